@@ -26,6 +26,7 @@ public final class StyleLoss {
 				.mul(layerWeights.get(t.getKey()));
 			total = total == null ? term : total.add(term);
 		}
-		return total;
+		// No layers (e.g. no style image): a zero that still lives in the features' scope.
+		return total != null ? total : features.values().iterator().next().getManager().create(0f);
 	}
 }

@@ -18,21 +18,15 @@ public final class StyleTransferSettings {
 		CONTENT, RANDOM, IMAGE
 	}
 
-	public enum OptimizerKind {
-		LBFGS, ADAM;
-
-		public static OptimizerKind parse(String s) {
-			for (OptimizerKind k : values()) if (k.name().equalsIgnoreCase(s.trim())) return k;
-			throw new IllegalArgumentException("Unknown optimizer '" + s + "': use lbfgs or adam");
-		}
-	}
-
 	public static final String DEFAULT_CONTENT_LAYERS = "conv2_2";
 	public static final String DEFAULT_STYLE_LAYERS = "conv1_1,conv1_2,conv2_1,conv2_2,conv3_1";
 
 	public int iterations = 300;
 	public OptimizerKind optimizer = OptimizerKind.LBFGS;
-	/** Learning rate; NaN means the optimizer's default (1 for L-BFGS, 0.02 for Adam on [0,1] pixels). */
+	/**
+	 * Learning rate; NaN means the default: 1 for L-BFGS (PyTorch's), 0.02 for Adam (PyTorch's 0.001
+	 * moves [0,1] pixels too slowly to show style within a few hundred iterations).
+	 */
 	public double learningRate = Double.NaN;
 	public double contentWeight = 1;
 	public double styleWeight = 1e6;
@@ -91,7 +85,7 @@ public final class StyleTransferSettings {
 		require(finiteNonNegative(contentWeight), "content weight must be a finite number >= 0 (got " + contentWeight + ")");
 		require(finiteNonNegative(styleWeight), "style weight must be a finite number >= 0 (got " + styleWeight + ")");
 		require(finiteNonNegative(tvWeight), "tv weight must be a finite number >= 0 (got " + tvWeight + ")");
-		require(contentWeight > 0 || styleWeight > 0 || tvWeight > 0, "at least one of the content, style and tv weights must be positive");
+		require(contentWeight > 0 || styleWeight > 0, "the content weight or the style weight must be positive");
 		require(styleScale > 0 && styleScale <= 8, "style scale must be in (0, 8] (got " + styleScale + ")");
 		double lr = effectiveLearningRate();
 		require(lr > 0 && !Double.isInfinite(lr), "learning rate must be a positive number (got " + lr + ")");
@@ -100,7 +94,8 @@ public final class StyleTransferSettings {
 	}
 
 	private static boolean finiteNonNegative(double v) {
-		return v >= 0 && !Double.isInfinite(v);
+		// The losses are computed in float32: a weight beyond its range would overflow at once.
+		return v >= 0 && Float.isFinite((float) v);
 	}
 
 	private static void require(boolean ok, String message) {
