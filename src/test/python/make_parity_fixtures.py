@@ -38,7 +38,7 @@ os.makedirs(OUT, exist_ok=True)
 torch.save(state, os.path.join(OUT, "tiny_vgg.pth"), _use_new_zipfile_serialization=False)
 
 content = torch.rand(1, 3, 24, 32)
-style = torch.rand(1, 3, 28, 28)
+style = torch.rand(1, 3, 30, 32)  # long side = the content's: not resampled
 mean = torch.tensor([0.485, 0.456, 0.406]).view(-1, 1, 1)
 std = torch.tensor([0.229, 0.224, 0.225]).view(-1, 1, 1)
 
