@@ -84,6 +84,18 @@ def write_safetensors(path, sd, metadata):
 			f.write(raw)
 
 
+def save_like_pytorch_before_0_4(sd, path):
+	"""Tensors pickled as torchvision's 2017 files (vgg19-dcbb9e9d.pth) have them: through
+	torch._utils._rebuild_tensor(storage, offset, size, stride), in a plain OrderedDict."""
+	original = torch.Tensor.__reduce_ex__
+	torch.Tensor.__reduce_ex__ = lambda self, protocol: (torch._utils._rebuild_tensor,
+		(self.storage(), self.storage_offset(), tuple(self.size()), self.stride()))
+	try:
+		torch.save(collections.OrderedDict(sd), path, _use_new_zipfile_serialization=False)
+	finally:
+		torch.Tensor.__reduce_ex__ = original
+
+
 class SystemCall:
 	def __reduce__(self):
 		return (os.system, ("touch " + PWNED_MARKER,))
@@ -107,6 +119,9 @@ def main():
 	with open(os.path.join(OUT, "tiny_vgg_expected.json"), "w") as f:
 		json.dump(expected(sd), f)
 
+	features = collections.OrderedDict((k, v) for k, v in sd.items() if k.startswith("features."))
+	save_like_pytorch_before_0_4(features, os.path.join(OUT, "tiny_vgg_pre04_legacy.pth"))
+
 	# Training scripts often save {"epoch": ..., "state_dict": ...}.
 	wrapped = collections.OrderedDict(epoch=3, state_dict=collections.OrderedDict(w=torch.tensor([0.25, 4.0])))
 	torch.save(wrapped, os.path.join(OUT, "wrapped_state_dict.pth"))
@@ -123,9 +138,9 @@ def main():
 		torch.save(evil, os.path.join(OUT, "malicious_%s_zip.pth" % suffix))
 
 	# The loaders themselves must agree with what was saved.
-	for name in ("tiny_vgg_legacy.pth", "tiny_vgg_zip.pth"):
+	for name in ("tiny_vgg_legacy.pth", "tiny_vgg_zip.pth", "tiny_vgg_pre04_legacy.pth"):
 		back = torch.load(os.path.join(OUT, name))
-		assert all(torch.equal(back[k], sd[k]) for k in sd), name
+		assert all(torch.equal(back[k], sd[k]) for k in back) and len(back) >= len(features), name
 	assert not os.path.exists(PWNED_MARKER)
 
 
