@@ -58,6 +58,18 @@ class CheckpointsTest {
 		}
 	}
 
+	/**
+	 * PyTorch before 0.4 could save a tensor on a view of a storage (offset 4 into a 12-element
+	 * storage of 0..11); the script checked with torch.load that the tensor is [[5, 6], [7, 8]].
+	 */
+	@Test
+	void readsTensorsOnLegacyStorageViews() throws IOException {
+		try (StateDict sd = Checkpoints.open(Fixtures.file("legacy_storage_view.pth"))) {
+			assertArrayEquals(new long[] {2, 2}, sd.info("w").shape());
+			assertArrayEquals(new float[] {5, 6, 7, 8}, sd.readFloats("w"));
+		}
+	}
+
 	@Test
 	void detectsFormatByContentNotName() throws IOException {
 		assertEquals(CheckpointFormat.PYTORCH_LEGACY, Checkpoints.detect(Fixtures.file("tiny_vgg_legacy.pth")));
