@@ -10,6 +10,7 @@ round-trips, so Java can compare with ==).
 import collections
 import json
 import os
+import pickle
 import struct
 import sys
 
@@ -84,6 +85,51 @@ def write_safetensors(path, sd, metadata):
 			f.write(raw)
 
 
+def save_like_pytorch_before_0_4(sd, path):
+	"""Tensors pickled as torchvision's 2017 files (vgg19-dcbb9e9d.pth) have them: through
+	torch._utils._rebuild_tensor(storage, offset, size, stride), in a plain OrderedDict."""
+	original = torch.Tensor.__reduce_ex__
+	torch.Tensor.__reduce_ex__ = lambda self, protocol: (torch._utils._rebuild_tensor,
+		(self.storage(), self.storage_offset(), tuple(self.size()), self.stride()))
+	try:
+		torch.save(collections.OrderedDict(sd), path, _use_new_zipfile_serialization=False)
+	finally:
+		torch.Tensor.__reduce_ex__ = original
+
+
+class _ViewOfStorage:
+	"""Stands for a storage view in the pickle; persistent_id below describes it."""
+
+
+class _ViewTensor:
+	def __reduce__(self):
+		# Element 1 of a 6-element view that starts at element 4 of a 12-element storage.
+		return (torch._utils._rebuild_tensor_v2, (_ViewOfStorage(), 1, (2, 2), (2, 1), False, collections.OrderedDict()))
+
+
+def save_legacy_with_storage_view(path):
+	"""PyTorch before 0.4 saved tensors on storage views, with persistent ids ending in
+	(view_key, offset, size). Today's torch.save never writes one, so the legacy layout is
+	written here by hand and checked with torch.load, which still reads it."""
+
+	class ViewPickler(pickle.Pickler):
+		def persistent_id(self, obj):
+			if isinstance(obj, _ViewOfStorage):
+				return ("storage", torch.FloatStorage, "root", "cpu", 12, ("view", 4, 6))
+			return None
+
+	with open(path, "wb") as f:
+		for header in (torch.serialization.MAGIC_NUMBER, torch.serialization.PROTOCOL_VERSION,
+				dict(protocol_version=torch.serialization.PROTOCOL_VERSION, little_endian=True,
+					type_sizes=dict(short=2, int=4, long=4))):
+			pickle.dump(header, f, protocol=2)
+		ViewPickler(f, protocol=2).dump(collections.OrderedDict(w=_ViewTensor()))
+		pickle.dump(["root"], f, protocol=2)
+		f.write(struct.pack("<q", 12))
+		f.write(torch.arange(12, dtype=torch.float32).numpy().tobytes())
+	assert torch.equal(torch.load(path)["w"], torch.tensor([[5.0, 6.0], [7.0, 8.0]]))
+
+
 class SystemCall:
 	def __reduce__(self):
 		return (os.system, ("touch " + PWNED_MARKER,))
@@ -107,6 +153,11 @@ def main():
 	with open(os.path.join(OUT, "tiny_vgg_expected.json"), "w") as f:
 		json.dump(expected(sd), f)
 
+	features = collections.OrderedDict((k, v) for k, v in sd.items() if k.startswith("features."))
+	save_like_pytorch_before_0_4(features, os.path.join(OUT, "tiny_vgg_pre04_legacy.pth"))
+
+	save_legacy_with_storage_view(os.path.join(OUT, "legacy_storage_view.pth"))
+
 	# Training scripts often save {"epoch": ..., "state_dict": ...}.
 	wrapped = collections.OrderedDict(epoch=3, state_dict=collections.OrderedDict(w=torch.tensor([0.25, 4.0])))
 	torch.save(wrapped, os.path.join(OUT, "wrapped_state_dict.pth"))
@@ -123,9 +174,9 @@ def main():
 		torch.save(evil, os.path.join(OUT, "malicious_%s_zip.pth" % suffix))
 
 	# The loaders themselves must agree with what was saved.
-	for name in ("tiny_vgg_legacy.pth", "tiny_vgg_zip.pth"):
+	for name in ("tiny_vgg_legacy.pth", "tiny_vgg_zip.pth", "tiny_vgg_pre04_legacy.pth"):
 		back = torch.load(os.path.join(OUT, name))
-		assert all(torch.equal(back[k], sd[k]) for k in sd), name
+		assert all(torch.equal(back[k], sd[k]) for k in back) and len(back) >= len(features), name
 	assert not os.path.exists(PWNED_MARKER)
 
 

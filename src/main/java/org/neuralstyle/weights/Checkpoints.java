@@ -42,8 +42,10 @@ public final class Checkpoints {
 		}
 		if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4)
 			return CheckpointFormat.PYTORCH_ZIP;
-		// Pickle protocol 2 starts with PROTO 2; legacy files begin with the pickled magic number.
-		if (head.length >= 2 && (head[0] & 0xff) == 0x80 && head[1] == 2) return CheckpointFormat.PYTORCH_LEGACY;
+		// A pickle of protocol 2 to 5 starts with PROTO n; legacy files begin with the pickled magic
+		// number, which the legacy reader checks.
+		if (head.length >= 2 && (head[0] & 0xff) == 0x80 && head[1] >= 2 && head[1] <= 5)
+			return CheckpointFormat.PYTORCH_LEGACY;
 		if (head.length == 9 && head[8] == '{') {
 			long headerLength = ByteBuffer.wrap(head, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
 			if (headerLength > 0 && headerLength <= Files.size(file) - 8) return CheckpointFormat.SAFETENSORS;

@@ -44,6 +44,32 @@ class CheckpointsTest {
 		}
 	}
 
+	/** torchvision's 2017 files (VGG19, VGG16) pickle tensors with the pre-0.4 _rebuild_tensor. */
+	@Test
+	void readsTensorsPickledAsBeforePyTorch04() throws IOException {
+		Map<String, Fixtures.Expected> expected = Fixtures.tinyVgg();
+		try (StateDict sd = Checkpoints.open(Fixtures.file("tiny_vgg_pre04_legacy.pth"))) {
+			assertEquals(List.of("features.0.weight", "features.0.bias", "features.2.weight", "features.2.bias",
+				"features.5.weight", "features.5.bias"), List.copyOf(sd.names()));
+			for (String name : sd.names()) {
+				assertArrayEquals(expected.get(name).shape(), sd.info(name).shape(), name);
+				assertArrayEquals(expected.get(name).values(), sd.readFloats(name), name);
+			}
+		}
+	}
+
+	/**
+	 * PyTorch before 0.4 could save a tensor on a view of a storage (offset 4 into a 12-element
+	 * storage of 0..11); the script checked with torch.load that the tensor is [[5, 6], [7, 8]].
+	 */
+	@Test
+	void readsTensorsOnLegacyStorageViews() throws IOException {
+		try (StateDict sd = Checkpoints.open(Fixtures.file("legacy_storage_view.pth"))) {
+			assertArrayEquals(new long[] {2, 2}, sd.info("w").shape());
+			assertArrayEquals(new float[] {5, 6, 7, 8}, sd.readFloats("w"));
+		}
+	}
+
 	@Test
 	void detectsFormatByContentNotName() throws IOException {
 		assertEquals(CheckpointFormat.PYTORCH_LEGACY, Checkpoints.detect(Fixtures.file("tiny_vgg_legacy.pth")));
