@@ -1,5 +1,7 @@
 package org.neuralstyle.weights;
 
+import org.neuralstyle.io.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
