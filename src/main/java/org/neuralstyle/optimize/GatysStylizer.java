@@ -157,6 +157,11 @@ public final class GatysStylizer implements AutoCloseable {
 		return vgg;
 	}
 
+	/** Native arrays alive under this stylizer (network, targets, optimizer state): for leak tests. */
+	int liveArrays() {
+		return manager.getManagedArrays().size();
+	}
+
 	@Override
 	public void close() {
 		if (vgg != null) vgg.close();

@@ -176,6 +176,27 @@ class GatysStylizerTest {
 	}
 
 	@Test
+	void nativeMemoryStaysFlatOverALongRun() throws Exception {
+		for (OptimizerKind kind : OptimizerKind.values()) {
+			StyleTransferSettings s = settings(300);
+			s.optimizer = kind;
+			s.tvWeight = 1;
+			java.util.Map<Integer, Integer> live = new java.util.HashMap<>();
+			stylizer.run(CONTENT, style(), s, new StylizationListener() {
+				@Override
+				public void iteration(int iteration, LossValues losses) {
+					// same phase of an L-BFGS step (20 evaluations), after its history has filled
+					if (iteration == 150 || iteration == 290) live.put(iteration, stylizer.liveArrays());
+				}
+			});
+			assertEquals(live.get(150), live.get(290), kind + ": arrays alive at iteration 150 and 290");
+		}
+		int after = stylizer.liveArrays();
+		stylizer.run(CONTENT, style(), settings(40), new Recorder());
+		assertEquals(after, stylizer.liveArrays(), "a finished run leaves nothing behind");
+	}
+
+	@Test
 	void badSettingsAreRefusedBeforeAnyWork() {
 		StyleTransferSettings s = settings(0);
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> stylizer.run(CONTENT, style(), s, new Recorder()));
