@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Limited-memory BFGS with a fixed step, computing exactly what {@code torch.optim.LBFGS} computes
- * with {@code line_search_fn=None}: the same defaults, update rule, break conditions and float32
- * rounding, with the state carried from one {@link #step} to the next. One step with the defaults
- * evaluates the objective 20 times.
+ * Limited-memory BFGS with a fixed step, computing what {@code torch.optim.LBFGS} computes with
+ * {@code line_search_fn=None}: the same defaults, update rule and break conditions, the same
+ * float32 operations in the same order (so the iterates agree with torch's to rounding), and the
+ * same state carried from one {@link #step} to the next. One step with the defaults evaluates the
+ * objective 20 times; the step after it starts with an evaluation at the point the last update
+ * reached.
  *
  * <p>Unlike PyTorch, the history is also bounded by memory: each remembered update holds two
  * arrays of the parameters' size, so a large image with the default 100 updates would need many
@@ -125,6 +127,7 @@ public final class Lbfgs implements Optimizer {
 	@Override
 	public float step(Objective objective) {
 		converged = false;
+		// torch compares its float32 scalars with these Python floats in float32.
 		float tolGrad = (float) toleranceGrad;
 		float tolChange = (float) toleranceChange;
 

@@ -11,9 +11,12 @@ import ai.djl.ndarray.NDArray;
  * parameter array ({@link Optimizer#parameters()}). That makes the call the place for work that
  * belongs to every evaluation: the objective may change the array in place before computing (the
  * optimization stylizer clamps the image to [0, 1] there, as the PyTorch tutorial does inside its
- * closure), and the optimizer goes on from whatever the array holds when {@code evaluate} returns.
+ * closure; in DJL {@code parameters.intern(parameters.clip(0, 1))}), and the optimizer goes on
+ * from whatever the array holds when {@code evaluate} returns.
  * Counting calls here counts evaluations, which is what style-transfer code reports as
- * "iterations". The objective must not close the parameter array.
+ * "iterations". The objective must not close the parameter array. Arrays computed from it land in
+ * the optimizer's manager unless the objective scopes them, e.g.
+ * {@code try (NDManager scope = NDManager.subManagerOf(parameters)) { scope.tempAttachAll(parameters); ... }}.
  *
  * <p>An exception thrown here (for example to cancel a long run) leaves the optimizer's step; the
  * parameters then hold the point that was being evaluated, and the optimizer may only be read and

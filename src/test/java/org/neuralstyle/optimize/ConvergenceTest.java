@@ -2,6 +2,7 @@ package org.neuralstyle.optimize;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -40,12 +41,12 @@ class ConvergenceTest {
 
 	@Test
 	void adamMinimizesRosenbrock2d() {
-		assertReachesOnes(new Adam(manager.create(new float[] {-1.2f, 1f}), 0.02), 4000, 1e-3f);
+		assertReachesOnes(new Adam(manager.create(new float[2]), 0.01), 800, 1e-3f);
 	}
 
 	@Test
 	void adamMinimizesRosenbrock10d() {
-		assertReachesOnes(new Adam(manager.create(new float[10]), 0.02), 6000, 1e-3f);
+		assertReachesOnes(new Adam(manager.create(new float[10]), 0.01), 1000, 1e-3f);
 	}
 
 	@Test
@@ -55,7 +56,7 @@ class ConvergenceTest {
 			lbfgs.step(objective);
 			assertEquals(20, lbfgs.evaluations(), "one default step is 20 evaluations");
 			assertEquals(20, objective.evaluations());
-			assertTrue(!lbfgs.converged(), "the first step ends on its iteration budget");
+			assertFalse(lbfgs.converged(), "the first step ends on its iteration budget");
 			int steps = 1;
 			while (!lbfgs.converged()) {
 				lbfgs.step(objective);
@@ -64,22 +65,6 @@ class ConvergenceTest {
 			}
 			assertEquals(objective.evaluations(), lbfgs.evaluations());
 			assertArrayEquals(new float[] {1f, 1f}, lbfgs.parameters().toFloatArray(), 1e-4f);
-		}
-	}
-
-	@Test
-	void clampingInsideTheObjectiveKeepsTheParametersInTheBox() {
-		// The unconstrained minimum (1, ..., 1) lies outside [0, 0.5]: the clamped run ends on
-		// the box, as the stylizer's image stays in [0, 1].
-		try (Lbfgs lbfgs = Lbfgs.create(manager.create(new float[] {0.1f, 0.2f, 0.3f}))) {
-			AutogradObjective objective = AutogradObjective.clamped(AutogradObjective::rosenbrock, 0f, 0.5f);
-			for (int step = 0; step < 10 && !lbfgs.converged(); step++) {
-				lbfgs.step(objective);
-			}
-			// Torch's LBFGS also updates once after the last evaluation, so clamp as the next evaluation would.
-			float[] x = lbfgs.parameters().clip(0f, 0.5f).toFloatArray();
-			assertEquals(0.5f, x[0], 1e-3f, Arrays.toString(x));
-			assertTrue(AutogradObjective.rosenbrock(manager.create(x)).getFloat() < 0.4f, Arrays.toString(x));
 		}
 	}
 

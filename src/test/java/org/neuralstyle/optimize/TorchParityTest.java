@@ -13,6 +13,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -62,19 +63,36 @@ class TorchParityTest {
 		try (NDManager manager = NDManager.newBaseManager();
 			Optimizer optimizer = create(c, manager.create(c.start)))
 		{
-			Replay replay = new Replay(c);
-			for (int step = 0; step < c.steps; step++) {
-				float loss = optimizer.step(replay);
-				assertEquals(c.evaluationsAfterStep.get(step), replay.next, c.name + ": evaluations after step " + (step + 1));
-				assertEquals(c.evaluationsAfterStep.get(step), optimizer.evaluations(), c.name + ": reported evaluations");
-				assertEquals(c.stepLosses.get(step), loss, 0, c.name + ": step " + (step + 1) + " returns its first loss");
-				boolean[] converged = CONVERGED_AFTER_STEP.get(c.name);
-				if (converged != null) {
-					assertEquals(converged[step], optimizer.converged(), c.name + ": step " + (step + 1) + " converged");
-				}
-			}
-			assertClose(c.finalX, optimizer.parameters().toFloatArray(), c.name + ": final parameters");
+			replay(c, optimizer);
 		}
+	}
+
+	@Test
+	void aHistoryBoundedByMemoryIsTorchsHistoryOfThatSize() throws IOException {
+		Case c = cases().stream().filter(k -> k.name.equals("lbfgs_rosenbrock_10d_history3")).findFirst().orElseThrow();
+		// 10 float32 parameters: each update holds two arrays of 40 bytes.
+		try (NDManager manager = NDManager.newBaseManager();
+			Lbfgs lbfgs = Lbfgs.builder().maxIterations(10).memoryBudget(3 * 2 * 40).build(manager.create(c.start)))
+		{
+			assertEquals(3, lbfgs.historyCapacity());
+			replay(c, lbfgs);
+			assertEquals(3, lbfgs.historyLength());
+		}
+	}
+
+	private static void replay(Case c, Optimizer optimizer) {
+		Replay replay = new Replay(c);
+		for (int step = 0; step < c.steps; step++) {
+			float loss = optimizer.step(replay);
+			assertEquals(c.evaluationsAfterStep.get(step), replay.next, c.name + ": evaluations after step " + (step + 1));
+			assertEquals(c.evaluationsAfterStep.get(step), optimizer.evaluations(), c.name + ": reported evaluations");
+			assertEquals(c.stepLosses.get(step), loss, 0, c.name + ": step " + (step + 1) + " returns its first loss");
+			boolean[] converged = CONVERGED_AFTER_STEP.get(c.name);
+			if (converged != null) {
+				assertEquals(converged[step], optimizer.converged(), c.name + ": step " + (step + 1) + " converged");
+			}
+		}
+		assertClose(c.finalX, optimizer.parameters().toFloatArray(), c.name + ": final parameters");
 	}
 
 	private static Optimizer create(Case c, NDArray start) {
