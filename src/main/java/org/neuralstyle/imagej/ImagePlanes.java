@@ -56,6 +56,7 @@ abstract sealed class ImagePlanes {
 	ImagePlus assemble(String title, int[] indices, ImageProcessor[] planes) {
 		ImageStack stack = new ImageStack(input.getWidth(), input.getHeight());
 		for (int k = 0; k < indices.length; k++) stack.addSlice(label(indices[k]), planes[k]);
+		showLikeInput(stack);
 		ImagePlus result = new ImagePlus(title, stack);
 		if (indices.length == count() && count() > 1) {
 			int[] dims = resultDimensions();
@@ -67,7 +68,14 @@ abstract sealed class ImagePlanes {
 		result.setCalibration(calibration);
 		String info = input.getInfoProperty();
 		if (info != null) result.setProperty("Info", info);
+		if (input.getBitDepth() != 24 && result.getBitDepth() != 24) {
+			result.setDisplayRange(input.getDisplayRangeMin(), input.getDisplayRangeMax());
+		}
 		return result;
+	}
+
+	/** Gives the result's planes the input's LUT; RGB results (composites) have none to give. */
+	void showLikeInput(ImageStack stack) {
 	}
 
 	/** Slices of an ordinary image, stack or hyperstack, in the input's own type and display. */
@@ -120,13 +128,8 @@ abstract sealed class ImagePlanes {
 		}
 
 		@Override
-		ImagePlus assemble(String title, int[] indices, ImageProcessor[] planes) {
-			ImagePlus result = super.assemble(title, indices, planes);
-			if (input.getBitDepth() != 24) {
-				result.getProcessor().setLut(input.getProcessor().getLut());
-				result.setDisplayRange(input.getDisplayRangeMin(), input.getDisplayRangeMax());
-			}
-			return result;
+		void showLikeInput(ImageStack stack) {
+			if (input.getBitDepth() != 24) stack.setColorModel(input.getProcessor().getLut());
 		}
 	}
 

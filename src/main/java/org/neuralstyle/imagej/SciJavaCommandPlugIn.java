@@ -2,7 +2,6 @@ package org.neuralstyle.imagej;
 
 import ij.IJ;
 import ij.ImagePlus;
-import ij.Macro;
 import ij.WindowManager;
 import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
@@ -113,7 +112,7 @@ public class SciJavaCommandPlugIn implements PlugIn {
 		} else {
 			IJ.error(title, message);
 		}
-		if (Macro.getOptions() != null || Interpreter.getInstance() != null) Macro.abort();
+		Interpreter.abort();
 	}
 
 	private static String stackTrace(Exception e) {
