@@ -18,6 +18,7 @@ import org.neuralstyle.optimize.OptimizerKind;
 import org.neuralstyle.optimize.StyleTransferSettings;
 import org.neuralstyle.optimize.StylizationListener;
 import org.neuralstyle.optimize.StylizationResult;
+import org.neuralstyle.weights.PretrainedWeights;
 import org.neuralstyle.weights.StateDict;
 
 import picocli.CommandLine.Command;
@@ -130,7 +131,7 @@ final class OptimizeCommand implements Callable<Integer> {
 			catch (InterruptedException ignored) {}
 		});
 		Runtime.getRuntime().addShutdownHook(hook);
-		try (StateDict sd = WeightsSource.vgg(network, weights, System.err);
+		try (StateDict sd = PretrainedWeights.vgg(network, weights, new ConsoleProgress(network, System.err));
 			GatysStylizer stylizer = new GatysStylizer(sd, dev))
 		{
 			ProgressLog listener = new ProgressLog(interrupted);

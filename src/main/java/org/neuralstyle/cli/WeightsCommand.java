@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.neuralstyle.weights.KnownModel;
 import org.neuralstyle.weights.ModelRegistry;
+import org.neuralstyle.weights.PretrainedWeights;
 import org.neuralstyle.weights.Verification;
 import org.neuralstyle.weights.WeightsCache;
 
@@ -42,7 +43,7 @@ final class WeightsCommand {
 		@Override
 		public Integer call() throws Exception {
 			KnownModel model = ModelRegistry.standard().get(name);
-			Path file = WeightsSource.obtain(model, System.err);
+			Path file = PretrainedWeights.obtain(model, new ConsoleProgress(model.fileName(), System.err));
 			System.out.println(file);
 			return ExitCodes.OK;
 		}
