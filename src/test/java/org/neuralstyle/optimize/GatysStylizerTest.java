@@ -197,6 +197,28 @@ class GatysStylizerTest {
 	}
 
 	@Test
+	void randomStartIsReproducibleFromItsSeedAndImageStartUsesTheImage() throws Exception {
+		StyleTransferSettings s = settings(1);
+		s.init = StyleTransferSettings.Init.RANDOM;
+		s.seed = 5;
+		Recorder a = new Recorder(), b = new Recorder(), c = new Recorder();
+		stylizer.run(CONTENT, style(), s, a);
+		stylizer.run(CONTENT, style(), s, b);
+		s.seed = 6;
+		stylizer.run(CONTENT, style(), s, c);
+		assertEquals(a.losses.get(0), b.losses.get(0));
+		assertTrue(a.losses.get(0).content() > 0, "noise is not the content");
+		assertTrue(a.losses.get(0).total() != c.losses.get(0).total());
+
+		StyleTransferSettings fromImage = settings(1);
+		fromImage.init = StyleTransferSettings.Init.IMAGE;
+		fromImage.initImage = CONTENT;
+		Recorder d = new Recorder();
+		stylizer.run(CONTENT, style(), fromImage, d);
+		assertEquals(0.0, d.losses.get(0).content(), 0.0, "starting from the content image itself");
+	}
+
+	@Test
 	void badSettingsAreRefusedBeforeAnyWork() {
 		StyleTransferSettings s = settings(0);
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> stylizer.run(CONTENT, style(), s, new Recorder()));
