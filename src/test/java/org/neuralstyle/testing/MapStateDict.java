@@ -3,9 +3,10 @@ package org.neuralstyle.testing;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
+import java.util.List;
 import java.util.Set;
 
+import org.neuralstyle.net.SyntheticVgg;
 import org.neuralstyle.weights.CheckpointException;
 import org.neuralstyle.weights.StateDict;
 import org.neuralstyle.weights.TensorInfo;
@@ -25,28 +26,12 @@ public final class MapStateDict implements StateDict {
 
 	/**
 	 * A VGG of the torchvision layout with the given channels per block ("M" ends a block), random
-	 * He-initialized weights from the seed: e.g. {@code vgg(1, 4, 4, "M", 8, 8, "M", 16)}.
+	 * weights from the seed: e.g. {@code vgg(1, 4, 4, "M", 8, 8, "M", 16)}.
 	 */
-	public static MapStateDict vgg(long seed, Object... config) {
+	public static MapStateDict vgg(long seed, Object... config) throws CheckpointException {
+		SyntheticVgg synthetic = new SyntheticVgg(List.of(config), seed);
 		MapStateDict sd = new MapStateDict();
-		Random r = new Random(seed);
-		int index = 0, in = 3;
-		for (Object o : config) {
-			if ("M".equals(o)) {
-				index++;
-				continue;
-			}
-			int out = (Integer) o;
-			float[] w = new float[out * in * 9];
-			double scale = Math.sqrt(2.0 / (in * 9));
-			for (int i = 0; i < w.length; i++) w[i] = (float) (r.nextGaussian() * scale);
-			float[] b = new float[out];
-			for (int i = 0; i < b.length; i++) b[i] = (float) (r.nextGaussian() * 0.01);
-			sd.put("features." + index + ".weight", w, out, in, 3, 3);
-			sd.put("features." + index + ".bias", b, out);
-			index += 2;
-			in = out;
-		}
+		for (String name : synthetic.names()) sd.put(name, synthetic.readFloats(name), synthetic.info(name).shape());
 		return sd;
 	}
 
