@@ -1,6 +1,7 @@
 package org.neuralstyle.weights;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,6 +25,14 @@ public interface StateDict extends AutoCloseable {
 
 	default boolean contains(String name) {
 		return names().contains(name);
+	}
+
+	/**
+	 * Free-form string metadata stored with the tensors (safetensors' {@code __metadata__}, e.g. a
+	 * fast model's training settings); empty for formats that have none.
+	 */
+	default Map<String, String> metadata() {
+		return Map.of();
 	}
 
 	@Override

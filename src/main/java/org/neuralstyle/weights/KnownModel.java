@@ -1,0 +1,26 @@
+package org.neuralstyle.weights;
+
+import java.net.URI;
+
+/**
+ * A model file the product knows where to get and how to check: its official download URL, the
+ * name it has in the cache, its size in bytes ({@code -1} when not published exactly) and its
+ * checksum.
+ */
+public record KnownModel(String id, String title, ModelKind kind, URI url, String fileName, long size,
+	Checksum checksum)
+{
+	public KnownModel {
+		if (fileName.contains("/") || fileName.contains("\\") || fileName.startsWith("."))
+			throw new IllegalArgumentException("not a plain file name: " + fileName);
+	}
+
+	public boolean sizeKnown() {
+		return size >= 0;
+	}
+
+	@Override
+	public String toString() {
+		return title + " (" + fileName + ")";
+	}
+}

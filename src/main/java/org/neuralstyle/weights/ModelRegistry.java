@@ -1,0 +1,74 @@
+package org.neuralstyle.weights;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The model files the product can download, verify and find by id or by checksum. */
+public final class ModelRegistry {
+
+	/** torchvision's VGG19, in PyTorch's legacy format; the feature network of Gatys et al. */
+	public static final KnownModel VGG19 = new KnownModel("vgg19", "torchvision VGG19",
+		ModelKind.VGG_FEATURES, URI.create("https://download.pytorch.org/models/vgg19-dcbb9e9d.pth"),
+		"vgg19-dcbb9e9d.pth", 574_673_361L,
+		Checksum.sha256("dcbb9e9dad569fff7a846263a77324fc34978fea2bfb039c012d710e1776ae44"));
+
+	/** torchvision's VGG16: only the first 8 digits of its SHA-256 (its file name) are published. */
+	public static final KnownModel VGG16 = new KnownModel("vgg16", "torchvision VGG16",
+		ModelKind.VGG_FEATURES, URI.create("https://download.pytorch.org/models/vgg16-397923af.pth"),
+		"vgg16-397923af.pth", -1, Checksum.sha256Prefix("397923af"));
+
+	/**
+	 * The fast models pytorch/examples publishes: candy.pth, mosaic.pth, rain_princess.pth and
+	 * udnie.pth in one zip, with no checksum published.
+	 */
+	public static final KnownModel FAST_MODELS = new KnownModel("fast-models",
+		"pytorch/examples fast style models", ModelKind.FAST_MODEL_ARCHIVE,
+		URI.create("https://www.dropbox.com/s/lrvwfehqdcxoza8/saved_models.zip?dl=1"), "saved_models.zip", -1,
+		Checksum.none());
+
+	private static final ModelRegistry STANDARD = new ModelRegistry(List.of(VGG19, VGG16, FAST_MODELS));
+
+	private final List<KnownModel> models;
+
+	public ModelRegistry(List<KnownModel> models) {
+		this.models = List.copyOf(models);
+	}
+
+	public static ModelRegistry standard() {
+		return STANDARD;
+	}
+
+	/** This registry plus one more model. */
+	public ModelRegistry with(KnownModel model) {
+		List<KnownModel> more = new ArrayList<>(models);
+		more.add(model);
+		return new ModelRegistry(more);
+	}
+
+	public List<KnownModel> models() {
+		return models;
+	}
+
+	public Optional<KnownModel> find(String id) {
+		return models.stream().filter(m -> m.id().equals(id)).findFirst();
+	}
+
+	/** The model with this id; for an unknown id the message lists the known ones. */
+	public KnownModel get(String id) {
+		return find(id).orElseThrow(() -> new IllegalArgumentException("Unknown model '" + id + "'. Known models: " +
+			models.stream().map(KnownModel::id).collect(Collectors.joining(", ")) + "."));
+	}
+
+	/**
+	 * The model a file with this SHA-256 is. Models without a checksum are never identified, and
+	 * a complete checksum is preferred over a prefix match.
+	 */
+	public Optional<KnownModel> identify(String sha256) {
+		return models.stream()
+			.filter(m -> m.checksum().isKnown() && m.checksum().matches(sha256))
+			.max((a, b) -> Integer.compare(a.checksum().sha256Prefix().length(), b.checksum().sha256Prefix().length()));
+	}
+}
