@@ -1,6 +1,7 @@
 package org.neuralstyle.fast;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +14,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 
 import org.neuralstyle.weights.CheckpointException;
+import org.neuralstyle.weights.Checkpoints;
 import org.neuralstyle.weights.StateDict;
 
 /**
@@ -39,6 +41,22 @@ public final class TransformerNet implements AutoCloseable {
 	private TransformerNet(NDManager manager, Map<String, NDArray> parameters) {
 		this.manager = manager;
 		this.parameters = Collections.unmodifiableMap(parameters);
+	}
+
+	/**
+	 * Loads a fast style model file: PyTorch legacy or zip {@code .pth}, or safetensors.
+	 *
+	 * @throws CheckpointException naming the file and what is wrong with it
+	 */
+	public static TransformerNet load(Path checkpoint, Device device) throws IOException {
+		try (StateDict weights = Checkpoints.open(checkpoint)) {
+			try {
+				return load(weights, device);
+			}
+			catch (CheckpointException e) {
+				throw new CheckpointException(checkpoint + ": " + e.getMessage(), e);
+			}
+		}
 	}
 
 	/**
@@ -96,6 +114,10 @@ public final class TransformerNet implements AutoCloseable {
 	 *         {@value #MIN_SIZE}
 	 */
 	public NDArray forward(NDArray images) {
+		return forward(images, InstanceStatistics.OWN);
+	}
+
+	NDArray forward(NDArray images, InstanceStatistics statistics) {
 		Shape shape = images.getShape();
 		if (shape.dimension() != 4 || shape.get(1) != 3) throw new IllegalArgumentException(
 			"The transformation network takes N×3×H×W RGB images, got " + shape);
@@ -114,24 +136,24 @@ public final class TransformerNet implements AutoCloseable {
 				x = images.toDevice(device(), true);
 				x.attach(scope);
 			}
-			NDArray y = layers(x, scope);
+			NDArray y = layers(x, scope, statistics);
 			y.attach(caller);
 			return y;
 		}
 	}
 
-	private NDArray layers(NDArray x, NDManager scope) {
-		NDArray y = Activation.relu(instanceNorm(conv(x, "conv1", 1), "in1", scope));
-		y = Activation.relu(instanceNorm(conv(y, "conv2", 2), "in2", scope));
-		y = Activation.relu(instanceNorm(conv(y, "conv3", 2), "in3", scope));
+	private NDArray layers(NDArray x, NDManager scope, InstanceStatistics statistics) {
+		NDArray y = Activation.relu(instanceNorm(conv(x, "conv1", 1), "in1", scope, statistics));
+		y = Activation.relu(instanceNorm(conv(y, "conv2", 2), "in2", scope, statistics));
+		y = Activation.relu(instanceNorm(conv(y, "conv3", 2), "in3", scope, statistics));
 		for (int block = 1; block <= TransformerNetLayout.RESIDUAL_BLOCKS; block++) {
 			String prefix = "res" + block + ".";
-			NDArray r = Activation.relu(instanceNorm(conv(y, prefix + "conv1", 1), prefix + "in1", scope));
-			r = instanceNorm(conv(r, prefix + "conv2", 1), prefix + "in2", scope);
+			NDArray r = Activation.relu(instanceNorm(conv(y, prefix + "conv1", 1), prefix + "in1", scope, statistics));
+			r = instanceNorm(conv(r, prefix + "conv2", 1), prefix + "in2", scope, statistics);
 			y = r.add(y);
 		}
-		y = Activation.relu(instanceNorm(conv(upsample(y), "deconv1", 1), "in4", scope));
-		y = Activation.relu(instanceNorm(conv(upsample(y), "deconv2", 1), "in5", scope));
+		y = Activation.relu(instanceNorm(conv(upsample(y), "deconv1", 1), "in4", scope, statistics));
+		y = Activation.relu(instanceNorm(conv(upsample(y), "deconv2", 1), "in5", scope, statistics));
 		return conv(y, "deconv3", 1);
 	}
 
@@ -149,11 +171,12 @@ public final class TransformerNet implements AutoCloseable {
 	 * InstanceNorm2d(affine=True): per image and channel, biased variance, as PyTorch. The pixels
 	 * are flattened to one axis because the PyTorch engine of DJL reduces over a single axis only.
 	 */
-	private NDArray instanceNorm(NDArray x, String layer, NDManager scope) {
+	private NDArray instanceNorm(NDArray x, String layer, NDManager scope, InstanceStatistics statistics) {
 		Shape shape = x.getShape();
 		NDArray pixels = x.reshape(shape.get(0), shape.get(1), shape.get(2) * shape.get(3));
-		NDArray centered = pixels.sub(pixels.mean(new int[] {2}, true));
-		NDArray std = centered.square().mean(new int[] {2}, true).add(INSTANCE_NORM_EPS).sqrt();
+		NDArray[] meanVar = statistics.of(layer, pixels);
+		NDArray centered = pixels.sub(meanVar[0]);
+		NDArray std = meanVar[1].add(INSTANCE_NORM_EPS).sqrt();
 		NDArray scale = perChannel(layer + ".weight", scope).div(std);
 		return centered.mul(scale).add(perChannel(layer + ".bias", scope)).reshape(shape);
 	}

@@ -90,8 +90,7 @@ public final class TransformerNetLayout {
 
 	private static String notAFastModel(Set<String> names) {
 		if (names.isEmpty()) return "The checkpoint holds no tensors: it is not a fast style model.";
-		boolean vgg = names.stream().anyMatch(n -> n.startsWith("features.")) &&
-			names.stream().allMatch(n -> n.startsWith("features.") || n.startsWith("classifier."));
+		boolean vgg = names.stream().anyMatch(n -> n.matches("features\\.\\d+\\.weight"));
 		if (vgg) return "This looks like a VGG checkpoint (the loss network of style transfer), not a fast style"
 			+ " model: choose a transformation network trained for one style, such as candy.pth.";
 		return "Not a fast style model: none of the tensors of the pytorch/examples transformation network"

@@ -18,7 +18,11 @@ final class MapStateDict implements StateDict {
 	private final Map<String, TensorInfo> infos = new LinkedHashMap<>();
 	private final Map<String, float[]> data = new LinkedHashMap<>();
 
-	/** A complete transformation network with seeded random weights of plausible scale. */
+	/**
+	 * A complete transformation network with seeded random weights. Hidden layers get unit-variance
+	 * scaling; the last layer is scaled to give outputs around 128 with a spread of about 60, like a
+	 * trained model, so that clamping to 0..255 does not flatten the result.
+	 */
 	static MapStateDict randomTransformerNet(long seed) {
 		MapStateDict weights = new MapStateDict();
 		Random random = new Random(seed);
@@ -26,9 +30,12 @@ final class MapStateDict implements StateDict {
 			Shape shape = entry.getValue();
 			float[] values = new float[(int) shape.size()];
 			boolean normWeight = shape.dimension() == 1 && entry.getKey().matches(".*in\\d\\.weight");
-			double scale = shape.dimension() == 4 ? 1 / Math.sqrt(shape.size() / shape.get(0)) : 0.1;
+			boolean last = entry.getKey().startsWith("deconv3.");
+			double fanIn = shape.size() / shape.get(0);
+			double scale = shape.dimension() == 4 ? (last ? 60 / Math.sqrt(0.5 * fanIn) : 1 / Math.sqrt(fanIn)) : 0.1;
+			double offset = normWeight ? 1 : last && shape.dimension() == 1 ? 128 : 0;
 			for (int i = 0; i < values.length; i++)
-				values[i] = (float) ((normWeight ? 1 : 0) + scale * random.nextGaussian());
+				values[i] = (float) (offset + scale * random.nextGaussian());
 			weights.put(entry.getKey(), shape.getShape(), values);
 		}
 		return weights;
