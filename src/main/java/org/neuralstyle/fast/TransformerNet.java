@@ -1,0 +1,206 @@
+package org.neuralstyle.fast;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv2d;
+
+import org.neuralstyle.weights.CheckpointException;
+import org.neuralstyle.weights.Checkpoints;
+import org.neuralstyle.weights.StateDict;
+
+/**
+ * The image-transformation network of Johnson et al. ("Perceptual Losses for Real-Time Style
+ * Transfer", 2016) in the layout of pytorch/examples {@code fast_neural_style}: three
+ * reflection-padded convolutions down to a quarter of the size, five residual blocks, two
+ * nearest-neighbour upsampling convolutions and a last 9×9 convolution, each but the last followed
+ * by InstanceNorm and ReLU.
+ *
+ * <p>The weights are plain arrays in a name → array map, named as in the PyTorch state dict, and
+ * {@link #forward} is a function of them built only from differentiable operations, so a trainer
+ * can attach gradients to {@link #parameters()} and optimize them in place.
+ */
+public final class TransformerNet implements AutoCloseable {
+
+	/** Smallest input side: the 9×9 reflection padding needs more than 4 pixels. */
+	public static final int MIN_SIZE = 5;
+
+	private static final float INSTANCE_NORM_EPS = 1e-5f;
+
+	private final NDManager manager;
+	private final Map<String, NDArray> parameters;
+
+	private TransformerNet(NDManager manager, Map<String, NDArray> parameters) {
+		this.manager = manager;
+		this.parameters = Collections.unmodifiableMap(parameters);
+	}
+
+	/**
+	 * Loads a fast style model file: PyTorch legacy or zip {@code .pth}, or safetensors.
+	 *
+	 * @throws CheckpointException naming the file and what is wrong with it
+	 */
+	public static TransformerNet load(Path checkpoint, Device device) throws IOException {
+		try (StateDict weights = Checkpoints.open(checkpoint)) {
+			try {
+				return load(weights, device);
+			}
+			catch (CheckpointException e) {
+				throw new CheckpointException(checkpoint + ": " + e.getMessage(), e);
+			}
+		}
+	}
+
+	/**
+	 * Builds the network from a state dict (the stale InstanceNorm running statistics of the
+	 * published models are ignored), with its weights on {@code device}.
+	 *
+	 * @throws CheckpointException if a tensor is missing, misshapen, unexpected or not finite
+	 */
+	public static TransformerNet load(StateDict weights, Device device) throws IOException {
+		TransformerNetLayout.validate(weights);
+		NDManager manager = NDManager.newBaseManager(device);
+		try {
+			Map<String, NDArray> parameters = new LinkedHashMap<>();
+			for (Map.Entry<String, Shape> entry : TransformerNetLayout.parameterShapes().entrySet()) {
+				String name = entry.getKey();
+				float[] values = weights.readFloats(name);
+				if (values.length != entry.getValue().size()) throw new CheckpointException(
+					"Tensor " + name + " holds " + values.length + " values, its shape needs " + entry.getValue().size()
+						+ ": the checkpoint is truncated or corrupt");
+				for (float v : values)
+					if (!Float.isFinite(v)) throw new CheckpointException("Tensor " + name
+						+ " contains NaN or infinite values: the model is corrupt or its training diverged; retrain or download it again");
+				NDArray array = manager.create(values, entry.getValue());
+				array.setName(name);
+				parameters.put(name, array);
+			}
+			return new TransformerNet(manager, parameters);
+		}
+		catch (IOException | RuntimeException e) {
+			manager.close();
+			throw e;
+		}
+	}
+
+	/**
+	 * The weights by state-dict name, in module order. The arrays are the network's own: a trainer
+	 * may attach gradients and update them in place.
+	 */
+	public Map<String, NDArray> parameters() {
+		return parameters;
+	}
+
+	public Device device() {
+		return manager.getDevice();
+	}
+
+	/**
+	 * Stylizes a batch: N×3×H×W RGB in 0..255 to N×3×H'×W', not clamped (the example clamps only
+	 * when it saves an image, and a loss needs the raw values). As in PyTorch, sizes that are not a
+	 * multiple of 4 come back rounded up to one; {@link FastStylizer} pads and crops to keep sizes.
+	 * Intermediate arrays are freed before returning; the result belongs to the manager of
+	 * {@code images}, on this network's device.
+	 *
+	 * @throws IllegalArgumentException if the images are not N×3×H×W with H and W at least
+	 *         {@value #MIN_SIZE}
+	 */
+	public NDArray forward(NDArray images) {
+		return forward(images, InstanceStatistics.OWN);
+	}
+
+	NDArray forward(NDArray images, InstanceStatistics statistics) {
+		Shape shape = images.getShape();
+		if (shape.dimension() != 4 || shape.get(1) != 3) throw new IllegalArgumentException(
+			"The transformation network takes N×3×H×W RGB images, got " + shape);
+		if (shape.get(2) < MIN_SIZE || shape.get(3) < MIN_SIZE) throw new IllegalArgumentException(
+			"The transformation network needs images of at least " + MIN_SIZE + "×" + MIN_SIZE + " pixels, got "
+				+ shape.get(3) + "×" + shape.get(2));
+		NDManager caller = images.getManager();
+		try (NDManager scope = caller.newSubManager(device())) {
+			NDArray x;
+			if (images.getDevice().equals(device())) {
+				// Borrowed, so that every array computed from it lands in the scope and is freed with it.
+				images.tempAttach(scope);
+				x = images;
+			}
+			else {
+				x = images.toDevice(device(), true);
+				x.attach(scope);
+			}
+			NDArray y = layers(x, scope, statistics);
+			y.attach(caller);
+			return y;
+		}
+	}
+
+	private NDArray layers(NDArray x, NDManager scope, InstanceStatistics statistics) {
+		NDArray y = Activation.relu(instanceNorm(conv(x, "conv1", 1), "in1", scope, statistics));
+		y = Activation.relu(instanceNorm(conv(y, "conv2", 2), "in2", scope, statistics));
+		y = Activation.relu(instanceNorm(conv(y, "conv3", 2), "in3", scope, statistics));
+		for (int block = 1; block <= TransformerNetLayout.RESIDUAL_BLOCKS; block++) {
+			String prefix = "res" + block + ".";
+			NDArray r = Activation.relu(instanceNorm(conv(y, prefix + "conv1", 1), prefix + "in1", scope, statistics));
+			r = instanceNorm(conv(r, prefix + "conv2", 1), prefix + "in2", scope, statistics);
+			y = r.add(y);
+		}
+		y = Activation.relu(instanceNorm(conv(upsample(y), "deconv1", 1), "in4", scope, statistics));
+		y = Activation.relu(instanceNorm(conv(upsample(y), "deconv2", 1), "in5", scope, statistics));
+		return conv(y, "deconv3", 1);
+	}
+
+	/** PyTorch's ConvLayer: reflection padding by half the kernel, then an unpadded convolution. */
+	private NDArray conv(NDArray x, String layer, int stride) {
+		NDArray weight = parameters.get(layer + ".conv2d.weight");
+		NDArray bias = parameters.get(layer + ".conv2d.bias");
+		int kernel = (int) weight.getShape().get(2);
+		NDArray padded = ReflectionPad.pad(x, kernel / 2);
+		return Conv2d.conv2d(padded, weight, bias, new Shape(stride, stride), new Shape(0, 0), new Shape(1, 1), 1)
+			.singletonOrThrow();
+	}
+
+	/**
+	 * InstanceNorm2d(affine=True): per image and channel, biased variance, as PyTorch. The pixels
+	 * are flattened to one axis because the PyTorch engine of DJL reduces over a single axis only.
+	 */
+	private NDArray instanceNorm(NDArray x, String layer, NDManager scope, InstanceStatistics statistics) {
+		Shape shape = x.getShape();
+		NDArray pixels = x.reshape(shape.get(0), shape.get(1), shape.get(2) * shape.get(3));
+		NDArray[] meanVar = statistics.of(layer, pixels);
+		NDArray centered = pixels.sub(meanVar[0]);
+		NDArray std = meanVar[1].add(INSTANCE_NORM_EPS).sqrt();
+		NDArray scale = perChannel(layer + ".weight", scope).div(std);
+		return centered.mul(scale).add(perChannel(layer + ".bias", scope)).reshape(shape);
+	}
+
+	/**
+	 * A C-vector as 1×C×1 to broadcast over flattened images. The view is made anew in the scope at each
+	 * call: one kept from load time would escape the gradient tape of a trainer, and one made in the
+	 * weights' manager would pile up there.
+	 */
+	private NDArray perChannel(String name, NDManager scope) {
+		NDArray vector = parameters.get(name);
+		NDArray view = vector.reshape(1, vector.getShape().get(0), 1);
+		view.attach(scope);
+		return view;
+	}
+
+	/** Nearest-neighbour upsampling by 2, as {@code interpolate(mode="nearest", scale_factor=2)}. */
+	private static NDArray upsample(NDArray x) {
+		return x.repeat(2, 2).repeat(3, 2);
+	}
+
+	/** Frees the weights. */
+	@Override
+	public void close() {
+		manager.close();
+	}
+}

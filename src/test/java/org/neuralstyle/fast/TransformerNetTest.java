@@ -1,0 +1,126 @@
+package org.neuralstyle.fast;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.neuralstyle.weights.CheckpointException;
+import org.neuralstyle.weights.Checkpoints;
+import org.neuralstyle.weights.StateDict;
+
+/** The network against PyTorch's own outputs for the same weights (make_fast_fixtures.py). */
+class TransformerNetTest {
+
+	private static TransformerNet net;
+
+	@BeforeAll
+	static void load() throws IOException {
+		net = TransformerNet.load(FastFixtures.file(FastFixtures.CHECKPOINT), Device.cpu());
+	}
+
+	@AfterAll
+	static void close() {
+		net.close();
+	}
+
+	@Test
+	void matchesPyTorch() throws IOException {
+		assertMatchesPyTorch(40, 56, 40, 56);
+	}
+
+	@Test
+	void roundsSizesUpToAMultipleOfFourLikePyTorch() throws IOException {
+		assertMatchesPyTorch(37, 45, 40, 48);
+	}
+
+	private static void assertMatchesPyTorch(int height, int width, int outHeight, int outWidth) throws IOException {
+		float[] expected = FastFixtures.floats("output_" + height + "x" + width + ".f32");
+		try (NDManager manager = NDManager.newBaseManager()) {
+			NDArray input = manager.create(FastFixtures.floats("input_" + height + "x" + width + ".f32"),
+				new Shape(1, 3, height, width));
+			NDArray output = net.forward(input);
+			assertEquals(new Shape(1, 3, outHeight, outWidth), output.getShape());
+			float[] actual = output.toFloatArray();
+			double largest = 0;
+			double worst = 0;
+			for (int i = 0; i < expected.length; i++) {
+				largest = Math.max(largest, Math.abs(expected[i]));
+				worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
+			}
+			// float32 sums in another order: a few ulp of the output range, far below any layout error.
+			assertTrue(worst <= 1e-4 * largest, "largest difference " + worst + " for outputs up to " + largest);
+		}
+	}
+
+	@Test
+	void loadsThePublishedLayoutWithStaleRunningStatistics() throws IOException {
+		try (StateDict weights = Checkpoints.open(FastFixtures.file(FastFixtures.CHECKPOINT))) {
+			assertTrue(weights.contains("in1.running_mean") && weights.contains("res3.in2.running_var"));
+		}
+		assertEquals(TransformerNetLayout.parameterShapes().keySet(), net.parameters().keySet());
+		long count = net.parameters().values().stream().mapToLong(NDArray::size).sum();
+		assertEquals(1_679_235, count, "parameters PyTorch counts for the example network");
+	}
+
+	@Test
+	void keepsOnlyInputAndOutputInTheCallersManager() {
+		NDManager weightsManager = net.parameters().get("in1.weight").getManager();
+		int weightArrays = weightsManager.getManagedArrays().size();
+		try (NDManager manager = NDManager.newBaseManager()) {
+			NDArray input = manager.randomUniform(0, 255, new Shape(1, 3, 24, 20));
+			for (int i = 0; i < 2; i++)
+				net.forward(input).close();
+			assertEquals(1, manager.getManagedArrays().size(), "only the input remains");
+			assertEquals(weightArrays, weightsManager.getManagedArrays().size(), "nothing piles up beside the weights");
+		}
+	}
+
+	@Test
+	void refusesWhatIsNotABatchOfRgbImages() {
+		try (NDManager manager = NDManager.newBaseManager()) {
+			IllegalArgumentException gray = assertThrows(IllegalArgumentException.class,
+				() -> net.forward(manager.zeros(new Shape(1, 1, 16, 16))));
+			assertTrue(gray.getMessage().contains("N×3×H×W"), gray.getMessage());
+			IllegalArgumentException tiny = assertThrows(IllegalArgumentException.class,
+				() -> net.forward(manager.zeros(new Shape(1, 3, 4, 16))));
+			assertTrue(tiny.getMessage().contains("at least 5×5"), tiny.getMessage());
+		}
+	}
+
+	@Test
+	void namesTheFileWhenItIsNotAFastModel() {
+		CheckpointException e = assertThrows(CheckpointException.class,
+			() -> TransformerNet.load(FastFixtures.tinyVgg(), Device.cpu()));
+		assertTrue(e.getMessage().startsWith(FastFixtures.tinyVgg().toString()), e.getMessage());
+		assertTrue(e.getMessage().contains("looks like a VGG checkpoint"), e.getMessage());
+	}
+
+	@Test
+	void refusesNonFiniteWeights() {
+		MapStateDict weights = MapStateDict.randomTransformerNet(3);
+		weights.values("res2.in1.bias")[5] = Float.NaN;
+		CheckpointException e = assertThrows(CheckpointException.class, () -> TransformerNet.load(weights, Device.cpu()));
+		assertTrue(e.getMessage().contains("res2.in1.bias") && e.getMessage().contains("NaN"), e.getMessage());
+	}
+
+	@Test
+	void exposesTheWeightsItWasGiven() throws IOException {
+		MapStateDict weights = MapStateDict.randomTransformerNet(4);
+		try (TransformerNet other = TransformerNet.load(weights, Device.cpu())) {
+			assertArrayEquals(weights.values("deconv1.conv2d.weight"),
+				other.parameters().get("deconv1.conv2d.weight").toFloatArray());
+			assertEquals(new Shape(64, 128, 3, 3), other.parameters().get("deconv1.conv2d.weight").getShape());
+		}
+	}
+}
