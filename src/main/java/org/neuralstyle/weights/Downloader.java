@@ -1,5 +1,7 @@
 package org.neuralstyle.weights;
 
+import org.neuralstyle.io.AtomicFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

@@ -1,5 +1,7 @@
 package org.neuralstyle.weights;
 
+import org.neuralstyle.io.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -87,7 +89,7 @@ public final class SafetensorsWriter {
 		while (head.hasRemaining()) head.put((byte) ' ');
 
 		AtomicFiles.write(file, temporary -> {
-			try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+			try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
 				writeFully(out, head.flip());
 				ByteBuffer chunk = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
 				for (Tensor t : tensors.values()) {

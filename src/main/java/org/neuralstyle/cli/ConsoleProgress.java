@@ -1,0 +1,30 @@
+package org.neuralstyle.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+import org.neuralstyle.weights.DownloadProgress;
+
+/** Download progress as one updating line on the terminal. */
+final class ConsoleProgress implements DownloadProgress {
+
+	private final String what;
+	private final PrintStream log;
+	private long shown = -1;
+
+	ConsoleProgress(String what, PrintStream log) {
+		this.what = what;
+		this.log = log;
+	}
+
+	@Override
+	public void update(long done, long total) {
+		long step = total > 0 ? done * 100 / total : done >> 24;
+		if (step == shown) return;
+		shown = step;
+		if (total > 0) log.printf(Locale.ROOT, "\rDownloading %s: %d%% (%d of %d MB)", what, step, done >> 20, total >> 20);
+		else log.printf(Locale.ROOT, "\rDownloading %s: %d MB", what, done >> 20);
+		if (total > 0 && done >= total) log.println();
+		log.flush();
+	}
+}

@@ -1,0 +1,222 @@
+package org.neuralstyle.cli;
+
+import ai.djl.Device;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.net.Devices;
+import org.neuralstyle.net.Pooling;
+import org.neuralstyle.optimize.GatysStylizer;
+import org.neuralstyle.optimize.LossValues;
+import org.neuralstyle.optimize.OptimizerKind;
+import org.neuralstyle.optimize.StyleTransferSettings;
+import org.neuralstyle.optimize.StylizationListener;
+import org.neuralstyle.optimize.StylizationResult;
+import org.neuralstyle.weights.PretrainedWeights;
+import org.neuralstyle.weights.StateDict;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code optimize}: Gatys et al. style transfer of one content image. */
+@Command(name = "optimize", sortOptions = false, mixinStandardHelpOptions = true,
+	description = "Stylize a content image by optimizing its pixels (Gatys et al.).")
+final class OptimizeCommand implements Callable<Integer> {
+
+	@Option(names = "--content", required = true, paramLabel = "FILE", description = "Content image.")
+	Path content;
+
+	@Option(names = "--style", required = true, paramLabel = "FILE", description = "Style image; repeat for a blend of several.")
+	List<Path> styles;
+
+	@Option(names = "--style-weights", split = ",", paramLabel = "W,W,...", description = "Blend weights of the style images (default: equal).")
+	List<Double> styleWeights;
+
+	@Option(names = "--output", required = true, paramLabel = "FILE", description = "Result image (.png, .tif, .jpg).")
+	Path output;
+
+	@Option(names = "--progress", paramLabel = "STACK.tif", description = "Also write the intermediate images as one TIFF stack, a slice labelled with its iteration.")
+	Path progress;
+
+	@Option(names = "--snapshot-every", defaultValue = "10", paramLabel = "N", description = "Iterations between slices of the progress stack (default: ${DEFAULT-VALUE}).")
+	int snapshotEvery;
+
+	@Option(names = "--log-every", defaultValue = "50", paramLabel = "N", description = "Print the losses every N iterations; 0: only the first and last (default: ${DEFAULT-VALUE}).")
+	int logEvery;
+
+	@Option(names = "--weights", paramLabel = "FILE", description = "VGG checkpoint to use instead of the cached/downloaded one.")
+	Path weights;
+
+	@Option(names = "--network", defaultValue = "vgg19", paramLabel = "vgg19|vgg16", description = "Loss network (default: ${DEFAULT-VALUE}).")
+	String network;
+
+	@Option(names = "--size", defaultValue = "512", paramLabel = "N", description = "Long side of the working size; larger inputs are downscaled (default: ${DEFAULT-VALUE}).")
+	int size;
+
+	@Option(names = "--iterations", defaultValue = "300", paramLabel = "N", description = "Loss evaluations (default: ${DEFAULT-VALUE}).")
+	int iterations;
+
+	@Option(names = "--optimizer", defaultValue = "lbfgs", paramLabel = "lbfgs|adam", description = "Optimizer (default: ${DEFAULT-VALUE}).")
+	String optimizer;
+
+	@Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: 1 for lbfgs, 0.02 for adam).")
+	Double lr;
+
+	@Option(names = "--content-weight", defaultValue = "1", paramLabel = "X", description = "Default: ${DEFAULT-VALUE}.")
+	double contentWeight;
+
+	@Option(names = "--style-weight", defaultValue = "1e6", paramLabel = "X", description = "Default: ${DEFAULT-VALUE}.")
+	double styleWeight;
+
+	@Option(names = "--tv-weight", defaultValue = "0", paramLabel = "X", description = "Total-variation smoothing weight (default: ${DEFAULT-VALUE}).")
+	double tvWeight;
+
+	@Option(names = "--content-layers", defaultValue = StyleTransferSettings.DEFAULT_CONTENT_LAYERS, paramLabel = "L[:W],...", description = "Default: ${DEFAULT-VALUE}.")
+	String contentLayers;
+
+	@Option(names = "--style-layers", defaultValue = StyleTransferSettings.DEFAULT_STYLE_LAYERS, paramLabel = "L[:W],...", description = "Default: ${DEFAULT-VALUE}.")
+	String styleLayers;
+
+	@Option(names = "--style-scale", defaultValue = "1", paramLabel = "X", description = "Style images' long side relative to the content's (default: ${DEFAULT-VALUE}).")
+	double styleScale;
+
+	@Option(names = "--init", defaultValue = "content", paramLabel = "content|random|FILE", description = "Starting image (default: ${DEFAULT-VALUE}).")
+	String init;
+
+	@Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Seed of the random start (default: ${DEFAULT-VALUE}).")
+	long seed;
+
+	@Option(names = "--preserve-colors", description = "Keep the content's colours: transfer style on luminance only.")
+	boolean preserveColors;
+
+	@Option(names = "--pooling", defaultValue = "max", paramLabel = "max|avg", description = "Default: ${DEFAULT-VALUE}.")
+	String pooling;
+
+	@Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu", description = "Default: ${DEFAULT-VALUE}.")
+	String device;
+
+	@Option(names = "--overwrite", description = "Replace existing output files.")
+	boolean overwrite;
+
+	@Override
+	public Integer call() throws Exception {
+		// Everything a user can get wrong is checked before the (long) run starts.
+		StyleTransferSettings s = settings();
+		ImageFiles.checkWritable(output, overwrite, false);
+		if (progress != null) ImageFiles.checkWritable(progress, overwrite, true);
+		if (styleWeights != null && styleWeights.size() != styles.size()) throw new IllegalArgumentException(
+			"--style-weights has " + styleWeights.size() + " values for " + styles.size() + " style images");
+		RgbImage contentImage = ImageFiles.read(content);
+		List<GatysStylizer.Style> styleImages = new ArrayList<>();
+		for (int i = 0; i < styles.size(); i++) {
+			styleImages.add(new GatysStylizer.Style(ImageFiles.read(styles.get(i)), styleWeights == null ? 1 : styleWeights.get(i)));
+		}
+		if (s.init == StyleTransferSettings.Init.IMAGE) s.initImage = ImageFiles.read(Path.of(init));
+		Device dev = Devices.parse(device);
+
+		AtomicBoolean interrupted = new AtomicBoolean();
+		Thread main = Thread.currentThread();
+		Thread hook = new Thread(() -> {
+			// Ctrl-C: stop after the current iteration and write what there is.
+			interrupted.set(true);
+			try {
+				main.join(60_000);
+			}
+			catch (InterruptedException ignored) {}
+		});
+		Runtime.getRuntime().addShutdownHook(hook);
+		try (StateDict sd = PretrainedWeights.vgg(network, weights, new ConsoleProgress(network, System.err));
+			GatysStylizer stylizer = new GatysStylizer(sd, dev))
+		{
+			ProgressLog listener = new ProgressLog(interrupted);
+			StylizationResult r = stylizer.run(contentImage, styleImages, s, listener);
+			ImageFiles.write(r.image(), output);
+			System.err.println(r.message() + " Wrote " + output);
+			return switch (r.outcome()) {
+				case DIVERGED -> ExitCodes.DIVERGED;
+				case CANCELLED -> ExitCodes.INTERRUPTED;
+				default -> ExitCodes.OK;
+			};
+		}
+		finally {
+			try {
+				Runtime.getRuntime().removeShutdownHook(hook);
+			}
+			catch (IllegalStateException shuttingDown) {
+				// the hook is running: it waits for us
+			}
+		}
+	}
+
+	StyleTransferSettings settings() {
+		StyleTransferSettings s = new StyleTransferSettings();
+		s.iterations = iterations;
+		s.optimizer = OptimizerKind.fromName(optimizer);
+		if (lr != null) s.learningRate = lr;
+		s.contentWeight = contentWeight;
+		s.styleWeight = styleWeight;
+		s.tvWeight = tvWeight;
+		s.contentLayers = StyleTransferSettings.parseLayers(contentLayers);
+		s.styleLayers = StyleTransferSettings.parseLayers(styleLayers);
+		s.maxSize = size;
+		s.styleScale = styleScale;
+		switch (init.toLowerCase(Locale.ROOT)) {
+			case "content" -> s.init = StyleTransferSettings.Init.CONTENT;
+			case "random" -> s.init = StyleTransferSettings.Init.RANDOM;
+			default -> s.init = StyleTransferSettings.Init.IMAGE;
+		}
+		s.seed = seed;
+		s.preserveColors = preserveColors;
+		s.pooling = Pooling.parse(pooling);
+		if (snapshotEvery < 0) throw new IllegalArgumentException("--snapshot-every must be >= 0");
+		if (logEvery < 0) throw new IllegalArgumentException("--log-every must be >= 0");
+		s.snapshotEvery = progress == null ? 0 : snapshotEvery;
+		s.validate();
+		return s;
+	}
+
+	/** Prints loss lines and keeps the progress stack file up to date after every snapshot. */
+	private final class ProgressLog implements StylizationListener {
+		private final AtomicBoolean interrupted;
+		private final List<RgbImage> slices = new ArrayList<>();
+		private final List<String> labels = new ArrayList<>();
+
+		ProgressLog(AtomicBoolean interrupted) {
+			this.interrupted = interrupted;
+		}
+
+		@Override
+		public void iteration(int iteration, LossValues l) {
+			if (iteration == 0 || (logEvery > 0 && iteration % logEvery == 0) || iteration >= iterations) {
+				System.out.printf(Locale.ROOT, "iter %d content %.6g style %.6g tv %.6g total %.6g%n", iteration,
+					l.content(), l.style(), l.tv(), l.total());
+				System.out.flush();
+			}
+		}
+
+		@Override
+		public void snapshot(int iteration, LossValues l, RgbImage image) {
+			if (progress == null) return;
+			slices.add(image);
+			labels.add(String.format(Locale.ROOT, "iter %d total %.6g", iteration, l == null ? Double.NaN : l.total()));
+			try {
+				// Rewritten after each snapshot so an interrupted run keeps every slice it made.
+				ImageFiles.writeStack(slices, labels, progress);
+			}
+			catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		}
+
+		@Override
+		public boolean cancelled() {
+			return interrupted.get();
+		}
+	}
+}

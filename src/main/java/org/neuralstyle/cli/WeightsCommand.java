@@ -1,0 +1,89 @@
+package org.neuralstyle.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.neuralstyle.weights.KnownModel;
+import org.neuralstyle.weights.ModelRegistry;
+import org.neuralstyle.weights.PretrainedWeights;
+import org.neuralstyle.weights.Verification;
+import org.neuralstyle.weights.WeightsCache;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code weights}: the known models, the cache, verified downloads and imports. */
+@Command(name = "weights", mixinStandardHelpOptions = true, description = "Manage pretrained weights.",
+	subcommands = {WeightsCommand.ListModels.class, WeightsCommand.Fetch.class, WeightsCommand.Import.class,
+		WeightsCommand.Verify.class})
+final class WeightsCommand {
+
+	@Command(name = "list", mixinStandardHelpOptions = true, description = "The known models and whether each is in the cache.")
+	static final class ListModels implements Callable<Integer> {
+		@Override
+		public Integer call() throws Exception {
+			WeightsCache cache = WeightsCache.standard();
+			System.out.println("cache: " + cache.directory());
+			for (KnownModel m : ModelRegistry.standard().models()) {
+				Optional<Path> file = cache.find(m);
+				System.out.printf("%-12s %-8s %s%n             %s%n", m.id(), file.isPresent() ? "cached" : "missing", m.title(),
+					file.map(Path::toString).orElse(m.url().toString()));
+			}
+			return ExitCodes.OK;
+		}
+	}
+
+	@Command(name = "fetch", mixinStandardHelpOptions = true, description = "Download a model into the cache, verifying its checksum.")
+	static final class Fetch implements Callable<Integer> {
+		@Parameters(paramLabel = "NAME", description = "vgg19, vgg16, ... (see 'weights list').")
+		String name;
+
+		@Override
+		public Integer call() throws Exception {
+			KnownModel model = ModelRegistry.standard().get(name);
+			Path file = PretrainedWeights.obtain(model, new ConsoleProgress(model.fileName(), System.err));
+			System.out.println(file);
+			return ExitCodes.OK;
+		}
+	}
+
+	@Command(name = "import", mixinStandardHelpOptions = true,
+		description = "Verify a file obtained elsewhere (e.g. copied from another machine) and copy it into the cache.")
+	static final class Import implements Callable<Integer> {
+		@Parameters(paramLabel = "FILE")
+		Path file;
+
+		@Option(names = "--as", paramLabel = "NAME", description = "The model the file is (default: recognised by its SHA-256).")
+		String name;
+
+		@Override
+		public Integer call() throws Exception {
+			ModelRegistry registry = ModelRegistry.standard();
+			KnownModel model;
+			if (name != null) model = registry.get(name);
+			else {
+				Verification v = Verification.of(file, registry);
+				model = v.model().orElseThrow(() -> new IllegalArgumentException(v.summary() +
+					". Name the model with --as NAME if its checksum is not published."));
+			}
+			Path cached = WeightsCache.standard().importFile(file, model);
+			System.out.println("Imported " + model.id() + " into " + cached);
+			return ExitCodes.OK;
+		}
+	}
+
+	@Command(name = "verify", mixinStandardHelpOptions = true, description = "Say which known model a file is and whether it opens as a checkpoint.")
+	static final class Verify implements Callable<Integer> {
+		@Parameters(paramLabel = "FILE")
+		Path file;
+
+		@Override
+		public Integer call() throws Exception {
+			Verification v = Verification.of(file, ModelRegistry.standard());
+			System.out.println(v.summary());
+			return v.usable() ? ExitCodes.OK : ExitCodes.ERROR;
+		}
+	}
+}

@@ -1,0 +1,73 @@
+package org.neuralstyle.image;
+
+/**
+ * Luminance-only transfer (Gatys et al., "Preserving Color in Neural Artistic Style Transfer",
+ * 2016): style is transferred on the luminance channel alone and the output takes its colour
+ * (the I and Q chroma of YIQ) from the content image. The style's luminance is first matched to
+ * the content's mean and spread so that the two are on the same scale.
+ */
+public final class Luminance {
+
+	private Luminance() {}
+
+	/** The luminance Y = 0.299 R + 0.587 G + 0.114 B of each pixel. */
+	public static float[] of(RgbImage img) {
+		int n = img.width() * img.height();
+		float[] p = img.planes(), y = new float[n];
+		for (int i = 0; i < n; i++) y[i] = 0.299f * p[i] + 0.587f * p[n + i] + 0.114f * p[2 * n + i];
+		return y;
+	}
+
+	/** A gray RGB image (Y in all three channels). */
+	public static RgbImage gray(RgbImage img) {
+		return replicate(img.width(), img.height(), of(img));
+	}
+
+	/** The style's luminance, shifted and scaled to the content luminance's mean and standard deviation. */
+	public static RgbImage grayMatched(RgbImage style, RgbImage content) {
+		float[] ys = of(style), yc = of(content);
+		double ms = mean(ys), ss = std(ys, ms), mc = mean(yc), sc = std(yc, mc);
+		double scale = ss > 1e-8 ? sc / ss : 1;
+		float[] out = new float[ys.length];
+		for (int i = 0; i < ys.length; i++) out[i] = clamp((float) ((ys[i] - ms) * scale + mc));
+		return replicate(style.width(), style.height(), out);
+	}
+
+	/** Recombines the luminance of {@code stylized} with the chroma (I, Q) of {@code colour}. */
+	public static RgbImage recolour(RgbImage stylized, RgbImage colour) {
+		int n = colour.width() * colour.height();
+		float[] y = of(stylized), c = colour.planes(), out = new float[3 * n];
+		for (int i = 0; i < n; i++) {
+			float r = c[i], g = c[n + i], b = c[2 * n + i];
+			float ci = 0.596f * r - 0.274f * g - 0.322f * b;
+			float cq = 0.211f * r - 0.523f * g + 0.312f * b;
+			out[i] = clamp(y[i] + 0.956f * ci + 0.621f * cq);
+			out[n + i] = clamp(y[i] - 0.272f * ci - 0.647f * cq);
+			out[2 * n + i] = clamp(y[i] - 1.106f * ci + 1.703f * cq);
+		}
+		return new RgbImage(colour.width(), colour.height(), out);
+	}
+
+	private static RgbImage replicate(int w, int h, float[] y) {
+		int n = w * h;
+		float[] p = new float[3 * n];
+		for (int c = 0; c < 3; c++) System.arraycopy(y, 0, p, c * n, n);
+		return new RgbImage(w, h, p);
+	}
+
+	private static double mean(float[] v) {
+		double s = 0;
+		for (float x : v) s += x;
+		return s / v.length;
+	}
+
+	private static double std(float[] v, double mean) {
+		double s = 0;
+		for (float x : v) s += (x - mean) * (x - mean);
+		return Math.sqrt(s / v.length);
+	}
+
+	private static float clamp(float v) {
+		return v < 0 ? 0 : v > 1 ? 1 : v;
+	}
+}

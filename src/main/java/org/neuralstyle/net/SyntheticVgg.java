@@ -1,0 +1,73 @@
+package org.neuralstyle.net;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.neuralstyle.weights.CheckpointException;
+import org.neuralstyle.weights.StateDict;
+import org.neuralstyle.weights.TensorInfo;
+
+/**
+ * A state dict of torchvision VGG shapes whose weights are random (He initialization, seeded),
+ * generated when read. Benchmarks use it to time the real VGG19 without its 548 MB file, and
+ * tests use small ones. It is never a substitute for trained weights: a stylization with it means
+ * nothing.
+ */
+public final class SyntheticVgg implements StateDict {
+
+	/** torchvision's configuration "E" (VGG19): channels per convolution, "M" for pooling. */
+	public static final List<Object> VGG19 = List.of(64, 64, "M", 128, 128, "M", 256, 256, 256, 256, "M", 512, 512,
+		512, 512, "M", 512, 512, 512, 512, "M");
+	/** torchvision's configuration "D" (VGG16). */
+	public static final List<Object> VGG16 = List.of(64, 64, "M", 128, 128, "M", 256, 256, 256, "M", 512, 512, 512, "M",
+		512, 512, 512, "M");
+
+	private final Map<String, TensorInfo> infos = new LinkedHashMap<>();
+	private final long seed;
+
+	public SyntheticVgg(List<Object> config, long seed) {
+		this.seed = seed;
+		int index = 0, in = 3;
+		for (Object o : config) {
+			if ("M".equals(o)) {
+				index++;
+				continue;
+			}
+			int out = (Integer) o;
+			infos.put("features." + index + ".weight", new TensorInfo("features." + index + ".weight", "float32", new long[] {out, in, 3, 3}));
+			infos.put("features." + index + ".bias", new TensorInfo("features." + index + ".bias", "float32", new long[] {out}));
+			index += 2;
+			in = out;
+		}
+	}
+
+	@Override
+	public Set<String> names() {
+		return Collections.unmodifiableSet(infos.keySet());
+	}
+
+	@Override
+	public TensorInfo info(String name) throws CheckpointException {
+		TensorInfo i = infos.get(name);
+		if (i == null) throw new CheckpointException("No tensor " + name + " in the synthetic VGG");
+		return i;
+	}
+
+	@Override
+	public float[] readFloats(String name) throws CheckpointException {
+		TensorInfo info = info(name);
+		Random r = new Random(seed * 31 + name.hashCode());
+		float[] v = new float[(int) info.numel()];
+		boolean bias = name.endsWith(".bias");
+		double scale = bias ? 0.01 : Math.sqrt(2.0 / (info.shape()[1] * 9));
+		for (int i = 0; i < v.length; i++) v[i] = (float) (r.nextGaussian() * scale);
+		return v;
+	}
+
+	@Override
+	public void close() {}
+}

@@ -1,0 +1,115 @@
+package org.neuralstyle.optimize;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+
+/**
+ * Adam, computing exactly what {@code torch.optim.Adam} computes on its single-tensor path
+ * (no weight decay, no AMSGrad): moment averages updated in float32, bias corrections in double
+ * precision, one objective evaluation per {@link #step}.
+ */
+public final class Adam implements Optimizer {
+
+	/** PyTorch's default learning rate. */
+	public static final double DEFAULT_LEARNING_RATE = 1e-3;
+
+	private final double learningRate;
+	private final double beta1;
+	private final double beta2;
+	private final double epsilon;
+
+	private final NDManager manager;
+	private final NDArray x;
+	private final NDArray firstMoment; // exp_avg
+	private final NDArray secondMoment; // exp_avg_sq
+	private int steps;
+
+	/** Adam with PyTorch's betas (0.9, 0.999) and epsilon (1e-8). */
+	public Adam(NDArray initial, double learningRate) {
+		this(initial, learningRate, 0.9, 0.999, 1e-8);
+	}
+
+	/**
+	 * Adam starting at a copy of {@code initial} (float32, any shape, any device); the caller keeps
+	 * and may close {@code initial}.
+	 */
+	public Adam(NDArray initial, double learningRate, double beta1, double beta2, double epsilon) {
+		if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+			throw new IllegalArgumentException(
+				"The Adam learning rate must be a positive number, got " + learningRate + ".");
+		}
+		if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+			throw new IllegalArgumentException(
+				"Adam's betas must lie in [0, 1), got " + beta1 + " and " + beta2 + ".");
+		}
+		if (!(epsilon >= 0)) {
+			throw new IllegalArgumentException("Adam's epsilon must be 0 or more, got " + epsilon + ".");
+		}
+		if (initial.getDataType() != DataType.FLOAT32) {
+			throw new IllegalArgumentException(
+				"Adam needs float32 parameters, got " + initial.getDataType() + "; convert them first.");
+		}
+		this.learningRate = learningRate;
+		this.beta1 = beta1;
+		this.beta2 = beta2;
+		this.epsilon = epsilon;
+		manager = initial.getManager().newSubManager(initial.getDevice());
+		x = ArrayMath.ownedCopy(initial, manager);
+		firstMoment = manager.zeros(x.getShape(), DataType.FLOAT32);
+		secondMoment = manager.zeros(x.getShape(), DataType.FLOAT32);
+	}
+
+	@Override
+	public float step(Objective objective) {
+		Evaluation evaluation = objective.evaluate(x);
+		try (NDArray grad = evaluation.claimGradient(x, manager)) {
+			steps++;
+			firstMoment.muli((float) beta1);
+			ArrayMath.addScaled(firstMoment, grad, (float) (1 - beta1));
+			secondMoment.muli((float) beta2);
+			// torch's addcmul_ computes value * g * g left to right.
+			try (NDArray scaled = grad.mul((float) (1 - beta2))) {
+				secondMoment.addi(scaled.muli(grad));
+			}
+
+			double biasCorrection1 = 1 - Math.pow(beta1, steps);
+			double biasCorrection2 = 1 - Math.pow(beta2, steps);
+			double stepSize = learningRate / biasCorrection1;
+			double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
+
+			// torch's addcdiv_ computes value * m / denom left to right.
+			try (NDArray denominator = secondMoment.sqrt(); NDArray update = firstMoment.mul((float) -stepSize)) {
+				denominator.divi((float) biasCorrection2Sqrt).addi((float) epsilon);
+				x.addi(update.divi(denominator));
+			}
+		}
+		return evaluation.loss();
+	}
+
+	/** Steps taken so far. */
+	public int steps() {
+		return steps;
+	}
+
+	@Override
+	public NDArray parameters() {
+		return x;
+	}
+
+	@Override
+	public int evaluations() {
+		return steps;
+	}
+
+	/** Adam has no convergence test; it always runs the steps it is asked for. */
+	@Override
+	public boolean converged() {
+		return false;
+	}
+
+	@Override
+	public void close() {
+		manager.close();
+	}
+}

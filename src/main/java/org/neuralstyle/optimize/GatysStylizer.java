@@ -1,0 +1,372 @@
+package org.neuralstyle.optimize;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.neuralstyle.image.Luminance;
+import org.neuralstyle.image.Resampling;
+import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.net.Vgg;
+import org.neuralstyle.net.VggLayer;
+import org.neuralstyle.weights.StateDict;
+
+/**
+ * Neural style transfer by optimization (Gatys, Ecker and Bethge, 2016): the pixels of the output
+ * are optimized so that its VGG feature maps match the content image's and its Gram matrices
+ * match the style images'. One instance holds a weights file and the feature network loaded from
+ * it, and can run many stylizations (the network is reloaded only when a run needs deeper layers
+ * or another pooling).
+ */
+public final class GatysStylizer implements AutoCloseable {
+
+	private final StateDict weights;
+	private final Device device;
+	private final NDManager manager;
+	private final List<VggLayer> layout;
+	private Vgg vgg;
+	private String vggKey;
+
+	public GatysStylizer(StateDict weights, Device device) throws IOException {
+		this.weights = weights;
+		this.device = device;
+		this.layout = Vgg.layout(weights);
+		this.manager = NDManager.newBaseManager(device);
+	}
+
+	/** The layers of the loaded checkpoint, for validating layer names before a run. */
+	public List<VggLayer> layout() {
+		return layout;
+	}
+
+	/** One style image and its share in the blend of target Gram matrices. */
+	public record Style(RgbImage image, double weight) {}
+
+	/**
+	 * Stylizes {@code content}. The result has the working size: the content's, or smaller when its
+	 * long side exceeds {@link StyleTransferSettings#maxSize}.
+	 */
+	public StylizationResult run(RgbImage content, List<Style> styles, StyleTransferSettings s,
+		StylizationListener listener) throws IOException
+	{
+		s.validate();
+		if (styles.isEmpty() && s.styleWeight > 0) throw new IllegalArgumentException("Give at least one style image");
+		for (Style st : styles) if (!(st.weight() >= 0) || Double.isInfinite(st.weight())) throw new IllegalArgumentException(
+			"Style blend weights must be finite numbers >= 0 (got " + st.weight() + ")");
+		double blendSum = styles.stream().mapToDouble(Style::weight).sum();
+		if (!styles.isEmpty() && !(blendSum > 0)) throw new IllegalArgumentException("The style blend weights add up to 0: give at least one a positive weight");
+
+		RgbImage colourSource = workingContent(content, s.maxSize);
+		RgbImage work = s.preserveColors ? Luminance.gray(colourSource) : colourSource;
+		int longSide = Math.max(work.width(), work.height());
+		int styleLong = Math.max(1, (int) Math.round(longSide * s.styleScale));
+
+		// Only the layers a loss with a positive weight needs are computed.
+		Set<String> allLayers = new LinkedHashSet<>();
+		if (s.contentWeight > 0) allLayers.addAll(s.contentLayers.keySet());
+		if (s.styleWeight > 0 && !styles.isEmpty()) allLayers.addAll(s.styleLayers.keySet());
+		if (allLayers.isEmpty()) throw new IllegalArgumentException("Nothing to optimize: give a style image or a positive content weight");
+		Vgg net = network(Vgg.deepest(layout, allLayers), s);
+
+		try (NDManager run = manager.newSubManager()) {
+			// Targets are computed once, outside any gradient recording: they are constants.
+			Map<String, NDArray> contentTargets = new LinkedHashMap<>();
+			if (s.contentWeight > 0) try (NDManager contentScope = run.newSubManager()) {
+				Map<String, NDArray> cf = net.features(toArray(contentScope, work), s.contentLayers.keySet());
+				for (String l : s.contentLayers.keySet()) {
+					cf.get(l).attach(run);
+					contentTargets.put(l, cf.get(l));
+				}
+			}
+			Map<String, NDArray> styleTargets = new LinkedHashMap<>();
+			for (Style st : styles) {
+				if (st.weight() == 0 || s.styleWeight == 0) continue;
+				RgbImage img = s.preserveColors ? Luminance.grayMatched(st.image(), colourSource) : st.image();
+				int[] size = Resampling.fitLongSide(img.width(), img.height(), styleLong);
+				img = Resampling.resize(img, size[0], size[1]);
+				try (NDManager styleScope = run.newSubManager()) {
+					NDArray sa = toArray(styleScope, img);
+					Map<String, NDArray> sf = net.features(sa, s.styleLayers.keySet());
+					for (String l : s.styleLayers.keySet()) {
+						// The blend: a weighted average of the styles' Gram matrices.
+						NDArray g = GramMatrix.of(sf.get(l)).mul((float) (st.weight() / blendSum));
+						NDArray sum = styleTargets.get(l);
+						if (sum == null) {
+							g.attach(run);
+							styleTargets.put(l, g);
+						}
+						else sum.addi(g);
+					}
+				}
+			}
+			ContentLoss contentLoss = new ContentLoss(contentTargets, s.contentLayers);
+			StyleLoss styleLoss = new StyleLoss(styleTargets, s.styleLayers);
+			LossFunction f = new LossFunction(net, contentLoss, styleLoss, allLayers, s, work.width(), work.height());
+			NDArray x = initialImage(run, work, s).reshape(3L * work.width() * work.height());
+			return new Loop(f, x, s, listener, work, colourSource).execute();
+		}
+	}
+
+	/** The content at its working size: downscaled when its long side exceeds {@code maxSize}. */
+	static RgbImage workingContent(RgbImage content, int maxSize) {
+		int longSide = Math.max(content.width(), content.height());
+		if (longSide <= maxSize) return content;
+		int[] size = Resampling.fitLongSide(content.width(), content.height(), maxSize);
+		return Resampling.resize(content, size[0], size[1]);
+	}
+
+	private NDArray initialImage(NDManager m, RgbImage work, StyleTransferSettings s) {
+		return switch (s.init) {
+			case CONTENT -> toArray(m, work);
+			case RANDOM -> {
+				// Java's generator, not the device's: the same seed gives the same start on CPU and GPU.
+				Random r = new Random(s.seed);
+				float[] p = new float[work.planes().length];
+				for (int i = 0; i < p.length; i++) p[i] = r.nextFloat();
+				yield toArray(m, new RgbImage(work.width(), work.height(), p));
+			}
+			case IMAGE -> {
+				RgbImage init = s.preserveColors ? Luminance.gray(s.initImage) : s.initImage;
+				yield toArray(m, Resampling.resize(init, work.width(), work.height()));
+			}
+		};
+	}
+
+	static NDArray toArray(NDManager m, RgbImage img) {
+		return m.create(img.planes(), new Shape(1, 3, img.height(), img.width()));
+	}
+
+	private Vgg network(String deepest, StyleTransferSettings s) throws IOException {
+		String key = deepest + "/" + s.pooling;
+		if (vgg != null && key.equals(vggKey)) return vgg;
+		if (vgg != null) vgg.close();
+		vgg = null;
+		vgg = Vgg.load(weights, deepest, s.pooling, manager, device);
+		vggKey = key;
+		return vgg;
+	}
+
+	/** Native arrays alive under this stylizer (network, targets, optimizer state): for leak tests. */
+	int liveArrays() {
+		return manager.getManagedArrays().size();
+	}
+
+	@Override
+	public void close() {
+		if (vgg != null) vgg.close();
+		manager.close();
+	}
+
+	/**
+	 * The weighted total loss of an image, and its gradient with respect to the pixels. Each
+	 * evaluation works in its own sub-manager that is closed before returning, so native memory
+	 * stays flat over thousands of iterations.
+	 */
+	static final class LossFunction {
+		private final Vgg net;
+		private final ContentLoss content;
+		private final StyleLoss style;
+		private final Set<String> layers;
+		private final StyleTransferSettings s;
+		private final Shape imageShape;
+
+		LossFunction(Vgg net, ContentLoss content, StyleLoss style, Set<String> layers, StyleTransferSettings s, int w, int h) {
+			this.net = net;
+			this.content = content;
+			this.style = style;
+			this.layers = layers;
+			this.s = s;
+			this.imageShape = new Shape(1, 3, h, w);
+		}
+
+		/** Losses at {@code x} (flat). */
+		LossValues losses(NDArray x) {
+			try (NDManager scope = x.getManager().newSubManager()) {
+				x.tempAttach(scope);
+				NDArray[] terms = terms(x.reshape(imageShape));
+				return values(terms, terms[0].add(terms[1]).add(terms[2]));
+			}
+		}
+
+		/**
+		 * Losses at {@code x} (flat) and the gradient of the total with respect to it: a new array
+		 * in {@code x}'s manager, which the caller owns.
+		 */
+		Graded gradient(NDArray x) {
+			NDManager home = x.getManager();
+			try (NDManager scope = home.newSubManager()) {
+				x.tempAttach(scope);
+				// A fresh leaf each evaluation: gradients never accumulate across evaluations.
+				NDArray image = x.reshape(imageShape).duplicate();
+				image.setRequiresGradient(true);
+				try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+					NDArray[] terms = terms(image);
+					NDArray total = terms[0].add(terms[1]).add(terms[2]);
+					collector.backward(total);
+					NDArray g = image.getGradient().reshape(x.getShape()).duplicate();
+					g.attach(home);
+					return new Graded(values(terms, total), g);
+				}
+			}
+		}
+
+		private NDArray[] terms(NDArray image) {
+			Map<String, NDArray> f = net.features(image, layers);
+			NDArray c = content.value(f).mul((float) s.contentWeight);
+			NDArray st = style.value(f).mul((float) s.styleWeight);
+			NDArray tv = s.tvWeight > 0 ? TotalVariation.of(image).mul((float) s.tvWeight) : image.getManager().create(0f);
+			return new NDArray[] {c, st, tv};
+		}
+
+		private static LossValues values(NDArray[] t, NDArray total) {
+			return new LossValues(t[0].getFloat(), t[1].getFloat(), t[2].getFloat(), total.getFloat());
+		}
+	}
+
+	record Graded(LossValues losses, NDArray gradient) {}
+
+	/** Signals from inside an evaluation that the run must stop (cancel or divergence). */
+	private static final class Stop extends RuntimeException {
+		final StylizationResult.Outcome outcome;
+
+		Stop(StylizationResult.Outcome outcome) {
+			super(null, null, false, false);
+			this.outcome = outcome;
+		}
+	}
+
+	/** One run of the optimizer over the image, with snapshots, cancel and divergence handling. */
+	private static final class Loop {
+		private final LossFunction f;
+		private final StyleTransferSettings s;
+		private final StylizationListener listener;
+		private final RgbImage work;
+		private final RgbImage colourSource;
+		private final NDArray initial;
+		private NDArray x;
+		private NDArray lastGood;
+		private int evaluations;
+		private int lastGoodIteration = -1;
+		private LossValues lastLosses;
+
+		Loop(LossFunction f, NDArray initial, StyleTransferSettings s, StylizationListener listener, RgbImage work,
+			RgbImage colourSource)
+		{
+			this.f = f;
+			this.initial = initial;
+			this.s = s;
+			this.listener = listener;
+			this.work = work;
+			this.colourSource = colourSource;
+		}
+
+		StylizationResult execute() {
+			StylizationResult.Outcome outcome = StylizationResult.Outcome.COMPLETED;
+			try (Optimizer opt = optimizer(s, initial); NDArray good = initial.duplicate()) {
+				x = opt.parameters();
+				lastGood = good;
+				try {
+					while (evaluations < s.iterations) {
+						int before = evaluations;
+						opt.step(this::evaluate);
+						if (opt.converged() || evaluations == before) {
+							outcome = StylizationResult.Outcome.CONVERGED;
+							break;
+						}
+					}
+				}
+				catch (Stop stop) {
+					outcome = stop.outcome;
+				}
+				return finish(outcome);
+			}
+		}
+
+		private static Optimizer optimizer(StyleTransferSettings s, NDArray initial) {
+			double lr = s.effectiveLearningRate();
+			return switch (s.optimizer) {
+				case LBFGS -> Lbfgs.builder().learningRate(lr).memoryBudget(s.historyBudgetBytes).build(initial);
+				case ADAM -> new Adam(initial, lr);
+			};
+		}
+
+		private StylizationResult finish(StylizationResult.Outcome outcome) {
+			if (outcome == StylizationResult.Outcome.DIVERGED) {
+				RgbImage img = image(lastGood);
+				String kept = lastGoodIteration >= 0 ? "Kept the image of iteration " + lastGoodIteration : "Kept the starting image";
+				String msg = "The optimization diverged: the loss or its gradient became NaN or infinite at iteration " +
+					(evaluations - 1) + ". " + kept + ". Lower the style, content or tv weight or the learning rate, " +
+					"or use the other optimizer.";
+				if (lastGoodIteration >= 0) listener.snapshot(lastGoodIteration, lastLosses, img);
+				return new StylizationResult(img, Math.max(lastGoodIteration, 0), lastLosses, outcome, msg);
+			}
+			clamp(x);
+			int iteration = evaluations;
+			LossValues finalLosses = f.losses(x);
+			listener.iteration(iteration, finalLosses);
+			RgbImage img = image(x);
+			listener.snapshot(iteration, finalLosses, img);
+			String msg = switch (outcome) {
+				case CANCELLED -> "Cancelled after " + iteration + " iterations; the result so far is kept.";
+				case CONVERGED -> "Converged after " + iteration + " iterations.";
+				default -> "Done: " + iteration + " iterations.";
+			};
+			return new StylizationResult(img, iteration, finalLosses, outcome, msg);
+		}
+
+		/**
+		 * The optimizer's objective, the tutorial's closure: clamp the image to [0,1], then the
+		 * losses and their gradient. Evaluation N sees the image after N updates: iteration N.
+		 */
+		private Evaluation evaluate(NDArray params) {
+			if (listener.cancelled()) throw new Stop(StylizationResult.Outcome.CANCELLED);
+			clamp(params);
+			int iteration = evaluations;
+			Graded g = f.gradient(params);
+			evaluations++;
+			// An infinite or NaN gradient would poison the optimizer's state just as a NaN loss would.
+			if (!g.losses().isFinite() || !finite(g.gradient())) {
+				g.gradient().close();
+				throw new Stop(StylizationResult.Outcome.DIVERGED);
+			}
+			params.copyTo(lastGood);
+			lastGoodIteration = iteration;
+			lastLosses = g.losses();
+			listener.iteration(iteration, g.losses());
+			if (s.snapshotEvery > 0 && iteration % s.snapshotEvery == 0) {
+				listener.snapshot(iteration, g.losses(), image(params));
+			}
+			return new Evaluation((float) g.losses().total(), g.gradient());
+		}
+
+		private static boolean finite(NDArray a) {
+			try (NDManager scope = a.getManager().newSubManager()) {
+				a.tempAttach(scope);
+				return Float.isFinite(a.abs().sum().getFloat());
+			}
+		}
+
+		private static void clamp(NDArray a) {
+			try (NDManager scope = a.getManager().newSubManager()) {
+				a.tempAttach(scope);
+				a.clip(0f, 1f).copyTo(a);
+			}
+		}
+
+		private RgbImage image(NDArray a) {
+			RgbImage img = new RgbImage(work.width(), work.height(), a.toFloatArray());
+			return s.preserveColors ? Luminance.recolour(img, colourSource) : img;
+		}
+	}
+}

@@ -1,0 +1,22 @@
+package org.neuralstyle.optimize;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * The Gram matrix of a feature map: correlations between channels, with the spatial layout
+ * summed away, which is what Gatys et al. take as "style". For a 1×C×H×W map F (reshaped C×HW)
+ * it is F·Fᵀ / (C·H·W), the normalization of the PyTorch tutorial, so that layers of different
+ * sizes contribute comparably.
+ */
+public final class GramMatrix {
+
+	private GramMatrix() {}
+
+	public static NDArray of(NDArray features) {
+		long[] s = features.getShape().getShape();
+		if (s.length != 4 || s[0] != 1) throw new IllegalArgumentException("Expected a 1xCxHxW feature map, got " + features.getShape());
+		long c = s[1], hw = s[2] * s[3];
+		NDArray f = features.reshape(c, hw);
+		return f.matMul(f.transpose()).div((float) (c * hw));
+	}
+}

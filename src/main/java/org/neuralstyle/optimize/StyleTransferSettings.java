@@ -1,0 +1,104 @@
+package org.neuralstyle.optimize;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.net.Pooling;
+
+/**
+ * Everything that defines one optimization run. The defaults reproduce the PyTorch "Neural
+ * Transfer" tutorial (content conv2_2, style conv1_1…conv3_1, weights 1 and 1e6, L-BFGS, 300
+ * iterations, long side 512), so results can be checked against that reference.
+ */
+public final class StyleTransferSettings {
+
+	/** Where the optimized image starts. */
+	public enum Init {
+		CONTENT, RANDOM, IMAGE
+	}
+
+	public static final String DEFAULT_CONTENT_LAYERS = "conv2_2";
+	public static final String DEFAULT_STYLE_LAYERS = "conv1_1,conv1_2,conv2_1,conv2_2,conv3_1";
+
+	public int iterations = 300;
+	public OptimizerKind optimizer = OptimizerKind.LBFGS;
+	/**
+	 * Learning rate; NaN means the default: 1 for L-BFGS (PyTorch's), 0.02 for Adam (PyTorch's 0.001
+	 * moves [0,1] pixels too slowly to show style within a few hundred iterations).
+	 */
+	public double learningRate = Double.NaN;
+	public double contentWeight = 1;
+	public double styleWeight = 1e6;
+	public double tvWeight = 0;
+	public Map<String, Float> contentLayers = parseLayers(DEFAULT_CONTENT_LAYERS);
+	public Map<String, Float> styleLayers = parseLayers(DEFAULT_STYLE_LAYERS);
+	/** Long side of the working size; larger content images are downscaled, smaller ones kept. */
+	public int maxSize = 512;
+	/** Style images are resized to a long side of the content's long side times this. */
+	public double styleScale = 1;
+	public Init init = Init.CONTENT;
+	public RgbImage initImage;
+	public long seed = 0;
+	public boolean preserveColors;
+	public Pooling pooling = Pooling.MAX;
+	/** Hand the current image to the listener every this many iterations (0: never). */
+	public int snapshotEvery = 0;
+	/** Memory L-BFGS may use for its history of curvature pairs. */
+	public long historyBudgetBytes = 1L << 30;
+
+	/** Learning rate in effect: the explicit one or the optimizer's default. */
+	public double effectiveLearningRate() {
+		if (!Double.isNaN(learningRate)) return learningRate;
+		return optimizer == OptimizerKind.LBFGS ? 1.0 : 0.02;
+	}
+
+	/**
+	 * Parses a layer list such as {@code conv1_1,conv2_1:0.5}: names with an optional weight after
+	 * a colon (default 1).
+	 */
+	public static Map<String, Float> parseLayers(String spec) {
+		Map<String, Float> out = new LinkedHashMap<>();
+		for (String part : spec.split(",")) {
+			String p = part.trim();
+			if (p.isEmpty()) continue;
+			int colon = p.indexOf(':');
+			String name = colon < 0 ? p : p.substring(0, colon).trim();
+			float w;
+			try {
+				w = colon < 0 ? 1f : Float.parseFloat(p.substring(colon + 1).trim());
+			}
+			catch (NumberFormatException e) {
+				throw new IllegalArgumentException("Bad layer weight in '" + p + "': write NAME or NAME:WEIGHT, e.g. conv2_1:0.5");
+			}
+			if (!(w >= 0) || Float.isInfinite(w)) throw new IllegalArgumentException("Layer weight must be a finite number >= 0: " + p);
+			out.put(name, w);
+		}
+		if (out.isEmpty()) throw new IllegalArgumentException("Empty layer list '" + spec + "': name at least one layer, e.g. conv2_2");
+		return out;
+	}
+
+	/** Checks every value; the message says which parameter is wrong and what is allowed. */
+	public void validate() {
+		require(iterations >= 1, "iterations must be at least 1 (got " + iterations + ")");
+		require(maxSize >= 16, "max size must be at least 16 pixels (got " + maxSize + ")");
+		require(finiteNonNegative(contentWeight), "content weight must be a finite number >= 0 (got " + contentWeight + ")");
+		require(finiteNonNegative(styleWeight), "style weight must be a finite number >= 0 (got " + styleWeight + ")");
+		require(finiteNonNegative(tvWeight), "tv weight must be a finite number >= 0 (got " + tvWeight + ")");
+		require(contentWeight > 0 || styleWeight > 0, "the content weight or the style weight must be positive");
+		require(styleScale > 0 && styleScale <= 8, "style scale must be in (0, 8] (got " + styleScale + ")");
+		double lr = effectiveLearningRate();
+		require(lr > 0 && !Double.isInfinite(lr), "learning rate must be a positive number (got " + lr + ")");
+		require(snapshotEvery >= 0, "snapshot interval must be >= 0 (got " + snapshotEvery + ")");
+		require(init != Init.IMAGE || initImage != null, "init from an image needs the image");
+	}
+
+	private static boolean finiteNonNegative(double v) {
+		// The losses are computed in float32: a weight beyond its range would overflow at once.
+		return v >= 0 && Float.isFinite((float) v);
+	}
+
+	private static void require(boolean ok, String message) {
+		if (!ok) throw new IllegalArgumentException(message);
+	}
+}

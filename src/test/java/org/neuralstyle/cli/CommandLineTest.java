@@ -1,0 +1,166 @@
+package org.neuralstyle.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuralstyle.image.RgbImage;
+
+/** The command line end to end on a tiny VGG: files, progress stack, log lines, exit codes, messages. */
+class CommandLineTest {
+
+	static final String TINY_VGG = Path.of("src/test/resources/fixtures/parity/tiny_vgg.pth").toAbsolutePath().toString();
+
+	@TempDir
+	static Path dir;
+	static Path content;
+	static Path style;
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+	private PrintStream oldOut;
+	private PrintStream oldErr;
+
+	@BeforeAll
+	static void images() throws Exception {
+		content = dir.resolve("content.png");
+		style = dir.resolve("style.jpg");
+		ImageFiles.write(noise(40, 30, 1), content);
+		ImageFiles.write(noise(32, 32, 2), style);
+	}
+
+	static RgbImage noise(int w, int h, long seed) {
+		Random r = new Random(seed);
+		float[] p = new float[3 * w * h];
+		for (int i = 0; i < p.length; i++) p[i] = r.nextFloat();
+		return new RgbImage(w, h, p);
+	}
+
+	@BeforeEach
+	void capture() {
+		oldOut = System.out;
+		oldErr = System.err;
+		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+	}
+
+	@AfterEach
+	void restore() {
+		System.setOut(oldOut);
+		System.setErr(oldErr);
+		System.clearProperty("neuralstyle.offline");
+		System.clearProperty("neuralstyle.cache");
+	}
+
+	private String out() {
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	private String err() {
+		return err.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void optimizeWritesTheResultTheProgressStackAndLossLines() throws Exception {
+		Path output = dir.resolve("result.png");
+		Path progress = dir.resolve("progress.tif");
+		int rc = Main.run("optimize", "--content", content.toString(), "--style", style.toString(), "--weights", TINY_VGG,
+			"--iterations", "20", "--output", output.toString(), "--progress", progress.toString(), "--snapshot-every", "5",
+			"--log-every", "10");
+		assertEquals(0, rc, err());
+		ImagePlus result = IJ.openImage(output.toString());
+		assertEquals(40, result.getWidth());
+		assertEquals(30, result.getHeight());
+		ImageStack stack = IJ.openImage(progress.toString()).getStack();
+		assertEquals(5, stack.getSize(), "iterations 0, 5, 10, 15 and the final 20");
+		assertTrue(stack.getSliceLabel(1).startsWith("iter 0 "), stack.getSliceLabel(1));
+		assertTrue(stack.getSliceLabel(5).startsWith("iter 20 "), stack.getSliceLabel(5));
+		List<String> lines = out().lines().filter(l -> l.startsWith("iter ")).toList();
+		assertEquals(3, lines.size(), out());
+		assertTrue(lines.get(0).matches("iter 0 content [-0-9.e+]+ style [-0-9.e+]+ tv [-0-9.e+]+ total [-0-9.e+]+"), lines.get(0));
+		assertTrue(lines.get(2).startsWith("iter 20 "));
+		double first = Double.parseDouble(lines.get(0).replaceAll(".* total ", ""));
+		double last = Double.parseDouble(lines.get(2).replaceAll(".* total ", ""));
+		assertTrue(last < first, out());
+	}
+
+	@Test
+	void anExistingOutputIsNeverOverwrittenWithoutOverwrite() throws Exception {
+		Path output = dir.resolve("kept.png");
+		Files.write(output, new byte[] {1, 2, 3});
+		int rc = Main.run("optimize", "--content", content.toString(), "--style", style.toString(), "--weights", TINY_VGG,
+			"--iterations", "1", "--output", output.toString());
+		assertEquals(ExitCodes.USAGE, rc);
+		assertTrue(err().contains("already exists") && err().contains("--overwrite"), err());
+		assertEquals(3, Files.size(output));
+	}
+
+	@Test
+	void missingInputsAndBadValuesEndInOneClearLine() throws Exception {
+		Path output = dir.resolve("never.png");
+		int rc = Main.run("optimize", "--content", dir.resolve("nope.png").toString(), "--style", style.toString(),
+			"--weights", TINY_VGG, "--output", output.toString());
+		assertEquals(ExitCodes.ERROR, rc);
+		assertTrue(err().contains("Image file not found") && err().contains("nope.png"), err());
+		assertFalse(err().contains("\tat "), "no stack trace: " + err());
+
+		rc = Main.run("optimize", "--content", content.toString(), "--style", style.toString(), "--weights", TINY_VGG,
+			"--iterations", "0", "--output", output.toString());
+		assertEquals(ExitCodes.USAGE, rc);
+		assertTrue(err().contains("iterations must be at least 1"), err());
+
+		rc = Main.run("optimize", "--content", content.toString(), "--style", style.toString(), "--weights",
+			content.toString(), "--output", output.toString());
+		assertEquals(ExitCodes.ERROR, rc);
+		assertTrue(err().contains("not a PyTorch or safetensors checkpoint"), err());
+
+		rc = Main.run("optimize", "--content", content.toString(), "--style", style.toString(), "--weights", TINY_VGG,
+			"--style-layers", "conv7_1", "--output", output.toString());
+		assertEquals(ExitCodes.USAGE, rc);
+		assertTrue(err().contains("conv7_1"), err());
+		assertFalse(Files.exists(output));
+	}
+
+	@Test
+	void withoutWeightsOfflineTheRunStopsAtOnceNamingTheUrlAndTheRemedies() throws Exception {
+		System.setProperty("neuralstyle.offline", "true");
+		System.setProperty("neuralstyle.cache", dir.resolve("cache").toString());
+		long t0 = System.nanoTime();
+		int rc = Main.run("optimize", "--content", content.toString(), "--style", style.toString(), "--output",
+			dir.resolve("offline.png").toString());
+		double seconds = (System.nanoTime() - t0) / 1e9;
+		assertEquals(ExitCodes.ERROR, rc);
+		String e = err();
+		assertTrue(e.contains("https://download.pytorch.org/models/vgg19-dcbb9e9d.pth"), e);
+		assertTrue(e.contains("vgg19-dcbb9e9d.pth") && e.contains("--weights") && e.contains("weights import"), e);
+		assertTrue(seconds < 10, "took " + seconds + " s");
+	}
+
+	@Test
+	void weightsVerifyAndImport() throws Exception {
+		System.setProperty("neuralstyle.cache", dir.resolve("cache2").toString());
+		assertEquals(0, Main.run("weights", "verify", TINY_VGG));
+		assertTrue(out().contains("matches no known model") && out().contains("tensors"), out());
+		assertEquals(ExitCodes.USAGE, Main.run("weights", "import", TINY_VGG));
+		assertTrue(err().contains("matches no known model"), err());
+		assertEquals(0, Main.run("weights", "list"));
+		assertTrue(out().contains("vgg19") && out().contains("missing"), out());
+	}
+}

@@ -1,0 +1,68 @@
+package org.neuralstyle.imagej;
+
+import ij.ImagePlus;
+import org.neuralstyle.image.RgbImage;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * A test-only command with the shape of the real ones (an image, a scope, numbers, a flag, an
+ * image output), whose "style" is a colour matrix: a blend towards the negative, optionally with
+ * red and blue swapped, applied {@code passes} times.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Style Transfer Test>Invert (test)")
+public class InvertTestCommand implements Command {
+
+	@Parameter
+	private LogService log;
+
+	@Parameter
+	private ImagePlus image;
+
+	@Parameter(choices = {"Current plane", "All planes"})
+	private String scope = "Current plane";
+
+	@Parameter(min = "0", max = "1")
+	private double amount = 1;
+
+	@Parameter
+	private boolean swap_red_blue;
+
+	@Parameter(min = "1", max = "3")
+	private int passes = 1;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus result;
+
+	@Override
+	public void run() {
+		PlaneStylizer matrix = (picture, progress) -> {
+			RgbImage p = picture;
+			for (int i = 0; i < passes; i++) p = apply(p);
+			return p;
+		};
+		try {
+			result = StackStylizing.run(image, Scope.parse(scope), matrix, ProgressReporter.SILENT).image();
+		} catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+		log.info("Inverted " + image.getTitle() + " (" + scope + ")");
+	}
+
+	private RgbImage apply(RgbImage picture) {
+		int n = picture.width() * picture.height();
+		float[] in = picture.planes();
+		float[] out = new float[in.length];
+		for (int c = 0; c < 3; c++) {
+			int from = swap_red_blue ? 2 - c : c;
+			for (int i = 0; i < n; i++) {
+				float v = in[from * n + i];
+				out[c * n + i] = (float) ((1 - amount) * v + amount * (1 - v));
+			}
+		}
+		return new RgbImage(picture.width(), picture.height(), out);
+	}
+}

@@ -1,0 +1,101 @@
+package org.neuralstyle.imagej;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+/**
+ * A real ImageJ 1.x, in its own JVM, running a macro in batch mode ({@code ij.ImageJ -batch}) from
+ * an ImageJ folder of the test's making: {@code plugins/} is where ImageJ 1.x looks for plugin
+ * jars and their plugins.config ({@code -Dplugins.dir} names the folder that holds it, or
+ * {@code plugins/} itself). Our classes and their dependencies come from the test class path.
+ * <p>
+ * Plain ImageJ 1.x cannot run menu commands headless: {@code run("...")} first builds the AWT
+ * menus, which throws HeadlessException under {@code -Djava.awt.headless=true} (Fiji patches this
+ * away; plain ImageJ does not). The process therefore gets a display: the test's own, or a virtual
+ * one from {@code xvfb-run}. Dialogs do not open for commands given their macro options.
+ */
+final class PlainImageJ {
+
+	/** What the ImageJ process did: exit code (-1 if it was stopped), and everything it printed. */
+	record Outcome(int exitCode, String output, boolean timedOut) {
+	}
+
+	private final Path root;
+
+	/** An empty ImageJ folder (with plugins/ and a private home for preferences) under root. */
+	PlainImageJ(Path root) throws IOException {
+		this.root = root;
+		Files.createDirectories(plugins());
+		Files.createDirectories(root.resolve("home"));
+	}
+
+	Path plugins() {
+		return root.resolve("plugins");
+	}
+
+	Path root() {
+		return root;
+	}
+
+	/** True when an ImageJ process can get a display here. */
+	static boolean displayAvailable() {
+		return System.getenv("DISPLAY") != null || onPath("xvfb-run");
+	}
+
+	private static boolean onPath(String program) {
+		String path = System.getenv("PATH");
+		if (path == null) return false;
+		for (String dir : path.split(File.pathSeparator)) {
+			if (Files.isExecutable(Path.of(dir, program))) return true;
+		}
+		return false;
+	}
+
+	/** Writes a jar holding only a plugins.config; the classes it names come from the class path. */
+	static void writeConfigJar(Path jar, String pluginsConfig) throws IOException {
+		Files.createDirectories(jar.getParent());
+		try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out)) {
+			jarOut.putNextEntry(new JarEntry("plugins.config"));
+			jarOut.write(pluginsConfig.getBytes(StandardCharsets.UTF_8));
+			jarOut.closeEntry();
+		}
+	}
+
+	/** Runs the macro text with getArgument() = argument, and waits at most timeout. */
+	Outcome runMacro(String macro, String argument, Duration timeout) throws IOException, InterruptedException {
+		Path macroFile = root.resolve("test.ijm");
+		Files.writeString(macroFile, macro);
+		Path log = root.resolve("output.txt");
+		List<String> command = new ArrayList<>();
+		if (System.getenv("DISPLAY") == null) command.addAll(List.of("xvfb-run", "-a"));
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Dplugins.dir=" + root);
+		command.add("-Duser.home=" + root.resolve("home"));
+		command.addAll(List.of("-cp", testClassPath(), "ij.ImageJ", "-batch", macroFile.toString(), argument));
+		Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+			.redirectOutput(log.toFile()).start();
+		boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		if (!finished) {
+			process.descendants().forEach(ProcessHandle::destroyForcibly);
+			process.destroyForcibly();
+			process.waitFor(10, TimeUnit.SECONDS);
+		}
+		return new Outcome(finished ? process.exitValue() : -1, Files.readString(log), !finished);
+	}
+
+	/** Surefire hands the forked JVM a manifest-only jar as java.class.path; the real path is here. */
+	private static String testClassPath() {
+		String surefire = System.getProperty("surefire.test.class.path");
+		return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+	}
+}

@@ -1,0 +1,66 @@
+package org.neuralstyle.imagej;
+
+import ij.CompositeImage;
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.process.ColorProcessor;
+import ij.process.ImageProcessor;
+import ij.process.LUT;
+import java.awt.Color;
+import java.util.Random;
+
+/** Small images of every kind scientists open, with known pixels. */
+final class TestImages {
+
+	private TestImages() {
+	}
+
+	/** A LUT with 256 distinct colours that is not a gray ramp and not linear. */
+	static LUT rainbowLut() {
+		byte[] r = new byte[256], g = new byte[256], b = new byte[256];
+		for (int i = 0; i < 256; i++) {
+			r[i] = (byte) i;
+			g[i] = (byte) (255 - i);
+			b[i] = (byte) ((i * 7) % 256);
+		}
+		return new LUT(r, g, b);
+	}
+
+	static ImagePlus rgb(int width, int height, long seed) {
+		Random random = new Random(seed);
+		ColorProcessor cp = new ColorProcessor(width, height);
+		for (int i = 0; i < width * height; i++) cp.set(i, random.nextInt(1 << 24));
+		return new ImagePlus("rgb.tif", cp);
+	}
+
+	/** A stack or hyperstack of the given type ("8-bit", "16-bit", "32-bit", "RGB") with random pixels in [lo, hi]. */
+	static ImagePlus hyperstack(String type, int width, int height, int c, int z, int t, double lo, double hi, long seed) {
+		ImagePlus imp = IJ.createImage("stack.tif", type + " black", width, height, c, z, t);
+		Random random = new Random(seed);
+		ImageStack stack = imp.getStack();
+		for (int s = 1; s <= stack.getSize(); s++) {
+			ImageProcessor ip = stack.getProcessor(s);
+			for (int i = 0; i < width * height; i++) {
+				if (ip instanceof ColorProcessor) ip.set(i, random.nextInt(1 << 24));
+				else ip.setf(i, (float) Math.round(lo + random.nextDouble() * (hi - lo)) + (type.equals("32-bit") ? random.nextFloat() : 0));
+			}
+			stack.setSliceLabel("slice " + s, s);
+		}
+		return imp;
+	}
+
+	/** A 16-bit composite with red and green channels, each with its own display range. */
+	static CompositeImage composite(int z, int t) {
+		ImagePlus imp = hyperstack("16-bit", 12, 9, 2, z, t, 0, 4000, 7);
+		CompositeImage ci = new CompositeImage(imp, IJ.COMPOSITE);
+		ci.setChannelLut(LUT.createLutFromColor(Color.red), 1);
+		ci.setChannelLut(LUT.createLutFromColor(Color.green), 2);
+		ci.setPosition(1, 1, 1);
+		ci.setDisplayRange(0, 4000);
+		ci.setPosition(2, 1, 1);
+		ci.setDisplayRange(500, 2500);
+		ci.setPosition(1, 1, 1);
+		return ci;
+	}
+}

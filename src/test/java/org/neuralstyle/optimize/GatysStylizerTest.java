@@ -1,0 +1,231 @@
+package org.neuralstyle.optimize;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.neuralstyle.image.Luminance;
+import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.net.SyntheticVgg;
+
+/** The optimization loop on a tiny random VGG: iteration counting, snapshots, cancel, divergence. */
+class GatysStylizerTest {
+
+	static final List<Object> TINY = List.of(4, 4, "M", 8, 8, "M", 16);
+	static GatysStylizer stylizer;
+	static final RgbImage CONTENT = noise(32, 24, 1);
+	static final RgbImage STYLE = noise(28, 28, 2);
+
+	@BeforeAll
+	static void load() throws Exception {
+		stylizer = new GatysStylizer(new SyntheticVgg(TINY, 7), Device.cpu());
+	}
+
+	@AfterAll
+	static void close() {
+		stylizer.close();
+	}
+
+	static RgbImage noise(int w, int h, long seed) {
+		Random r = new Random(seed);
+		float[] p = new float[3 * w * h];
+		for (int i = 0; i < p.length; i++) p[i] = r.nextFloat();
+		return new RgbImage(w, h, p);
+	}
+
+	static final class Recorder implements StylizationListener {
+		final List<Integer> iterations = new ArrayList<>();
+		final List<LossValues> losses = new ArrayList<>();
+		final List<Integer> snapshots = new ArrayList<>();
+		int cancelAt = -1;
+
+		@Override
+		public void iteration(int iteration, LossValues l) {
+			iterations.add(iteration);
+			losses.add(l);
+		}
+
+		@Override
+		public void snapshot(int iteration, LossValues l, RgbImage image) {
+			snapshots.add(iteration);
+		}
+
+		@Override
+		public boolean cancelled() {
+			return cancelAt >= 0 && !iterations.isEmpty() && iterations.get(iterations.size() - 1) >= cancelAt;
+		}
+	}
+
+	static StyleTransferSettings settings(int iterations) {
+		StyleTransferSettings s = new StyleTransferSettings();
+		s.iterations = iterations;
+		return s;
+	}
+
+	static List<GatysStylizer.Style> style() {
+		return List.of(new GatysStylizer.Style(STYLE, 1));
+	}
+
+	@Test
+	void twentyLbfgsIterationsAreOneStepAndTheLossFalls() throws Exception {
+		Recorder rec = new Recorder();
+		StylizationResult r = stylizer.run(CONTENT, style(), settings(20), rec);
+		assertEquals(StylizationResult.Outcome.COMPLETED, r.outcome());
+		assertEquals(20, r.iterations());
+		// evaluations see iterations 0..19, then the final image (after 20 updates) is reported
+		List<Integer> expected = new ArrayList<>();
+		for (int i = 0; i <= 20; i++) expected.add(i);
+		assertEquals(expected, rec.iterations);
+		assertEquals(0.0, rec.losses.get(0).content(), 0.0, "the content image starts with zero content loss");
+		assertTrue(r.losses().total() < rec.losses.get(0).total() / 5, "loss " + rec.losses.get(0).total() + " -> " + r.losses().total());
+		assertEquals(32, r.image().width());
+		assertEquals(24, r.image().height());
+	}
+
+	@Test
+	void aRunStopsAfterTheStepInWhichTheCountReachesTheRequest() throws Exception {
+		Recorder rec = new Recorder();
+		StylizationResult r = stylizer.run(CONTENT, style(), settings(21), rec);
+		assertEquals(40, r.iterations());
+	}
+
+	@Test
+	void snapshotsEveryNIterationsAndAtTheEnd() throws Exception {
+		Recorder rec = new Recorder();
+		StyleTransferSettings s = settings(20);
+		s.snapshotEvery = 6;
+		stylizer.run(CONTENT, style(), s, rec);
+		assertEquals(List.of(0, 6, 12, 18, 20), rec.snapshots);
+	}
+
+	@Test
+	void adamCountsOneEvaluationPerStep() throws Exception {
+		Recorder rec = new Recorder();
+		StyleTransferSettings s = settings(7);
+		s.optimizer = OptimizerKind.ADAM;
+		s.tvWeight = 10;
+		StylizationResult r = stylizer.run(CONTENT, style(), s, rec);
+		assertEquals(7, r.iterations());
+		assertEquals(8, rec.iterations.size());
+		assertTrue(rec.losses.get(0).tv() > 0);
+	}
+
+	@Test
+	void cancelKeepsTheImageSoFar() throws Exception {
+		Recorder rec = new Recorder();
+		rec.cancelAt = 7;
+		StylizationResult r = stylizer.run(CONTENT, style(), settings(300), rec);
+		assertEquals(StylizationResult.Outcome.CANCELLED, r.outcome());
+		assertEquals(8, r.iterations());
+		assertTrue(r.losses().total() < rec.losses.get(0).total());
+	}
+
+	@Test
+	void divergenceStopsWithAMessageAndKeepsTheLastGoodImage() throws Exception {
+		StyleTransferSettings s = settings(20);
+		s.styleWeight = 1e38; // the loss fits in float32, its gradient overflows to infinity
+		StylizationResult r = stylizer.run(CONTENT, style(), s, new Recorder());
+		assertEquals(StylizationResult.Outcome.DIVERGED, r.outcome());
+		assertTrue(r.message().contains("diverged"), r.message());
+		assertArrayEquals(CONTENT.planes(), r.image().planes(), 1e-6f);
+	}
+
+	@Test
+	void largeContentIsDownscaledSmallIsKept() throws Exception {
+		StyleTransferSettings s = settings(1);
+		s.maxSize = 16;
+		StylizationResult r = stylizer.run(CONTENT, style(), s, new Recorder());
+		assertEquals(16, r.image().width());
+		assertEquals(12, r.image().height());
+	}
+
+	@Test
+	void preservedColoursKeepTheContentChroma() throws Exception {
+		StyleTransferSettings s = settings(20);
+		s.preserveColors = true;
+		StylizationResult r = stylizer.run(CONTENT, style(), s, new Recorder());
+		RgbImage back = Luminance.recolour(CONTENT, r.image());
+		// recolouring the result with its own chroma changes nothing: its chroma is the content's
+		float[] y = Luminance.of(r.image()), yContent = Luminance.of(CONTENT);
+		double diff = 0;
+		for (int i = 0; i < y.length; i++) diff += Math.abs(y[i] - yContent[i]);
+		assertTrue(diff / y.length > 1e-3, "the luminance was stylized");
+		assertEquals(back.planes().length, r.image().planes().length);
+	}
+
+	@Test
+	void anEqualBlendOfOneStyleIsThatStyle() throws Exception {
+		StylizationResult one = stylizer.run(CONTENT, style(), settings(20), new Recorder());
+		StylizationResult blend = stylizer.run(CONTENT,
+			List.of(new GatysStylizer.Style(STYLE, 0.3), new GatysStylizer.Style(STYLE, 0.7)), settings(20), new Recorder());
+		assertArrayEquals(one.image().planes(), blend.image().planes(), 2e-3f);
+		StylizationResult other = stylizer.run(CONTENT, List.of(new GatysStylizer.Style(noise(20, 20, 9), 1)), settings(20), new Recorder());
+		double d = 0;
+		for (int i = 0; i < one.image().planes().length; i++) d += Math.abs(one.image().planes()[i] - other.image().planes()[i]);
+		assertTrue(d / one.image().planes().length > 1e-3, "another style gives another image");
+	}
+
+	@Test
+	void nativeMemoryStaysFlatOverALongRun() throws Exception {
+		for (OptimizerKind kind : OptimizerKind.values()) {
+			StyleTransferSettings s = settings(300);
+			s.optimizer = kind;
+			s.tvWeight = 1;
+			java.util.Map<Integer, Integer> live = new java.util.HashMap<>();
+			stylizer.run(CONTENT, style(), s, new StylizationListener() {
+				@Override
+				public void iteration(int iteration, LossValues losses) {
+					// same phase of an L-BFGS step (20 evaluations), after its history has filled
+					if (iteration == 150 || iteration == 290) live.put(iteration, stylizer.liveArrays());
+				}
+			});
+			assertEquals(live.get(150), live.get(290), kind + ": arrays alive at iteration 150 and 290");
+		}
+		int after = stylizer.liveArrays();
+		stylizer.run(CONTENT, style(), settings(40), new Recorder());
+		assertEquals(after, stylizer.liveArrays(), "a finished run leaves nothing behind");
+	}
+
+	@Test
+	void randomStartIsReproducibleFromItsSeedAndImageStartUsesTheImage() throws Exception {
+		StyleTransferSettings s = settings(1);
+		s.init = StyleTransferSettings.Init.RANDOM;
+		s.seed = 5;
+		Recorder a = new Recorder(), b = new Recorder(), c = new Recorder();
+		stylizer.run(CONTENT, style(), s, a);
+		stylizer.run(CONTENT, style(), s, b);
+		s.seed = 6;
+		stylizer.run(CONTENT, style(), s, c);
+		assertEquals(a.losses.get(0), b.losses.get(0));
+		assertTrue(a.losses.get(0).content() > 0, "noise is not the content");
+		assertTrue(a.losses.get(0).total() != c.losses.get(0).total());
+
+		StyleTransferSettings fromImage = settings(1);
+		fromImage.init = StyleTransferSettings.Init.IMAGE;
+		fromImage.initImage = CONTENT;
+		Recorder d = new Recorder();
+		stylizer.run(CONTENT, style(), fromImage, d);
+		assertEquals(0.0, d.losses.get(0).content(), 0.0, "starting from the content image itself");
+	}
+
+	@Test
+	void badSettingsAreRefusedBeforeAnyWork() {
+		StyleTransferSettings s = settings(0);
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> stylizer.run(CONTENT, style(), s, new Recorder()));
+		assertTrue(e.getMessage().contains("iterations"));
+		StyleTransferSettings layers = settings(5);
+		layers.styleLayers = StyleTransferSettings.parseLayers("conv9_1");
+		e = assertThrows(IllegalArgumentException.class, () -> stylizer.run(CONTENT, style(), layers, new Recorder()));
+		assertTrue(e.getMessage().contains("conv9_1"), e.getMessage());
+	}
+}

@@ -1,0 +1,91 @@
+package org.neuralstyle.optimize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Native memory stays flat over many iterations: the number of live arrays under the caller's
+ * manager (the optimizer's manager is a child of it) stops growing once the history is full, and
+ * closing the optimizer releases everything it made.
+ */
+class MemoryTest {
+
+	private NDManager manager;
+	private NDArray start;
+
+	@BeforeEach
+	void open() {
+		manager = NDManager.newBaseManager();
+		// Rosenbrock from 0 in 50 dimensions is far from done after 25 steps, so the history
+		// keeps turning over.
+		start = manager.zeros(new Shape(50));
+	}
+
+	@AfterEach
+	void close() {
+		manager.close();
+	}
+
+	@Test
+	void lbfgsKeepsTheArrayCountFlatWhileItsHistoryTurnsOver() {
+		assertArrayCountFlat(() -> Lbfgs.builder().maxIterations(10).memoryBudget(1).build(start),
+			o -> ((Lbfgs) o).historyLength() == Lbfgs.MIN_HISTORY_CAPACITY);
+	}
+
+	@Test
+	void adamKeepsTheArrayCountFlat() {
+		assertArrayCountFlat(() -> new Adam(start, 0.01), o -> true);
+	}
+
+	@Test
+	void anObjectiveThatFailsMidStepLeavesNothingBehindAfterClose() {
+		int before = live();
+		Lbfgs lbfgs = Lbfgs.create(start);
+		AutogradObjective rosenbrock = AutogradObjective.of(AutogradObjective::rosenbrock);
+		Objective cancelled = x -> {
+			if (rosenbrock.evaluations() == 7) {
+				throw new IllegalStateException("cancelled");
+			}
+			return rosenbrock.evaluate(x);
+		};
+		assertThrows(IllegalStateException.class, () -> lbfgs.step(cancelled));
+		assertTrue(live() > before);
+		lbfgs.close();
+		assertEquals(before, live());
+	}
+
+	private void assertArrayCountFlat(Supplier<Optimizer> create, Predicate<Optimizer> warmedUp) {
+		int before = live();
+		Optimizer optimizer = create.get();
+		AutogradObjective objective = AutogradObjective.of(AutogradObjective::rosenbrock);
+		int steady = -1;
+		for (int step = 0; step < 25; step++) {
+			optimizer.step(objective);
+			assertFalse(optimizer.converged());
+			if (steady < 0 && warmedUp.test(optimizer)) {
+				steady = live();
+			}
+			else if (steady >= 0) {
+				assertEquals(steady, live(), "live arrays after step " + (step + 1));
+			}
+		}
+		assertTrue(steady > before, "the optimizer's arrays are counted under the caller's manager");
+		optimizer.close();
+		assertEquals(before, live(), "closing the optimizer frees all its arrays");
+	}
+
+	private int live() {
+		return manager.getManagedArrays().size();
+	}
+}

@@ -1,0 +1,61 @@
+package org.neuralstyle.optimize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.weights.Checkpoints;
+import org.neuralstyle.weights.StateDict;
+
+/**
+ * The engine against PyTorch: the iteration-0 losses and the image after 20 L-BFGS iterations of
+ * the PyTorch "Neural Transfer" tutorial's algorithm on a tiny random VGG
+ * (src/test/python/make_parity_fixtures.py wrote the fixture with real PyTorch).
+ */
+class TutorialParityTest {
+
+	static final Path DIR = Path.of("src/test/resources/fixtures/parity");
+
+	@Test
+	void twentyIterationsMatchPyTorch() throws Exception {
+		try (StateDict expected = Checkpoints.open(DIR.resolve("parity.pth"));
+			StateDict vgg = Checkpoints.open(DIR.resolve("tiny_vgg.pth"));
+			GatysStylizer stylizer = new GatysStylizer(vgg, Device.cpu()))
+		{
+			RgbImage content = new RgbImage(32, 24, expected.readFloats("content"));
+			RgbImage style = new RgbImage(32, 30, expected.readFloats("style"));
+			float[] contentLosses = expected.readFloats("content_losses");
+			float[] styleLosses = expected.readFloats("style_losses");
+			float[] result = expected.readFloats("result");
+
+			StyleTransferSettings s = new StyleTransferSettings(); // the defaults are the tutorial's
+			s.iterations = 20;
+			List<LossValues> seen = new ArrayList<>();
+			StylizationResult r = stylizer.run(content, List.of(new GatysStylizer.Style(style, 1)), s, new StylizationListener() {
+				@Override
+				public void iteration(int iteration, LossValues losses) {
+					seen.add(losses);
+				}
+			});
+
+			assertEquals(21, seen.size(), "20 evaluations and the final image");
+			assertEquals(contentLosses[0], seen.get(0).content(), 1e-6);
+			assertEquals(styleLosses[0], seen.get(0).style(), styleLosses[0] * 1e-5);
+			for (int i = 0; i < 20; i++) {
+				assertEquals(styleLosses[i], seen.get(i).style(), styleLosses[i] * 2e-3, "style loss at iteration " + i);
+				assertEquals(contentLosses[i], seen.get(i).content(), 1e-3 + contentLosses[i] * 2e-3, "content loss at iteration " + i);
+			}
+			float[] got = r.image().planes();
+			double maxDiff = 0;
+			for (int i = 0; i < got.length; i++) maxDiff = Math.max(maxDiff, Math.abs(got[i] - result[i]));
+			assertTrue(maxDiff < 1e-3, "largest pixel difference to PyTorch: " + maxDiff);
+		}
+	}
+}
