@@ -92,6 +92,24 @@ public final class TransformerNet implements AutoCloseable {
 	}
 
 	/**
+	 * A network that computes with arrays the caller owns and frees, such as views into a
+	 * trainer's flat parameter vector: gradients of the output flow back through them into that
+	 * vector. {@link #close()} leaves them alone.
+	 *
+	 * @throws IllegalArgumentException if the names or shapes are not those of the layout
+	 */
+	static TransformerNet over(Map<String, NDArray> parameters) {
+		Map<String, Shape> shapes = TransformerNetLayout.parameterShapes();
+		if (!parameters.keySet().equals(shapes.keySet())) throw new IllegalArgumentException(
+			"The parameters are not those of the transformation network: expected " + shapes.keySet());
+		for (Map.Entry<String, NDArray> entry : parameters.entrySet())
+			if (!entry.getValue().getShape().equals(shapes.get(entry.getKey()))) throw new IllegalArgumentException(
+				"Parameter " + entry.getKey() + " has shape " + entry.getValue().getShape() + ", expected " + shapes.get(entry.getKey()));
+		NDArray first = parameters.values().iterator().next();
+		return new TransformerNet(first.getManager().newSubManager(first.getDevice()), new LinkedHashMap<>(parameters));
+	}
+
+	/**
 	 * The weights by state-dict name, in module order. The arrays are the network's own: a trainer
 	 * may attach gradients and update them in place.
 	 */

@@ -87,6 +87,40 @@ public final class Adam implements Optimizer {
 		return evaluation.loss();
 	}
 
+	/**
+	 * What torch's {@code optimizer.state_dict()} holds for the parameter: both moment averages
+	 * (copied out) and the step count. A checkpoint that keeps it resumes with exactly the updates
+	 * an uninterrupted run would have made.
+	 */
+	public State state() {
+		return new State(firstMoment.toFloatArray(), secondMoment.toFloatArray(), steps);
+	}
+
+	/** Continues from a saved {@link #state()}, as torch's {@code load_state_dict}. */
+	public void restore(State state) {
+		long size = x.size();
+		if (state.firstMoment().length != size || state.secondMoment().length != size) {
+			throw new IllegalArgumentException("The saved Adam state holds moments of " + state.firstMoment().length
+				+ " and " + state.secondMoment().length + " values, the parameters have " + size
+				+ ": it belongs to another model.");
+		}
+		if (state.steps() < 0) {
+			throw new IllegalArgumentException("The saved Adam state has a negative step count, " + state.steps() + ".");
+		}
+		firstMoment.set(state.firstMoment());
+		secondMoment.set(state.secondMoment());
+		steps = state.steps();
+	}
+
+	/**
+	 * Adam's state for one parameter array.
+	 *
+	 * @param firstMoment  exp_avg, flattened
+	 * @param secondMoment exp_avg_sq, flattened
+	 * @param steps        updates made, which the bias corrections depend on
+	 */
+	public record State(float[] firstMoment, float[] secondMoment, int steps) {}
+
 	/** Steps taken so far. */
 	public int steps() {
 		return steps;

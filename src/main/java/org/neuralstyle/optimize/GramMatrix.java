@@ -19,4 +19,16 @@ public final class GramMatrix {
 		NDArray f = features.reshape(c, hw);
 		return f.matMul(f.transpose()).div((float) (c * hw));
 	}
+
+	/**
+	 * The Gram matrix of each feature map of a batch: N×C×H×W to N×C×C, each divided by C·H·W as
+	 * pytorch/examples' {@code utils.gram_matrix} does for training fast style networks.
+	 */
+	public static NDArray ofBatch(NDArray features) {
+		long[] s = features.getShape().getShape();
+		if (s.length != 4) throw new IllegalArgumentException("Expected an NxCxHxW batch of feature maps, got " + features.getShape());
+		long c = s[1], hw = s[2] * s[3];
+		NDArray f = features.reshape(s[0], c, hw);
+		return f.batchMatMul(f.transpose(0, 2, 1)).div((float) (c * hw));
+	}
 }

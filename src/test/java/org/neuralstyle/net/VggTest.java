@@ -67,7 +67,7 @@ class VggTest {
 	}
 
 	@Test
-	void refusesCheckpointsThatAreNotVgg() {
+	void refusesCheckpointsThatAreNotVgg() throws CheckpointException {
 		MapStateDict notVgg = new MapStateDict().put("conv1.conv2d.weight", new float[32 * 3 * 81], 32, 3, 9, 9);
 		CheckpointException e = assertThrows(CheckpointException.class, () -> Vgg.layout(notVgg));
 		assertTrue(e.getMessage().contains("not a torchvision VGG"), e.getMessage());
