@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.neuralstyle.weights.CheckpointException;
+import org.neuralstyle.weights.DownloadProgress;
+import org.neuralstyle.weights.ModelRegistry;
+import org.neuralstyle.weights.PretrainedWeights;
 import org.neuralstyle.weights.WeightsCache;
 
 /**
@@ -107,6 +110,19 @@ public final class FastModelLibrary {
 		throw new CheckpointException("No fast model named '" + nameOrFile + "' in " + directory + ". "
 			+ (names.isEmpty() ? "There is none yet: unpack the published models or train one."
 				: "Available: " + String.join(", ", names) + "."));
+	}
+
+	/**
+	 * Like {@link #resolve}, but a published style that is not here yet is fetched first: the
+	 * pytorch/examples archive is downloaded into the weights cache (or taken from there) and
+	 * unpacked, every model checked.
+	 */
+	public Path obtain(String nameOrFile, DownloadProgress progress) throws IOException {
+		String style = nameOrFile.toLowerCase(Locale.ROOT);
+		if (!isFileName(nameOrFile) && FastModels.STYLES.contains(style) && find(style).isEmpty()) {
+			installPublished(PretrainedWeights.obtain(ModelRegistry.FAST_MODELS, progress));
+		}
+		return resolve(nameOrFile);
 	}
 
 	/** Whether a name given for a model is meant as a file: it has a folder or a model file ending. */

@@ -1,0 +1,92 @@
+package org.neuralstyle.cli;
+
+import ai.djl.Device;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+import org.neuralstyle.fast.FastStylizer;
+import org.neuralstyle.fast.TransformerNet;
+import org.neuralstyle.fast.TransformerNetLayout;
+import org.neuralstyle.fast.TransformerWeights;
+import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.net.Devices;
+import org.neuralstyle.weights.StateDict;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench fast}: images per second of the transformation network, against the FLOP floor
+ * (FLOPs ÷ the GEMM throughput measured in the same run). Random weights of the real shapes: the
+ * speed does not depend on the values.
+ */
+@Command(name = "fast", mixinStandardHelpOptions = true,
+	description = "Images per second of a fast style model (random weights of the real shapes).")
+final class BenchFastCommand implements Callable<Integer> {
+
+	@Option(names = "--sizes", split = ",", defaultValue = "512,1024", description = "Image sizes (square).")
+	List<Integer> sizes;
+
+	@Option(names = "--repeat", defaultValue = "3", description = "Timed runs per size (after one warm-up).")
+	int repeat;
+
+	@Option(names = "--device", defaultValue = "auto")
+	String device;
+
+	@Override
+	public Integer call() throws Exception {
+		Device dev = Devices.parse(device);
+		double gflops = BenchCommand.gemmThroughput(dev, 2048);
+		System.out.printf(Locale.ROOT, "device %s; GEMM 2048x2048 float32: %.1f GFLOP/s%n", dev, gflops);
+		try (StateDict weights = TransformerWeights.pytorchDefault(1); TransformerNet net = TransformerNet.load(weights, dev)) {
+			for (int size : sizes) {
+				// One tile of the whole image: the network's own speed, no tiling overhead.
+				FastStylizer stylizer = new FastStylizer(net, Math.max(size, FastStylizer.MIN_TILE_SIZE), 0,
+					FastStylizer.Normalization.PER_TILE);
+				RgbImage img = noise(size);
+				stylizer.stylize(img);
+				long t0 = System.nanoTime();
+				for (int i = 0; i < repeat; i++) stylizer.stylize(img);
+				double seconds = (System.nanoTime() - t0) / 1e9 / repeat;
+				double flops = forwardFlops(size, size);
+				double floor = flops / (gflops * 1e9);
+				System.out.printf(Locale.ROOT,
+					"fast %dx%d: %.2f images/s (%.3f s/image), %.1f GFLOP/image, floor %.3f s, ratio %.2fx%n", size, size,
+					1 / seconds, seconds, flops / 1e9, floor, seconds / floor);
+			}
+		}
+		return 0;
+	}
+
+	/**
+	 * FLOPs of one forward pass at H×W: the convolutions (2·out·in·k² per output pixel) at their
+	 * resolutions — full, 1/2 and 1/4 on the way down, 1/4 through the residual blocks, back up to
+	 * full. Normalization, padding and upsampling are memory-bound and left out of the floor.
+	 */
+	static double forwardFlops(int height, int width) {
+		double full = (double) height * width, half = full / 4, quarter = full / 16;
+		double f = 0;
+		f += conv(3, 32, 9) * full; // conv1
+		f += conv(32, 64, 3) * half; // conv2, stride 2
+		f += conv(64, 128, 3) * quarter; // conv3, stride 2
+		f += 2 * TransformerNetLayout.RESIDUAL_BLOCKS * conv(128, 128, 3) * quarter;
+		f += conv(128, 64, 3) * half; // deconv1 after ×2 upsampling
+		f += conv(64, 32, 3) * full; // deconv2 after ×2 upsampling
+		f += conv(32, 3, 9) * full; // deconv3
+		return f;
+	}
+
+	private static double conv(int in, int out, int k) {
+		return 2.0 * in * out * k * k;
+	}
+
+	private static RgbImage noise(int size) {
+		Random r = new Random(size);
+		float[] p = new float[3 * size * size];
+		for (int i = 0; i < p.length; i++) p[i] = r.nextFloat();
+		return new RgbImage(size, size, p);
+	}
+}
