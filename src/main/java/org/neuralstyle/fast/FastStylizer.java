@@ -11,28 +11,29 @@ import org.neuralstyle.image.RgbImage;
 /**
  * Stylizes images of any size with a {@link TransformerNet} in bounded memory: the image is cut
  * into overlapping tiles, each tile goes through the network on its own, and the outputs are
- * blended across the overlaps with a cosine ramp so that no seam shows. Memory then grows with the
+ * blended across the overlaps with a cosine ramp so that no seam shows. Memory grows with the
  * tile size, not the image size. Each tile is reflection-padded to a multiple of 4 (what the
  * network's two stride-2 convolutions need to return the size they got) and cropped back.
  *
- * <p>InstanceNorm normalizes by statistics of the whole picture it sees; a tile alone would see
- * only its own, and tiles of sky and of forest would come out in different colours, a patchwork
- * no blending hides. With {@link Normalization#WHOLE_IMAGE} (the default) a first pass over the
- * tiles pools their statistics and a second pass normalizes every tile by the pooled values: twice
- * the work, for images that need more than one tile.
+ * <p>InstanceNorm normalizes by statistics of the whole picture it sees. A tile alone sees only
+ * its own: tiles of sky and of roofs come out in different colours, a patchwork no blending hides.
+ * With {@link Normalization#WHOLE_IMAGE} (the default) the network first runs once on a copy of
+ * the image shrunk to the size of a tile, and every tile is normalized by the statistics recorded
+ * there. Natural images have much the same statistics at half or an eighth of their size, so
+ * the tiled result comes close to what the network gives for the whole image at once.
  */
 public final class FastStylizer {
 
 	/** How the InstanceNorm layers are normalized when an image takes more than one tile. */
 	public enum Normalization {
-		/** Statistics pooled over all tiles: one consistent look, two passes. */
+		/** By statistics of the whole image, measured on a shrunk copy: one consistent look. */
 		WHOLE_IMAGE,
-		/** Each tile by its own statistics: one pass, colours may differ from tile to tile. */
+		/** Each tile by its own statistics: colours may change from tile to tile. */
 		PER_TILE
 	}
 
 	public static final int DEFAULT_TILE_SIZE = 512;
-	/** A quarter of the overlap at each tile edge is discarded, beyond the reach of edge effects. */
+	/** A quarter of the overlap at each tile edge is not used, beyond the reach of edge effects. */
 	public static final int DEFAULT_OVERLAP = 128;
 	/** Smaller tiles would be mostly overlap and padding. */
 	public static final int MIN_TILE_SIZE = 64;
@@ -44,7 +45,7 @@ public final class FastStylizer {
 
 	/**
 	 * Tiles of {@value #DEFAULT_TILE_SIZE} pixels overlapping by {@value #DEFAULT_OVERLAP},
-	 * normalized over the whole image.
+	 * normalized as the whole image.
 	 */
 	public FastStylizer(TransformerNet net) {
 		this(net, DEFAULT_TILE_SIZE, DEFAULT_OVERLAP, Normalization.WHOLE_IMAGE);
@@ -67,12 +68,12 @@ public final class FastStylizer {
 	}
 
 	/**
-	 * Network runs needed for an image of this size: its tiles, twice over when the statistics
-	 * of several tiles are pooled. What a {@link TileListener} counts to.
+	 * Network runs for an image of this size, what a {@link TileListener} counts to: one per
+	 * tile, and one more on the shrunk copy when several tiles are normalized as the whole image.
 	 */
 	public int runs(int width, int height) {
 		int tiles = new TileAxis(width, tileSize, overlap).count() * new TileAxis(height, tileSize, overlap).count();
-		return tiles > 1 && normalization == Normalization.WHOLE_IMAGE ? 2 * tiles : tiles;
+		return tiles > 1 && normalization == Normalization.WHOLE_IMAGE ? tiles + 1 : tiles;
 	}
 
 	public RgbImage stylize(RgbImage content) {
@@ -95,43 +96,52 @@ public final class FastStylizer {
 		TileAxis columns = new TileAxis(width, tileSize, overlap);
 		TileAxis rows = new TileAxis(height, tileSize, overlap);
 		int total = runs(width, height);
-		boolean pool = total > columns.count() * rows.count();
-		PooledStatistics pooled = new PooledStatistics();
+		int before = total - columns.count() * rows.count();
+		try (NDManager manager = NDManager.newBaseManager(net.device())) {
+			InstanceStatistics statistics = InstanceStatistics.OWN;
+			if (before > 0) {
+				RgbImage shrunk = Downscale.toPixelBudget(content, (long) tileSize * tileSize, TransformerNet.MIN_SIZE);
+				statistics = statisticsOf(manager, shrunk);
+				listener.tileDone(before, total);
+			}
+			return stylizeTiles(manager, content, columns, rows, statistics,
+				(done, tiles) -> listener.tileDone(before + done, total));
+		}
+	}
+
+	/** The InstanceNorm statistics the network computes for an image as a whole. */
+	RecordedStatistics statisticsOf(NDManager manager, RgbImage image) {
+		RecordedStatistics recorded = new RecordedStatistics();
+		run(manager, image, recorded);
+		recorded.freeze();
+		return recorded;
+	}
+
+	/** One pass over all tiles, each normalized as {@code statistics} says, blended into a new image. */
+	RgbImage stylizeTiles(NDManager manager, RgbImage content, TileAxis columns, TileAxis rows,
+		InstanceStatistics statistics, TileListener listener)
+	{
+		int width = content.width();
+		int height = content.height();
 		float[] result = new float[3 * width * height];
 		int done = 0;
-		try (NDManager manager = NDManager.newBaseManager(net.device())) {
-			if (pool) {
-				for (int row = 0; row < rows.count(); row++)
-					for (int column = 0; column < columns.count(); column++) {
-						pooled.tileWeight(rows.share(row) * columns.share(column) / ((double) width * height));
-						run(manager, tile(columns, column, rows, row).extract(content), pooled);
-						listener.tileDone(++done, total);
-					}
-				pooled.pool();
+		for (int row = 0; row < rows.count(); row++)
+			for (int column = 0; column < columns.count(); column++) {
+				Tile tile = new Tile(columns.start(column), rows.start(row), columns.size(column), rows.size(row));
+				float[] styled = run(manager, tile.extract(content), statistics);
+				tile.blend(styled, columns, column, rows, row, result, width, height);
+				listener.tileDone(++done, columns.count() * rows.count());
 			}
-			InstanceStatistics statistics = pool ? pooled : InstanceStatistics.OWN;
-			for (int row = 0; row < rows.count(); row++)
-				for (int column = 0; column < columns.count(); column++) {
-					Tile tile = tile(columns, column, rows, row);
-					float[] styled = run(manager, tile.extract(content), statistics);
-					tile.blend(styled, columns, column, rows, row, result, width, height);
-					listener.tileDone(++done, total);
-				}
-		}
 		return new RgbImage(width, height, result);
 	}
 
-	private static Tile tile(TileAxis columns, int column, TileAxis rows, int row) {
-		return new Tile(columns.start(column), rows.start(row), columns.size(column), rows.size(row));
-	}
-
-	/** Network output for one tile, in [0,1], the size of the tile. */
-	private float[] run(NDManager manager, RgbImage tile, InstanceStatistics statistics) {
+	/** Network output for one image, in [0,1], the size of the image. */
+	private float[] run(NDManager manager, RgbImage image, InstanceStatistics statistics) {
 		if (Thread.currentThread().isInterrupted()) throw new CancellationException("Stylization cancelled");
-		int w = tile.width();
-		int h = tile.height();
+		int w = image.width();
+		int h = image.height();
 		try (NDManager scope = manager.newSubManager()) {
-			NDArray input = scope.create(tile.planes(), new Shape(1, 3, h, w)).mul(255f);
+			NDArray input = scope.create(image.planes(), new Shape(1, 3, h, w)).mul(255f);
 			NDArray padded = ReflectionPad.pad(input, 0, padToMultipleOf4(h), 0, padToMultipleOf4(w));
 			NDArray output = net.forward(padded, statistics);
 			return output.get(":, :, :{}, :{}", h, w).clip(0f, 255f).div(255f).toFloatArray();
@@ -139,7 +149,7 @@ public final class FastStylizer {
 	}
 
 	private static int padToMultipleOf4(int size) {
-		return (4 - size % 4) % 4;
+		return (TileAxis.STRIDE - size % TileAxis.STRIDE) % TileAxis.STRIDE;
 	}
 
 	/** A rectangle of the image that goes through the network in one piece. */

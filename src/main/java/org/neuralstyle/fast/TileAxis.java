@@ -4,12 +4,16 @@ import java.util.Arrays;
 
 /**
  * How overlapping tiles cover one axis of an image, and how much each tile's output counts at
- * each pixel. Neighbouring tiles overlap by at least the requested amount; across the middle half
+ * each pixel. Tiles start at multiples of {@value #STRIDE}; neighbouring tiles overlap by at least
+ * the requested amount; across the middle half
  * of each overlap a cosine ramp hands over from one tile to the next, so no tile contributes its
  * outermost quarter-overlap, where padding at the tile edge distorts the network's output. The
  * weights of all tiles sum to 1 at every pixel.
  */
 final class TileAxis {
+
+	/** Total stride of the transformation network's down-sampling. */
+	static final int STRIDE = 4;
 
 	private final int[] starts;
 	private final int[] sizes;
@@ -26,13 +30,19 @@ final class TileAxis {
 			sizes = new int[] {length};
 		}
 		else {
-			int count = ceilDiv(length - overlap, tileSize - overlap);
+			// Starts on multiples of the network's stride, so every tile samples the stride-2
+			// convolutions at the same phase as the whole image would: the network is not shift
+			// invariant, and a tile shifted by one pixel comes out visibly different.
+			int lastStart = alignUp(length - tileSize);
+			int largestStep = (tileSize - overlap) / STRIDE;
+			int units = lastStart / STRIDE;
+			int count = 1 + ceilDiv(units, largestStep);
 			starts = new int[count];
 			sizes = new int[count];
 			for (int i = 0; i < count; i++) {
-				// Spread evenly, so the overlaps differ by at most one pixel.
-				starts[i] = (int) Math.round((double) i * (length - tileSize) / (count - 1));
-				sizes[i] = tileSize;
+				// Spread evenly in whole strides: steps differ by at most one stride.
+				starts[i] = STRIDE * (int) ((long) i * units / (count - 1));
+				sizes[i] = Math.min(tileSize, length - starts[i]);
 			}
 		}
 		weights = weights(length, overlap / 2);
@@ -53,13 +63,6 @@ final class TileAxis {
 	/** Weight of the tile's output at its local coordinate {@code offset}. */
 	float weight(int tile, int offset) {
 		return weights[tile][offset];
-	}
-
-	/** Sum of the tile's weights: the number of pixels it stands for. */
-	double share(int tile) {
-		double sum = 0;
-		for (float w : weights[tile]) sum += w;
-		return sum;
 	}
 
 	private float[][] weights(int length, int ramp) {
@@ -105,6 +108,10 @@ final class TileAxis {
 				if (total <= 0) throw new IllegalStateException("No tile covers pixel " + (starts[i] + k));
 				w[i][k] /= total;
 			}
+	}
+
+	private static int alignUp(int position) {
+		return ceilDiv(position, STRIDE) * STRIDE;
 	}
 
 	private static int ceilDiv(int a, int b) {

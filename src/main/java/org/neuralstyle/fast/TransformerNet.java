@@ -185,18 +185,13 @@ public final class TransformerNet implements AutoCloseable {
 			.singletonOrThrow();
 	}
 
-	/**
-	 * InstanceNorm2d(affine=True): per image and channel, biased variance, as PyTorch. The pixels
-	 * are flattened to one axis because the PyTorch engine of DJL reduces over a single axis only.
-	 */
+	/** InstanceNorm2d(affine=True), by default with each image's own statistics, as PyTorch. */
 	private NDArray instanceNorm(NDArray x, String layer, NDManager scope, InstanceStatistics statistics) {
-		Shape shape = x.getShape();
-		NDArray pixels = x.reshape(shape.get(0), shape.get(1), shape.get(2) * shape.get(3));
-		NDArray[] meanVar = statistics.of(layer, pixels);
-		NDArray centered = pixels.sub(meanVar[0]);
-		NDArray std = meanVar[1].add(INSTANCE_NORM_EPS).sqrt();
+		NDArray[] meanVariance = statistics.of(layer, x);
+		NDArray centered = InstanceStatistics.flatten(x).sub(meanVariance[0]);
+		NDArray std = meanVariance[1].add(INSTANCE_NORM_EPS).sqrt();
 		NDArray scale = perChannel(layer + ".weight", scope).div(std);
-		return centered.mul(scale).add(perChannel(layer + ".bias", scope)).reshape(shape);
+		return centered.mul(scale).add(perChannel(layer + ".bias", scope)).reshape(x.getShape());
 	}
 
 	/**

@@ -1,0 +1,172 @@
+package org.neuralstyle.fast;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.neuralstyle.fast.FastStylizer.Normalization;
+import org.neuralstyle.image.RgbImage;
+
+/**
+ * Tiling on the PyTorch-written fixture network. Its random weights make it far more sensitive
+ * than a trained model: a tile misplaced by one pixel or normalized differently changes its
+ * output completely, so agreement with the untiled output is a sharp test of the tiling.
+ */
+class FastStylizerTest {
+
+	private static final int WIDTH = 321;
+	private static final int HEIGHT = 243;
+	private static TransformerNet net;
+	private static RgbImage landscape;
+	private static RgbImage untiled;
+
+	@BeforeAll
+	static void load() throws IOException {
+		net = TransformerNet.load(FastFixtures.file(FastFixtures.CHECKPOINT), Device.cpu());
+		landscape = TestImages.landscape(WIDTH, HEIGHT, 11);
+		untiled = new FastStylizer(net, 1024, 0, Normalization.PER_TILE).stylize(landscape);
+	}
+
+	@AfterAll
+	static void close() {
+		net.close();
+	}
+
+	@Test
+	void keepsSizesThatAreNotMultiplesOfFour() {
+		RgbImage content = TestImages.landscape(45, 37, 2);
+		RgbImage styled = new FastStylizer(net).stylize(content);
+		assertEquals(45, styled.width());
+		assertEquals(37, styled.height());
+		try (NDManager manager = NDManager.newBaseManager()) {
+			NDArray input = manager.create(content.planes(), new Shape(1, 3, 37, 45)).mul(255f);
+			NDArray output = net.forward(ReflectionPad.pad(input, 0, 3, 0, 3));
+			float[] expected = output.get(":, :, :37, :45").clip(0, 255).div(255f).toFloatArray();
+			assertArrayEquals(expected, styled.planes(), 1e-6f);
+		}
+	}
+
+	@Test
+	void tilesNormalizedAsTheWholeImageGiveTheUntiledResult() {
+		FastStylizer stylizer = new FastStylizer(net, 192, 96, Normalization.PER_TILE);
+		TileAxis columns = new TileAxis(WIDTH, 192, 96);
+		TileAxis rows = new TileAxis(HEIGHT, 192, 96);
+		assertEquals(6, columns.count() * rows.count());
+		RgbImage tiled;
+		try (NDManager manager = NDManager.newBaseManager()) {
+			RecordedStatistics whole = stylizer.statisticsOf(manager, landscape);
+			tiled = stylizer.stylizeTiles(manager, landscape, columns, rows, whole, (done, total) -> {});
+		}
+		// What is left is the reach of the reflection padding at tile edges, which the ramps avoid.
+		assertTrue(meanDifference(tiled, untiled) < 1e-4, "mean difference " + meanDifference(tiled, untiled));
+	}
+
+	@Test
+	void normalizesAsTheWholeImageWhenItFitsTheTileArea() {
+		// 321×100 needs two tiles of 256 across but fits in 256² pixels: the statistics come from
+		// the unshrunk image, so the tiled result is the untiled one.
+		RgbImage wide = TestImages.landscape(WIDTH, 100, 5);
+		RgbImage whole = new FastStylizer(net, 1024, 0, Normalization.PER_TILE).stylize(wide);
+		FastStylizer tiling = new FastStylizer(net, 256, 96, Normalization.WHOLE_IMAGE);
+		assertEquals(2 + 1, tiling.runs(WIDTH, 100));
+		assertTrue(meanDifference(tiling.stylize(wide), whole) < 1e-5);
+		double perTile = meanDifference(new FastStylizer(net, 256, 96, Normalization.PER_TILE).stylize(wide), whole);
+		assertTrue(perTile > 0.01, "tiles with their own statistics differ: " + perTile);
+	}
+
+	@Test
+	void blendsTilesWithoutAVisibleSeam() {
+		FastStylizer blended = new FastStylizer(net, 192, 96, Normalization.PER_TILE);
+		FastStylizer cut = new FastStylizer(net, 192, 0, Normalization.PER_TILE);
+		double smooth = seamContrast(blended.stylize(landscape), new TileAxis(WIDTH, 192, 96));
+		double hard = seamContrast(cut.stylize(landscape), new TileAxis(WIDTH, 192, 0));
+		assertTrue(hard > 1.3, "the measure sees a hard seam: " + hard);
+		assertTrue(smooth < 1.1, "blended tiles change no faster where they meet than the untiled image: " + smooth);
+	}
+
+	/**
+	 * Horizontal gradient across the middles of the overlaps of neighbouring tile columns (where
+	 * a hard cut would be), relative to the untiled image's gradient there: above 1 where a seam
+	 * adds an edge.
+	 */
+	private static double seamContrast(RgbImage tiled, TileAxis columns) {
+		double tiledGradient = 0;
+		double untiledGradient = 0;
+		for (int i = 0; i + 1 < columns.count(); i++) {
+			int middle = (columns.start(i + 1) + columns.start(i) + columns.size(i)) / 2;
+			for (int x = middle - 1; x < middle; x++)
+				for (int c = 0; c < 3; c++)
+					for (int y = 0; y < HEIGHT; y++) {
+						tiledGradient += Math.abs(tiled.get(c, x + 1, y) - tiled.get(c, x, y));
+						untiledGradient += Math.abs(untiled.get(c, x + 1, y) - untiled.get(c, x, y));
+					}
+		}
+		return tiledGradient / untiledGradient;
+	}
+
+	@Test
+	void reportsEachRun() {
+		FastStylizer stylizer = new FastStylizer(net, 192, 96, Normalization.WHOLE_IMAGE);
+		List<String> calls = new ArrayList<>();
+		stylizer.stylize(TestImages.landscape(200, 100, 1), (done, total) -> calls.add(done + "/" + total));
+		assertEquals(List.of("1/3", "2/3", "3/3"), calls, "the shrunk copy, then two tiles");
+		assertEquals(1, new FastStylizer(net).runs(512, 300));
+	}
+
+	@Test
+	void stopsWhenTheThreadIsInterrupted() {
+		List<Integer> done = new ArrayList<>();
+		try {
+			assertThrows(CancellationException.class, () -> new FastStylizer(net, 128, 32, Normalization.PER_TILE)
+				.stylize(landscape, (d, total) -> {
+					done.add(d);
+					Thread.currentThread().interrupt();
+				}));
+		}
+		finally {
+			Thread.interrupted();
+		}
+		assertEquals(List.of(1), done, "no tile after the interrupt");
+	}
+
+	@Test
+	void leavesTheInputAsItWas() {
+		RgbImage content = TestImages.landscape(100, 80, 4);
+		float[] before = content.planes().clone();
+		RgbImage styled = new FastStylizer(net, 64, 32, Normalization.WHOLE_IMAGE).stylize(content);
+		assertArrayEquals(before, content.planes());
+		for (float v : styled.planes())
+			assertTrue(v >= 0 && v <= 1);
+	}
+
+	@Test
+	void refusesUnusableSettings() {
+		assertThrows(IllegalArgumentException.class, () -> new FastStylizer(net, 32, 8, Normalization.PER_TILE));
+		assertThrows(IllegalArgumentException.class, () -> new FastStylizer(net, 256, 129, Normalization.PER_TILE));
+		assertThrows(IllegalArgumentException.class, () -> new FastStylizer(net, 256, -1, Normalization.PER_TILE));
+		IllegalArgumentException tiny = assertThrows(IllegalArgumentException.class,
+			() -> new FastStylizer(net).stylize(new RgbImage(4, 40, new float[3 * 4 * 40])));
+		assertTrue(tiny.getMessage().contains("at least 5×5") && tiny.getMessage().contains("4×40"), tiny.getMessage());
+	}
+
+	private static double meanDifference(RgbImage a, RgbImage b) {
+		double sum = 0;
+		for (int i = 0; i < a.planes().length; i++)
+			sum += Math.abs(a.planes()[i] - b.planes()[i]);
+		return sum / a.planes().length;
+	}
+}
