@@ -6,6 +6,8 @@ import ij.Prefs;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
 import java.awt.GraphicsEnvironment;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,13 @@ final class ParameterDialog {
 		if (needsImage() && WindowManager.getCurrentImage() == null) {
 			throw new IllegalArgumentException("There are no images open: open the image to stylize first.");
 		}
+		if (options != null) {
+			String imagej1 = MacroOptions.withImageJ1Flags(options, parameters.stream()
+				.filter(p -> p.kind() == CommandParameter.Kind.BOOLEAN).map(CommandParameter::key).toList());
+			// The GenericDialog reads the options of this thread when it is made.
+			if (!imagej1.equals(options.trim())) Macro.setOptions(imagej1);
+			options = imagej1;
+		}
 		if (GraphicsEnvironment.isHeadless()) return fromOptions(new MacroOptions(options == null ? "" : options));
 		return fromDialog(options == null);
 	}
@@ -60,7 +69,7 @@ final class ParameterDialog {
 				case CHOICE -> p.choice(written == null ? p.defaultText() : written);
 				case TEXT -> written == null ? p.defaultText() : written;
 				case FILE, DIRECTORY -> p.path(written == null ? p.defaultText() : written);
-				case IMAGE -> image(p, written);
+				case IMAGE -> image(p, written, values);
 			};
 			values.put(p.key(), value);
 		}
@@ -75,17 +84,35 @@ final class ParameterDialog {
 		}
 	}
 
-	private static ImagePlus image(CommandParameter p, String title) {
-		ImagePlus image = title == null ? WindowManager.getCurrentImage() : WindowManager.getImage(title);
+	private static ImagePlus image(CommandParameter p, String title, Map<String, Object> chosen) {
+		ImagePlus image = title == null ? defaultImage(chosen.values()) : WindowManager.getImage(title);
 		if (image == null) throw new IllegalArgumentException(title == null ?
 			"There are no images open: open the image to stylize first." :
 			"There is no image called '" + title + "' for '" + p.key() + "': open it first, or give the title of an open image.");
 		return image;
 	}
 
+	/**
+	 * The image an image parameter starts with: the current one for the first, and for the next
+	 * (e.g. the style after the content) the first open image not chosen yet, as one rarely
+	 * stylizes an image after itself.
+	 */
+	private static ImagePlus defaultImage(Collection<Object> chosen) {
+		ImagePlus current = WindowManager.getCurrentImage();
+		if (current == null || !chosen.contains(current)) return current;
+		int[] ids = WindowManager.getIDList();
+		if (ids != null) {
+			for (int id : ids) {
+				ImagePlus open = WindowManager.getImage(id);
+				if (open != null && !chosen.contains(open)) return open;
+			}
+		}
+		return current;
+	}
+
 	private Map<String, Object> fromDialog(boolean interactive) {
 		GenericDialog gd = new GenericDialog(title);
-		ImagePlus current = WindowManager.getCurrentImage();
+		List<Object> offered = new ArrayList<>();
 		for (CommandParameter p : parameters) {
 			String remembered = interactive ? Prefs.get(prefsKey(p), null) : null;
 			String start = remembered != null ? remembered : p.defaultText();
@@ -97,7 +124,11 @@ final class ParameterDialog {
 				case TEXT -> gd.addStringField(p.key(), start, 24);
 				case FILE -> gd.addFileField(p.key(), start, 24);
 				case DIRECTORY -> gd.addDirectoryField(p.key(), start, 24);
-				case IMAGE -> gd.addImageChoice(p.key(), current == null ? null : current.getTitle());
+				case IMAGE -> {
+					ImagePlus image = defaultImage(offered);
+					offered.add(image);
+					gd.addImageChoice(p.key(), image == null ? null : image.getTitle());
+				}
 			}
 		}
 		gd.showDialog();

@@ -90,8 +90,13 @@ public final class StackStylizing {
 
 	/** "blobs.gif" becomes "blobs stylized": the extension no longer describes the new image. */
 	static String resultTitle(String inputTitle) {
+		return baseTitle(inputTitle) + " stylized";
+	}
+
+	/** An image's title without its file extension ("blobs.gif" is "blobs"), for titles of derived images. */
+	static String baseTitle(String inputTitle) {
 		String base = inputTitle.replaceFirst("\\.[A-Za-z][A-Za-z0-9]{0,4}$", "");
-		return (base.isEmpty() ? inputTitle : base) + " stylized";
+		return base.isEmpty() ? inputTitle : base;
 	}
 
 	private static void noteUnstylized(ImagePlus image, List<String> unstylized, int total) {

@@ -175,4 +175,55 @@ class CommandBridgeTest {
 			assertEquals(expected, out & 0xffffff, "pixel " + i);
 		}
 	}
+	@Test
+	void fijiRecordedFlagsReadTheImageJ1Way() throws Exception {
+		assertEquals("amount=1 swap_red_blue passes=2",
+			MacroOptions.withImageJ1Flags("amount=1 swap_red_blue=true passes=2", List.of("swap_red_blue")));
+		assertEquals("amount=1 passes=2", MacroOptions.withImageJ1Flags("amount=1 swap_red_blue=false passes=2", List.of("swap_red_blue")));
+		assertEquals("name=[a swap_red_blue=false b] swap_red_blue",
+			MacroOptions.withImageJ1Flags("name=[a swap_red_blue=false b]  swap_red_blue=TRUE", List.of("swap_red_blue")));
+		ImagePlus image = TestImages.rgb(4, 4, 1);
+		Map<String, Object> on = inMacro("amount=0.5 swap_red_blue=true", image,
+			() -> new ParameterDialog("Invert", CommandParameters.of(InvertTestCommand.class), "test.invert").ask());
+		assertEquals(true, on.get("swap_red_blue"));
+		assertEquals(0.5, on.get("amount"));
+		Map<String, Object> off = inMacro("swap_red_blue=false", image,
+			() -> new ParameterDialog("Invert", CommandParameters.of(InvertTestCommand.class), "test.invert").ask());
+		assertEquals(false, off.get("swap_red_blue"));
+	}
+
+	/** A command with two images, like content and style. */
+	public static class TwoImagesCommand implements Command {
+
+		@Parameter
+		private ImagePlus first;
+
+		@Parameter
+		private ImagePlus second;
+
+		@Override
+		public void run() {
+		}
+	}
+
+	/** Called from a macro (which needs a public class). */
+	public static class DialogProbe {
+
+		/** The titles the parameters of {@link TwoImagesCommand} start with. */
+		public static String defaultTitles() {
+			Map<String, Object> values = new ParameterDialog("Two", CommandParameters.of(TwoImagesCommand.class), "test.two").ask();
+			return ((ImagePlus) values.get("first")).getTitle() + "," + ((ImagePlus) values.get("second")).getTitle();
+		}
+	}
+
+	@Test
+	void aSecondImageParameterStartsWithAnotherOpenImage() {
+		// Batch mode makes images open for the WindowManager without a display.
+		String titles = ij.IJ.runMacro(String.join("\n",
+			"setBatchMode(true);",
+			"newImage('a', 'RGB black', 4, 4, 1);",
+			"newImage('b', 'RGB black', 4, 4, 1);",
+			"return call('" + DialogProbe.class.getName() + ".defaultTitles');"));
+		assertEquals("b,a", titles);
+	}
 }

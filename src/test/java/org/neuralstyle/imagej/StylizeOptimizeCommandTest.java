@@ -1,0 +1,387 @@
+package org.neuralstyle.imagej;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.CompositeImage;
+import ij.IJ;
+import ij.ImagePlus;
+import ij.gui.OvalRoi;
+import ij.measure.Calibration;
+import ij.process.ImageProcessor;
+import java.awt.event.KeyEvent;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuralstyle.optimize.StyleTransferSettings;
+import org.neuralstyle.weights.WeightsCache;
+import org.scijava.Context;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+import org.scijava.module.ModuleService;
+
+/**
+ * The command in a SciJava context, headless, on every kind of image, with the tiny VGG written by
+ * PyTorch (random weights: the pictures change, but do not look stylized).
+ */
+class StylizeOptimizeCommandTest {
+
+	private static Context context;
+	private static File tinyVgg;
+
+	@BeforeAll
+	static void startContext() throws URISyntaxException {
+		context = new Context(CommandService.class, ModuleService.class);
+		tinyVgg = Path.of(StylizeOptimizeCommandTest.class.getResource("/fixtures/parity/tiny_vgg.pth").toURI()).toFile();
+	}
+
+	@AfterAll
+	static void closeContext() {
+		context.dispose();
+	}
+
+	@AfterEach
+	void releaseEscape() {
+		IJ.resetEscape();
+	}
+
+	private static Map<String, Object> inputs(ImagePlus content, ImagePlus style, Object... keyValues) {
+		Map<String, Object> inputs = new HashMap<>();
+		inputs.put("content", content);
+		inputs.put("style", style);
+		inputs.put("iterations", 3);
+		// Adam makes exactly the iterations asked for; L-BFGS finishes its step of 20 evaluations.
+		inputs.put("optimizer", "adam");
+		inputs.put("weights", tinyVgg);
+		inputs.put("device", "cpu");
+		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
+		return inputs;
+	}
+
+	private static CommandModule run(Map<String, Object> inputs) throws Exception {
+		return (CommandModule) context.service(CommandService.class).run(StylizeOptimizeCommand.class, false, inputs).get();
+	}
+
+	/** Runs the command and returns its result, failing with the command's reason if it cancelled itself. */
+	private static ImagePlus result(Map<String, Object> inputs) throws Exception {
+		CommandModule module = run(inputs);
+		assertFalse(module.isCanceled(), module.getCancelReason());
+		ImagePlus result = (ImagePlus) module.getOutput("result");
+		assertNotNull(result);
+		return result;
+	}
+
+	private static String failure(Map<String, Object> inputs) throws Exception {
+		CommandModule module = run(inputs);
+		assertTrue(module.isCanceled(), "expected the command to stop with a message");
+		assertNull(module.getOutput("result"));
+		return module.getCancelReason();
+	}
+
+	private static ImagePlus style() {
+		return TestImages.rgb(20, 16, 99);
+	}
+
+	private static Object[] pixels(ImagePlus image) {
+		Object[] planes = new Object[image.getStackSize()];
+		for (int s = 1; s <= planes.length; s++) planes[s - 1] = image.getStack().getProcessor(s).duplicate().getPixels();
+		return planes;
+	}
+
+	private static int differingPixels(ImageProcessor a, ImageProcessor b) {
+		int n = 0;
+		for (int i = 0; i < a.getPixelCount(); i++) if (a.getf(i) != b.getf(i)) n++;
+		return n;
+	}
+
+	@Test
+	void parametersAreTheMacroKeysWithTheEnginesDefaults() {
+		List<CommandParameter> ps = CommandParameters.of(StylizeOptimizeCommand.class);
+		assertEquals(List.of("content", "style", "iterations", "optimizer", "content_weight", "style_weight", "tv_weight",
+			"max_size", "init", "preserve_colors", "snapshot_every", "network", "device", "weights", "scope"),
+			ps.stream().map(CommandParameter::key).toList());
+		StyleTransferSettings engine = new StyleTransferSettings();
+		Map<String, Object> defaults = new HashMap<>();
+		ps.forEach(p -> defaults.put(p.key(), p.defaultValue()));
+		assertEquals(engine.iterations, defaults.get("iterations"));
+		assertEquals(engine.optimizer.id(), defaults.get("optimizer"));
+		assertEquals(engine.contentWeight, defaults.get("content_weight"));
+		assertEquals(engine.styleWeight, defaults.get("style_weight"));
+		assertEquals(engine.tvWeight, defaults.get("tv_weight"));
+		assertEquals(engine.maxSize, defaults.get("max_size"));
+		assertEquals("content", defaults.get("init"));
+		assertEquals(StyleTransferSettings.Init.CONTENT, engine.init);
+		assertEquals(engine.preserveColors, defaults.get("preserve_colors"));
+		assertEquals(engine.snapshotEvery, defaults.get("snapshot_every"));
+		assertEquals("vgg19", defaults.get("network"));
+		assertEquals("auto", defaults.get("device"));
+		assertNull(defaults.get("weights"));
+		assertEquals("Current plane", defaults.get("scope"));
+		assertEquals(List.of("lbfgs", "adam"), ps.get(3).choices());
+		assertEquals(List.of("content", "random"), ps.get(8).choices());
+		assertEquals(List.of("vgg19", "vgg16"), ps.get(11).choices());
+		assertEquals(List.of("auto", "cpu", "gpu"), ps.get(12).choices());
+		assertEquals(List.of(Scope.labels()), ps.get(14).choices());
+	}
+
+	@Test
+	void rgbBecomesANewRgbImageTitledAfterTheContentAndTheInputStaysAsItWas() throws Exception {
+		ImagePlus content = TestImages.rgb(32, 24, 1);
+		content.setTitle("cells.png");
+		Calibration cal = content.getCalibration();
+		cal.pixelWidth = 0.5;
+		cal.setUnit("µm");
+		Object[] before = pixels(content);
+
+		ImagePlus result = result(inputs(content, style(), "optimizer", "lbfgs"));
+
+		assertEquals("cells stylized", result.getTitle());
+		assertEquals(ImagePlus.COLOR_RGB, result.getType());
+		assertEquals(32, result.getWidth());
+		assertEquals(24, result.getHeight());
+		assertEquals(1, result.getStackSize());
+		assertEquals(0.5, result.getCalibration().pixelWidth);
+		assertEquals("µm", result.getCalibration().getUnit());
+		assertTrue(differingPixels(content.getProcessor(), result.getProcessor()) > 32 * 24 / 2, "the picture was stylized");
+		assertArrayEquals(before, pixels(content));
+		assertEquals("cells.png", content.getTitle());
+		assertTrue(result.getInfoProperty().contains("Stylize (optimize): style=[rgb.tif] iterations=3 optimizer=lbfgs content_weight=1 style_weight=1000000"),
+			result.getInfoProperty());
+	}
+
+	@Test
+	void eightBitComesBackEightBitThroughItsLut() throws Exception {
+		ImagePlus content = TestImages.hyperstack("8-bit", 32, 24, 1, 1, 1, 0, 255, 3);
+		content.setLut(TestImages.rainbowLut());
+
+		ImagePlus result = result(inputs(content, style()));
+
+		assertEquals(ImagePlus.GRAY8, result.getType());
+		assertArrayEquals(TestImages.rainbowLut().getBytes(), result.getProcessor().getLut().getBytes());
+		assertTrue(differingPixels(content.getProcessor(), result.getProcessor()) > 0);
+	}
+
+	@Test
+	void sixteenAndThirtyTwoBitKeepTypeCalibrationAndDisplayRange() throws Exception {
+		for (String type : List.of("16-bit", "32-bit")) {
+			ImagePlus content = TestImages.hyperstack(type, 32, 24, 1, 1, 1, 100, 3000, 5);
+			content.setDisplayRange(200, 2800);
+			content.getCalibration().pixelHeight = 2.5;
+			content.getCalibration().setUnit("mm");
+
+			ImagePlus result = result(inputs(content, style()));
+
+			assertEquals(content.getType(), result.getType(), type);
+			assertEquals(200, result.getDisplayRangeMin(), type);
+			assertEquals(2800, result.getDisplayRangeMax(), type);
+			assertEquals(2.5, result.getCalibration().pixelHeight, type);
+			assertEquals("mm", result.getCalibration().getUnit(), type);
+			ImageProcessor out = result.getProcessor();
+			for (int i = 0; i < out.getPixelCount(); i++) {
+				assertTrue(out.getf(i) >= 200 - 1e-3 && out.getf(i) <= 2800 + 1e-3, type + ": pixel within the display range");
+			}
+		}
+	}
+
+	@Test
+	void compositeIsStylizedAsDisplayedIntoAnRgbHyperstack() throws Exception {
+		CompositeImage content = TestImages.composite(2, 1);
+		content.setOpenAsHyperStack(true);
+
+		ImagePlus result = result(inputs(content, style(), "scope", "All planes", "iterations", 2));
+
+		assertEquals(ImagePlus.COLOR_RGB, result.getType());
+		assertArrayEquals(new int[] {12, 9, 1, 2, 1}, result.getDimensions());
+	}
+
+	@Test
+	void everyPlaneOfAHyperstackKeepsDimensionsAndLabels() throws Exception {
+		ImagePlus content = TestImages.hyperstack("8-bit", 32, 24, 1, 2, 2, 0, 255, 8);
+		content.setOpenAsHyperStack(true);
+		content.getCalibration().frameInterval = 5;
+		Object[] before = pixels(content);
+
+		ImagePlus result = result(inputs(content, style(), "scope", "All planes", "iterations", 2));
+
+		assertArrayEquals(new int[] {32, 24, 1, 2, 2}, result.getDimensions());
+		assertTrue(result.isHyperStack());
+		assertEquals(5, result.getCalibration().frameInterval);
+		for (int s = 1; s <= 4; s++) {
+			assertEquals("slice " + s, result.getStack().getSliceLabel(s));
+			assertTrue(differingPixels(content.getStack().getProcessor(s), result.getStack().getProcessor(s)) > 0, "plane " + s);
+		}
+		assertArrayEquals(before, pixels(content));
+		assertNull(result.getProp(StackStylizing.UNSTYLIZED_PROPERTY));
+	}
+
+	@Test
+	void theCurrentPlaneAloneGivesOneImage() throws Exception {
+		ImagePlus content = TestImages.hyperstack("16-bit", 32, 24, 1, 3, 1, 0, 1000, 9);
+		content.setDisplayRange(0, 1000);
+		content.setSlice(2);
+
+		ImagePlus result = result(inputs(content, style(), "iterations", 2));
+
+		assertEquals(1, result.getStackSize());
+		assertEquals("slice 2", result.getStack().getSliceLabel(1));
+	}
+
+	@Test
+	void aSelectionIsStylizedInsideAndTheRestKeptPixelForPixel() throws Exception {
+		ImagePlus content = TestImages.rgb(32, 24, 4);
+		OvalRoi oval = new OvalRoi(6, 4, 20, 16);
+		content.setRoi(oval);
+
+		ImagePlus result = result(inputs(content, style()));
+
+		ImageProcessor mask = oval.getMask();
+		int changedInside = 0;
+		for (int y = 0; y < 24; y++) {
+			for (int x = 0; x < 32; x++) {
+				boolean inside = x >= 6 && x < 26 && y >= 4 && y < 20 && mask.get(x - 6, y - 4) != 0;
+				int in = content.getProcessor().get(x, y), out = result.getProcessor().get(x, y);
+				if (!inside) assertEquals(in, out, "outside the selection at " + x + "," + y);
+				else if (in != out) changedInside++;
+			}
+		}
+		assertTrue(changedInside > 100, "stylized inside the selection: " + changedInside);
+		assertEquals(oval.getBounds(), content.getRoi().getBounds());
+	}
+
+	@Test
+	void snapshotsFillTheProgressStackLabelledWithIterationAndLoss() throws Exception {
+		ImagePlus content = TestImages.rgb(32, 24, 6);
+		content.setTitle("cells.tif");
+		CommandModule module = run(inputs(content, style(), "iterations", 4, "snapshot_every", 2));
+
+		ImagePlus progress = ((StylizeOptimizeCommand) module.getCommand()).progressImage();
+		assertNotNull(progress);
+		assertEquals("cells progress", progress.getTitle());
+		assertNull(progress.getWindow(), "headless: no window");
+		assertEquals(3, progress.getStackSize());
+		String[] iterations = {"0", "2", "4"};
+		for (int s = 1; s <= 3; s++) {
+			String label = progress.getStack().getSliceLabel(s);
+			assertTrue(label.matches("iteration " + iterations[s - 1] + ", loss [0-9.e+]+"), label);
+		}
+		assertEquals(32, progress.getWidth());
+		// The last snapshot is the result.
+		ImagePlus result = (ImagePlus) module.getOutput("result");
+		assertEquals(0, differingPixels(result.getProcessor(), progress.getStack().getProcessor(3)));
+	}
+
+	@Test
+	void withoutSnapshotsThereIsNoProgressStack() throws Exception {
+		CommandModule module = run(inputs(TestImages.rgb(32, 24, 6), style(), "iterations", 2));
+		assertNull(((StylizeOptimizeCommand) module.getCommand()).progressImage());
+	}
+
+	@Test
+	void escapeStopsTheRunKeepingTheResultSoFarAndTheUnreachedPlanes() throws Exception {
+		ImagePlus content = TestImages.hyperstack("8-bit", 32, 24, 1, 3, 1, 0, 255, 12);
+		ModuleService modules = context.service(ModuleService.class);
+		CommandInfo info = context.service(CommandService.class).getCommand(StylizeOptimizeCommand.class);
+		CommandModule module = (CommandModule) modules.createModule(info);
+		// A small style weight keeps the long run finite: it must end by the Escape key, not by divergence.
+		inputs(content, style(), "iterations", 100_000, "snapshot_every", 1, "scope", "All planes", "style_weight", 1.0)
+			.forEach(module::setInput);
+		StylizeOptimizeCommand command = (StylizeOptimizeCommand) module.getCommand();
+
+		Future<?> running = modules.run(module, false);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (command.progressImage() == null || command.progressImage().getStackSize() < 3) {
+			assertTrue(System.nanoTime() < deadline, "no snapshots within 60 s");
+			Thread.sleep(10);
+		}
+		IJ.setKeyDown(KeyEvent.VK_ESCAPE);
+		running.get(60, TimeUnit.SECONDS);
+
+		assertFalse(module.isCanceled(), module.getCancelReason());
+		ImagePlus result = (ImagePlus) module.getOutput("result");
+		assertEquals(3, result.getStackSize());
+		assertTrue(differingPixels(content.getStack().getProcessor(1), result.getStack().getProcessor(1)) > 0,
+			"the first plane keeps what the optimization had reached");
+		for (int s = 2; s <= 3; s++) assertEquals(0, differingPixels(content.getStack().getProcessor(s), result.getStack().getProcessor(s)));
+		assertEquals("slice 2; slice 3", result.getProp(StackStylizing.UNSTYLIZED_PROPERTY));
+		assertTrue(command.status().contains("stopped, 1 of 3 planes stylized"), command.status());
+	}
+
+	@Test
+	void missingWeightsEndInOneClearErrorAndNothingIsDownloaded(@TempDir Path cache) throws Exception {
+		String before = System.getProperty(WeightsCache.DIRECTORY_PROPERTY);
+		System.setProperty(WeightsCache.DIRECTORY_PROPERTY, cache.toString());
+		try {
+			String message = failure(inputs(TestImages.rgb(32, 24, 1), style(), "weights", null));
+			assertTrue(message.startsWith("The vgg19 network weights (torchvision VGG19, vgg19-dcbb9e9d.pth, 548 MB) are not on this computer"),
+				message);
+			assertTrue(message.contains("https://download.pytorch.org/models/vgg19-dcbb9e9d.pth"), message);
+			assertTrue(message.contains("weights=[/path/to/vgg19-dcbb9e9d.pth]"), message);
+			assertTrue(message.contains(cache.toString()), message);
+			try (var files = Files.list(cache)) {
+				assertEquals(0, files.count());
+			}
+		} finally {
+			if (before == null) System.clearProperty(WeightsCache.DIRECTORY_PROPERTY);
+			else System.setProperty(WeightsCache.DIRECTORY_PROPERTY, before);
+		}
+	}
+
+	@Test
+	void valuesTheUserCanFixEndInOneClearMessage(@TempDir Path dir) throws Exception {
+		ImagePlus content = TestImages.rgb(32, 24, 1);
+		assertEquals("iterations must be at least 1 (got 0)", failure(inputs(content, style(), "iterations", 0)));
+		assertEquals("Unknown init 'noise': use content or random.", failure(inputs(content, style(), "init", "noise")));
+		assertTrue(failure(inputs(content, style(), "weights", dir.resolve("vgg.pth").toFile()))
+			.contains("vgg.pth does not exist"));
+		assertTrue(failure(inputs(content, style(), "device", "gpu")).startsWith("No GPU is visible to PyTorch"));
+		assertTrue(failure(inputs(content, null)).startsWith("Choose a style image"));
+		Path notACheckpoint = Files.writeString(dir.resolve("notes.pth"), "not a checkpoint");
+		String unusable = failure(inputs(content, style(), "weights", notACheckpoint.toFile()));
+		assertTrue(unusable.contains("notes.pth"), unusable);
+	}
+
+	@Test
+	void timeLeftReadsLikeAPerson() {
+		assertEquals("", TimeLeft.format(Double.NaN));
+		assertEquals("less than a second left", TimeLeft.format(0.2));
+		assertEquals("about 42 s left", TimeLeft.format(42));
+		assertEquals("about 3 min 20 s left", TimeLeft.format(200));
+		assertEquals("about 25 min left", TimeLeft.format(25 * 60 + 10));
+		assertEquals("about 2 h 5 min left", TimeLeft.format(2 * 3600 + 5 * 60));
+		TimeLeft estimate = new TimeLeft();
+		estimate.iterationDone(0);
+		assertTrue(Double.isNaN(estimate.seconds(10)), "no pace from one iteration");
+		estimate.iterationDone(2_000_000_000L);
+		estimate.iterationDone(4_000_000_000L);
+		assertEquals(20.0, estimate.seconds(10), 1e-9);
+	}
+
+	@Test
+	void anInterruptedThreadCountsAsCancelled() {
+		OptimizationProgress progress = new OptimizationProgress("test", 10, null);
+		assertFalse(progress.isCancelled());
+		Thread.currentThread().interrupt();
+		try {
+			assertTrue(progress.isCancelled());
+		} finally {
+			Thread.interrupted();
+		}
+	}
+}
