@@ -16,20 +16,28 @@ final class DownloadOffer implements NetworkWeights.Consent, DownloadProgress {
 	private static final long STATUS_INTERVAL_NANOS = 150_000_000L;
 
 	private final String title;
+	private final String fileParameter;
 	private String fileName = "";
 	private long lastStatusNanos;
 
-	DownloadOffer(String title) {
+	/**
+	 * @param title the dialog's title, the command's name
+	 * @param fileParameter the command's parameter that takes the file instead, which the advice names
+	 */
+	DownloadOffer(String title, String fileParameter) {
 		this.title = title;
+		this.fileParameter = fileParameter;
 	}
 
 	@Override
 	public boolean allowDownload(KnownModel model, Path cacheFolder) {
 		GenericDialog gd = new GenericDialog(title);
-		gd.addMessage("This command needs the " + model.id() + " network weights (" + NetworkWeights.describe(model) +
+		String check = model.checksum().isKnown() ? "The file is checked (size and SHA-256) before it is used" :
+			"Every model in the file is checked before it is used";
+		gd.addMessage("This command needs the " + model.id() + " weights (" + NetworkWeights.describe(model) +
 			"),\nwhich are not on this computer yet.\n \nDownload them now from\n" + model.url() + "\ninto " + cacheFolder +
-			"?\n \nThe file is checked (size and SHA-256) before it is used; Esc cancels the download.\n" +
-			"Without internet access, cancel, and choose the file as 'weights' instead.");
+			"?\n \n" + check + "; Esc cancels the download.\n" +
+			"Without internet access, cancel, and choose the file as '" + fileParameter + "' instead.");
 		gd.setOKLabel("Download");
 		gd.showDialog();
 		if (gd.wasCanceled()) return false;

@@ -52,7 +52,7 @@ final class NetworkWeights {
 
 	/** The standard models and cache, with the download offer when a person can be asked. */
 	static NetworkWeights standard(String menuCommand) {
-		DownloadOffer offer = Gui.canAsk() ? new DownloadOffer(menuCommand) : null;
+		DownloadOffer offer = Gui.canAsk() ? new DownloadOffer(menuCommand, "weights") : null;
 		return new NetworkWeights(menuCommand, ModelRegistry.standard(), WeightsCache.standard(), offer,
 			offer == null ? DownloadProgress.NONE : offer);
 	}

@@ -4,8 +4,9 @@ import ij.IJ;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Progress in ImageJ's status bar and progress bar; cancelled by the Escape key or by
- * {@link #cancel()} (e.g. from a Stop button). Does nothing visible when headless.
+ * Progress in ImageJ's status bar and progress bar; cancelled by the Escape key, by an interrupt
+ * of the working thread (how SciJava cancels a running module's future) or by {@link #cancel()}
+ * (e.g. from a Stop button). Does nothing visible when headless.
  */
 public final class StatusBarProgress implements ProgressReporter {
 
@@ -13,6 +14,7 @@ public final class StatusBarProgress implements ProgressReporter {
 	private final AtomicBoolean cancelled = new AtomicBoolean();
 	private volatile int index;
 	private volatile int total = 1;
+	private volatile String where = "";
 
 	/** {@code task} starts every status message, e.g. "Stylize (fast model)". */
 	public StatusBarProgress(String task) {
@@ -28,6 +30,7 @@ public final class StatusBarProgress implements ProgressReporter {
 	public void planeStarted(int index, int total, String where) {
 		this.index = index;
 		this.total = total;
+		this.where = where;
 		IJ.showStatus(task + ": plane " + (index + 1) + "/" + total + " (" + where + ")");
 		IJ.showProgress(index, total);
 	}
@@ -35,6 +38,13 @@ public final class StatusBarProgress implements ProgressReporter {
 	@Override
 	public void planeProgress(double fraction) {
 		IJ.showProgress((index + Math.min(Math.max(fraction, 0), 1)) / total);
+	}
+
+	/** Progress within the plane counted in steps, e.g. "tile 3/12", in the status and progress bars. */
+	public void planeSteps(int done, int steps, String unit) {
+		IJ.showStatus(task + ": " + (total > 1 ? "plane " + (index + 1) + "/" + total + " (" + where + "), " : "") +
+			unit + " " + done + "/" + steps + " (Esc stops)");
+		planeProgress(steps > 0 ? done / (double) steps : 1);
 	}
 
 	@Override
@@ -46,7 +56,7 @@ public final class StatusBarProgress implements ProgressReporter {
 
 	@Override
 	public boolean isCancelled() {
-		if (IJ.escapePressed()) cancelled.set(true);
+		if (IJ.escapePressed() || Thread.currentThread().isInterrupted()) cancelled.set(true);
 		return cancelled.get();
 	}
 }

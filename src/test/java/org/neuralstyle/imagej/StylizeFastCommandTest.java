@@ -1,0 +1,318 @@
+package org.neuralstyle.imagej;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.CompositeImage;
+import ij.ImagePlus;
+import ij.gui.OvalRoi;
+import ij.process.ImageProcessor;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuralstyle.fast.FastModelLibrary;
+import org.neuralstyle.fast.FastStylizer;
+import org.neuralstyle.weights.Downloader;
+import org.neuralstyle.weights.WeightsCache;
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+import org.scijava.module.ModuleService;
+
+/**
+ * The command in a SciJava context, headless, on every kind of image, with a fast model written by
+ * PyTorch (pytorch/examples' layout, random weights: the pictures change, but do not look stylized).
+ */
+class StylizeFastCommandTest {
+
+	private static Context context;
+	private static File fastModel;
+	private static File tinyVgg;
+
+	@BeforeAll
+	static void startContext() throws URISyntaxException {
+		context = new Context(CommandService.class, ModuleService.class);
+		fastModel = resource("/fixtures/fast/transformer_net_legacy.pth");
+		tinyVgg = resource("/fixtures/parity/tiny_vgg.pth");
+	}
+
+	private static File resource(String name) throws URISyntaxException {
+		return Path.of(StylizeFastCommandTest.class.getResource(name).toURI()).toFile();
+	}
+
+	@AfterAll
+	static void closeContext() {
+		context.dispose();
+	}
+
+	private static Map<String, Object> inputs(ImagePlus image, Object... keyValues) {
+		Map<String, Object> inputs = new HashMap<>();
+		inputs.put("image", image);
+		inputs.put("model_file", fastModel);
+		inputs.put("device", "cpu");
+		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
+		return inputs;
+	}
+
+	private static CommandModule run(Map<String, Object> inputs) throws Exception {
+		return (CommandModule) context.service(CommandService.class).run(StylizeFastCommand.class, false, inputs).get();
+	}
+
+	private static ImagePlus result(Map<String, Object> inputs) throws Exception {
+		CommandModule module = run(inputs);
+		assertFalse(module.isCanceled(), module.getCancelReason());
+		ImagePlus result = (ImagePlus) module.getOutput("result");
+		assertNotNull(result);
+		return result;
+	}
+
+	private static String failure(Map<String, Object> inputs) throws Exception {
+		CommandModule module = run(inputs);
+		assertTrue(module.isCanceled(), "expected the command to stop with a message");
+		assertNull(module.getOutput("result"));
+		return module.getCancelReason();
+	}
+
+	private static Object[] pixels(ImagePlus image) {
+		Object[] planes = new Object[image.getStackSize()];
+		for (int s = 1; s <= planes.length; s++) planes[s - 1] = image.getStack().getProcessor(s).duplicate().getPixels();
+		return planes;
+	}
+
+	private static int differingPixels(ImageProcessor a, ImageProcessor b) {
+		int n = 0;
+		for (int i = 0; i < a.getPixelCount(); i++) if (a.getf(i) != b.getf(i)) n++;
+		return n;
+	}
+
+	/** Runs with the weights cache in {@code cache} and downloads refused, restoring both properties after. */
+	private static <T> T offlineWithCache(Path cache, Callable<T> action) throws Exception {
+		String cacheBefore = System.getProperty(WeightsCache.DIRECTORY_PROPERTY);
+		String offlineBefore = System.getProperty(Downloader.OFFLINE_PROPERTY);
+		System.setProperty(WeightsCache.DIRECTORY_PROPERTY, cache.toString());
+		System.setProperty(Downloader.OFFLINE_PROPERTY, "true");
+		try {
+			return action.call();
+		} finally {
+			restore(WeightsCache.DIRECTORY_PROPERTY, cacheBefore);
+			restore(Downloader.OFFLINE_PROPERTY, offlineBefore);
+		}
+	}
+
+	private static void restore(String key, String value) {
+		if (value == null) System.clearProperty(key);
+		else System.setProperty(key, value);
+	}
+
+	@Test
+	void parametersAreTheMacroKeys() {
+		List<CommandParameter> ps = CommandParameters.of(StylizeFastCommand.class);
+		assertEquals(List.of("image", "model", "model_file", "scope", "device", "tile"), ps.stream().map(CommandParameter::key).toList());
+		Map<String, Object> defaults = new HashMap<>();
+		ps.forEach(p -> defaults.put(p.key(), p.defaultValue()));
+		assertEquals("candy", defaults.get("model"));
+		assertNull(defaults.get("model_file"));
+		assertEquals("Current plane", defaults.get("scope"));
+		assertEquals("auto", defaults.get("device"));
+		assertEquals(FastStylizer.DEFAULT_TILE_SIZE, defaults.get("tile"));
+		assertEquals(List.of(Scope.labels()), ps.get(3).choices());
+		assertEquals(List.of("auto", "cpu", "gpu"), ps.get(4).choices());
+	}
+
+	@Test
+	void rgbBecomesANewRgbImageTitledAfterTheInputAndTheInputStaysAsItWas() throws Exception {
+		ImagePlus image = TestImages.rgb(32, 24, 1);
+		image.setTitle("cells.png");
+		image.getCalibration().pixelWidth = 0.5;
+		Object[] before = pixels(image);
+
+		ImagePlus result = result(inputs(image));
+
+		assertEquals("cells stylized", result.getTitle());
+		assertEquals(ImagePlus.COLOR_RGB, result.getType());
+		assertArrayEquals(new int[] {32, 24, 1, 1, 1}, result.getDimensions());
+		assertEquals(0.5, result.getCalibration().pixelWidth);
+		assertTrue(differingPixels(image.getProcessor(), result.getProcessor()) > 32 * 24 / 2, "the picture was stylized");
+		assertArrayEquals(before, pixels(image));
+		assertEquals("cells.png", image.getTitle());
+		assertTrue(result.getInfoProperty().contains("Stylize (fast model): model_file=[" + fastModel + "] scope=[Current plane] device=cpu tile=512; 1 of 1 planes stylized"),
+			result.getInfoProperty());
+	}
+
+	@Test
+	void eightBitComesBackEightBitThroughItsLut() throws Exception {
+		ImagePlus image = TestImages.hyperstack("8-bit", 32, 24, 1, 1, 1, 0, 255, 3);
+		image.setLut(TestImages.rainbowLut());
+
+		ImagePlus result = result(inputs(image));
+
+		assertEquals(ImagePlus.GRAY8, result.getType());
+		assertArrayEquals(TestImages.rainbowLut().getBytes(), result.getProcessor().getLut().getBytes());
+		assertTrue(differingPixels(image.getProcessor(), result.getProcessor()) > 0);
+	}
+
+	@Test
+	void sixteenAndThirtyTwoBitKeepTypeCalibrationAndDisplayRange() throws Exception {
+		for (String type : List.of("16-bit", "32-bit")) {
+			ImagePlus image = TestImages.hyperstack(type, 32, 24, 1, 1, 1, 100, 3000, 5);
+			image.setDisplayRange(200, 2800);
+			image.getCalibration().setUnit("mm");
+			Object[] before = pixels(image);
+
+			ImagePlus result = result(inputs(image));
+
+			assertEquals(image.getType(), result.getType(), type);
+			assertEquals(200, result.getDisplayRangeMin(), type);
+			assertEquals(2800, result.getDisplayRangeMax(), type);
+			assertEquals("mm", result.getCalibration().getUnit(), type);
+			ImageProcessor out = result.getProcessor();
+			for (int i = 0; i < out.getPixelCount(); i++) {
+				assertTrue(out.getf(i) >= 200 - 1e-3 && out.getf(i) <= 2800 + 1e-3, type + ": pixel within the display range");
+			}
+			assertTrue(differingPixels(image.getProcessor(), out) > 0, type);
+			assertArrayEquals(before, pixels(image), type);
+		}
+	}
+
+	@Test
+	void compositeIsStylizedAsDisplayedIntoAnRgbHyperstack() throws Exception {
+		CompositeImage image = TestImages.composite(2, 1);
+		image.setOpenAsHyperStack(true);
+
+		ImagePlus result = result(inputs(image, "scope", "All planes"));
+
+		assertEquals(ImagePlus.COLOR_RGB, result.getType());
+		assertArrayEquals(new int[] {12, 9, 1, 2, 1}, result.getDimensions());
+	}
+
+	@Test
+	void everyPlaneOfAHyperstackKeepsDimensionsAndLabels() throws Exception {
+		ImagePlus image = TestImages.hyperstack("16-bit", 32, 24, 1, 2, 2, 0, 1000, 8);
+		image.setOpenAsHyperStack(true);
+		image.getCalibration().frameInterval = 5;
+		Object[] before = pixels(image);
+
+		ImagePlus result = result(inputs(image, "scope", "All planes"));
+
+		assertArrayEquals(new int[] {32, 24, 1, 2, 2}, result.getDimensions());
+		assertTrue(result.isHyperStack());
+		assertEquals(5, result.getCalibration().frameInterval);
+		for (int s = 1; s <= 4; s++) {
+			assertEquals("slice " + s, result.getStack().getSliceLabel(s));
+			assertTrue(differingPixels(image.getStack().getProcessor(s), result.getStack().getProcessor(s)) > 0, "plane " + s);
+		}
+		assertArrayEquals(before, pixels(image));
+		assertNull(result.getProp(StackStylizing.UNSTYLIZED_PROPERTY));
+		assertTrue(result.getInfoProperty().contains("4 of 4 planes stylized"), result.getInfoProperty());
+	}
+
+	@Test
+	void theCurrentPlaneAloneGivesOneImage() throws Exception {
+		ImagePlus image = TestImages.hyperstack("8-bit", 32, 24, 1, 3, 1, 0, 255, 9);
+		image.setSlice(2);
+
+		ImagePlus result = result(inputs(image));
+
+		assertEquals(1, result.getStackSize());
+		assertEquals("slice 2", result.getStack().getSliceLabel(1));
+	}
+
+	@Test
+	void aSelectionIsStylizedInsideAndTheRestKeptPixelForPixel() throws Exception {
+		ImagePlus image = TestImages.rgb(32, 24, 4);
+		OvalRoi oval = new OvalRoi(6, 4, 20, 16);
+		image.setRoi(oval);
+
+		ImagePlus result = result(inputs(image));
+
+		ImageProcessor mask = oval.getMask();
+		int changedInside = 0;
+		for (int y = 0; y < 24; y++) {
+			for (int x = 0; x < 32; x++) {
+				boolean inside = x >= 6 && x < 26 && y >= 4 && y < 20 && mask.get(x - 6, y - 4) != 0;
+				int in = image.getProcessor().get(x, y), out = result.getProcessor().get(x, y);
+				if (!inside) assertEquals(in, out, "outside the selection at " + x + "," + y);
+				else if (in != out) changedInside++;
+			}
+		}
+		assertTrue(changedInside > 100, "stylized inside the selection: " + changedInside);
+		assertEquals(oval.getBounds(), image.getRoi().getBounds());
+	}
+
+	@Test
+	void anImageLargerThanATileIsStylizedInTilesToItsFullSize() throws Exception {
+		ImagePlus image = TestImages.rgb(150, 90, 11);
+
+		ImagePlus tiled = result(inputs(image, "tile", 64));
+
+		assertArrayEquals(new int[] {150, 90, 1, 1, 1}, tiled.getDimensions());
+		assertTrue(differingPixels(image.getProcessor(), tiled.getProcessor()) > 150 * 90 / 2);
+		assertTrue(failure(inputs(image, "tile", 32)).equals("'tile' must be at least 64 pixels, not 32."));
+	}
+
+	@Test
+	void aNamedModelComesFromTheLibrary(@TempDir Path cache) throws Exception {
+		Path library = Files.createDirectories(cache.resolve(FastModelLibrary.FOLDER));
+		Files.copy(fastModel.toPath(), library.resolve("candy.pth"));
+		ImagePlus image = TestImages.rgb(32, 24, 2);
+
+		ImagePlus byName = offlineWithCache(cache, () -> result(inputs(image, "model_file", null, "model", "candy")));
+		ImagePlus byFile = result(inputs(image));
+
+		assertEquals(0, differingPixels(byFile.getProcessor(), byName.getProcessor()), "the same network");
+		assertTrue(byName.getInfoProperty().contains("model=[candy] (" + library.resolve("candy.pth") + ")"), byName.getInfoProperty());
+	}
+
+	@Test
+	void aFileThatIsNoFastModelEndsInOneClearMessage(@TempDir Path dir) throws Exception {
+		ImagePlus image = TestImages.rgb(32, 24, 1);
+		String vgg = failure(inputs(image, "model_file", tinyVgg));
+		assertTrue(vgg.contains("tiny_vgg.pth"), vgg);
+		String missing = failure(inputs(image, "model_file", dir.resolve("gone.pth").toFile()));
+		assertTrue(missing.startsWith("The model file ") && missing.contains("gone.pth does not exist"), missing);
+		Path notACheckpoint = Files.writeString(dir.resolve("notes.pth"), "not a checkpoint");
+		String unusable = failure(inputs(image, "model_file", notACheckpoint.toFile()));
+		assertTrue(unusable.contains("notes.pth"), unusable);
+		assertTrue(failure(inputs(image, "device", "gpu")).startsWith("No GPU is visible to PyTorch"));
+		assertTrue(failure(inputs(image, "scope", "everything")).startsWith("Unknown scope 'everything'"));
+		assertEquals("There is no image to stylize: open one first.", failure(inputs(null)));
+	}
+
+	@Test
+	void anUnknownNameEndsInAMessageNamingTheModelsThereAre(@TempDir Path cache) throws Exception {
+		Path library = Files.createDirectories(cache.resolve(FastModelLibrary.FOLDER));
+		Files.copy(fastModel.toPath(), library.resolve("starry.safetensors"));
+
+		String message = offlineWithCache(cache, () -> failure(inputs(TestImages.rgb(32, 24, 1), "model_file", null, "model", "picasso")));
+
+		assertEquals("There is no fast model called 'picasso'. Use one of candy, mosaic, rain_princess, udnie (published), " +
+			"starry (trained here), or give a model file as 'model_file'.", message);
+	}
+
+	@Test
+	void aMissingPublishedModelOfflineEndsInOneClearErrorAndNothingIsDownloaded(@TempDir Path cache) throws Exception {
+		String message = offlineWithCache(cache, () -> failure(inputs(TestImages.rgb(32, 24, 1), "model_file", null, "model", "mosaic")));
+
+		assertTrue(message.startsWith("The fast model mosaic is not on this computer (looked in " + cache.resolve(FastModelLibrary.FOLDER)),
+			message);
+		assertTrue(message.contains("Run Plugins > Style Transfer > Stylize (fast model) once from the menu"), message);
+		assertTrue(message.contains("https://www.dropbox.com/s/lrvwfehqdcxoza8/saved_models.zip?dl=1"), message);
+		assertTrue(message.contains("model_file=[/path/to/mosaic.pth]"), message);
+		try (var files = Files.list(cache)) {
+			assertEquals(0, files.count());
+		}
+	}
+}
