@@ -1,0 +1,77 @@
+package org.neuralstyle.imagej;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ij.IJ;
+import ij.ImagePlus;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** "Stylize (fast model)" in a real ImageJ 1.x, from the project's plugins.config, driven by a batch macro. */
+class StylizeFastMacroTest {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+	@BeforeAll
+	static void needsADisplay() {
+		assumeTrue(PlainImageJ.displayAvailable(),
+			"Plain ImageJ 1.x needs a display to run menu commands: set DISPLAY or install xvfb-run (Debian: xvfb).");
+	}
+
+	private static PlainImageJ imagej(Path dir) throws Exception {
+		PlainImageJ imagej = new PlainImageJ(dir);
+		try (InputStream in = SciJavaCommandPlugIn.class.getResourceAsStream("/plugins.config")) {
+			PlainImageJ.writeConfigJar(imagej.plugins().resolve("Neural_Style.jar"), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		return imagej;
+	}
+
+	@Test
+	void aBatchMacroStylizesEveryPlaneOfAStackWithAModelFile(@TempDir Path dir) throws Exception {
+		Path model = Path.of(getClass().getResource("/fixtures/fast/transformer_net_legacy.pth").toURI());
+		String macro = String.join("\n",
+			"out = getArgument();",
+			"setBatchMode(true);",
+			"newImage(\"cells\", \"8-bit ramp\", 40, 32, 3);",
+			"saveAs(\"Tiff\", out + \"/input.tif\");",
+			"rename(\"cells\");",
+			"run(\"Stylize (fast model)\", \"image=cells model_file=[" + model + "] scope=[All planes] device=cpu\");",
+			"print(\"result: \" + getTitle() + \", \" + nSlices + \" slices, \" + bitDepth() + \"-bit\");",
+			"saveAs(\"Tiff\", out + \"/result.tif\");");
+
+		PlainImageJ.Outcome run = imagej(dir).runMacro(macro, dir.toString(), TIMEOUT);
+
+		assertFalse(run.timedOut(), run.output());
+		assertTrue(run.output().contains("result: cells stylized, 3 slices, 8-bit"), run.output());
+		ImagePlus input = IJ.openImage(dir.resolve("input.tif").toString());
+		ImagePlus result = IJ.openImage(dir.resolve("result.tif").toString());
+		assertEquals(3, result.getStackSize());
+		assertEquals(40, result.getWidth());
+		for (int s = 1; s <= 3; s++) {
+			assertFalse(java.util.Arrays.equals((byte[]) input.getStack().getPixels(s), (byte[]) result.getStack().getPixels(s)),
+				"slice " + s + " was stylized");
+		}
+	}
+
+	@Test
+	void anUnknownModelStopsTheMacroWithOneMessage(@TempDir Path dir) throws Exception {
+		String macro = String.join("\n",
+			"newImage(\"cells\", \"RGB ramp\", 16, 16, 1);",
+			"run(\"Stylize (fast model)\", \"model=picasso\");",
+			"print(\"macro went on\");");
+
+		PlainImageJ.Outcome run = imagej(dir).runMacro(macro, "", TIMEOUT);
+
+		assertFalse(run.timedOut(), run.output());
+		assertTrue(run.output().contains("Stylize (fast model): There is no fast model called 'picasso'. Use one of candy, mosaic"), run.output());
+		assertFalse(run.output().contains("macro went on"), run.output());
+	}
+}
