@@ -19,13 +19,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.fast.FastModelLibrary;
+import org.neuralstyle.fast.FastModels;
 import org.neuralstyle.fast.FastStylizer;
 import org.neuralstyle.weights.Downloader;
+import org.neuralstyle.weights.ModelRegistry;
 import org.neuralstyle.weights.WeightsCache;
 import org.scijava.Context;
 import org.scijava.command.CommandModule;
@@ -274,6 +278,23 @@ class StylizeFastCommandTest {
 
 		assertEquals(0, differingPixels(byFile.getProcessor(), byName.getProcessor()), "the same network");
 		assertTrue(byName.getInfoProperty().contains("model=[candy] (" + library.resolve("candy.pth") + ")"), byName.getInfoProperty());
+	}
+
+	@Test
+	void anArchiveAlreadyInTheCacheIsUnpackedWithoutAskingOrDownloading(@TempDir Path cache) throws Exception {
+		try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(cache.resolve(ModelRegistry.FAST_MODELS.fileName())))) {
+			for (String style : FastModels.STYLES) {
+				zip.putNextEntry(new ZipEntry(FastModels.archiveEntry(style)));
+				Files.copy(fastModel.toPath(), zip);
+				zip.closeEntry();
+			}
+		}
+		ImagePlus image = TestImages.rgb(32, 24, 2);
+
+		ImagePlus udnie = offlineWithCache(cache, () -> result(inputs(image, "model_file", null, "model", "udnie")));
+
+		assertTrue(Files.isRegularFile(cache.resolve(FastModelLibrary.FOLDER).resolve("udnie.pth")));
+		assertEquals(0, differingPixels(result(inputs(image)).getProcessor(), udnie.getProcessor()), "the unpacked network");
 	}
 
 	@Test
