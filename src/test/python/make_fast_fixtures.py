@@ -11,6 +11,9 @@ Files (in src/test/resources/fixtures/fast/):
   output_40x56.f32             1x3x40x56 network output (not clamped)
   input_37x45.f32              1x3x37x45 input: sizes not divisible by 4
   output_37x45.f32             1x3x40x48 output: the network rounds odd sizes up, as in PyTorch
+
+The tensors are the same on every run; the .pth bytes are not (legacy pickles record storage
+ids), so regenerate only when the network or the inputs change.
 """
 import os
 

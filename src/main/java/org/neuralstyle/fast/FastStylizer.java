@@ -132,6 +132,9 @@ public final class FastStylizer {
 				tile.blend(styled, columns, column, rows, row, result, width, height);
 				listener.tileDone(++done, columns.count() * rows.count());
 			}
+		// Weights that sum to 1 in float arithmetic can leave a value an ulp outside [0,1].
+		for (int i = 0; i < result.length; i++)
+			result[i] = Math.min(1f, Math.max(0f, result[i]));
 		return new RgbImage(width, height, result);
 	}
 

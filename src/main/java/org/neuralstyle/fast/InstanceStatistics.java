@@ -1,32 +1,48 @@
 package org.neuralstyle.fast;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 /**
  * Where the InstanceNorm layers of a {@link TransformerNet} take the per-channel mean and
- * variance they normalize by.
+ * variance they normalize by: each image's own ({@link #OWN}, InstanceNorm as PyTorch defines
+ * it) or values measured elsewhere. Both run as PyTorch's fused batch norm, a single pass over
+ * the activations that autograd differentiates.
  */
 interface InstanceStatistics {
 
-	/** Each image's own statistics: InstanceNorm as PyTorch defines it. */
-	InstanceStatistics OWN = (layer, activations) -> {
-		NDArray pixels = flatten(activations);
-		NDArray mean = pixels.mean(new int[] {2}, true);
-		return new NDArray[] {mean, pixels.sub(mean).square().mean(new int[] {2}, true)};
-	};
+	float EPS = 1e-5f;
+
+	/** Each image's own statistics, biased variance: PyTorch's InstanceNorm2d. */
+	InstanceStatistics OWN = (layer, x, gamma, beta) -> ownNormalization(x, gamma, beta);
 
 	/**
-	 * Mean and biased variance to normalize {@code activations} (N×C×H×W, the input of the named
-	 * norm layer) with, each N×C×1 or 1×C×1, in the manager of {@code activations}.
+	 * Normalizes N×C×H×W activations of the named layer, then scales by {@code gamma} and shifts
+	 * by {@code beta} (C-vectors); the result is in the manager of {@code x}.
 	 */
-	NDArray[] of(String layer, NDArray activations);
+	NDArray normalize(String layer, NDArray x, NDArray gamma, NDArray beta);
 
 	/**
-	 * N×C×H×W as N×C×(H·W): the PyTorch engine of DJL reduces over a single axis only.
+	 * Batch norm in training mode normalizes by the statistics of its batch, per channel; with
+	 * the N images folded into the channel axis, each image-channel is its own "batch": exactly
+	 * what PyTorch's instance_norm does. The running statistics it updates are thrown away.
 	 */
-	static NDArray flatten(NDArray activations) {
-		Shape shape = activations.getShape();
-		return activations.reshape(shape.get(0), shape.get(1), shape.get(2) * shape.get(3));
+	static NDArray ownNormalization(NDArray x, NDArray gamma, NDArray beta) {
+		Shape shape = x.getShape();
+		long images = shape.get(0);
+		long channels = images * shape.get(1);
+		NDManager manager = x.getManager();
+		NDArray folded = images == 1 ? x : x.reshape(1, channels, shape.get(2), shape.get(3));
+		NDArray scale = images == 1 ? gamma : gamma.tile(images);
+		NDArray shift = images == 1 ? beta : beta.tile(images);
+		NDArray normalized = x.getNDArrayInternal().batchNorm(folded, manager.zeros(new Shape(channels)),
+			manager.ones(new Shape(channels)), scale, shift, 1, 0f, EPS, true).singletonOrThrow();
+		return images == 1 ? normalized : normalized.reshape(shape);
+	}
+
+	/** Normalization by given per-channel mean and biased variance (C-vectors in x's manager). */
+	static NDArray fixedNormalization(NDArray x, NDArray mean, NDArray variance, NDArray gamma, NDArray beta) {
+		return x.getNDArrayInternal().batchNorm(x, mean, variance, gamma, beta, 1, 0f, EPS, false).singletonOrThrow();
 	}
 }

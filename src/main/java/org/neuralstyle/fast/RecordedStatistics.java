@@ -10,8 +10,8 @@ import ai.djl.ndarray.types.Shape;
  * InstanceNorm statistics taken from one image and then imposed on others. While recording, the
  * network normalizes the image by its own statistics, as usual, and each layer's per-channel mean
  * and variance are kept; after {@link #freeze()} every image is normalized by the kept values.
- * Recorded on a downscaled copy of a large picture, they let each tile of it be normalized as
- * the whole picture would be.
+ * Recorded on a shrunk copy of a large picture, they let each tile of it be normalized as the
+ * whole picture would be.
  */
 final class RecordedStatistics implements InstanceStatistics {
 
@@ -24,17 +24,19 @@ final class RecordedStatistics implements InstanceStatistics {
 	}
 
 	@Override
-	public NDArray[] of(String layer, NDArray activations) {
+	public NDArray normalize(String layer, NDArray x, NDArray gamma, NDArray beta) {
 		if (!frozen) {
-			if (activations.getShape().get(0) != 1) throw new IllegalArgumentException("Statistics are recorded from one image");
-			NDArray[] own = OWN.of(layer, activations);
-			recorded.put(layer, new float[][] {own[0].toFloatArray(), own[1].toFloatArray()});
-			return own;
+			if (x.getShape().get(0) != 1) throw new IllegalArgumentException("Statistics are recorded from one image");
+			NDArray pixels = x.reshape(x.getShape().get(1), -1);
+			NDArray mean = pixels.mean(new int[] {1});
+			NDArray variance = pixels.sub(mean.expandDims(1)).square().mean(new int[] {1});
+			recorded.put(layer, new float[][] {mean.toFloatArray(), variance.toFloatArray()});
+			return InstanceStatistics.ownNormalization(x, gamma, beta);
 		}
 		float[][] meanVariance = recorded.get(layer);
 		if (meanVariance == null) throw new IllegalStateException("No statistics were recorded for layer " + layer);
-		Shape shape = new Shape(1, meanVariance[0].length, 1);
-		return new NDArray[] {
-			activations.getManager().create(meanVariance[0], shape), activations.getManager().create(meanVariance[1], shape)};
+		Shape channels = new Shape(meanVariance[0].length);
+		return InstanceStatistics.fixedNormalization(x, x.getManager().create(meanVariance[0], channels),
+			x.getManager().create(meanVariance[1], channels), gamma, beta);
 	}
 }

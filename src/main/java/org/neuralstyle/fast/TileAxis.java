@@ -4,11 +4,11 @@ import java.util.Arrays;
 
 /**
  * How overlapping tiles cover one axis of an image, and how much each tile's output counts at
- * each pixel. Tiles start at multiples of {@value #STRIDE}; neighbouring tiles overlap by at least
- * the requested amount; across the middle half
- * of each overlap a cosine ramp hands over from one tile to the next, so no tile contributes its
- * outermost quarter-overlap, where padding at the tile edge distorts the network's output. The
- * weights of all tiles sum to 1 at every pixel.
+ * each pixel. Tiles start at multiples of {@value #STRIDE} and neighbouring tiles overlap by at
+ * least the requested amount. Across the middle half of each overlap a cosine ramp hands over
+ * from one tile to the next, so no tile contributes its outermost quarter-overlap, where padding
+ * at the tile edge distorts the network's output. The weights of all tiles sum to 1 at every
+ * pixel.
  */
 final class TileAxis {
 

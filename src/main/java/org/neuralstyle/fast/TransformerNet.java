@@ -33,8 +33,6 @@ public final class TransformerNet implements AutoCloseable {
 	/** Smallest input side: the 9×9 reflection padding needs more than 4 pixels. */
 	public static final int MIN_SIZE = 5;
 
-	private static final float INSTANCE_NORM_EPS = 1e-5f;
-
 	private final NDManager manager;
 	private final Map<String, NDArray> parameters;
 
@@ -154,24 +152,24 @@ public final class TransformerNet implements AutoCloseable {
 				x = images.toDevice(device(), true);
 				x.attach(scope);
 			}
-			NDArray y = layers(x, scope, statistics);
+			NDArray y = layers(x, statistics);
 			y.attach(caller);
 			return y;
 		}
 	}
 
-	private NDArray layers(NDArray x, NDManager scope, InstanceStatistics statistics) {
-		NDArray y = Activation.relu(instanceNorm(conv(x, "conv1", 1), "in1", scope, statistics));
-		y = Activation.relu(instanceNorm(conv(y, "conv2", 2), "in2", scope, statistics));
-		y = Activation.relu(instanceNorm(conv(y, "conv3", 2), "in3", scope, statistics));
+	private NDArray layers(NDArray x, InstanceStatistics statistics) {
+		NDArray y = Activation.relu(instanceNorm(conv(x, "conv1", 1), "in1", statistics));
+		y = Activation.relu(instanceNorm(conv(y, "conv2", 2), "in2", statistics));
+		y = Activation.relu(instanceNorm(conv(y, "conv3", 2), "in3", statistics));
 		for (int block = 1; block <= TransformerNetLayout.RESIDUAL_BLOCKS; block++) {
 			String prefix = "res" + block + ".";
-			NDArray r = Activation.relu(instanceNorm(conv(y, prefix + "conv1", 1), prefix + "in1", scope, statistics));
-			r = instanceNorm(conv(r, prefix + "conv2", 1), prefix + "in2", scope, statistics);
+			NDArray r = Activation.relu(instanceNorm(conv(y, prefix + "conv1", 1), prefix + "in1", statistics));
+			r = instanceNorm(conv(r, prefix + "conv2", 1), prefix + "in2", statistics);
 			y = r.add(y);
 		}
-		y = Activation.relu(instanceNorm(conv(upsample(y), "deconv1", 1), "in4", scope, statistics));
-		y = Activation.relu(instanceNorm(conv(upsample(y), "deconv2", 1), "in5", scope, statistics));
+		y = Activation.relu(instanceNorm(conv(upsample(y), "deconv1", 1), "in4", statistics));
+		y = Activation.relu(instanceNorm(conv(upsample(y), "deconv2", 1), "in5", statistics));
 		return conv(y, "deconv3", 1);
 	}
 
@@ -186,24 +184,8 @@ public final class TransformerNet implements AutoCloseable {
 	}
 
 	/** InstanceNorm2d(affine=True), by default with each image's own statistics, as PyTorch. */
-	private NDArray instanceNorm(NDArray x, String layer, NDManager scope, InstanceStatistics statistics) {
-		NDArray[] meanVariance = statistics.of(layer, x);
-		NDArray centered = InstanceStatistics.flatten(x).sub(meanVariance[0]);
-		NDArray std = meanVariance[1].add(INSTANCE_NORM_EPS).sqrt();
-		NDArray scale = perChannel(layer + ".weight", scope).div(std);
-		return centered.mul(scale).add(perChannel(layer + ".bias", scope)).reshape(x.getShape());
-	}
-
-	/**
-	 * A C-vector as 1×C×1 to broadcast over flattened images. The view is made anew in the scope at each
-	 * call: one kept from load time would escape the gradient tape of a trainer, and one made in the
-	 * weights' manager would pile up there.
-	 */
-	private NDArray perChannel(String name, NDManager scope) {
-		NDArray vector = parameters.get(name);
-		NDArray view = vector.reshape(1, vector.getShape().get(0), 1);
-		view.attach(scope);
-		return view;
+	private NDArray instanceNorm(NDArray x, String layer, InstanceStatistics statistics) {
+		return statistics.normalize(layer, x, parameters.get(layer + ".weight"), parameters.get(layer + ".bias"));
 	}
 
 	/** Nearest-neighbour upsampling by 2, as {@code interpolate(mode="nearest", scale_factor=2)}. */

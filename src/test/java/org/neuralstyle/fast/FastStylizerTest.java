@@ -28,8 +28,8 @@ import org.neuralstyle.image.RgbImage;
  */
 class FastStylizerTest {
 
-	private static final int WIDTH = 321;
-	private static final int HEIGHT = 243;
+	private static final int WIDTH = 201;
+	private static final int HEIGHT = 147;
 	private static TransformerNet net;
 	private static RgbImage landscape;
 	private static RgbImage untiled;
@@ -62,38 +62,39 @@ class FastStylizerTest {
 
 	@Test
 	void tilesNormalizedAsTheWholeImageGiveTheUntiledResult() {
-		FastStylizer stylizer = new FastStylizer(net, 192, 96, Normalization.PER_TILE);
-		TileAxis columns = new TileAxis(WIDTH, 192, 96);
-		TileAxis rows = new TileAxis(HEIGHT, 192, 96);
+		FastStylizer stylizer = new FastStylizer(net, 128, 64, Normalization.PER_TILE);
+		TileAxis columns = new TileAxis(WIDTH, 128, 64);
+		TileAxis rows = new TileAxis(HEIGHT, 128, 64);
 		assertEquals(6, columns.count() * rows.count());
 		RgbImage tiled;
 		try (NDManager manager = NDManager.newBaseManager()) {
 			RecordedStatistics whole = stylizer.statisticsOf(manager, landscape);
 			tiled = stylizer.stylizeTiles(manager, landscape, columns, rows, whole, (done, total) -> {});
 		}
-		// What is left is the reach of the reflection padding at tile edges, which the ramps avoid.
-		assertTrue(meanDifference(tiled, untiled) < 1e-4, "mean difference " + meanDifference(tiled, untiled));
+		// What is left is the reach of the reflection padding at tile edges, which the ramps avoid;
+		// tiles with their own statistics differ by several hundredths.
+		assertTrue(meanDifference(tiled, untiled) < 1e-3, "mean difference " + meanDifference(tiled, untiled));
 	}
 
 	@Test
 	void normalizesAsTheWholeImageWhenItFitsTheTileArea() {
-		// 321×100 needs two tiles of 256 across but fits in 256² pixels: the statistics come from
+		// 201×60 needs three tiles of 128 across but fits in 128² pixels: the statistics come from
 		// the unshrunk image, so the tiled result is the untiled one.
-		RgbImage wide = TestImages.landscape(WIDTH, 100, 5);
+		RgbImage wide = TestImages.landscape(WIDTH, 60, 5);
 		RgbImage whole = new FastStylizer(net, 1024, 0, Normalization.PER_TILE).stylize(wide);
-		FastStylizer tiling = new FastStylizer(net, 256, 96, Normalization.WHOLE_IMAGE);
-		assertEquals(2 + 1, tiling.runs(WIDTH, 100));
-		assertTrue(meanDifference(tiling.stylize(wide), whole) < 1e-5);
-		double perTile = meanDifference(new FastStylizer(net, 256, 96, Normalization.PER_TILE).stylize(wide), whole);
+		FastStylizer tiling = new FastStylizer(net, 128, 64, Normalization.WHOLE_IMAGE);
+		assertEquals(3 + 1, tiling.runs(WIDTH, 60));
+		assertTrue(meanDifference(tiling.stylize(wide), whole) < 1e-3);
+		double perTile = meanDifference(new FastStylizer(net, 128, 64, Normalization.PER_TILE).stylize(wide), whole);
 		assertTrue(perTile > 0.01, "tiles with their own statistics differ: " + perTile);
 	}
 
 	@Test
 	void blendsTilesWithoutAVisibleSeam() {
-		FastStylizer blended = new FastStylizer(net, 192, 96, Normalization.PER_TILE);
-		FastStylizer cut = new FastStylizer(net, 192, 0, Normalization.PER_TILE);
-		double smooth = seamContrast(blended.stylize(landscape), new TileAxis(WIDTH, 192, 96));
-		double hard = seamContrast(cut.stylize(landscape), new TileAxis(WIDTH, 192, 0));
+		FastStylizer blended = new FastStylizer(net, 128, 64, Normalization.PER_TILE);
+		FastStylizer cut = new FastStylizer(net, 128, 0, Normalization.PER_TILE);
+		double smooth = seamContrast(blended.stylize(landscape), new TileAxis(WIDTH, 128, 64));
+		double hard = seamContrast(cut.stylize(landscape), new TileAxis(WIDTH, 128, 0));
 		assertTrue(hard > 1.3, "the measure sees a hard seam: " + hard);
 		assertTrue(smooth < 1.1, "blended tiles change no faster where they meet than the untiled image: " + smooth);
 	}
@@ -120,9 +121,9 @@ class FastStylizerTest {
 
 	@Test
 	void reportsEachRun() {
-		FastStylizer stylizer = new FastStylizer(net, 192, 96, Normalization.WHOLE_IMAGE);
+		FastStylizer stylizer = new FastStylizer(net, 96, 32, Normalization.WHOLE_IMAGE);
 		List<String> calls = new ArrayList<>();
-		stylizer.stylize(TestImages.landscape(200, 100, 1), (done, total) -> calls.add(done + "/" + total));
+		stylizer.stylize(TestImages.landscape(150, 60, 1), (done, total) -> calls.add(done + "/" + total));
 		assertEquals(List.of("1/3", "2/3", "3/3"), calls, "the shrunk copy, then two tiles");
 		assertEquals(1, new FastStylizer(net).runs(512, 300));
 	}
@@ -131,7 +132,7 @@ class FastStylizerTest {
 	void stopsWhenTheThreadIsInterrupted() {
 		List<Integer> done = new ArrayList<>();
 		try {
-			assertThrows(CancellationException.class, () -> new FastStylizer(net, 128, 32, Normalization.PER_TILE)
+			assertThrows(CancellationException.class, () -> new FastStylizer(net, 64, 16, Normalization.PER_TILE)
 				.stylize(landscape, (d, total) -> {
 					done.add(d);
 					Thread.currentThread().interrupt();
@@ -147,7 +148,7 @@ class FastStylizerTest {
 	void leavesTheInputAsItWas() {
 		RgbImage content = TestImages.landscape(100, 80, 4);
 		float[] before = content.planes().clone();
-		RgbImage styled = new FastStylizer(net, 64, 32, Normalization.WHOLE_IMAGE).stylize(content);
+		RgbImage styled = new FastStylizer(net, 64, 16, Normalization.WHOLE_IMAGE).stylize(content);
 		assertArrayEquals(before, content.planes());
 		for (float v : styled.planes())
 			assertTrue(v >= 0 && v <= 1);

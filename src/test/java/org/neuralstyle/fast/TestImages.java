@@ -23,9 +23,9 @@ final class TestImages {
 		double[] grain = new double[3 * width * height];
 		for (int i = 0; i < grain.length; i++)
 			grain[i] = random.nextGaussian();
-		for (int y = 0; y < height; y++) {
+		for (int y = 0; y < height; y++)
 			for (int x = 0; x < width; x++) {
-				boolean ground = (y > height * 0.45 + 0.06 * height * Math.sin(x * 0.03));
+				boolean ground = y > height * (0.45 + 0.06 * Math.sin(x * 0.03));
 				for (int c = 0; c < 3; c++) {
 					double sky = 0.35 + 0.5 * y / height + 0.1 * c;
 					double texture = 0.35 + 0.12 * c + 0.15 * Math.sin(x * 0.21 + c) * Math.sin(y * 0.17)
@@ -38,7 +38,6 @@ final class TestImages {
 					planes[(c * height + y) * width + x] = (float) Math.min(1, Math.max(0, v));
 				}
 			}
-		}
 		return new RgbImage(width, height, planes);
 	}
 }

@@ -87,6 +87,17 @@ class TransformerNetTest {
 	}
 
 	@Test
+	void normalizesEachImageOfABatchOnItsOwn() {
+		try (NDManager manager = NDManager.newBaseManager()) {
+			NDArray first = manager.randomUniform(0, 255, new Shape(1, 3, 20, 24));
+			NDArray second = manager.randomUniform(0, 100, new Shape(1, 3, 20, 24));
+			NDArray batch = net.forward(first.concat(second, 0));
+			assertArrayEquals(net.forward(first).toFloatArray(), batch.get("0:1").toFloatArray(), 1e-2f);
+			assertArrayEquals(net.forward(second).toFloatArray(), batch.get("1:2").toFloatArray(), 1e-2f);
+		}
+	}
+
+	@Test
 	void refusesWhatIsNotABatchOfRgbImages() {
 		try (NDManager manager = NDManager.newBaseManager()) {
 			IllegalArgumentException gray = assertThrows(IllegalArgumentException.class,
