@@ -31,12 +31,19 @@ final class PlainImageJ {
 	}
 
 	private final Path root;
+	private final List<String> jvmOptions = new ArrayList<>();
 
 	/** An empty ImageJ folder (with plugins/ and a private home for preferences) under root. */
 	PlainImageJ(Path root) throws IOException {
 		this.root = root;
 		Files.createDirectories(plugins());
 		Files.createDirectories(root.resolve("home"));
+	}
+
+	/** Adds a JVM option (e.g. a system property) for the ImageJ processes this folder runs. */
+	PlainImageJ withJvmOption(String option) {
+		jvmOptions.add(option);
+		return this;
 	}
 
 	Path plugins() {
@@ -81,6 +88,7 @@ final class PlainImageJ {
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Dplugins.dir=" + root);
 		command.add("-Duser.home=" + root.resolve("home"));
+		command.addAll(jvmOptions);
 		command.addAll(List.of("-cp", testClassPath(), "ij.ImageJ", "-batch", macroFile.toString(), argument));
 		Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
 			.redirectOutput(log.toFile()).start();
