@@ -225,6 +225,50 @@ class StylizeOptimizeMacroTest {
 		assertTrue(again.output().contains("Stylize stack frames: 0 planes stylized, 3 skipped (done already), 0 failed"), again.output());
 	}
 
+	@Test
+	void installedInPluginsWithItsDependenciesInPluginsJarsItRunsOnImageJAlone() throws Exception {
+		// As a user installs it: ImageJ started from ij.jar alone; our jar in plugins/ (its name has an
+		// underscore), the libraries in plugins/jars/. ImageJ then loads them with its own plugin class
+		// loader, which is not the threads' context class loader that DJL searches.
+		Path ijJar = Path.of(IJ.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		PlainImageJ imagej = new PlainImageJ(dir.resolve("imagej"))
+			.withClassPath(ijJar.toString())
+			.withJvmOption("-DENGINE_CACHE_DIR=" + Utils.getEngineCacheDir());
+		Path classes = Path.of(StylizeOptimizeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		jar(classes, imagej.plugins().resolve("Neural_Style.jar"));
+		Path libraries = Files.createDirectories(imagej.plugins().resolve("jars"));
+		for (String entry : PlainImageJ.testClassPath().split(java.io.File.pathSeparator)) {
+			Path library = Path.of(entry);
+			String name = library.getFileName().toString();
+			boolean testOnly = name.startsWith("junit") || name.startsWith("opentest4j") || name.startsWith("apiguardian");
+			if (name.endsWith(".jar") && !library.equals(ijJar) && !testOnly) {
+				Files.createSymbolicLink(libraries.resolve(name), library.toAbsolutePath());
+			}
+		}
+
+		PlainImageJ.Outcome run = imagej.runMacro(macro(
+			"setBatchMode(true);",
+			"newImage(\"cells\", \"8-bit ramp\", 32, 24, 1);",
+			"run(\"Stylize (optimize)\", \"content=cells style=cells iterations=2 optimizer=adam weights=[" + TINY_VGG + "]\");",
+			"print(\"result: \" + getTitle());"), "", TIMEOUT);
+
+		assertFalse(run.timedOut(), run.output());
+		assertTrue(run.output().contains("result: cells stylized"), run.output());
+	}
+
+	/** A jar of a folder's files (the compiled classes and plugins.config). */
+	private static void jar(Path folder, Path jar) throws IOException {
+		try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+			Stream<Path> files = Files.walk(folder))
+		{
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				out.putNextEntry(new java.util.jar.JarEntry(folder.relativize(file).toString().replace('\\', '/')));
+				Files.copy(file, out);
+				out.closeEntry();
+			}
+		}
+	}
+
 	private static List<String> fileNames(Path folder) throws IOException {
 		if (!Files.isDirectory(folder)) return List.of();
 		try (Stream<Path> files = Files.list(folder)) {
