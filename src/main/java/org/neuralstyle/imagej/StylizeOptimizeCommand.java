@@ -1,6 +1,7 @@
 package org.neuralstyle.imagej;
 
 import ai.djl.Device;
+import ai.djl.engine.EngineException;
 import ij.IJ;
 import ij.ImagePlus;
 import java.io.File;
@@ -102,6 +103,10 @@ public class StylizeOptimizeCommand extends ContextCommand {
 
 	@Override
 	public void run() {
+		OwnClassLoader.run(this::runHere);
+	}
+
+	private void runHere() {
 		try {
 			result = stylize();
 		} catch (CancellationException declined) {
@@ -111,6 +116,9 @@ public class StylizeOptimizeCommand extends ContextCommand {
 			cancel(null);
 		} catch (IOException | IllegalArgumentException | IllegalStateException e) {
 			cancel(e.getMessage() != null ? e.getMessage() : e.toString());
+		} catch (EngineException e) {
+			cancel("PyTorch could not start: " + e.getMessage() + " Install Neural Style completely: in Fiji, its jar and " +
+				"libraries in jars/; in ImageJ 1.x, Neural_Style.jar in plugins/.");
 		} catch (RuntimeException e) {
 			throw e;
 		} catch (Exception e) {

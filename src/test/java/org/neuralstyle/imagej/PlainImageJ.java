@@ -31,12 +31,29 @@ final class PlainImageJ {
 	}
 
 	private final Path root;
+	private final List<String> jvmOptions = new ArrayList<>();
+	private String classPath;
 
 	/** An empty ImageJ folder (with plugins/ and a private home for preferences) under root. */
 	PlainImageJ(Path root) throws IOException {
 		this.root = root;
 		Files.createDirectories(plugins());
 		Files.createDirectories(root.resolve("home"));
+	}
+
+	/** Adds a JVM option (e.g. a system property) for the ImageJ processes this folder runs. */
+	PlainImageJ withJvmOption(String option) {
+		jvmOptions.add(option);
+		return this;
+	}
+
+	/**
+	 * Starts ImageJ with only this class path (e.g. ij.jar alone, as a user installs it), instead
+	 * of the test's: our classes and their dependencies must then come from plugins/.
+	 */
+	PlainImageJ withClassPath(String classPath) {
+		this.classPath = classPath;
+		return this;
 	}
 
 	Path plugins() {
@@ -81,7 +98,8 @@ final class PlainImageJ {
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Dplugins.dir=" + root);
 		command.add("-Duser.home=" + root.resolve("home"));
-		command.addAll(List.of("-cp", testClassPath(), "ij.ImageJ", "-batch", macroFile.toString(), argument));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", classPath != null ? classPath : testClassPath(), "ij.ImageJ", "-batch", macroFile.toString(), argument));
 		Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
 			.redirectOutput(log.toFile()).start();
 		boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -94,7 +112,7 @@ final class PlainImageJ {
 	}
 
 	/** Surefire hands the forked JVM a manifest-only jar as java.class.path; the real path is here. */
-	private static String testClassPath() {
+	static String testClassPath() {
 		String surefire = System.getProperty("surefire.test.class.path");
 		return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
 	}

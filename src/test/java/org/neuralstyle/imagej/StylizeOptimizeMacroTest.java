@@ -1,0 +1,278 @@
+package org.neuralstyle.imagej;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ai.djl.util.Utils;
+import ij.IJ;
+import ij.ImagePlus;
+import ij.io.FileSaver;
+import ij.process.ColorProcessor;
+import ij.process.ShortProcessor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Stylize (optimize) in a real ImageJ 1.x (plugins.config in plugins/, batch mode) with the tiny
+ * VGG: a macro line, the Recorder, a missing network, and the two macros of {@code macros/}.
+ */
+class StylizeOptimizeMacroTest {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(240);
+	private static final String TINY_VGG = Path.of("src/test/resources/fixtures/parity/tiny_vgg.pth").toAbsolutePath().toString();
+	private static final String BRICK = Path.of("sample-images/brick.png").toAbsolutePath().toString();
+
+	@TempDir
+	Path dir;
+
+	@BeforeAll
+	static void needsADisplay() {
+		assumeTrue(PlainImageJ.displayAvailable(),
+			"Plain ImageJ 1.x needs a display to run menu commands: set DISPLAY or install xvfb-run (Debian: xvfb).");
+	}
+
+	/** An ImageJ folder with our plugins.config in plugins/, DJL offline, and an empty weights cache. */
+	private PlainImageJ imagej() throws IOException {
+		PlainImageJ imagej = new PlainImageJ(dir.resolve("imagej"))
+			.withJvmOption("-Dai.djl.offline=true")
+			// The ImageJ process has its own home: PyTorch's native libraries are where this JVM found them.
+			.withJvmOption("-DENGINE_CACHE_DIR=" + Utils.getEngineCacheDir())
+			.withJvmOption("-Dneuralstyle.cache=" + dir.resolve("weights-cache"));
+		try (InputStream in = SciJavaCommandPlugIn.class.getResourceAsStream("/plugins.config")) {
+			PlainImageJ.writeConfigJar(imagej.plugins().resolve("Neural_Style.jar"), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		return imagej;
+	}
+
+	private static String macro(String... lines) {
+		return String.join("\n", lines);
+	}
+
+	private static String quoted(Object path) {
+		return "\"" + path.toString().replace("\\", "\\\\") + "\"";
+	}
+
+	@Test
+	void aMacroLineStylizesInBatchModeIntoTheContentsType() throws Exception {
+		Path result = dir.resolve("result.tif");
+		PlainImageJ.Outcome run = imagej().runMacro(macro(
+			"setBatchMode(true);",
+			"newImage(\"cells\", \"16-bit ramp\", 32, 24, 1);",
+			"setMinAndMax(0, 40000);",
+			"run(\"Properties...\", \"channels=1 slices=1 frames=1 pixel_width=0.5 pixel_height=0.5 voxel_depth=1 unit=um\");",
+			"open(" + quoted(BRICK) + ");",
+			"run(\"Stylize (optimize)\", \"content=cells style=brick.png iterations=3 optimizer=adam max_size=64 snapshot_every=1 weights=[" + TINY_VGG + "]\");",
+			"print(\"result: \" + getTitle() + \", \" + bitDepth() + \"-bit, \" + getWidth() + \"x\" + getHeight() + \", images: \" + nImages);",
+			"saveAs(\"Tiff\", " + quoted(result) + ");"), "", TIMEOUT);
+
+		assertFalse(run.timedOut(), run.output());
+		assertTrue(run.output().contains("result: cells stylized, 16-bit, 32x24, images: 3"), run.output());
+		ImagePlus saved = IJ.openImage(result.toString());
+		assertEquals(ImagePlus.GRAY16, saved.getType());
+		assertEquals(0.5, saved.getCalibration().pixelWidth);
+		assertEquals("µm", saved.getCalibration().getUnit());
+		assertTrue(saved.getInfoProperty().contains("Stylize (optimize): style=[brick.png] iterations=3 optimizer=adam"),
+			saved.getInfoProperty());
+	}
+
+	@Test
+	void theRecorderWritesTheCommandsKeysAndTheRecordedLineReplaysTheSameResult() throws Exception {
+		Path interactive = dir.resolve("interactive.tif"), replayed = dir.resolve("replayed.tif");
+		String probe = RecorderProbe.class.getName();
+		PlainImageJ.Outcome run = imagej().runMacro(macro(
+			"newImage(\"cells\", \"RGB ramp\", 32, 24, 1);",
+			"open(" + quoted(BRICK) + ");",
+			"call(\"" + probe + ".start\");",
+			"call(\"" + probe + ".answer\", \"Stylize (optimize)\", \"content=cells;style=brick.png;iterations=2;optimizer=adam;" +
+				"max_size=64;preserve_colors=true;weights=" + TINY_VGG + "\");",
+			"selectImage(\"cells\");",
+			"run(\"Stylize (optimize)\");",
+			"saveAs(\"Tiff\", " + quoted(interactive) + ");",
+			"close();",
+			"lines = split(call(\"" + probe + ".text\"), \"\\n\");",
+			"line = \"\";",
+			"for (i = 0; i < lines.length; i++) if (indexOf(lines[i], \"Stylize (optimize)\") >= 0) line = lines[i];",
+			"print(\"recorded: \" + line);",
+			"setBatchMode(true);",
+			"eval(line);",
+			"print(\"replayed: \" + getTitle());",
+			"saveAs(\"Tiff\", " + quoted(replayed) + ");"), "", TIMEOUT);
+
+		assertFalse(run.timedOut(), run.output());
+		Matcher recorded = Pattern.compile("recorded: run\\(\"Stylize \\(optimize\\)\", \"(.*)\"\\);").matcher(run.output());
+		assertTrue(recorded.find(), run.output());
+		String options = recorded.group(1);
+		List<String> keys = new ArrayList<>();
+		Matcher key = Pattern.compile("(?:^| )([a-z_]+)(?==|(?: |$))").matcher(options.replaceAll("\\[[^\\]]*\\]", "[]"));
+		while (key.find()) keys.add(key.group(1));
+		assertEquals(CommandParameters.of(StylizeOptimizeCommand.class).stream().map(CommandParameter::key).toList(), keys, options);
+		assertTrue(options.contains("weights=[" + TINY_VGG + "]") || options.contains("weights=" + TINY_VGG), options);
+		assertTrue(run.output().contains("replayed: cells stylized"), run.output());
+		ImagePlus a = IJ.openImage(interactive.toString()), b = IJ.openImage(replayed.toString());
+		assertArrayEquals((int[]) a.getProcessor().getPixels(), (int[]) b.getProcessor().getPixels(),
+			"the recorded line gives the same result as the dialog");
+	}
+
+	@Test
+	void missingWeightsStopTheMacroWithOneMessageAndDownloadNothing() throws Exception {
+		PlainImageJ.Outcome run = imagej().runMacro(macro(
+			"setBatchMode(true);",
+			"newImage(\"cells\", \"RGB ramp\", 32, 24, 1);",
+			"run(\"Stylize (optimize)\", \"content=cells style=cells iterations=2\");",
+			"print(\"macro went on\");"), "", TIMEOUT);
+
+		assertFalse(run.timedOut(), run.output());
+		assertTrue(run.output().contains("Stylize (optimize): The vgg19 network weights (torchvision VGG19, vgg19-dcbb9e9d.pth, 548 MB) " +
+			"are not on this computer"), run.output());
+		assertTrue(run.output().contains("weights=[/path/to/vgg19-dcbb9e9d.pth]"), run.output());
+		assertFalse(run.output().contains("macro went on"), run.output());
+		assertFalse(Files.exists(dir.resolve("weights-cache").resolve("vgg19-dcbb9e9d.pth")));
+	}
+
+	private static Path shippedMacro(String name) {
+		return Path.of("macros", name).toAbsolutePath();
+	}
+
+	@Test
+	void theFolderMacroStylizesEachImageSkipsDoneOnesAndReportsFailuresAndGoesOn() throws Exception {
+		Path in = Files.createDirectories(dir.resolve("in")), out = Files.createDirectories(dir.resolve("out"));
+		new FileSaver(TestImages.rgb(32, 24, 1)).saveAsPng(in.resolve("a.png").toString());
+		ImagePlus sixteen = new ImagePlus("b", new ShortProcessor(32, 24));
+		sixteen.getProcessor().setColor(1200);
+		sixteen.getProcessor().fillOval(4, 4, 20, 14);
+		sixteen.getCalibration().pixelWidth = 0.25;
+		sixteen.setDisplayRange(0, 2000);
+		IJ.saveAsTiff(sixteen, in.resolve("b.tif").toString());
+		new FileSaver(new ImagePlus("c", new ColorProcessor(8, 8))).saveAsPng(in.resolve("c.png").toString());
+		Files.writeString(in.resolve("broken.tif"), "not an image");
+		Files.writeString(in.resolve("notes.txt"), "not an image either, and not one to try");
+		byte[] doneBefore = "a result from an earlier run".getBytes(StandardCharsets.UTF_8);
+		Files.write(out.resolve("c_stylized.tif"), doneBefore);
+
+		PlainImageJ.Outcome run = imagej().runMacro(Files.readString(shippedMacro("stylize_folder.ijm")),
+			"input=[" + in + "] output=[" + out + "] style_file=[" + BRICK + "] iterations=2 optimizer=adam max_size=64 weights=[" +
+				TINY_VGG + "]", TIMEOUT);
+
+		assertFalse(run.timedOut(), run.output());
+		assertTrue(run.output().contains("Stylize folder: 2 stylized, 1 skipped (done already), 1 failed:\n  broken.tif"), run.output());
+		ImagePlus a = IJ.openImage(out.resolve("a_stylized.tif").toString());
+		assertEquals(ImagePlus.COLOR_RGB, a.getType());
+		assertEquals(32, a.getWidth());
+		ImagePlus b = IJ.openImage(out.resolve("b_stylized.tif").toString());
+		assertEquals(ImagePlus.GRAY16, b.getType());
+		assertEquals(0.25, b.getCalibration().pixelWidth);
+		assertArrayEquals(doneBefore, Files.readAllBytes(out.resolve("c_stylized.tif")), "a result already there is left alone");
+		assertEquals(List.of("a_stylized.tif", "b_stylized.tif", "c_stylized.tif"), fileNames(out));
+	}
+
+	@Test
+	void theFolderMacroGoesOnWhenTheCommandRefusesAnImage() throws Exception {
+		Path in = Files.createDirectories(dir.resolve("in")), out = dir.resolve("out");
+		new FileSaver(TestImages.rgb(32, 24, 1)).saveAsPng(in.resolve("a.png").toString());
+		new FileSaver(TestImages.rgb(32, 24, 2)).saveAsPng(in.resolve("b.png").toString());
+
+		PlainImageJ.Outcome run = imagej().runMacro(Files.readString(shippedMacro("stylize_folder.ijm")),
+			"input=[" + in + "] output=[" + out + "] style_file=[" + BRICK + "] iterations=0 weights=[" + TINY_VGG + "]", TIMEOUT);
+
+		assertFalse(run.timedOut(), run.output());
+		assertTrue(run.output().contains("Stylize (optimize): 'iterations' must be at least 1, not 0."), run.output());
+		assertTrue(run.output().contains("Stylize folder: 0 stylized, 0 skipped (done already), 2 failed:\n  a.png\n  b.png"), run.output());
+		assertEquals(List.of(), fileNames(out));
+	}
+
+	@Test
+	void theStackMacroStylizesEveryFrameIntoFilesAndOneStackAndSkipsDoneFrames() throws Exception {
+		Path movie = dir.resolve("movie.tif"), out = dir.resolve("frames");
+		ImagePlus stack = TestImages.hyperstack("8-bit", 32, 24, 1, 1, 3, 0, 255, 21);
+		stack.getCalibration().frameInterval = 2;
+		stack.getCalibration().pixelWidth = 0.5;
+		IJ.saveAsTiff(stack, movie.toString());
+		String argument = "stack=[" + movie + "] output=[" + out + "] style_file=[" + BRICK + "] iterations=2 optimizer=adam weights=[" +
+			TINY_VGG + "]";
+		PlainImageJ imagej = imagej();
+
+		PlainImageJ.Outcome run = imagej.runMacro(Files.readString(shippedMacro("stylize_stack_frames.ijm")), argument, TIMEOUT);
+
+		assertFalse(run.timedOut(), run.output());
+		assertTrue(run.output().contains("Stylize stack frames: 3 planes stylized, 0 skipped (done already), 0 failed"), run.output());
+		assertEquals(List.of("movie_plane0001.tif", "movie_plane0002.tif", "movie_plane0003.tif", "movie_stylized.tif"), fileNames(out));
+		ImagePlus result = IJ.openImage(out.resolve("movie_stylized.tif").toString());
+		assertEquals(ImagePlus.GRAY8, result.getType());
+		assertArrayEquals(new int[] {32, 24, 1, 1, 3}, result.getDimensions());
+		assertEquals(2, result.getCalibration().frameInterval);
+		assertEquals(0.5, result.getCalibration().pixelWidth);
+		for (int t = 1; t <= 3; t++) {
+			ImagePlus frame = IJ.openImage(out.resolve("movie_plane000" + t + ".tif").toString());
+			assertArrayEquals((byte[]) frame.getProcessor().getPixels(), (byte[]) result.getStack().getPixels(t), "frame " + t);
+		}
+
+		PlainImageJ.Outcome again = imagej.runMacro(Files.readString(shippedMacro("stylize_stack_frames.ijm")), argument, TIMEOUT);
+		assertTrue(again.output().contains("Stylize stack frames: 0 planes stylized, 3 skipped (done already), 0 failed"), again.output());
+	}
+
+	@Test
+	void installedInPluginsWithItsDependenciesInPluginsJarsItRunsOnImageJAlone() throws Exception {
+		// As a user installs it: ImageJ started from ij.jar alone; our jar in plugins/ (its name has an
+		// underscore), the libraries in plugins/jars/. ImageJ then loads them with its own plugin class
+		// loader, which is not the threads' context class loader that DJL searches.
+		Path ijJar = Path.of(IJ.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		PlainImageJ imagej = new PlainImageJ(dir.resolve("imagej"))
+			.withClassPath(ijJar.toString())
+			.withJvmOption("-DENGINE_CACHE_DIR=" + Utils.getEngineCacheDir());
+		Path classes = Path.of(StylizeOptimizeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		jar(classes, imagej.plugins().resolve("Neural_Style.jar"));
+		Path libraries = Files.createDirectories(imagej.plugins().resolve("jars"));
+		for (String entry : PlainImageJ.testClassPath().split(java.io.File.pathSeparator)) {
+			Path library = Path.of(entry);
+			String name = library.getFileName().toString();
+			boolean testOnly = name.startsWith("junit") || name.startsWith("opentest4j") || name.startsWith("apiguardian");
+			if (name.endsWith(".jar") && !library.equals(ijJar) && !testOnly) {
+				Files.createSymbolicLink(libraries.resolve(name), library.toAbsolutePath());
+			}
+		}
+
+		PlainImageJ.Outcome run = imagej.runMacro(macro(
+			"setBatchMode(true);",
+			"newImage(\"cells\", \"8-bit ramp\", 32, 24, 1);",
+			"run(\"Stylize (optimize)\", \"content=cells style=cells iterations=2 optimizer=adam weights=[" + TINY_VGG + "]\");",
+			"print(\"result: \" + getTitle());"), "", TIMEOUT);
+
+		assertFalse(run.timedOut(), run.output());
+		assertTrue(run.output().contains("result: cells stylized"), run.output());
+	}
+
+	/** A jar of a folder's files (the compiled classes and plugins.config). */
+	private static void jar(Path folder, Path jar) throws IOException {
+		try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+			Stream<Path> files = Files.walk(folder))
+		{
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				out.putNextEntry(new java.util.jar.JarEntry(folder.relativize(file).toString().replace('\\', '/')));
+				Files.copy(file, out);
+				out.closeEntry();
+			}
+		}
+	}
+
+	private static List<String> fileNames(Path folder) throws IOException {
+		if (!Files.isDirectory(folder)) return List.of();
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.map(f -> f.getFileName().toString()).sorted().toList();
+		}
+	}
+}
