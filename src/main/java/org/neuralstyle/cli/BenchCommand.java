@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  * that they say how close to the hardware's floor the engine runs. Needs no weights file.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Print speed figures.",
-	subcommands = {BenchCommand.Optimize.class, BenchFastCommand.class})
+	subcommands = {BenchCommand.Optimize.class, BenchFastCommand.class, BenchTrainCommand.class})
 final class BenchCommand {
 
 	/** GFLOP/s of a float32 n×n matrix product on the device, best of several runs. */

@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 
 /** The command line: {@code java -jar neural-style-cli.jar COMMAND ...}. */
 @Command(name = "neural-style", mixinStandardHelpOptions = true, version = "neural-style 0.1.0",
-	description = "Neural style transfer on DJL/PyTorch: optimization (Gatys et al.), weights management, benchmarks.",
-	subcommands = {OptimizeCommand.class, FastCommand.class, WeightsCommand.class, BenchCommand.class,
+	description = "Neural style transfer on DJL/PyTorch: optimization (Gatys et al.), fast models (Johnson et al.) and their training, weights management, benchmarks.",
+	subcommands = {OptimizeCommand.class, FastCommand.class, TrainCommand.class, WeightsCommand.class, BenchCommand.class,
 		CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -1,0 +1,227 @@
+package org.neuralstyle.cli;
+
+import ai.djl.Device;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.neuralstyle.fast.FastModelLibrary;
+import org.neuralstyle.fast.FastTrainer;
+import org.neuralstyle.fast.FastTrainingListener;
+import org.neuralstyle.fast.FastTrainingSettings;
+import org.neuralstyle.fast.TrainingCheckpoint;
+import org.neuralstyle.fast.TrainingImages;
+import org.neuralstyle.fast.TrainingResult;
+import org.neuralstyle.fast.TrainingStep;
+import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.net.Devices;
+import org.neuralstyle.weights.PretrainedWeights;
+import org.neuralstyle.weights.StateDict;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code train}: trains a fast style model (Johnson et al.) on a folder of pictures. */
+@Command(name = "train", sortOptions = false, mixinStandardHelpOptions = true,
+	description = "Train a fast style model (Johnson et al., as pytorch/examples fast_neural_style) on a folder of pictures.")
+final class TrainCommand implements Callable<Integer> {
+
+	private static final FastTrainingSettings DEFAULTS = new FastTrainingSettings();
+
+	@Option(names = "--images", required = true, paramLabel = "DIR", description = "Folder of training pictures, searched recursively (e.g. COCO train2014).")
+	Path images;
+
+	@Option(names = "--style", required = true, paramLabel = "FILE", description = "Style image.")
+	Path style;
+
+	@Option(names = "--output", required = true, paramLabel = "NAME|FILE",
+		description = "A model name (saved in the fast models folder, so the fast command offers it) or a .safetensors file.")
+	String output;
+
+	@Option(names = "--image-size", defaultValue = "256", paramLabel = "N", description = "Side of the square training crops (default: ${DEFAULT-VALUE}).")
+	int imageSize;
+
+	@Option(names = "--batch-size", defaultValue = "4", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+	int batchSize;
+
+	@ArgGroup(exclusive = true)
+	Length length;
+
+	static final class Length {
+		@Option(names = "--epochs", paramLabel = "N", description = "Passes over the pictures (default: 2).")
+		Integer epochs;
+
+		@Option(names = "--steps", paramLabel = "N", description = "Batches to train on instead of whole epochs.")
+		Integer steps;
+	}
+
+	@Option(names = "--content-weight", defaultValue = "1e5", paramLabel = "X", description = "Default: ${DEFAULT-VALUE}.")
+	double contentWeight;
+
+	@Option(names = "--style-weight", defaultValue = "1e10", paramLabel = "X", description = "Default: ${DEFAULT-VALUE}.")
+	double styleWeight;
+
+	@Option(names = "--lr", defaultValue = "1e-3", paramLabel = "X", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
+	double lr;
+
+	@Option(names = "--style-size", defaultValue = "0", paramLabel = "N", description = "Long side to resize the style image to; 0 keeps its size (default).")
+	int styleSize;
+
+	@Option(names = "--checkpoint-every", defaultValue = "1000", paramLabel = "N",
+		description = "Steps between resumable checkpoints (in checkpoints/ beside the model); 0: none (default: ${DEFAULT-VALUE}).")
+	int checkpointEvery;
+
+	@Option(names = "--resume", paramLabel = "FILE", description = "Continue from a checkpoint (or a model) of an earlier training.")
+	Path resume;
+
+	@Option(names = "--weights", paramLabel = "FILE", description = "VGG16 checkpoint to use instead of the cached/downloaded one.")
+	Path weights;
+
+	@Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed of the initial weights and the picture order (default: ${DEFAULT-VALUE}).")
+	long seed;
+
+	@Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu", description = "Default: ${DEFAULT-VALUE}.")
+	String device;
+
+	@Option(names = "--log-every", defaultValue = "10", paramLabel = "N", description = "Print the losses every N steps (default: ${DEFAULT-VALUE}).")
+	int logEvery;
+
+	@Option(names = "--overwrite", description = "Replace an existing model of that name or file.")
+	boolean overwrite;
+
+	@Override
+	public Integer call() throws Exception {
+		// Everything a user can get wrong is checked before the loss network loads and the long run starts.
+		FastTrainingSettings settings = settings();
+		if (logEvery < 1) throw new IllegalArgumentException("--log-every must be at least 1");
+		Path model = modelFile();
+		if (Files.exists(model) && !overwrite && resume == null) throw new IllegalArgumentException(model
+			+ " already exists: choose another --output, add --overwrite to replace it, or --resume to train it further");
+		if (resume != null && !Files.isRegularFile(resume)) throw new IllegalArgumentException("--resume " + resume + " does not exist");
+		TrainingImages pictures = TrainingImages.in(images, ImageFiles::read);
+		RgbImage styleImage = ImageFiles.read(style);
+		Device dev = Devices.parse(device);
+		int total = settings.totalSteps(pictures.size());
+		System.err.printf(Locale.ROOT, "Training on %d pictures in %s: %d steps of %d at %dx%d; model: %s%n", pictures.size(), images,
+			total, settings.batchSize, settings.imageSize, settings.imageSize, model);
+		if (settings.checkpointEvery > 0) System.err.println("Checkpoints every " + settings.checkpointEvery + " steps: "
+			+ TrainingCheckpoint.checkpointFile(model));
+
+		AtomicBoolean interrupted = new AtomicBoolean();
+		Thread main = Thread.currentThread();
+		Thread hook = new Thread(() -> {
+			// Ctrl-C: stop after the current step and save the model (and a checkpoint) as it is.
+			interrupted.set(true);
+			try {
+				main.join(120_000);
+			}
+			catch (InterruptedException ignored) {}
+		});
+		Runtime.getRuntime().addShutdownHook(hook);
+		try (StateDict vgg = PretrainedWeights.vgg("vgg16", weights, new ConsoleProgress("vgg16", System.err));
+			FastTrainer trainer = new FastTrainer(vgg, dev))
+		{
+			TrainingResult result = trainer.train(pictures, styleImage, style.getFileName().toString(), settings, model, resume,
+				new Log(interrupted));
+			System.err.println(result.message());
+			return switch (result.outcome()) {
+				case COMPLETED -> ExitCodes.OK;
+				case CANCELLED -> ExitCodes.INTERRUPTED;
+				case DIVERGED -> ExitCodes.DIVERGED;
+			};
+		}
+		finally {
+			try {
+				Runtime.getRuntime().removeShutdownHook(hook);
+			}
+			catch (IllegalStateException shuttingDown) {
+				// the hook is running: it waits for us
+			}
+		}
+	}
+
+	FastTrainingSettings settings() {
+		FastTrainingSettings s = new FastTrainingSettings();
+		s.imageSize = imageSize;
+		s.batchSize = batchSize;
+		s.epochs = length != null && length.epochs != null ? length.epochs : DEFAULTS.epochs;
+		s.steps = length != null && length.steps != null ? length.steps : 0;
+		if (length != null && length.steps != null && length.steps < 1) throw new IllegalArgumentException("--steps must be at least 1");
+		s.contentWeight = contentWeight;
+		s.styleWeight = styleWeight;
+		s.learningRate = lr;
+		s.styleSize = styleSize;
+		s.checkpointEvery = checkpointEvery;
+		s.seed = seed;
+		s.validate();
+		return s;
+	}
+
+	/** The file {@code --output} names: a path as given, or a name's place in the fast models folder. */
+	Path modelFile() {
+		if (!FastModelLibrary.isFileName(output)) return FastModelLibrary.standard().pathFor(output);
+		Path file = Path.of(output);
+		if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".safetensors")) throw new IllegalArgumentException(
+			"Trained models are saved as safetensors: end --output with .safetensors (got " + output + "), or give a name");
+		Path folder = file.toAbsolutePath().getParent();
+		if (!Files.isDirectory(folder)) throw new IllegalArgumentException("The folder of " + file + " does not exist");
+		return file;
+	}
+
+	/** One line per logged step with the losses, the speed and the time left. */
+	private final class Log implements FastTrainingListener {
+		private final AtomicBoolean interrupted;
+		private long started;
+		private int startStep;
+
+		Log(AtomicBoolean interrupted) {
+			this.interrupted = interrupted;
+		}
+
+		@Override
+		public void stepped(TrainingStep s) {
+			long now = System.nanoTime();
+			if (started == 0) {
+				// Timed from the end of the first step: it includes one-time set-up.
+				started = now;
+				startStep = s.step();
+			}
+			if (s.step() % logEvery != 0 && s.step() != s.steps() && s.step() != startStep) return;
+			String speed = "";
+			if (s.step() > startStep) {
+				double perStep = (now - started) / 1e9 / (s.step() - startStep);
+				speed = String.format(Locale.ROOT, " (%.2f s/step, %s left)", perStep, duration(perStep * (s.steps() - s.step())));
+			}
+			System.out.printf(Locale.ROOT, "step %d/%d content %.6g style %.6g total %.6g%s%n", s.step(), s.steps(), s.content(),
+				s.style(), s.total(), speed);
+			System.out.flush();
+		}
+
+		@Override
+		public void checkpointed(int step, Path file) {
+			System.err.println("checkpoint of step " + step + ": " + file);
+		}
+
+		@Override
+		public void warning(String message) {
+			System.err.println("warning: " + message);
+		}
+
+		@Override
+		public boolean cancelled() {
+			return interrupted.get();
+		}
+	}
+
+	static String duration(double seconds) {
+		long s = Math.round(seconds);
+		if (s < 60) return s + " s";
+		if (s < 3600) return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+		if (s < 86400) return String.format(Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
+		return String.format(Locale.ROOT, "%d d %d h", s / 86400, s % 86400 / 3600);
+	}
+}
