@@ -19,9 +19,15 @@ final class ReflectionPad {
 		return pad(x, p, p, p, p);
 	}
 
-	/** Pads each side by its own amount; each must be smaller than the size of its axis. */
+	/**
+	 * Pads each side by its own amount; each must be smaller than the size of its axis. Returns a
+	 * new array (or {@code x} itself when all amounts are 0) and frees the temporary ones.
+	 */
 	static NDArray pad(NDArray x, int top, int bottom, int left, int right) {
-		return padAxis(padAxis(x, 2, top, bottom), 3, left, right);
+		NDArray rows = padAxis(x, 2, top, bottom);
+		NDArray padded = padAxis(rows, 3, left, right);
+		if (rows != x && rows != padded) rows.close();
+		return padded;
 	}
 
 	private static NDArray padAxis(NDArray x, int axis, int before, int after) {
@@ -30,10 +36,20 @@ final class ReflectionPad {
 		if (before >= size || after >= size) throw new IllegalArgumentException(
 			"Reflection padding by " + Math.max(before, after) + " needs more than that many pixels, the image has " + size);
 		NDList parts = new NDList(3);
-		if (before > 0) parts.add(slice(x, axis, 1, before + 1).flip(axis));
+		if (before > 0) parts.add(mirror(x, axis, 1, before + 1));
 		parts.add(x);
-		if (after > 0) parts.add(slice(x, axis, size - after - 1, size - 1).flip(axis));
-		return NDArrays.concat(parts, axis);
+		if (after > 0) parts.add(mirror(x, axis, size - after - 1, size - 1));
+		NDArray padded = NDArrays.concat(parts, axis);
+		for (NDArray part : parts)
+			if (part != x) part.close();
+		return padded;
+	}
+
+	private static NDArray mirror(NDArray x, int axis, long from, long to) {
+		NDArray slice = slice(x, axis, from, to);
+		NDArray flipped = slice.flip(axis);
+		slice.close();
+		return flipped;
 	}
 
 	private static NDArray slice(NDArray x, int axis, long from, long to) {

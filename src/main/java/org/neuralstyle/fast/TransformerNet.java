@@ -158,39 +158,67 @@ public final class TransformerNet implements AutoCloseable {
 		}
 	}
 
-	private NDArray layers(NDArray x, InstanceStatistics statistics) {
-		NDArray y = Activation.relu(instanceNorm(conv(x, "conv1", 1), "in1", statistics));
-		y = Activation.relu(instanceNorm(conv(y, "conv2", 2), "in2", statistics));
-		y = Activation.relu(instanceNorm(conv(y, "conv3", 2), "in3", statistics));
+	/**
+	 * The layers, each freeing its input as soon as it is used: holding every activation until
+	 * the end would take about 1.3 GB for a 512² image instead of a few hundred MB. Autograd keeps
+	 * what a backward pass needs on its own, so training loses nothing by it.
+	 */
+	private NDArray layers(NDArray images, InstanceStatistics statistics) {
+		NDArray y = relu(instanceNorm(conv(images, "conv1", 1), "in1", statistics));
+		y = relu(instanceNorm(consume(y, conv(y, "conv2", 2)), "in2", statistics));
+		y = relu(instanceNorm(consume(y, conv(y, "conv3", 2)), "in3", statistics));
 		for (int block = 1; block <= TransformerNetLayout.RESIDUAL_BLOCKS; block++) {
 			String prefix = "res" + block + ".";
-			NDArray r = Activation.relu(instanceNorm(conv(y, prefix + "conv1", 1), prefix + "in1", statistics));
-			r = instanceNorm(conv(r, prefix + "conv2", 1), prefix + "in2", statistics);
-			y = r.add(y);
+			NDArray r = relu(instanceNorm(conv(y, prefix + "conv1", 1), prefix + "in1", statistics));
+			r = instanceNorm(consume(r, conv(r, prefix + "conv2", 1)), prefix + "in2", statistics);
+			NDArray sum = r.add(y);
+			r.close();
+			y = consume(y, sum);
 		}
-		y = Activation.relu(instanceNorm(conv(upsample(y), "deconv1", 1), "in4", statistics));
-		y = Activation.relu(instanceNorm(conv(upsample(y), "deconv2", 1), "in5", statistics));
-		return conv(y, "deconv3", 1);
+		NDArray up = upsample(y);
+		y = relu(instanceNorm(consume(up, conv(up, "deconv1", 1)), "in4", statistics));
+		up = upsample(y);
+		y = relu(instanceNorm(consume(up, conv(up, "deconv2", 1)), "in5", statistics));
+		return consume(y, conv(y, "deconv3", 1));
 	}
 
-	/** PyTorch's ConvLayer: reflection padding by half the kernel, then an unpadded convolution. */
+	/**
+	 * PyTorch's ConvLayer: reflection padding by half the kernel, then an unpadded convolution.
+	 * Leaves its input to the caller.
+	 */
 	private NDArray conv(NDArray x, String layer, int stride) {
 		NDArray weight = parameters.get(layer + ".conv2d.weight");
 		NDArray bias = parameters.get(layer + ".conv2d.bias");
 		int kernel = (int) weight.getShape().get(2);
 		NDArray padded = ReflectionPad.pad(x, kernel / 2);
-		return Conv2d.conv2d(padded, weight, bias, new Shape(stride, stride), new Shape(0, 0), new Shape(1, 1), 1)
+		NDArray out = Conv2d.conv2d(padded, weight, bias, new Shape(stride, stride), new Shape(0, 0), new Shape(1, 1), 1)
 			.singletonOrThrow();
+		return padded == x ? out : consume(padded, out);
 	}
 
-	/** InstanceNorm2d(affine=True), by default with each image's own statistics, as PyTorch. */
+	/** InstanceNorm2d(affine=True) of a convolution's output, which it frees. */
 	private NDArray instanceNorm(NDArray x, String layer, InstanceStatistics statistics) {
-		return statistics.normalize(layer, x, parameters.get(layer + ".weight"), parameters.get(layer + ".bias"));
+		return consume(x, statistics.normalize(layer, x, parameters.get(layer + ".weight"), parameters.get(layer + ".bias")));
 	}
 
-	/** Nearest-neighbour upsampling by 2, as {@code interpolate(mode="nearest", scale_factor=2)}. */
+	private static NDArray relu(NDArray x) {
+		return consume(x, Activation.relu(x));
+	}
+
+	/**
+	 * Nearest-neighbour upsampling by 2, as {@code interpolate(mode="nearest", scale_factor=2)};
+	 * frees its input.
+	 */
 	private static NDArray upsample(NDArray x) {
-		return x.repeat(2, 2).repeat(3, 2);
+		NDArray rows = x.repeat(2, 2);
+		x.close();
+		return consume(rows, rows.repeat(3, 2));
+	}
+
+	/** Frees an intermediate array that {@code result} was computed from. */
+	private static NDArray consume(NDArray input, NDArray result) {
+		input.close();
+		return result;
 	}
 
 	/** Frees the weights. */
