@@ -115,7 +115,7 @@ class StylizeOptimizeCommandTest {
 	void parametersAreTheMacroKeysWithTheEnginesDefaults() {
 		List<CommandParameter> ps = CommandParameters.of(StylizeOptimizeCommand.class);
 		assertEquals(List.of("content", "style", "iterations", "optimizer", "content_weight", "style_weight", "tv_weight",
-			"max_size", "init", "preserve_colors", "snapshot_every", "network", "device", "weights", "scope"),
+			"max_size", "init", "preserve_colors", "snapshot_every", "network", "device", "weights", "scope", "output"),
 			ps.stream().map(CommandParameter::key).toList());
 		StyleTransferSettings engine = new StyleTransferSettings();
 		Map<String, Object> defaults = new HashMap<>();
@@ -134,6 +134,9 @@ class StylizeOptimizeCommandTest {
 		assertEquals("auto", defaults.get("device"));
 		assertNull(defaults.get("weights"));
 		assertEquals("Current plane", defaults.get("scope"));
+		assertNull(defaults.get("output"));
+		// A dialog must not offer last run's output file again: it exists now, and would be refused.
+		assertEquals(List.of("output"), ps.stream().filter(p -> !p.remembered()).map(CommandParameter::key).toList());
 		assertEquals(List.of("lbfgs", "adam"), ps.get(3).choices());
 		assertEquals(List.of("content", "random"), ps.get(8).choices());
 		assertEquals(List.of("vgg19", "vgg16"), ps.get(11).choices());
@@ -355,6 +358,55 @@ class StylizeOptimizeCommandTest {
 		Path notACheckpoint = Files.writeString(dir.resolve("notes.pth"), "not a checkpoint");
 		String unusable = failure(inputs(content, style(), "weights", notACheckpoint.toFile()));
 		assertTrue(unusable.contains("notes.pth"), unusable);
+	}
+
+	@Test
+	void aHeadlessCallGivesImagesAsFilesAndSavesTheResultToANewTiff(@TempDir Path dir) throws Exception {
+		// As Fiji's --run passes them: every value a string, images as paths of files.
+		Path content = dir.resolve("cells.png"), style = dir.resolve("style.png"), output = dir.resolve("cells-stylized.tif");
+		new ij.io.FileSaver(TestImages.rgb(32, 24, 3)).saveAsPng(content.toString());
+		new ij.io.FileSaver(style()).saveAsPng(style.toString());
+		Map<String, Object> strings = new HashMap<>(Map.of("content", content.toString(), "style", style.toString(),
+			"iterations", "2", "optimizer", "adam", "weights", tinyVgg.toString(), "device", "cpu", "output", output.toString()));
+		ModuleService modules = context.service(ModuleService.class);
+		CommandInfo info = context.service(CommandService.class).getCommand(StylizeOptimizeCommand.class);
+
+		CommandModule module = (CommandModule) modules.run(info, false, strings).get();
+
+		assertFalse(module.isCanceled(), module.getCancelReason());
+		ImagePlus saved = IJ.openImage(output.toString());
+		assertEquals(ImagePlus.COLOR_RGB, saved.getType());
+		assertEquals(32, saved.getWidth());
+		assertEquals("cells stylized", ((ImagePlus) module.getOutput("result")).getTitle());
+		assertTrue(saved.getInfoProperty().contains("Stylize (optimize): style=[style.png] iterations=2"), saved.getInfoProperty());
+		long before = Files.getLastModifiedTime(output).toMillis();
+
+		CommandModule again = (CommandModule) modules.run(info, false, strings).get();
+
+		assertTrue(again.isCanceled());
+		assertEquals("The output file " + output + " exists already: choose another name, or delete it first.", again.getCancelReason());
+		assertEquals(before, Files.getLastModifiedTime(output).toMillis());
+		try (var files = Files.list(dir)) {
+			assertEquals(3, files.count(), "no temporary files left behind");
+		}
+	}
+
+	@Test
+	void anImageFileThatCannotBeReadIsOneClearMessage(@TempDir Path dir) throws Exception {
+		Map<String, Object> strings = new HashMap<>(Map.of("content", dir.resolve("missing.png").toString(),
+			"style", dir.resolve("missing.png").toString(), "iterations", "2", "weights", tinyVgg.toString()));
+		CommandInfo info = context.service(CommandService.class).getCommand(StylizeOptimizeCommand.class);
+		CommandModule module = (CommandModule) context.service(ModuleService.class).run(info, false, strings).get();
+		assertTrue(module.isCanceled());
+		assertTrue(module.getCancelReason().startsWith("The content image"), module.getCancelReason());
+		assertTrue(module.getCancelReason().contains("give the title of an open image or the path of an image file"), module.getCancelReason());
+	}
+
+	@Test
+	void theOutputMustBeATiffInAnExistingFolder(@TempDir Path dir) throws Exception {
+		ImagePlus content = TestImages.rgb(32, 24, 1);
+		assertTrue(failure(inputs(content, style(), "output", dir.resolve("result.png").toFile())).startsWith("The output file must be a TIFF"));
+		assertTrue(failure(inputs(content, style(), "output", dir.resolve("missing/result.tif").toFile())).contains("does not exist"));
 	}
 
 	@Test
