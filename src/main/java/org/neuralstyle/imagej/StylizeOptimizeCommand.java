@@ -119,10 +119,10 @@ public class StylizeOptimizeCommand extends ContextCommand {
 		} catch (InterruptedIOException stopped) {
 			cancel(null);
 		} catch (IOException | IllegalArgumentException | IllegalStateException e) {
-			cancel(e.getMessage() != null ? e.getMessage() : e.toString());
+			cancel(MessageText.forUser(e.getMessage() != null ? e.getMessage() : e.toString()));
 		} catch (EngineException e) {
-			cancel("PyTorch could not start: " + e.getMessage() + " Install Neural Style completely: in Fiji, its jar and " +
-				"libraries in jars/; in ImageJ 1.x, Neural_Style.jar in plugins/.");
+			cancel(MessageText.forUser("PyTorch could not start: " + e.getMessage() + " Install Neural Style completely: in " +
+				"Fiji, its jar and libraries in jars/; in ImageJ 1.x, Neural_Style.jar in plugins/."));
 		} catch (RuntimeException e) {
 			throw e;
 		} catch (Exception e) {
@@ -208,7 +208,7 @@ public class StylizeOptimizeCommand extends ContextCommand {
 
 	/** A result the user should know is not what was asked for (the optimization diverged). */
 	private void warn(String message) {
-		if (Gui.canAsk()) IJ.showMessage(TITLE, message);
+		if (Gui.canAsk()) IJ.showMessage(TITLE, MessageText.wrap(message, MessageText.DIALOG_WIDTH));
 		else log.warn(TITLE + ": " + message);
 	}
 

@@ -426,6 +426,19 @@ class StylizeOptimizeCommandTest {
 	}
 
 	@Test
+	void dialogMessagesAreWrappedBetweenWords() {
+		String message = "Cannot download torchvision VGG19 (vgg19-dcbb9e9d.pth) from https://download.pytorch.org/models/vgg19-dcbb9e9d.pth: " +
+			"the host cannot be reached.\nDownload it elsewhere.";
+		String wrapped = MessageText.wrap(message, 40);
+		assertEquals(message.replace("\n", " "), wrapped.replace("\n", " "));
+		for (String line : wrapped.split("\n")) {
+			assertTrue(line.length() <= 40 || !line.contains(" "), "'" + line + "'");
+		}
+		assertTrue(wrapped.contains("\nhttps://download.pytorch.org/models/vgg19-dcbb9e9d.pth:\n"), wrapped);
+		assertTrue(wrapped.endsWith("reached.\nDownload it elsewhere."), wrapped);
+	}
+
+	@Test
 	void anInterruptedThreadCountsAsCancelled() {
 		OptimizationProgress progress = new OptimizationProgress("test", 10, null);
 		assertFalse(progress.isCancelled());
