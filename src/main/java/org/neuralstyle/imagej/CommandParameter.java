@@ -17,14 +17,22 @@ import java.util.Locale;
  * @param choices the allowed values of a {@link Kind#CHOICE}, in dialog order; otherwise empty
  * @param min the smallest allowed number, or null
  * @param max the largest allowed number, or null
+ * @param remembered whether a dialog starts with the value the user gave last time (SciJava's
+ *          {@code persist}); false for values that must not carry over, like an output file
  */
 public record CommandParameter(String key, Kind kind, Class<?> type, Object defaultValue, List<String> choices,
-	Double min, Double max)
+	Double min, Double max, boolean remembered)
 {
 
 	/** The dialog field that shows a parameter. */
 	public enum Kind {
 		NUMBER, INTEGER, BOOLEAN, CHOICE, TEXT, FILE, DIRECTORY, IMAGE
+	}
+
+	public CommandParameter(String key, Kind kind, Class<?> type, Object defaultValue, List<String> choices, Double min,
+		Double max)
+	{
+		this(key, kind, type, defaultValue, choices, min, max, true);
 	}
 
 	public CommandParameter {

@@ -66,7 +66,7 @@ public final class CommandParameters {
 		Object defaultValue = initial;
 		if (kind == CommandParameter.Kind.CHOICE && defaultValue == null) defaultValue = choices.get(0);
 		return new CommandParameter(key, kind, type, defaultValue, choices, number(item.getMinimumValue()),
-			number(item.getMaximumValue()));
+			number(item.getMaximumValue()), item.isPersisted());
 	}
 
 	private static boolean isWholeNumber(Class<?> type) {

@@ -114,7 +114,7 @@ final class ParameterDialog {
 		GenericDialog gd = new GenericDialog(title);
 		List<Object> offered = new ArrayList<>();
 		for (CommandParameter p : parameters) {
-			String remembered = interactive ? Prefs.get(prefsKey(p), null) : null;
+			String remembered = interactive && p.remembered() ? Prefs.get(prefsKey(p), null) : null;
 			String start = remembered != null ? remembered : p.defaultText();
 			switch (p.kind()) {
 				case NUMBER, INTEGER -> gd.addNumericField(p.key(), parseOr(start, p.defaultValue()), p.digits());
@@ -160,7 +160,7 @@ final class ParameterDialog {
 	private void remember(Map<String, Object> values) {
 		for (CommandParameter p : parameters) {
 			Object v = values.get(p.key());
-			if (p.kind() == CommandParameter.Kind.IMAGE || v == null) continue;
+			if (p.kind() == CommandParameter.Kind.IMAGE || !p.remembered() || v == null) continue;
 			Prefs.set(prefsKey(p), v instanceof java.io.File f ? f.getPath() : v.toString());
 		}
 	}

@@ -95,6 +95,10 @@ public class StylizeOptimizeCommand extends ContextCommand {
 	@Parameter(label = "Scope", choices = {"Current plane", "All planes"})
 	private String scope = Scope.CURRENT_PLANE.label();
 
+	@Parameter(label = "Save result as", required = false, persist = false, style = FileWidget.SAVE_STYLE,
+		description = "Optional: also save the result to this new TIFF file (for headless runs).")
+	private File output;
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus result;
 
@@ -115,10 +119,10 @@ public class StylizeOptimizeCommand extends ContextCommand {
 		} catch (InterruptedIOException stopped) {
 			cancel(null);
 		} catch (IOException | IllegalArgumentException | IllegalStateException e) {
-			cancel(e.getMessage() != null ? e.getMessage() : e.toString());
+			cancel(MessageText.forUser(e.getMessage() != null ? e.getMessage() : e.toString()));
 		} catch (EngineException e) {
-			cancel("PyTorch could not start: " + e.getMessage() + " Install Neural Style completely: in Fiji, its jar and " +
-				"libraries in jars/; in ImageJ 1.x, Neural_Style.jar in plugins/.");
+			cancel(MessageText.forUser("PyTorch could not start: " + e.getMessage() + " Install Neural Style completely: in " +
+				"Fiji, its jar and libraries in jars/; in ImageJ 1.x, Neural_Style.jar in plugins/."));
 		} catch (RuntimeException e) {
 			throw e;
 		} catch (Exception e) {
@@ -129,9 +133,12 @@ public class StylizeOptimizeCommand extends ContextCommand {
 	private ImagePlus stylize() throws Exception {
 		if (content == null) throw new IllegalArgumentException("There is no image to stylize: open one first.");
 		if (style == null) throw new IllegalArgumentException("Choose a style image: open it, then give its title as 'style'.");
+		requirePixels(content, "content");
+		requirePixels(style, "style");
 		// Everything the user can get wrong is checked before the weights load and the long run starts.
 		StyleTransferSettings settings = settings();
 		Scope planes = Scope.parse(scope);
+		if (output != null) ResultFile.check(output);
 		Device dev = Devices.parse(device);
 		RgbImage styleImage = ImageConversion.displayedPlane(style);
 		List<String> warnings = new ArrayList<>();
@@ -151,9 +158,17 @@ public class StylizeOptimizeCommand extends ContextCommand {
 			StylizingResult run = StackStylizing.run(content, planes, optimization, progress);
 			ImagePlus image = run.image();
 			describe(image, run);
+			if (output != null) ResultFile.save(image, output);
 			for (String warning : warnings) warn(warning);
 			return image;
 		}
+	}
+
+	/** An image given as a path that could not be read arrives without pixels. */
+	private static void requirePixels(ImagePlus image, String key) {
+		if (image.getProcessor() == null || image.getWidth() == 0) throw new IllegalArgumentException("The " + key +
+			" image '" + image.getTitle() + "' has no pixels (a file that could not be read?): give the title of an open image " +
+			"or the path of an image file as '" + key + "'.");
 	}
 
 	/** The engine's settings from the parameters, checked. */
@@ -193,7 +208,7 @@ public class StylizeOptimizeCommand extends ContextCommand {
 
 	/** A result the user should know is not what was asked for (the optimization diverged). */
 	private void warn(String message) {
-		if (Gui.canAsk()) IJ.showMessage(TITLE, message);
+		if (Gui.canAsk()) IJ.showMessage(TITLE, MessageText.wrap(message, MessageText.DIALOG_WIDTH));
 		else log.warn(TITLE + ": " + message);
 	}
 

@@ -115,7 +115,7 @@ class StylizeOptimizeCommandTest {
 	void parametersAreTheMacroKeysWithTheEnginesDefaults() {
 		List<CommandParameter> ps = CommandParameters.of(StylizeOptimizeCommand.class);
 		assertEquals(List.of("content", "style", "iterations", "optimizer", "content_weight", "style_weight", "tv_weight",
-			"max_size", "init", "preserve_colors", "snapshot_every", "network", "device", "weights", "scope"),
+			"max_size", "init", "preserve_colors", "snapshot_every", "network", "device", "weights", "scope", "output"),
 			ps.stream().map(CommandParameter::key).toList());
 		StyleTransferSettings engine = new StyleTransferSettings();
 		Map<String, Object> defaults = new HashMap<>();
@@ -134,6 +134,9 @@ class StylizeOptimizeCommandTest {
 		assertEquals("auto", defaults.get("device"));
 		assertNull(defaults.get("weights"));
 		assertEquals("Current plane", defaults.get("scope"));
+		assertNull(defaults.get("output"));
+		// A dialog must not offer last run's output file again: it exists now, and would be refused.
+		assertEquals(List.of("output"), ps.stream().filter(p -> !p.remembered()).map(CommandParameter::key).toList());
 		assertEquals(List.of("lbfgs", "adam"), ps.get(3).choices());
 		assertEquals(List.of("content", "random"), ps.get(8).choices());
 		assertEquals(List.of("vgg19", "vgg16"), ps.get(11).choices());
@@ -358,6 +361,55 @@ class StylizeOptimizeCommandTest {
 	}
 
 	@Test
+	void aHeadlessCallGivesImagesAsFilesAndSavesTheResultToANewTiff(@TempDir Path dir) throws Exception {
+		// As Fiji's --run passes them: every value a string, images as paths of files.
+		Path content = dir.resolve("cells.png"), style = dir.resolve("style.png"), output = dir.resolve("cells-stylized.tif");
+		new ij.io.FileSaver(TestImages.rgb(32, 24, 3)).saveAsPng(content.toString());
+		new ij.io.FileSaver(style()).saveAsPng(style.toString());
+		Map<String, Object> strings = new HashMap<>(Map.of("content", content.toString(), "style", style.toString(),
+			"iterations", "2", "optimizer", "adam", "weights", tinyVgg.toString(), "device", "cpu", "output", output.toString()));
+		ModuleService modules = context.service(ModuleService.class);
+		CommandInfo info = context.service(CommandService.class).getCommand(StylizeOptimizeCommand.class);
+
+		CommandModule module = (CommandModule) modules.run(info, false, strings).get();
+
+		assertFalse(module.isCanceled(), module.getCancelReason());
+		ImagePlus saved = IJ.openImage(output.toString());
+		assertEquals(ImagePlus.COLOR_RGB, saved.getType());
+		assertEquals(32, saved.getWidth());
+		assertEquals("cells stylized", ((ImagePlus) module.getOutput("result")).getTitle());
+		assertTrue(saved.getInfoProperty().contains("Stylize (optimize): style=[style.png] iterations=2"), saved.getInfoProperty());
+		long before = Files.getLastModifiedTime(output).toMillis();
+
+		CommandModule again = (CommandModule) modules.run(info, false, strings).get();
+
+		assertTrue(again.isCanceled());
+		assertEquals("The output file " + output + " exists already: choose another name, or delete it first.", again.getCancelReason());
+		assertEquals(before, Files.getLastModifiedTime(output).toMillis());
+		try (var files = Files.list(dir)) {
+			assertEquals(3, files.count(), "no temporary files left behind");
+		}
+	}
+
+	@Test
+	void anImageFileThatCannotBeReadIsOneClearMessage(@TempDir Path dir) throws Exception {
+		Map<String, Object> strings = new HashMap<>(Map.of("content", dir.resolve("missing.png").toString(),
+			"style", dir.resolve("missing.png").toString(), "iterations", "2", "weights", tinyVgg.toString()));
+		CommandInfo info = context.service(CommandService.class).getCommand(StylizeOptimizeCommand.class);
+		CommandModule module = (CommandModule) context.service(ModuleService.class).run(info, false, strings).get();
+		assertTrue(module.isCanceled());
+		assertTrue(module.getCancelReason().startsWith("The content image"), module.getCancelReason());
+		assertTrue(module.getCancelReason().contains("give the title of an open image or the path of an image file"), module.getCancelReason());
+	}
+
+	@Test
+	void theOutputMustBeATiffInAnExistingFolder(@TempDir Path dir) throws Exception {
+		ImagePlus content = TestImages.rgb(32, 24, 1);
+		assertTrue(failure(inputs(content, style(), "output", dir.resolve("result.png").toFile())).startsWith("The output file must be a TIFF"));
+		assertTrue(failure(inputs(content, style(), "output", dir.resolve("missing/result.tif").toFile())).contains("does not exist"));
+	}
+
+	@Test
 	void timeLeftReadsLikeAPerson() {
 		assertEquals("", TimeLeft.format(Double.NaN));
 		assertEquals("less than a second left", TimeLeft.format(0.2));
@@ -371,6 +423,19 @@ class StylizeOptimizeCommandTest {
 		estimate.iterationDone(2_000_000_000L);
 		estimate.iterationDone(4_000_000_000L);
 		assertEquals(20.0, estimate.seconds(10), 1e-9);
+	}
+
+	@Test
+	void dialogMessagesAreWrappedBetweenWords() {
+		String message = "Cannot download torchvision VGG19 (vgg19-dcbb9e9d.pth) from https://download.pytorch.org/models/vgg19-dcbb9e9d.pth: " +
+			"the host cannot be reached.\nDownload it elsewhere.";
+		String wrapped = MessageText.wrap(message, 40);
+		assertEquals(message.replace("\n", " "), wrapped.replace("\n", " "));
+		for (String line : wrapped.split("\n")) {
+			assertTrue(line.length() <= 40 || !line.contains(" "), "'" + line + "'");
+		}
+		assertTrue(wrapped.contains("\nhttps://download.pytorch.org/models/vgg19-dcbb9e9d.pth:\n"), wrapped);
+		assertTrue(wrapped.endsWith("reached.\nDownload it elsewhere."), wrapped);
 	}
 
 	@Test

@@ -1,0 +1,44 @@
+package org.neuralstyle.imagej;
+
+import ij.ImagePlus;
+import ij.io.FileSaver;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Locale;
+import org.neuralstyle.io.AtomicFiles;
+
+/**
+ * The file a result is saved to when the command is given one, which headless runs need (nothing
+ * is shown there to save by hand). TIFF only: it keeps every type, stack dimensions, calibration
+ * and display range. An existing file is never replaced, and the file appears only once complete.
+ */
+final class ResultFile {
+
+	private ResultFile() {
+	}
+
+	/** Checks, before any work, that the result can be saved there. */
+	static void check(File file) {
+		String name = file.getName().toLowerCase(Locale.ROOT);
+		if (!name.endsWith(".tif") && !name.endsWith(".tiff")) throw new IllegalArgumentException(
+			"The output file must be a TIFF (.tif): " + file + ". TIFF keeps the image's type, dimensions and calibration.");
+		if (file.exists()) throw new IllegalArgumentException(
+			"The output file " + file + " exists already: choose another name, or delete it first.");
+		File folder = file.getAbsoluteFile().getParentFile();
+		if (folder == null || !folder.isDirectory()) throw new IllegalArgumentException(
+			"The folder of the output file " + file + " does not exist: create it first.");
+	}
+
+	static void save(ImagePlus image, File file) throws IOException {
+		check(file);
+		String title = image.getTitle();
+		AtomicFiles.write(file.toPath(), temporary -> {
+			FileSaver saver = new FileSaver(image);
+			boolean saved = image.getStackSize() > 1 ? saver.saveAsTiffStack(temporary.toString()) : saver.saveAsTiff(temporary.toString());
+			if (!saved || !Files.isRegularFile(temporary)) throw new IOException("Could not write " + file + ".");
+		});
+		// FileSaver names the image after the file it wrote, here the temporary one.
+		image.setTitle(title);
+	}
+}
