@@ -244,6 +244,17 @@ class FastTrainerTest {
 	}
 
 	@Test
+	void picturesAreFoundThroughLinksOnceAndHiddenFoldersAreLeftOut() throws IOException {
+		Path data = dir.resolve("data-disk/coco");
+		TrainingFixtures.writeImages(data, 2, 8, 8, 9);
+		TrainingFixtures.writeImages(data.resolve(".thumbnails"), 1, 8, 8, 9);
+		Files.createSymbolicLink(data.resolve("loop"), data);
+		Path link = Files.createSymbolicLink(dir.resolve("train2014"), data);
+		TrainingImages found = TrainingImages.in(link, TrainingFixtures::read);
+		assertEquals(List.of(link.resolve("image0.png"), link.resolve("image1.png")), found.files());
+	}
+
+	@Test
 	void mistakesEndInOneClearMessage() throws IOException {
 		Files.createDirectories(dir.resolve("empty/sub"));
 		IOException empty = assertThrows(IOException.class, () -> TrainingImages.in(dir.resolve("empty"), TrainingFixtures::read));
