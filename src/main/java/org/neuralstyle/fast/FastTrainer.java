@@ -255,6 +255,11 @@ public final class FastTrainer implements AutoCloseable {
 		return TransformerWeights.of(adam.parameters().toFloatArray()).withMetadata(metadata);
 	}
 
+	/** Native arrays alive under this trainer (loss network, style targets, weights, Adam): for leak tests. */
+	int liveArrays() {
+		return manager.getManagedArrays().size();
+	}
+
 	@Override
 	public void close() {
 		vgg.close();

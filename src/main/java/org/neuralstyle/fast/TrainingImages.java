@@ -1,16 +1,19 @@
 package org.neuralstyle.fast;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.neuralstyle.image.Resampling;
 import org.neuralstyle.image.RgbImage;
@@ -45,21 +48,35 @@ public final class TrainingImages {
 
 	/**
 	 * The image files under {@code folder}, in a fixed order (by path) so that a seed always gives
-	 * the same batches. Hidden files (such as macOS's {@code ._name.jpg}) are not images.
+	 * the same batches. Hidden files and folders (such as macOS's {@code ._name.jpg}) are left out.
 	 *
 	 * @throws IOException if the folder does not exist or holds no image file
 	 */
 	public static TrainingImages in(Path folder, Reader reader) throws IOException {
 		if (!Files.isDirectory(folder)) throw new IOException("The training image folder " + folder
 			+ (Files.exists(folder) ? " is a file, not a folder" : " does not exist") + ". Give a folder of pictures, such as COCO's train2014.");
-		List<Path> files;
-		try (Stream<Path> all = Files.walk(folder)) {
-			files = all.filter(TrainingImages::isImageName).filter(Files::isRegularFile).sorted().toList();
-		}
-		catch (UncheckedIOException e) {
-			throw e.getCause() instanceof NoSuchFileException ? new IOException("The training image folder " + folder
-				+ " changed while it was searched; try again.", e.getCause()) : e.getCause();
-		}
+		List<Path> files = new ArrayList<>();
+		// Links are followed (COCO's folder is often a link to a data disk); a loop is walked once.
+		Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+			@Override
+			public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+				boolean hidden = !dir.equals(folder) && dir.getFileName().toString().startsWith(".");
+				return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+				if (attributes.isRegularFile() && isImageName(file)) files.add(file);
+				return FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult visitFileFailed(Path file, IOException e) {
+				// A loop, or a folder or link that cannot be read: its pictures are not there to train on.
+				return FileVisitResult.CONTINUE;
+			}
+		});
+		Collections.sort(files);
 		if (files.isEmpty()) throw new IOException("No images in " + folder + " or its subfolders (looked for "
 			+ String.join(", ", EXTENSIONS) + " files). Give a folder of pictures, such as COCO's train2014.");
 		return new TrainingImages(folder, files, reader);

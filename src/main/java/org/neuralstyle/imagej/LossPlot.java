@@ -57,7 +57,12 @@ final class LossPlot {
 			plot.show();
 			return;
 		}
-		for (int i = 0; i < CURVES.length; i++) plot.replace(i, "line", x, positive(losses[i]));
+		for (int i = 0; i < CURVES.length; i++) {
+			// replace() draws in the current colour and drops the legend: both are set again.
+			plot.setColor(COLOURS[i]);
+			plot.replace(i, "line", x, positive(losses[i]));
+		}
+		plot.setLegend(String.join("\t", CURVES), Plot.AUTO_POSITION);
 		plot.setLimitsToFit(true);
 	}
 

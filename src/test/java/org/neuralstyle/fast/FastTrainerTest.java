@@ -43,19 +43,25 @@ class FastTrainerTest {
 	/** The 30-step training most tests look at. */
 	static TrainingResult trained;
 	static final List<TrainingStep> steps = new ArrayList<>();
+	static final List<Integer> liveArrays = new ArrayList<>();
+	static int arraysBefore;
+	static int arraysAfter;
 
 	@BeforeAll
 	static void train() throws Exception {
 		TrainingFixtures.writeImages(dir.resolve("images"), 6, 40, 32, 1);
 		images = TrainingImages.in(dir.resolve("images"), TrainingFixtures::read);
 		trainer = new FastTrainer(TrainingFixtures.tinyVgg16(), Device.cpu());
+		arraysBefore = trainer.liveArrays();
 		trained = trainer.train(images, TrainingFixtures.stripes(32), "stripes.png", tiny(30), dir.resolve("model.safetensors"),
 			null, new FastTrainingListener() {
 				@Override
 				public void stepped(TrainingStep step) {
 					steps.add(step);
+					liveArrays.add(trainer.liveArrays());
 				}
 			});
+		arraysAfter = trainer.liveArrays();
 	}
 
 	@AfterAll
@@ -87,6 +93,13 @@ class FastTrainerTest {
 		double firstStyle = steps.subList(0, 5).stream().mapToDouble(TrainingStep::style).average().orElseThrow();
 		double lastStyle = steps.subList(25, 30).stream().mapToDouble(TrainingStep::style).average().orElseThrow();
 		assertTrue(lastStyle < 0.95 * firstStyle, "style loss " + firstStyle + " → " + lastStyle);
+	}
+
+	@Test
+	void nativeArraysStayFlatFromStepToStep() {
+		assertEquals(30, liveArrays.size());
+		assertEquals(liveArrays.get(0), liveArrays.get(29), "arrays alive after each step: " + liveArrays);
+		assertEquals(arraysBefore, arraysAfter, "a finished training leaves nothing behind");
 	}
 
 	@Test
@@ -228,6 +241,17 @@ class FastTrainerTest {
 		assertEquals(1, warnings.size(), "one warning per file, not per use: " + warnings);
 		assertTrue(warnings.get(0).startsWith("Skipped " + folder.resolve("broken.jpg")), warnings.get(0));
 		assertEquals(Set.of(folder.resolve("broken.jpg")), some.unreadable());
+	}
+
+	@Test
+	void picturesAreFoundThroughLinksOnceAndHiddenFoldersAreLeftOut() throws IOException {
+		Path data = dir.resolve("data-disk/coco");
+		TrainingFixtures.writeImages(data, 2, 8, 8, 9);
+		TrainingFixtures.writeImages(data.resolve(".thumbnails"), 1, 8, 8, 9);
+		Files.createSymbolicLink(data.resolve("loop"), data);
+		Path link = Files.createSymbolicLink(dir.resolve("train2014"), data);
+		TrainingImages found = TrainingImages.in(link, TrainingFixtures::read);
+		assertEquals(List.of(link.resolve("image0.png"), link.resolve("image1.png")), found.files());
 	}
 
 	@Test
