@@ -117,6 +117,8 @@ public class StylizeOptimizeCommand extends ContextCommand {
 			// The user said no (e.g. to a download): nothing to report.
 			cancel(null);
 		} catch (InterruptedIOException stopped) {
+			// Escape during the download: the user knows; the status bar confirms it.
+			IJ.showStatus(TITLE + ": " + stopped.getMessage());
 			cancel(null);
 		} catch (IOException | IllegalArgumentException | IllegalStateException e) {
 			cancel(MessageText.forUser(e.getMessage() != null ? e.getMessage() : e.toString()));
