@@ -1,11 +1,16 @@
 package org.neuralstyle.fast;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -133,6 +138,7 @@ public final class FastTrainer implements AutoCloseable {
 		Path checkpoint = settings.checkpointEvery > 0 ? TrainingCheckpoint.checkpointFile(model) : null;
 
 		try (NDManager run = manager.newSubManager();
+			BatchLoader batches = new BatchLoader(images, settings, total);
 			PerceptualLoss loss = new PerceptualLoss(vgg, styleImage(style, settings), settings.contentWeight,
 				settings.styleWeight, run))
 		{
@@ -145,7 +151,7 @@ public final class FastTrainer implements AutoCloseable {
 					Adam.State state = TrainingCheckpoint.readOptimizer(TrainingCheckpoint.optimizerFile(resume), done, listener);
 					if (state != null) adam.restore(state);
 				}
-				Loop loop = new Loop(images, settings, loss, listener);
+				Loop loop = new Loop(batches, loss, listener);
 				int step = done;
 				TrainingResult.Outcome outcome = TrainingResult.Outcome.COMPLETED;
 				int checkpointed = done;
@@ -178,7 +184,7 @@ public final class FastTrainer implements AutoCloseable {
 				}
 				String status = outcome == TrainingResult.Outcome.COMPLETED ? "complete" : "cancelled";
 				TransformerWeights trained = weights(adam, step, total, images, styleName, settings, status);
-				trained.write(model);
+				save(() -> trained.write(model));
 				String message = outcome == TrainingResult.Outcome.COMPLETED
 					? "Trained for " + step + " steps; saved " + model + "."
 					: "Cancelled at step " + step + " of " + total + "; saved the model so far as " + model + "."
@@ -234,8 +240,12 @@ public final class FastTrainer implements AutoCloseable {
 	{
 		// The optimizer file first: a crash between the two leaves weights whose step the moments do not match,
 		// which resuming detects, never moments paired with older weights that look current.
-		TrainingCheckpoint.writeOptimizer(TrainingCheckpoint.optimizerFile(checkpoint), adam.state(), step);
-		weights(adam, step, total, images, styleName, settings, "checkpoint").write(checkpoint);
+		Adam.State state = adam.state();
+		TransformerWeights weights = weights(adam, step, total, images, styleName, settings, "checkpoint");
+		save(() -> {
+			TrainingCheckpoint.writeOptimizer(TrainingCheckpoint.optimizerFile(checkpoint), state, step);
+			weights.write(checkpoint);
+		});
 		listener.checkpointed(step, checkpoint);
 	}
 
@@ -266,6 +276,43 @@ public final class FastTrainer implements AutoCloseable {
 		manager.close();
 	}
 
+	/** Writing a file, which may fail. */
+	@FunctionalInterface
+	private interface Save {
+		void run() throws IOException;
+	}
+
+	/**
+	 * Writes files on a thread of their own and waits for it without giving up on an interrupt.
+	 * Fiji cancels a command by interrupting its thread, and a file channel used by an interrupted
+	 * thread closes at once: the model the user stopped the training to keep would be lost.
+	 */
+	private static void save(Save save) throws IOException {
+		try {
+			CompletableFuture.runAsync(() -> {
+				try {
+					save.run();
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			}, Writer.THREAD).join();
+		}
+		catch (CompletionException e) {
+			if (e.getCause() instanceof UncheckedIOException io) throw io.getCause();
+			throw e;
+		}
+	}
+
+	/** The one thread that writes models and checkpoints, made when first needed. */
+	private static final class Writer {
+		static final ExecutorService THREAD = Executors.newSingleThreadExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "fast model writer");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
 	/** Ends a step whose loss is not finite, before Adam takes it into its moments. */
 	private static final class Diverged extends RuntimeException {
 		Diverged() {
@@ -273,57 +320,25 @@ public final class FastTrainer implements AutoCloseable {
 		}
 	}
 
-	/** One training's steps: its batches, and the loss and gradient of each. */
+	/** One training's steps: the loss and gradient of each batch. */
 	private final class Loop {
-		private final TrainingImages images;
-		private final FastTrainingSettings settings;
 		private final PerceptualLoss loss;
 		private final FastTrainingListener listener;
-		private final EpochOrder order;
+		private final BatchLoader batches;
 
-		Loop(TrainingImages images, FastTrainingSettings settings, PerceptualLoss loss, FastTrainingListener listener) {
-			this.images = images;
-			this.settings = settings;
+		Loop(BatchLoader batches, PerceptualLoss loss, FastTrainingListener listener) {
+			this.batches = batches;
 			this.loss = loss;
 			this.listener = listener;
-			this.order = new EpochOrder(images.size(), settings.seed);
 		}
 
 		/** Step {@code step} (0-based): one Adam update; returns its content and style losses. */
 		float[] step(Adam adam, int step) throws IOException {
-			List<RgbImage> batch = batch(step);
-			int size = settings.imageSize;
-			float[] pixels = new float[batch.size() * 3 * size * size];
-			for (int i = 0; i < batch.size(); i++) {
-				float[] planes = batch.get(i).planes();
-				int offset = i * planes.length;
-				// torchvision's ToTensor().mul(255): the network works in 0..255.
-				for (int j = 0; j < planes.length; j++) pixels[offset + j] = planes[j] * 255f;
-			}
-			Shape shape = new Shape(batch.size(), 3, size, size);
+			BatchLoader.Batch batch = batches.get(step);
+			for (String warning : batch.warnings()) listener.warning(warning);
 			float[] losses = new float[2];
-			adam.step(parameters -> evaluate(parameters, pixels, shape, losses));
+			adam.step(parameters -> evaluate(parameters, batch.pixels(), batch.shape(), losses));
 			return losses;
-		}
-
-		/**
-		 * The images of a step: the step's slice of its epoch's order (the last slice of an epoch
-		 * may be smaller); an unreadable image is replaced by the next readable one in that order.
-		 */
-		private List<RgbImage> batch(int step) throws IOException {
-			int n = images.size();
-			int perEpoch = settings.batchesPerEpoch(n);
-			int[] epoch = order.order(step / perEpoch);
-			int start = (step % perEpoch) * settings.batchSize;
-			int wanted = Math.min(settings.batchSize, n - start);
-			List<RgbImage> batch = new ArrayList<>(wanted);
-			for (int k = 0; k < n && batch.size() < wanted; k++) {
-				RgbImage image = images.square(epoch[(start + k) % n], settings.imageSize, listener);
-				if (image != null) batch.add(image);
-			}
-			if (batch.isEmpty()) throw new IOException("None of the " + n + " images in " + images.folder()
-				+ " could be read. Give a folder of TIFF, PNG, JPEG, GIF or BMP pictures.");
-			return batch;
 		}
 
 		private Evaluation evaluate(NDArray parameters, float[] pixels, Shape shape, float[] losses) {

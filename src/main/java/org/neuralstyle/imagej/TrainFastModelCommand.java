@@ -6,6 +6,7 @@ import ij.ImagePlus;
 import java.io.File;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -108,7 +109,8 @@ public class TrainFastModelCommand extends ContextCommand {
 		} catch (CancellationException declined) {
 			// The user said no (e.g. to a download): nothing to report.
 			cancel(null);
-		} catch (InterruptedIOException stopped) {
+		} catch (InterruptedIOException | ClosedByInterruptException stopped) {
+			// Stopped while reading the pictures or the loss network: there is no model yet to save.
 			cancel(null);
 		} catch (IOException | IllegalArgumentException | IllegalStateException e) {
 			cancel(e.getMessage() != null ? e.getMessage() : e.toString());

@@ -27,6 +27,7 @@ final class TrainingProgress implements FastTrainingListener {
 	private final TimeLeft timeLeft = new TimeLeft();
 	private long lastStatusNanos;
 	private volatile String status = "";
+	private boolean cancelled;
 
 	/**
 	 * @param plot the live plot, or null when no window may open
@@ -68,7 +69,10 @@ final class TrainingProgress implements FastTrainingListener {
 
 	@Override
 	public boolean cancelled() {
-		return IJ.escapePressed() || Thread.currentThread().isInterrupted();
+		// The interrupt is taken (cleared), not only seen: saving the model writes through a
+		// FileChannel, which an interrupted thread cannot use.
+		if (IJ.escapePressed() || Thread.interrupted()) cancelled = true;
+		return cancelled;
 	}
 
 	/** Writes a final word (e.g. the engine's message) to the status bar. */

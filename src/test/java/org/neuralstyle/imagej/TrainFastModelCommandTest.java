@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ import org.neuralstyle.weights.Checkpoints;
 import org.neuralstyle.weights.SafetensorsWriter;
 import org.neuralstyle.weights.StateDict;
 import org.neuralstyle.weights.WeightsCache;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
 
 /** The Train fast model command headless, through the ImageJ 1.x bridge, with a tiny VGG16-shaped loss network. */
 class TrainFastModelCommandTest {
@@ -111,6 +114,26 @@ class TrainFastModelCommandTest {
 			library.directory().resolve("checkpoints/stripes.safetensors").toFile()));
 		try (StateDict saved = Checkpoints.open(model)) {
 			assertEquals("5", saved.metadata().get("step"));
+		}
+	}
+
+	@Test
+	void interruptingTheCommandStopsAndSavesTheModelSoFar() throws Exception {
+		System.setProperty(WeightsCache.DIRECTORY_PROPERTY, dir.resolve("interrupted-cache").toString());
+		Path folder = dir.resolve("interrupted-cache/fast-models");
+		Future<CommandModule> running = SciJavaContext.get().service(CommandService.class).run(TrainFastModelCommand.class, false,
+			inputs("long", "steps", 1000, "checkpoint_every", 1));
+		// SciJava cancels a running command by interrupting its thread.
+		Path checkpoint = folder.resolve("checkpoints/long.safetensors");
+		for (long end = System.nanoTime() + 120_000_000_000L; !Files.exists(checkpoint) && System.nanoTime() < end;) Thread.sleep(50);
+		assertTrue(Files.exists(checkpoint), "training started");
+		running.cancel(true);
+		Path model = folder.resolve("long.safetensors");
+		for (long end = System.nanoTime() + 120_000_000_000L; !Files.exists(model) && System.nanoTime() < end;) Thread.sleep(50);
+		try (StateDict saved = Checkpoints.open(model)) {
+			assertEquals("cancelled", saved.metadata().get("status"));
+			int step = Integer.parseInt(saved.metadata().get("step"));
+			assertTrue(step >= 1 && step < 1000, "step " + step);
 		}
 	}
 
