@@ -60,6 +60,11 @@ public class StylizeFastCommand extends ContextCommand {
 
 	@Override
 	public void run() {
+		// DJL finds its engine through the context class loader: plain ImageJ 1.x needs ours set.
+		OwnClassLoader.run(this::runHere);
+	}
+
+	private void runHere() {
 		try {
 			result = stylize();
 		} catch (CancellationException declined) {

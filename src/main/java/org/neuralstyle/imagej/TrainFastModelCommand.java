@@ -104,6 +104,11 @@ public class TrainFastModelCommand extends ContextCommand {
 
 	@Override
 	public void run() {
+		// DJL finds its engine through the context class loader: plain ImageJ 1.x needs ours set.
+		OwnClassLoader.run(this::runHere);
+	}
+
+	private void runHere() {
 		try {
 			train();
 		} catch (CancellationException declined) {
