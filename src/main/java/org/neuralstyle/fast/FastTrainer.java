@@ -2,6 +2,7 @@ package org.neuralstyle.fast;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -136,6 +137,9 @@ public final class FastTrainer implements AutoCloseable {
 			warnAboutChanges(start.metadata(), settings, styleName, listener);
 		}
 		Path checkpoint = settings.checkpointEvery > 0 ? TrainingCheckpoint.checkpointFile(model) : null;
+		// Days of training must not end in a folder that cannot take the model.
+		writableFolder(model);
+		if (checkpoint != null) writableFolder(checkpoint);
 
 		try (NDManager run = manager.newSubManager();
 			BatchLoader batches = new BatchLoader(images, settings, total);
@@ -194,11 +198,30 @@ public final class FastTrainer implements AutoCloseable {
 		}
 	}
 
+	private static void writableFolder(Path file) throws IOException {
+		Path folder = file.toAbsolutePath().getParent();
+		try {
+			Files.createDirectories(folder);
+		}
+		catch (IOException e) {
+			throw new IOException("Cannot create the folder " + folder + " for " + file.getFileName() + ": " + e.getMessage()
+				+ ". Choose another place for the model.", e);
+		}
+		if (!Files.isWritable(folder)) throw new IOException("Cannot write into " + folder + ": choose another place for the model.");
+	}
+
 	/** The style image at the size the settings ask for. */
 	private static RgbImage styleImage(RgbImage style, FastTrainingSettings settings) {
-		if (settings.styleSize == 0 || Math.max(style.width(), style.height()) == settings.styleSize) return style;
-		int[] size = Resampling.fitLongSide(style.width(), style.height(), settings.styleSize);
-		return Resampling.resize(style, size[0], size[1]);
+		RgbImage sized = style;
+		if (settings.styleSize > 0 && Math.max(style.width(), style.height()) != settings.styleSize) {
+			int[] size = Resampling.fitLongSide(style.width(), style.height(), settings.styleSize);
+			sized = Resampling.resize(style, size[0], size[1]);
+		}
+		// relu4_3 lies behind three 2×2 poolings.
+		if (Math.min(sized.width(), sized.height()) < 16) throw new IllegalArgumentException("The style image is " + sized.width()
+			+ "x" + sized.height() + " pixels: the loss network needs at least 16 on each side. Use a larger style image"
+			+ (settings.styleSize > 0 ? " or style size." : "."));
+		return sized;
 	}
 
 	private static int savedStep(TransformerWeights weights, Path file, FastTrainingListener listener) throws CheckpointException {

@@ -276,6 +276,10 @@ class FastTrainerTest {
 		assertTrue(size.getMessage().contains("multiple of 4"), size.getMessage());
 		assertFalse(Files.exists(dir.resolve("x.safetensors")));
 
+		IllegalArgumentException tinyStyle = assertThrows(IllegalArgumentException.class, () -> trainer.train(images,
+			TrainingFixtures.stripes(12), "s", tiny(1), dir.resolve("x.safetensors"), null, FastTrainingListener.NONE));
+		assertTrue(tinyStyle.getMessage().contains("The style image is 12x12 pixels"), tinyStyle.getMessage());
+
 		IllegalArgumentException done = assertThrows(IllegalArgumentException.class, () -> trainer.train(images,
 			TrainingFixtures.stripes(32), "s", tiny(30), dir.resolve("x.safetensors"), trained.model(), FastTrainingListener.NONE));
 		assertTrue(done.getMessage().contains("already been trained for 30 steps"), done.getMessage());
