@@ -3,8 +3,6 @@ package org.neuralstyle.imagej;
 import ai.djl.Device;
 import ij.ImagePlus;
 import java.io.File;
-import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
@@ -13,7 +11,6 @@ import org.neuralstyle.fast.TransformerNet;
 import org.neuralstyle.net.Devices;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -30,7 +27,7 @@ import org.scijava.widget.FileWidget;
  * {@link StylizeOptimizeCommand}.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Style Transfer>Stylize (fast model)", headless = true)
-public class StylizeFastCommand extends ContextCommand {
+public class StylizeFastCommand extends StyleTransferCommand {
 
 	static final String TITLE = "Stylize (fast model)";
 
@@ -59,26 +56,13 @@ public class StylizeFastCommand extends ContextCommand {
 	private ImagePlus result;
 
 	@Override
-	public void run() {
-		// DJL finds its engine through the context class loader: plain ImageJ 1.x needs ours set.
-		OwnClassLoader.run(this::runHere);
+	protected String title() {
+		return TITLE;
 	}
 
-	private void runHere() {
-		try {
-			result = stylize();
-		} catch (CancellationException declined) {
-			// The user said no (e.g. to a download): nothing to report.
-			cancel(null);
-		} catch (InterruptedIOException stopped) {
-			cancel(null);
-		} catch (IOException | IllegalArgumentException | IllegalStateException e) {
-			cancel(e.getMessage() != null ? e.getMessage() : e.toString());
-		} catch (RuntimeException e) {
-			throw e;
-		} catch (Exception e) {
-			throw new IllegalStateException(TITLE + " failed: " + e, e);
-		}
+	@Override
+	protected void execute() throws Exception {
+		result = stylize();
 	}
 
 	private ImagePlus stylize() throws Exception {

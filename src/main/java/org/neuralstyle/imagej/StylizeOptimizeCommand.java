@@ -1,16 +1,12 @@
 package org.neuralstyle.imagej;
 
 import ai.djl.Device;
-import ai.djl.engine.EngineException;
 import ij.IJ;
 import ij.ImagePlus;
 import java.io.File;
-import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
 import org.neuralstyle.optimize.GatysStylizer;
@@ -20,7 +16,6 @@ import org.neuralstyle.optimize.StylizationResult;
 import org.neuralstyle.weights.StateDict;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -38,7 +33,7 @@ import org.scijava.widget.FileWidget;
  * the macro.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Style Transfer>Stylize (optimize)", headless = true)
-public class StylizeOptimizeCommand extends ContextCommand {
+public class StylizeOptimizeCommand extends StyleTransferCommand {
 
 	static final String TITLE = "Stylize (optimize)";
 
@@ -106,30 +101,13 @@ public class StylizeOptimizeCommand extends ContextCommand {
 	private OptimizationProgress progress;
 
 	@Override
-	public void run() {
-		OwnClassLoader.run(this::runHere);
+	protected String title() {
+		return TITLE;
 	}
 
-	private void runHere() {
-		try {
-			result = stylize();
-		} catch (CancellationException declined) {
-			// The user said no (e.g. to a download): nothing to report.
-			cancel(null);
-		} catch (InterruptedIOException stopped) {
-			// Escape during the download: the user knows; the status bar confirms it.
-			IJ.showStatus(TITLE + ": " + stopped.getMessage());
-			cancel(null);
-		} catch (IOException | IllegalArgumentException | IllegalStateException e) {
-			cancel(MessageText.forUser(e.getMessage() != null ? e.getMessage() : e.toString()));
-		} catch (EngineException e) {
-			cancel(MessageText.forUser("PyTorch could not start: " + e.getMessage() + " Install Neural Style completely: in " +
-				"Fiji, its jar and libraries in jars/; in ImageJ 1.x, Neural_Style.jar in plugins/."));
-		} catch (RuntimeException e) {
-			throw e;
-		} catch (Exception e) {
-			throw new IllegalStateException(TITLE + " failed: " + e, e);
-		}
+	@Override
+	protected void execute() throws Exception {
+		result = stylize();
 	}
 
 	private ImagePlus stylize() throws Exception {

@@ -5,12 +5,9 @@ import ij.IJ;
 import ij.ImagePlus;
 import java.io.File;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
 import org.neuralstyle.fast.FastModelLibrary;
 import org.neuralstyle.fast.FastTrainer;
 import org.neuralstyle.fast.FastTrainingSettings;
@@ -21,7 +18,6 @@ import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
 import org.neuralstyle.weights.StateDict;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -38,7 +34,7 @@ import org.scijava.widget.FileWidget;
  * defaults are pytorch/examples' ({@link FastTrainingSettings}), except that checkpoints are on.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Style Transfer>Train fast model", headless = true)
-public class TrainFastModelCommand extends ContextCommand {
+public class TrainFastModelCommand extends StyleTransferCommand {
 
 	static final String TITLE = "Train fast model";
 
@@ -103,27 +99,13 @@ public class TrainFastModelCommand extends ContextCommand {
 	private TrainingResult result;
 
 	@Override
-	public void run() {
-		// DJL finds its engine through the context class loader: plain ImageJ 1.x needs ours set.
-		OwnClassLoader.run(this::runHere);
+	protected String title() {
+		return TITLE;
 	}
 
-	private void runHere() {
-		try {
-			train();
-		} catch (CancellationException declined) {
-			// The user said no (e.g. to a download): nothing to report.
-			cancel(null);
-		} catch (InterruptedIOException | ClosedByInterruptException stopped) {
-			// Stopped while reading the pictures or the loss network: there is no model yet to save.
-			cancel(null);
-		} catch (IOException | IllegalArgumentException | IllegalStateException e) {
-			cancel(e.getMessage() != null ? e.getMessage() : e.toString());
-		} catch (RuntimeException e) {
-			throw e;
-		} catch (Exception e) {
-			throw new IllegalStateException(TITLE + " failed: " + e, e);
-		}
+	@Override
+	protected void execute() throws Exception {
+		train();
 	}
 
 	private void train() throws Exception {

@@ -1,0 +1,59 @@
+package org.neuralstyle.imagej;
+
+import ai.djl.engine.EngineException;
+import ij.IJ;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.util.concurrent.CancellationException;
+
+import org.scijava.command.ContextCommand;
+
+/**
+ * What the style-transfer commands share around their work: the plugin's class loader as the
+ * thread's context loader (DJL finds its engine through it; plain ImageJ 1.x needs ours set), and
+ * one way of ending — a problem the user can fix cancels the command with one message, a declined
+ * download or an interrupt cancels it quietly.
+ */
+abstract class StyleTransferCommand extends ContextCommand {
+
+	/** The command's name, as its menu item and dialogs show it. */
+	protected abstract String title();
+
+	/** The command's work; the exceptions it throws are turned into messages by {@link #run()}. */
+	protected abstract void execute() throws Exception;
+
+	@Override
+	public final void run() {
+		OwnClassLoader.run(this::runHere);
+	}
+
+	private void runHere() {
+		try {
+			execute();
+		}
+		catch (CancellationException declined) {
+			// The user said no (e.g. to a download): nothing to report.
+			cancel(null);
+		}
+		catch (InterruptedIOException | ClosedByInterruptException stopped) {
+			// Escape during a download or while reading: the user knows; the status bar confirms it.
+			if (stopped.getMessage() != null) IJ.showStatus(title() + ": " + stopped.getMessage());
+			cancel(null);
+		}
+		catch (IOException | IllegalArgumentException | IllegalStateException e) {
+			cancel(MessageText.forUser(e.getMessage() != null ? e.getMessage() : e.toString()));
+		}
+		catch (EngineException e) {
+			cancel(MessageText.forUser("PyTorch could not start: " + e.getMessage() + " Install Neural Style completely: in " +
+				"Fiji, its jar and libraries in jars/; in ImageJ 1.x, Neural_Style.jar in plugins/."));
+		}
+		catch (RuntimeException e) {
+			throw e;
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(title() + " failed: " + e, e);
+		}
+	}
+}
