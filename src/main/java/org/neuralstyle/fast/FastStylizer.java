@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.tensor.Scalars;
 
 /**
  * Stylizes images of any size with a {@link TransformerNet} in bounded memory: the image is cut
@@ -144,10 +145,10 @@ public final class FastStylizer {
 		int w = image.width();
 		int h = image.height();
 		try (NDManager scope = manager.newSubManager()) {
-			NDArray input = scope.create(image.planes(), new Shape(1, 3, h, w)).mul(255f);
+			NDArray input = Scalars.times(scope.create(image.planes(), new Shape(1, 3, h, w)), 255f);
 			NDArray padded = ReflectionPad.pad(input, 0, padToMultipleOf4(h), 0, padToMultipleOf4(w));
 			NDArray output = net.forward(padded, statistics);
-			return output.get(":, :, :{}, :{}", h, w).clip(0f, 255f).div(255f).toFloatArray();
+			return Scalars.dividedBy(output.get(":, :, :{}, :{}", h, w).clip(0f, 255f), 255f).toFloatArray();
 		}
 	}
 

@@ -36,8 +36,8 @@ interface InstanceStatistics {
 		NDArray folded = images == 1 ? x : x.reshape(1, channels, shape.get(2), shape.get(3));
 		NDArray scale = images == 1 ? gamma : gamma.tile(images);
 		NDArray shift = images == 1 ? beta : beta.tile(images);
-		NDArray normalized = x.getNDArrayInternal().batchNorm(folded, manager.zeros(new Shape(channels)),
-			manager.ones(new Shape(channels)), scale, shift, 1, 0f, EPS, true).singletonOrThrow();
+		NDArray normalized = x.getNDArrayInternal().batchNorm(folded, manager.zeros(new Shape(channels), x.getDataType()),
+			manager.ones(new Shape(channels), x.getDataType()), scale, shift, 1, 0f, EPS, true).singletonOrThrow();
 		return images == 1 ? normalized : normalized.reshape(shape);
 	}
 

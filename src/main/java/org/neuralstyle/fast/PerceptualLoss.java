@@ -13,6 +13,7 @@ import ai.djl.ndarray.types.Shape;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Vgg;
 import org.neuralstyle.optimize.GramMatrix;
+import org.neuralstyle.tensor.Scalars;
 
 /**
  * The perceptual loss Johnson et al. train with, as pytorch/examples computes it: the content
@@ -59,17 +60,17 @@ final class PerceptualLoss implements AutoCloseable {
 	 * @param content  its input, the same shape
 	 */
 	NDArray[] terms(NDArray stylized, NDArray content) {
-		Map<String, NDArray> features = vgg.features(stylized.div(255f), stylizedLayers);
-		NDArray contentTerm = stylized.getManager().create(0f);
+		Map<String, NDArray> features = vgg.features(Scalars.dividedBy(stylized, 255f), stylizedLayers);
+		NDArray contentTerm = Scalars.of(stylized.getManager(), 0f, stylized);
 		if (contentWeight > 0) {
 			String layer = FastTrainingSettings.CONTENT_LAYER;
-			NDArray target = vgg.features(content.div(255f), List.of(layer)).get(layer);
-			contentTerm = features.get(layer).sub(target).square().mean().mul((float) contentWeight);
+			NDArray target = vgg.features(Scalars.dividedBy(content, 255f), List.of(layer)).get(layer);
+			contentTerm = Scalars.times(features.get(layer).sub(target).square().mean(), (float) contentWeight);
 		}
-		NDArray styleTerm = stylized.getManager().create(0f);
+		NDArray styleTerm = Scalars.of(stylized.getManager(), 0f, stylized);
 		for (Map.Entry<String, NDArray> gram : styleGrams.entrySet())
 			styleTerm = styleTerm.add(GramMatrix.ofBatch(features.get(gram.getKey())).sub(gram.getValue()).square().mean());
-		return new NDArray[] {contentTerm, styleTerm.mul((float) styleWeight)};
+		return new NDArray[] {contentTerm, Scalars.times(styleTerm, (float) styleWeight)};
 	}
 
 	@Override

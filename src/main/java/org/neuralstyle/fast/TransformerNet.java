@@ -11,8 +11,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.convolutional.Conv2d;
 
+import org.neuralstyle.tensor.Convolution;
 import org.neuralstyle.weights.CheckpointException;
 import org.neuralstyle.weights.Checkpoints;
 import org.neuralstyle.weights.StateDict;
@@ -35,10 +35,13 @@ public final class TransformerNet implements AutoCloseable {
 
 	private final NDManager manager;
 	private final Map<String, NDArray> parameters;
+	/** Whether gradients will flow through {@link #forward}: a trainer's network. */
+	private final boolean trainable;
 
-	private TransformerNet(NDManager manager, Map<String, NDArray> parameters) {
+	private TransformerNet(NDManager manager, Map<String, NDArray> parameters, boolean trainable) {
 		this.manager = manager;
 		this.parameters = Collections.unmodifiableMap(parameters);
+		this.trainable = trainable;
 	}
 
 	/**
@@ -81,7 +84,7 @@ public final class TransformerNet implements AutoCloseable {
 				array.setName(name);
 				parameters.put(name, array);
 			}
-			return new TransformerNet(manager, parameters);
+			return new TransformerNet(manager, parameters, false);
 		}
 		catch (IOException | RuntimeException e) {
 			manager.close();
@@ -104,7 +107,7 @@ public final class TransformerNet implements AutoCloseable {
 			if (!entry.getValue().getShape().equals(shapes.get(entry.getKey()))) throw new IllegalArgumentException(
 				"Parameter " + entry.getKey() + " has shape " + entry.getValue().getShape() + ", expected " + shapes.get(entry.getKey()));
 		NDArray first = parameters.values().iterator().next();
-		return new TransformerNet(first.getManager().newSubManager(first.getDevice()), new LinkedHashMap<>(parameters));
+		return new TransformerNet(first.getManager().newSubManager(first.getDevice()), new LinkedHashMap<>(parameters), true);
 	}
 
 	/**
@@ -191,8 +194,7 @@ public final class TransformerNet implements AutoCloseable {
 		NDArray bias = parameters.get(layer + ".conv2d.bias");
 		int kernel = (int) weight.getShape().get(2);
 		NDArray padded = ReflectionPad.pad(x, kernel / 2);
-		NDArray out = Conv2d.conv2d(padded, weight, bias, new Shape(stride, stride), new Shape(0, 0), new Shape(1, 1), 1)
-			.singletonOrThrow();
+		NDArray out = Convolution.conv2d(padded, weight, bias, stride, 0, trainable);
 		return padded == x ? out : consume(padded, out);
 	}
 

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 
 import java.io.IOException;
@@ -20,6 +19,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.neuralstyle.tensor.Convolution;
 import org.neuralstyle.weights.CheckpointException;
 import org.neuralstyle.weights.StateDict;
 import org.neuralstyle.weights.TensorInfo;
@@ -40,7 +40,6 @@ public final class Vgg implements AutoCloseable {
 	private static final Pattern FEATURE_WEIGHT = Pattern.compile("features\\.(\\d+)\\.weight");
 	private static final Shape KERNEL = new Shape(2, 2);
 	private static final Shape NO_PAD = new Shape(0, 0);
-	private static final Shape UNIT = new Shape(1, 1);
 
 	private final List<VggLayer> layers;
 	private final Pooling pooling;
@@ -168,7 +167,8 @@ public final class Vgg implements AutoCloseable {
 		for (VggLayer layer : layers) {
 			if (remaining == 0) break;
 			x = switch (layer.kind()) {
-				case CONV -> Conv2d.conv2d(x, weights.get(layer.name()), biases.get(layer.name()), UNIT, UNIT, UNIT, 1).singletonOrThrow();
+				// Losses backpropagate through every layer; only narrow test networks pay for the widening.
+				case CONV -> Convolution.conv2d(x, weights.get(layer.name()), biases.get(layer.name()), 1, 1, true);
 				case RELU -> Activation.relu(x);
 				case POOL -> pooling == Pooling.MAX
 					? Pool.maxPool2d(x, KERNEL, KERNEL, NO_PAD, false)

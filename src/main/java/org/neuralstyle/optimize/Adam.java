@@ -3,6 +3,7 @@ package org.neuralstyle.optimize;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import org.neuralstyle.tensor.Scalars;
 
 /**
  * Adam, computing exactly what {@code torch.optim.Adam} computes on its single-tensor path
@@ -65,11 +66,11 @@ public final class Adam implements Optimizer {
 		Evaluation evaluation = objective.evaluate(x);
 		try (NDArray grad = evaluation.claimGradient(x, manager)) {
 			steps++;
-			firstMoment.muli((float) beta1);
+			Scalars.timesInPlace(firstMoment, (float) beta1);
 			ArrayMath.addScaled(firstMoment, grad, (float) (1 - beta1));
-			secondMoment.muli((float) beta2);
+			Scalars.timesInPlace(secondMoment, (float) beta2);
 			// torch's addcmul_ computes value * g * g left to right.
-			try (NDArray scaled = grad.mul((float) (1 - beta2))) {
+			try (NDArray scaled = Scalars.times(grad, (float) (1 - beta2))) {
 				secondMoment.addi(scaled.muli(grad));
 			}
 
@@ -79,8 +80,8 @@ public final class Adam implements Optimizer {
 			double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
 
 			// torch's addcdiv_ computes value * m / denom left to right.
-			try (NDArray denominator = secondMoment.sqrt(); NDArray update = firstMoment.mul((float) -stepSize)) {
-				denominator.divi((float) biasCorrection2Sqrt).addi((float) epsilon);
+			try (NDArray denominator = secondMoment.sqrt(); NDArray update = Scalars.times(firstMoment, (float) -stepSize)) {
+				Scalars.plusInPlace(Scalars.dividedByInPlace(denominator, (float) biasCorrection2Sqrt), (float) epsilon);
 				x.addi(update.divi(denominator));
 			}
 		}

@@ -2,6 +2,7 @@ package org.neuralstyle.optimize;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import org.neuralstyle.tensor.Scalars;
 
 /**
  * The few vector operations the optimizers share, written the way torch evaluates them and so
@@ -23,7 +24,7 @@ final class ArrayMath {
 
 	/** target += alpha * v, in place, like torch's {@code target.add_(v, alpha=alpha)}. */
 	static void addScaled(NDArray target, NDArray v, float alpha) {
-		try (NDArray scaled = v.mul(alpha)) {
+		try (NDArray scaled = Scalars.times(v, alpha)) {
 			target.addi(scaled);
 		}
 	}
@@ -51,7 +52,7 @@ final class ArrayMath {
 
 	/** The largest absolute value of scale * a. */
 	static float maxAbsScaled(NDArray a, float scale) {
-		try (NDArray scaled = a.mul(scale)) {
+		try (NDArray scaled = Scalars.times(a, scale)) {
 			return maxAbs(scaled);
 		}
 	}

@@ -3,6 +3,7 @@ package org.neuralstyle.optimize;
 import ai.djl.ndarray.NDArray;
 
 import java.util.Map;
+import org.neuralstyle.tensor.Scalars;
 
 /**
  * Content loss: mean squared error between the output's feature maps and the content image's,
@@ -23,10 +24,12 @@ public final class ContentLoss {
 	public NDArray value(Map<String, NDArray> features) {
 		NDArray total = null;
 		for (Map.Entry<String, NDArray> t : targets.entrySet()) {
-			NDArray term = features.get(t.getKey()).sub(t.getValue()).square().mean().mul(layerWeights.get(t.getKey()));
+			NDArray term = Scalars.times(features.get(t.getKey()).sub(t.getValue()).square().mean(), layerWeights.get(t.getKey()));
 			total = total == null ? term : total.add(term);
 		}
 		// No layers (e.g. no style image): a zero that still lives in the features' scope.
-		return total != null ? total : features.values().iterator().next().getManager().create(0f);
+		if (total != null) return total;
+		NDArray any = features.values().iterator().next();
+		return Scalars.of(any.getManager(), 0f, any);
 	}
 }

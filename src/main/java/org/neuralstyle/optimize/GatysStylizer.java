@@ -21,6 +21,7 @@ import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Vgg;
 import org.neuralstyle.net.VggLayer;
 import org.neuralstyle.weights.StateDict;
+import org.neuralstyle.tensor.Scalars;
 
 /**
  * Neural style transfer by optimization (Gatys, Ecker and Bethge, 2016): the pixels of the output
@@ -100,7 +101,7 @@ public final class GatysStylizer implements AutoCloseable {
 					Map<String, NDArray> sf = net.features(sa, s.styleLayers.keySet());
 					for (String l : s.styleLayers.keySet()) {
 						// The blend: a weighted average of the styles' Gram matrices.
-						NDArray g = GramMatrix.of(sf.get(l)).mul((float) (st.weight() / blendSum));
+						NDArray g = Scalars.times(GramMatrix.of(sf.get(l)), (float) (st.weight() / blendSum));
 						NDArray sum = styleTargets.get(l);
 						if (sum == null) {
 							g.attach(run);
@@ -223,9 +224,10 @@ public final class GatysStylizer implements AutoCloseable {
 
 		private NDArray[] terms(NDArray image) {
 			Map<String, NDArray> f = net.features(image, layers);
-			NDArray c = content.value(f).mul((float) s.contentWeight);
-			NDArray st = style.value(f).mul((float) s.styleWeight);
-			NDArray tv = s.tvWeight > 0 ? TotalVariation.of(image).mul((float) s.tvWeight) : image.getManager().create(0f);
+			NDArray c = Scalars.times(content.value(f), (float) s.contentWeight);
+			NDArray st = Scalars.times(style.value(f), (float) s.styleWeight);
+			NDArray tv = s.tvWeight > 0 ? Scalars.times(TotalVariation.of(image), (float) s.tvWeight)
+				: Scalars.of(image.getManager(), 0f, image);
 			return new NDArray[] {c, st, tv};
 		}
 

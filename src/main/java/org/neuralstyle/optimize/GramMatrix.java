@@ -1,6 +1,7 @@
 package org.neuralstyle.optimize;
 
 import ai.djl.ndarray.NDArray;
+import org.neuralstyle.tensor.Scalars;
 
 /**
  * The Gram matrix of a feature map: correlations between channels, with the spatial layout
@@ -17,7 +18,7 @@ public final class GramMatrix {
 		if (s.length != 4 || s[0] != 1) throw new IllegalArgumentException("Expected a 1xCxHxW feature map, got " + features.getShape());
 		long c = s[1], hw = s[2] * s[3];
 		NDArray f = features.reshape(c, hw);
-		return f.matMul(f.transpose()).div((float) (c * hw));
+		return Scalars.dividedBy(f.matMul(f.transpose()), (float) (c * hw));
 	}
 
 	/**
@@ -29,6 +30,6 @@ public final class GramMatrix {
 		if (s.length != 4) throw new IllegalArgumentException("Expected an NxCxHxW batch of feature maps, got " + features.getShape());
 		long c = s[1], hw = s[2] * s[3];
 		NDArray f = features.reshape(s[0], c, hw);
-		return f.batchMatMul(f.transpose(0, 2, 1)).div((float) (c * hw));
+		return Scalars.dividedBy(f.batchMatMul(f.transpose(0, 2, 1)), (float) (c * hw));
 	}
 }

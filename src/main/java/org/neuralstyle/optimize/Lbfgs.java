@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
+import org.neuralstyle.tensor.Scalars;
 
 /**
  * Limited-memory BFGS with a fixed step, computing what {@code torch.optim.LBFGS} computes with
@@ -156,7 +157,7 @@ public final class Lbfgs implements Optimizer {
 				hessianDiagonal = 1;
 			}
 			else {
-				remember(grad.sub(previousGradient), direction.mul(stepLength));
+				remember(grad.sub(previousGradient), Scalars.times(direction, stepLength));
 				replaceDirection(twoLoopDirection(grad));
 			}
 
@@ -239,7 +240,7 @@ public final class Lbfgs implements Optimizer {
 			alphas[i] = ArrayMath.dot(parameterChanges.get(i), q) * curvatureInverses.get(i);
 			ArrayMath.addScaled(q, gradientChanges.get(i), -alphas[i]);
 		}
-		q.muli(hessianDiagonal);
+		Scalars.timesInPlace(q, hessianDiagonal);
 		for (int i = 0; i < count; i++) {
 			float beta = ArrayMath.dot(gradientChanges.get(i), q) * curvatureInverses.get(i);
 			ArrayMath.addScaled(q, parameterChanges.get(i), alphas[i] - beta);

@@ -3,6 +3,7 @@ package org.neuralstyle.optimize;
 import ai.djl.ndarray.NDArray;
 
 import java.util.Map;
+import org.neuralstyle.tensor.Scalars;
 
 /**
  * Style loss: mean squared error between the Gram matrices of the output and the target Gram
@@ -22,11 +23,13 @@ public final class StyleLoss {
 	public NDArray value(Map<String, NDArray> features) {
 		NDArray total = null;
 		for (Map.Entry<String, NDArray> t : targetGrams.entrySet()) {
-			NDArray term = GramMatrix.of(features.get(t.getKey())).sub(t.getValue()).square().mean()
-				.mul(layerWeights.get(t.getKey()));
+			NDArray term = Scalars.times(GramMatrix.of(features.get(t.getKey())).sub(t.getValue()).square().mean(),
+				layerWeights.get(t.getKey()));
 			total = total == null ? term : total.add(term);
 		}
 		// No layers (e.g. no style image): a zero that still lives in the features' scope.
-		return total != null ? total : features.values().iterator().next().getManager().create(0f);
+		if (total != null) return total;
+		NDArray any = features.values().iterator().next();
+		return Scalars.of(any.getManager(), 0f, any);
 	}
 }

@@ -1,0 +1,81 @@
+package org.neuralstyle.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the engine off DJL's arithmetic overloads that take a Java number ({@code mul(Number)},
+ * {@code div(Number)}, {@code add(Number)}, {@code sub(Number)}, their in-place forms and the
+ * like): on the CPU they hand autograd a tensor over Java memory that the garbage collector may
+ * free before backward reads it. {@link Scalars} is the safe way. The check reads the compiled
+ * classes' call sites with the JDK's own {@code javap}, so no spelling of the call escapes it.
+ */
+class ScalarUseTest {
+
+	/** A call of an NDArray (or NDArrays) method whose parameters include a java.lang.Number. */
+	private static final Pattern NUMBER_CALL = Pattern.compile(
+		"Method (ai/djl/ndarray/\\w*NDArrays?)\\.(\\w+):\\(([^)]*Ljava/lang/Number;[^)]*)\\)");
+	/** Number overloads that produce no tensor autograd keeps: comparisons (boolean results) and clip (passes doubles to libtorch). */
+	private static final List<String> HARMLESS = List.of("eq", "neq", "gt", "gte", "lt", "lte", "contentEquals", "clip", "percentile");
+
+	@Test
+	void noEngineClassCallsDjlsNumberArithmetic() throws Exception {
+		Path classes = Path.of(Scalars.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		List<String> files = new ArrayList<>();
+		try (Stream<Path> walk = Files.walk(classes)) {
+			walk.filter(p -> p.toString().endsWith(".class")).filter(p -> !p.endsWith(Path.of("tensor", "Scalars.class")))
+				.forEach(p -> files.add(p.toString()));
+		}
+		assertTrue(files.size() > 50, "found the compiled classes in " + classes);
+		List<String> offences = new ArrayList<>();
+		String current = "?";
+		for (String line : javap(files).split("\n")) {
+			if (line.startsWith("Compiled from") || line.isBlank()) continue;
+			if (!line.startsWith(" ")) current = line;
+			Matcher m = NUMBER_CALL.matcher(line);
+			if (m.find() && !HARMLESS.contains(m.group(2))) offences.add(current.trim() + ": " + m.group(1) + "." + m.group(2));
+		}
+		assertEquals(List.of(), offences, "use org.neuralstyle.tensor.Scalars instead of DJL's Number overloads");
+	}
+
+	@Test
+	void theCheckSeesACallOfMulWithANumber() throws Exception {
+		// The test's own class files hold such a call (below): the pattern must find it.
+		Path self = Path.of(Offender.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+			.resolve(Offender.class.getName().replace('.', '/') + ".class");
+		Matcher m = NUMBER_CALL.matcher(javap(List.of(self.toString())));
+		assertTrue(m.find(), "javap shows the call");
+		assertEquals("mul", m.group(2));
+	}
+
+	private static String javap(List<String> classFiles) {
+		ToolProvider javap = ToolProvider.findFirst("javap").orElseThrow(
+			() -> new IllegalStateException("This check needs a JDK (javap), not a JRE"));
+		StringWriter out = new StringWriter();
+		List<String> args = new ArrayList<>(List.of("-c", "-p"));
+		args.addAll(classFiles);
+		int rc = javap.run(new PrintWriter(out), new PrintWriter(out), args.toArray(new String[0]));
+		assertEquals(0, rc, out.toString());
+		return out.toString();
+	}
+
+	/** What the check must catch. */
+	static final class Offender {
+		static ai.djl.ndarray.NDArray scale(ai.djl.ndarray.NDArray a) {
+			return a.mul(2f);
+		}
+	}
+}
