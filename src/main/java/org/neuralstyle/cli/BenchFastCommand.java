@@ -13,7 +13,7 @@ import org.neuralstyle.fast.TransformerNetLayout;
 import org.neuralstyle.fast.TransformerWeights;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
-import org.neuralstyle.weights.StateDict;
+import org.neuralstyle.checkpoint.StateDict;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

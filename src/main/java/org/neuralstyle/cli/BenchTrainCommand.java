@@ -14,11 +14,11 @@ import java.util.stream.Stream;
 
 import ai.djl.ndarray.types.Shape;
 
-import org.neuralstyle.fast.FastTrainer;
-import org.neuralstyle.fast.FastTrainingListener;
-import org.neuralstyle.fast.FastTrainingSettings;
-import org.neuralstyle.fast.TrainingImages;
-import org.neuralstyle.fast.TrainingStep;
+import org.neuralstyle.fast.train.FastTrainer;
+import org.neuralstyle.fast.train.FastTrainingListener;
+import org.neuralstyle.fast.train.FastTrainingSettings;
+import org.neuralstyle.fast.train.TrainingImages;
+import org.neuralstyle.fast.train.TrainingStep;
 import org.neuralstyle.fast.TransformerNetLayout;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;

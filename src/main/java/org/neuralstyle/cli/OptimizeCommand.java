@@ -14,12 +14,12 @@ import org.neuralstyle.net.Devices;
 import org.neuralstyle.net.Pooling;
 import org.neuralstyle.optimize.GatysStylizer;
 import org.neuralstyle.optimize.LossValues;
-import org.neuralstyle.optimize.OptimizerKind;
+import org.neuralstyle.optim.OptimizerKind;
 import org.neuralstyle.optimize.StyleTransferSettings;
 import org.neuralstyle.optimize.StylizationListener;
 import org.neuralstyle.optimize.StylizationResult;
 import org.neuralstyle.weights.PretrainedWeights;
-import org.neuralstyle.weights.StateDict;
+import org.neuralstyle.checkpoint.StateDict;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -9,17 +9,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.neuralstyle.fast.FastModelLibrary;
-import org.neuralstyle.fast.FastTrainer;
-import org.neuralstyle.fast.FastTrainingListener;
-import org.neuralstyle.fast.FastTrainingSettings;
-import org.neuralstyle.fast.TrainingCheckpoint;
-import org.neuralstyle.fast.TrainingImages;
-import org.neuralstyle.fast.TrainingResult;
-import org.neuralstyle.fast.TrainingStep;
+import org.neuralstyle.fast.train.FastTrainer;
+import org.neuralstyle.fast.train.FastTrainingListener;
+import org.neuralstyle.fast.train.FastTrainingSettings;
+import org.neuralstyle.fast.train.TrainingCheckpoint;
+import org.neuralstyle.fast.train.TrainingImages;
+import org.neuralstyle.fast.train.TrainingResult;
+import org.neuralstyle.fast.train.TrainingStep;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
 import org.neuralstyle.weights.PretrainedWeights;
-import org.neuralstyle.weights.StateDict;
+import org.neuralstyle.checkpoint.StateDict;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.neuralstyle.weights.CheckpointException;
+import org.neuralstyle.checkpoint.CheckpointException;
 import org.neuralstyle.weights.DownloadProgress;
 import org.neuralstyle.weights.ModelRegistry;
 import org.neuralstyle.weights.PretrainedWeights;

@@ -16,9 +16,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
-import org.neuralstyle.weights.CheckpointException;
-import org.neuralstyle.weights.Checkpoints;
-import org.neuralstyle.weights.StateDict;
+import org.neuralstyle.checkpoint.CheckpointException;
+import org.neuralstyle.checkpoint.Checkpoints;
+import org.neuralstyle.checkpoint.StateDict;
 
 /**
  * The fast style models pytorch/examples publishes ({@code saved_models.zip}, see

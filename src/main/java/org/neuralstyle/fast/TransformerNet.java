@@ -13,9 +13,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 
 import org.neuralstyle.tensor.Convolution;
-import org.neuralstyle.weights.CheckpointException;
-import org.neuralstyle.weights.Checkpoints;
-import org.neuralstyle.weights.StateDict;
+import org.neuralstyle.checkpoint.CheckpointException;
+import org.neuralstyle.checkpoint.Checkpoints;
+import org.neuralstyle.checkpoint.StateDict;
 
 /**
  * The image-transformation network of Johnson et al. ("Perceptual Losses for Real-Time Style
@@ -99,7 +99,7 @@ public final class TransformerNet implements AutoCloseable {
 	 *
 	 * @throws IllegalArgumentException if the names or shapes are not those of the layout
 	 */
-	static TransformerNet over(Map<String, NDArray> parameters) {
+	public static TransformerNet over(Map<String, NDArray> parameters) {
 		Map<String, Shape> shapes = TransformerNetLayout.parameterShapes();
 		if (!parameters.keySet().equals(shapes.keySet())) throw new IllegalArgumentException(
 			"The parameters are not those of the transformation network: expected " + shapes.keySet());

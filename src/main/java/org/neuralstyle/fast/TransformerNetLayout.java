@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 
 import ai.djl.ndarray.types.Shape;
 
-import org.neuralstyle.weights.CheckpointException;
-import org.neuralstyle.weights.StateDict;
-import org.neuralstyle.weights.TensorInfo;
+import org.neuralstyle.checkpoint.CheckpointException;
+import org.neuralstyle.checkpoint.StateDict;
+import org.neuralstyle.checkpoint.TensorInfo;
 
 /**
  * The tensors of the Johnson et al. image-transformation network as pytorch/examples

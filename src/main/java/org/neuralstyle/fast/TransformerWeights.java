@@ -11,10 +11,10 @@ import java.util.Set;
 
 import ai.djl.ndarray.types.Shape;
 
-import org.neuralstyle.weights.CheckpointException;
-import org.neuralstyle.weights.SafetensorsWriter;
-import org.neuralstyle.weights.StateDict;
-import org.neuralstyle.weights.TensorInfo;
+import org.neuralstyle.checkpoint.CheckpointException;
+import org.neuralstyle.checkpoint.SafetensorsWriter;
+import org.neuralstyle.checkpoint.StateDict;
+import org.neuralstyle.checkpoint.TensorInfo;
 
 /**
  * The weights of one transformation network as a single float vector, the tensors laid end to
@@ -102,7 +102,7 @@ public final class TransformerWeights implements StateDict {
 	}
 
 	/** Offset and end of a tensor in the vector. */
-	static long[] range(String name) {
+	public static long[] range(String name) {
 		long[] range = RANGES.get(name);
 		if (range == null) throw new IllegalArgumentException("No tensor " + name + " in the transformation network");
 		return range.clone();

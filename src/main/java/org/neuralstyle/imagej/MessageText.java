@@ -1,5 +1,7 @@
 package org.neuralstyle.imagej;
 
+import org.neuralstyle.imagej.ij1.Gui;
+
 /**
  * Messages as dialogs show them. ImageJ's and Fiji's message dialogs do not wrap text, so a long
  * message (a path, a URL and advice) would run off the screen; logs keep the message on one line.

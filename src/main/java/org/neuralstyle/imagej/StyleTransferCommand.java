@@ -9,6 +9,7 @@ import java.nio.channels.ClosedByInterruptException;
 import java.util.concurrent.CancellationException;
 
 import org.scijava.command.ContextCommand;
+import org.neuralstyle.imagej.ij1.OwnClassLoader;
 
 /**
  * What the style-transfer commands share around their work: the plugin's class loader as the

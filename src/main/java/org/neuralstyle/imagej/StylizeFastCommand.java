@@ -14,6 +14,12 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
+import org.neuralstyle.imagej.models.FastModelSource;
+import org.neuralstyle.imagej.planes.PlaneStylizer;
+import org.neuralstyle.imagej.planes.Scope;
+import org.neuralstyle.imagej.planes.StackStylizing;
+import org.neuralstyle.imagej.planes.StylizingResult;
+import org.neuralstyle.imagej.progress.StatusBarProgress;
 
 /**
  * Stylize (fast model): a feed-forward style network of Johnson et al. on open images. The image

@@ -10,16 +10,25 @@ import java.util.Locale;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
 import org.neuralstyle.optimize.GatysStylizer;
-import org.neuralstyle.optimize.OptimizerKind;
+import org.neuralstyle.optim.OptimizerKind;
 import org.neuralstyle.optimize.StyleTransferSettings;
 import org.neuralstyle.optimize.StylizationResult;
-import org.neuralstyle.weights.StateDict;
+import org.neuralstyle.checkpoint.StateDict;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
+import org.neuralstyle.imagej.ij1.Gui;
+import org.neuralstyle.imagej.models.NetworkWeights;
+import org.neuralstyle.imagej.planes.ImageConversion;
+import org.neuralstyle.imagej.planes.PlaneStylizer;
+import org.neuralstyle.imagej.planes.Scope;
+import org.neuralstyle.imagej.planes.StackStylizing;
+import org.neuralstyle.imagej.planes.StylizingResult;
+import org.neuralstyle.imagej.progress.OptimizationProgress;
+import org.neuralstyle.imagej.progress.ProgressStack;
 
 /**
  * Stylize (optimize): the optimization method of Gatys et al. on open images. The content image

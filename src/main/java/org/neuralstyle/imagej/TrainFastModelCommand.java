@@ -9,19 +9,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.neuralstyle.fast.FastModelLibrary;
-import org.neuralstyle.fast.FastTrainer;
-import org.neuralstyle.fast.FastTrainingSettings;
-import org.neuralstyle.fast.TrainingCheckpoint;
-import org.neuralstyle.fast.TrainingImages;
-import org.neuralstyle.fast.TrainingResult;
+import org.neuralstyle.fast.train.FastTrainer;
+import org.neuralstyle.fast.train.FastTrainingSettings;
+import org.neuralstyle.fast.train.TrainingCheckpoint;
+import org.neuralstyle.fast.train.TrainingImages;
+import org.neuralstyle.fast.train.TrainingResult;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
-import org.neuralstyle.weights.StateDict;
+import org.neuralstyle.checkpoint.StateDict;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
+import org.neuralstyle.imagej.ij1.Gui;
+import org.neuralstyle.imagej.models.NetworkWeights;
+import org.neuralstyle.imagej.planes.ImageConversion;
+import org.neuralstyle.imagej.progress.LossPlot;
+import org.neuralstyle.imagej.progress.TrainingProgress;
 
 /**
  * Train fast model: teaches a Johnson et al. transformation network one style from a folder of

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import org.neuralstyle.weights.CheckpointException;
-import org.neuralstyle.weights.StateDict;
-import org.neuralstyle.weights.TensorInfo;
+import org.neuralstyle.checkpoint.CheckpointException;
+import org.neuralstyle.checkpoint.StateDict;
+import org.neuralstyle.checkpoint.TensorInfo;
 
 /**
  * A state dict of torchvision VGG shapes whose weights are random (He initialization, seeded),

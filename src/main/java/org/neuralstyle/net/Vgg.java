@@ -20,9 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.neuralstyle.tensor.Convolution;
-import org.neuralstyle.weights.CheckpointException;
-import org.neuralstyle.weights.StateDict;
-import org.neuralstyle.weights.TensorInfo;
+import org.neuralstyle.checkpoint.CheckpointException;
+import org.neuralstyle.checkpoint.StateDict;
+import org.neuralstyle.checkpoint.TensorInfo;
 
 /**
  * A VGG feature network (Simonyan and Zisserman) built from a torchvision state dict: the layer

@@ -20,8 +20,16 @@ import org.neuralstyle.image.Resampling;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Vgg;
 import org.neuralstyle.net.VggLayer;
-import org.neuralstyle.weights.StateDict;
+import org.neuralstyle.checkpoint.StateDict;
 import org.neuralstyle.tensor.Scalars;
+import org.neuralstyle.loss.ContentLoss;
+import org.neuralstyle.loss.GramMatrix;
+import org.neuralstyle.loss.StyleLoss;
+import org.neuralstyle.loss.TotalVariation;
+import org.neuralstyle.optim.Adam;
+import org.neuralstyle.optim.Evaluation;
+import org.neuralstyle.optim.Lbfgs;
+import org.neuralstyle.optim.Optimizer;
 
 /**
  * Neural style transfer by optimization (Gatys, Ecker and Bethge, 2016): the pixels of the output

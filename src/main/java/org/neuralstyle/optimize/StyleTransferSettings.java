@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Pooling;
+import org.neuralstyle.optim.OptimizerKind;
 
 /**
  * Everything that defines one optimization run. The defaults reproduce the PyTorch "Neural

@@ -1,5 +1,7 @@
 package org.neuralstyle.weights;
 
+import org.neuralstyle.checkpoint.Checkpoints;
+
 /** What a known model file is, which decides how it is checked and used. */
 public enum ModelKind {
 	/** A checkpoint holding an ImageNet-trained VGG network's state dict (the optimization method's feature network). */

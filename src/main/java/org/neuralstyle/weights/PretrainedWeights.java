@@ -3,6 +3,8 @@ package org.neuralstyle.weights;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.neuralstyle.checkpoint.Checkpoints;
+import org.neuralstyle.checkpoint.StateDict;
 
 /**
  * Where a run's network weights come from: a file the user names, else the cached copy of the

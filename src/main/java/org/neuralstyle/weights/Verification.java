@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.neuralstyle.checkpoint.CheckpointException;
+import org.neuralstyle.checkpoint.CheckpointFormat;
+import org.neuralstyle.checkpoint.Checkpoints;
+import org.neuralstyle.checkpoint.StateDict;
 
 /**
  * What a file on disk is: which known model its SHA-256 identifies (if any), and whether it opens

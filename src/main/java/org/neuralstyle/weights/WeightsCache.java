@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.Optional;
+import org.neuralstyle.checkpoint.CheckpointException;
 
 /**
  * The folder where downloaded and imported model files live, shared by Fiji, macros and the

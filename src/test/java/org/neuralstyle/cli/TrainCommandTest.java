@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.fast.FastModelLibrary;
 import org.neuralstyle.fast.TransformerNet;
 import org.neuralstyle.testing.MapStateDict;
-import org.neuralstyle.weights.Checkpoints;
-import org.neuralstyle.weights.SafetensorsWriter;
-import org.neuralstyle.weights.StateDict;
+import org.neuralstyle.checkpoint.Checkpoints;
+import org.neuralstyle.checkpoint.SafetensorsWriter;
+import org.neuralstyle.checkpoint.StateDict;
 
 /** {@code train} end to end with a tiny VGG16-shaped loss network written to a safetensors file. */
 class TrainCommandTest {

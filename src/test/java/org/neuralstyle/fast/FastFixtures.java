@@ -8,24 +8,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The files src/test/python/make_fast_fixtures.py wrote with PyTorch. */
-final class FastFixtures {
+public final class FastFixtures {
 
 	/** The transformation network with seeded weights, as a legacy .pth with stale running statistics. */
-	static final String CHECKPOINT = "transformer_net_legacy.pth";
+	public static final String CHECKPOINT = "transformer_net_legacy.pth";
 
 	private FastFixtures() {}
 
-	static Path file(String name) {
+	public static Path file(String name) {
 		return resource("/fixtures/fast/" + name);
 	}
 
 	/** A fixture of the checkpoint readers' tests: a small VGG-like state dict. */
-	static Path tinyVgg() {
+	public static Path tinyVgg() {
 		return resource("/fixtures/weights/tiny_vgg_legacy.pth");
 	}
 
 	/** A raw little-endian float32 file. */
-	static float[] floats(String name) throws IOException {
+	public static float[] floats(String name) throws IOException {
 		ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file(name))).order(ByteOrder.LITTLE_ENDIAN);
 		float[] values = new float[bytes.remaining() / Float.BYTES];
 		bytes.asFloatBuffer().get(values);

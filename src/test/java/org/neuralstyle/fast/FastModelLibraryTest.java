@@ -12,7 +12,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neuralstyle.weights.CheckpointException;
+import org.neuralstyle.checkpoint.CheckpointException;
+import org.neuralstyle.fast.train.TrainingCheckpoint;
 
 /** The folder of fast models: published ones once unpacked, trained ones once saved, nothing else. */
 class FastModelLibraryTest {

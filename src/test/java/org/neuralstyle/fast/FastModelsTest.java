@@ -21,7 +21,7 @@ import ai.djl.Device;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neuralstyle.weights.CheckpointException;
+import org.neuralstyle.checkpoint.CheckpointException;
 
 /** Unpacking saved_models.zip, on zips built like it from the PyTorch-written fixture model. */
 class FastModelsTest {

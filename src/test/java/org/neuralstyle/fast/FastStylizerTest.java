@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neuralstyle.fast.FastStylizer.Normalization;
 import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.testing.TestPictures;
 
 /**
  * Tiling on the PyTorch-written fixture network. Its random weights make it far more sensitive
@@ -37,7 +38,7 @@ class FastStylizerTest {
 	@BeforeAll
 	static void load() throws IOException {
 		net = TransformerNet.load(FastFixtures.file(FastFixtures.CHECKPOINT), Device.cpu());
-		landscape = TestImages.landscape(WIDTH, HEIGHT, 11);
+		landscape = TestPictures.landscape(WIDTH, HEIGHT, 11);
 		untiled = new FastStylizer(net, 1024, 0, Normalization.PER_TILE).stylize(landscape);
 	}
 
@@ -48,7 +49,7 @@ class FastStylizerTest {
 
 	@Test
 	void keepsSizesThatAreNotMultiplesOfFour() {
-		RgbImage content = TestImages.landscape(45, 37, 2);
+		RgbImage content = TestPictures.landscape(45, 37, 2);
 		RgbImage styled = new FastStylizer(net).stylize(content);
 		assertEquals(45, styled.width());
 		assertEquals(37, styled.height());
@@ -80,7 +81,7 @@ class FastStylizerTest {
 	void normalizesAsTheWholeImageWhenItFitsTheTileArea() {
 		// 201×60 needs three tiles of 128 across but fits in 128² pixels: the statistics come from
 		// the unshrunk image, so the tiled result is the untiled one.
-		RgbImage wide = TestImages.landscape(WIDTH, 60, 5);
+		RgbImage wide = TestPictures.landscape(WIDTH, 60, 5);
 		RgbImage whole = new FastStylizer(net, 1024, 0, Normalization.PER_TILE).stylize(wide);
 		FastStylizer tiling = new FastStylizer(net, 128, 64, Normalization.WHOLE_IMAGE);
 		assertEquals(3 + 1, tiling.runs(WIDTH, 60));
@@ -123,7 +124,7 @@ class FastStylizerTest {
 	void reportsEachRun() {
 		FastStylizer stylizer = new FastStylizer(net, 96, 32, Normalization.WHOLE_IMAGE);
 		List<String> calls = new ArrayList<>();
-		stylizer.stylize(TestImages.landscape(150, 60, 1), (done, total) -> calls.add(done + "/" + total));
+		stylizer.stylize(TestPictures.landscape(150, 60, 1), (done, total) -> calls.add(done + "/" + total));
 		assertEquals(List.of("1/3", "2/3", "3/3"), calls, "the shrunk copy, then two tiles");
 		assertEquals(1, new FastStylizer(net).runs(512, 300));
 	}
@@ -146,7 +147,7 @@ class FastStylizerTest {
 
 	@Test
 	void leavesTheInputAsItWas() {
-		RgbImage content = TestImages.landscape(100, 80, 4);
+		RgbImage content = TestPictures.landscape(100, 80, 4);
 		float[] before = content.planes().clone();
 		RgbImage styled = new FastStylizer(net, 64, 16, Normalization.WHOLE_IMAGE).stylize(content);
 		assertArrayEquals(before, content.planes());

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
-import org.neuralstyle.weights.StateDict;
-import org.neuralstyle.weights.Checkpoints;
+import org.neuralstyle.checkpoint.StateDict;
+import org.neuralstyle.checkpoint.Checkpoints;
 
 /**
  * The training gradient of the transformation network in float32 equals the same gradient

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.neuralstyle.weights.CheckpointException;
+import org.neuralstyle.checkpoint.CheckpointException;
+import org.neuralstyle.testing.MapStateDict;
 
 /** What a wrong checkpoint is told, before any weight is read. */
 class TransformerNetLayoutTest {

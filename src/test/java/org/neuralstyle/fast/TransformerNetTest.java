@@ -15,9 +15,10 @@ import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.neuralstyle.weights.CheckpointException;
-import org.neuralstyle.weights.Checkpoints;
-import org.neuralstyle.weights.StateDict;
+import org.neuralstyle.checkpoint.CheckpointException;
+import org.neuralstyle.checkpoint.Checkpoints;
+import org.neuralstyle.checkpoint.StateDict;
+import org.neuralstyle.testing.MapStateDict;
 
 /** The network against PyTorch's own outputs for the same weights (make_fast_fixtures.py). */
 class TransformerNetTest {

@@ -15,6 +15,12 @@ import ij.process.ShortProcessor;
 import java.awt.Color;
 import org.junit.jupiter.api.Test;
 import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.imagej.planes.CompositeRendering;
+import org.neuralstyle.imagej.planes.ImageConversion;
+import org.neuralstyle.imagej.planes.ImagePlanes;
+import org.neuralstyle.imagej.planes.LutCurve;
+import org.neuralstyle.imagej.planes.LutPlaneCodec;
+import org.neuralstyle.imagej.planes.RgbPlaneCodec;
 
 /** Planes of every type to RGB pictures and back: as displayed, and without loss where the display allows. */
 class ImageConversionTest {

@@ -29,8 +29,9 @@ import org.neuralstyle.weights.DownloadProgress;
 import org.neuralstyle.weights.KnownModel;
 import org.neuralstyle.weights.ModelKind;
 import org.neuralstyle.weights.ModelRegistry;
-import org.neuralstyle.weights.StateDict;
+import org.neuralstyle.checkpoint.StateDict;
 import org.neuralstyle.weights.WeightsCache;
+import org.neuralstyle.imagej.models.NetworkWeights;
 
 /** Where the command's weights come from, with a local server standing in for download.pytorch.org. */
 class NetworkWeightsTest {

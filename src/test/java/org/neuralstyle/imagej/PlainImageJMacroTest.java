@@ -17,6 +17,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuralstyle.imagej.ij1.SciJavaCommandPlugIn;
 
 /** Our commands in a real ImageJ 1.x, found through plugins.config and driven by a macro. */
 class PlainImageJMacroTest {
@@ -24,7 +25,7 @@ class PlainImageJMacroTest {
 	private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
 	private static final String TEST_CONFIG = "Plugins>Style Transfer Test, \"Invert (test)\", " +
-		"org.neuralstyle.imagej.SciJavaCommandPlugIn(\"" + InvertTestCommand.class.getName() + "\")\n";
+		"org.neuralstyle.imagej.ij1.SciJavaCommandPlugIn(\"" + InvertTestCommand.class.getName() + "\")\n";
 
 	@BeforeAll
 	static void needsADisplay() {
@@ -94,9 +95,9 @@ class PlainImageJMacroTest {
 		PlainImageJ plain = new PlainImageJ(dir.resolve("plain"));
 		PlainImageJ.writeConfigJar(plain.plugins().resolve("Neural_Style.jar"), config);
 		PlainImageJ.Outcome inPlugins = plain.runMacro(macro, "", TIMEOUT);
-		assertTrue(inPlugins.output().contains("optimize -> org.neuralstyle.imagej.SciJavaCommandPlugIn(\"org.neuralstyle.imagej.StylizeOptimizeCommand\")"),
+		assertTrue(inPlugins.output().contains("optimize -> org.neuralstyle.imagej.ij1.SciJavaCommandPlugIn(\"org.neuralstyle.imagej.StylizeOptimizeCommand\")"),
 			inPlugins.output());
-		assertTrue(inPlugins.output().contains("fast -> org.neuralstyle.imagej.SciJavaCommandPlugIn(\"org.neuralstyle.imagej.StylizeFastCommand\")"),
+		assertTrue(inPlugins.output().contains("fast -> org.neuralstyle.imagej.ij1.SciJavaCommandPlugIn(\"org.neuralstyle.imagej.StylizeFastCommand\")"),
 			inPlugins.output());
 
 		// Fiji's layout (jar in jars/), and a jar whose name has no underscore: no ImageJ 1.x entries.

@@ -25,6 +25,12 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.imagej.planes.CompositeRendering;
+import org.neuralstyle.imagej.planes.PlaneStylizer;
+import org.neuralstyle.imagej.planes.Scope;
+import org.neuralstyle.imagej.planes.StackStylizing;
+import org.neuralstyle.imagej.planes.StylizingResult;
+import org.neuralstyle.imagej.planes.ProgressReporter;
 
 /** Stacks, hyperstacks, composites and selections through a stylizer into a new image. */
 class StackStylizingTest {

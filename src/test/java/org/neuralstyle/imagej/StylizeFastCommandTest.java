@@ -35,6 +35,10 @@ import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.module.ModuleService;
+import org.neuralstyle.imagej.ij1.CommandParameter;
+import org.neuralstyle.imagej.ij1.CommandParameters;
+import org.neuralstyle.imagej.planes.Scope;
+import org.neuralstyle.imagej.planes.StackStylizing;
 
 /**
  * The command in a SciJava context, headless, on every kind of image, with a fast model written by

@@ -14,6 +14,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuralstyle.imagej.ij1.SciJavaCommandPlugIn;
 
 /** "Stylize (fast model)" in a real ImageJ 1.x, from the project's plugins.config, driven by a batch macro. */
 class StylizeFastMacroTest {

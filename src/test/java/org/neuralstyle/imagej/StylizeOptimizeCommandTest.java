@@ -36,6 +36,12 @@ import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.module.ModuleService;
+import org.neuralstyle.imagej.ij1.CommandParameter;
+import org.neuralstyle.imagej.ij1.CommandParameters;
+import org.neuralstyle.imagej.planes.Scope;
+import org.neuralstyle.imagej.planes.StackStylizing;
+import org.neuralstyle.imagej.progress.OptimizationProgress;
+import org.neuralstyle.imagej.progress.TimeLeft;
 
 /**
  * The command in a SciJava context, headless, on every kind of image, with the tiny VGG written by

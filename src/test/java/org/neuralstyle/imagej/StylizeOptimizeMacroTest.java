@@ -26,6 +26,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuralstyle.imagej.ij1.CommandParameter;
+import org.neuralstyle.imagej.ij1.CommandParameters;
+import org.neuralstyle.imagej.ij1.SciJavaCommandPlugIn;
 
 /**
  * Stylize (optimize) in a real ImageJ 1.x (plugins.config in plugins/, batch mode) with the tiny

@@ -1,6 +1,7 @@
 package org.neuralstyle.imagej;
 
 import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.imagej.planes.PlaneStylizer;
 
 /** Real, checkable transforms standing in for the engine in tests. */
 final class Stylizers {

@@ -11,7 +11,7 @@ import java.awt.Color;
 import java.util.Random;
 
 /** Small images of every kind scientists open, with known pixels. */
-final class TestImages {
+public final class TestImages {
 
 	private TestImages() {
 	}
@@ -27,7 +27,7 @@ final class TestImages {
 		return new LUT(r, g, b);
 	}
 
-	static ImagePlus rgb(int width, int height, long seed) {
+	public static ImagePlus rgb(int width, int height, long seed) {
 		Random random = new Random(seed);
 		ColorProcessor cp = new ColorProcessor(width, height);
 		for (int i = 0; i < width * height; i++) cp.set(i, random.nextInt(1 << 24));
@@ -35,7 +35,7 @@ final class TestImages {
 	}
 
 	/** A stack or hyperstack of the given type ("8-bit", "16-bit", "32-bit", "RGB") with random pixels in [lo, hi]. */
-	static ImagePlus hyperstack(String type, int width, int height, int c, int z, int t, double lo, double hi, long seed) {
+	public static ImagePlus hyperstack(String type, int width, int height, int c, int z, int t, double lo, double hi, long seed) {
 		ImagePlus imp = IJ.createImage("stack.tif", type + " black", width, height, c, z, t);
 		Random random = new Random(seed);
 		ImageStack stack = imp.getStack();

@@ -25,12 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.fast.FastModelLibrary;
 import org.neuralstyle.fast.TransformerNet;
 import org.neuralstyle.testing.MapStateDict;
-import org.neuralstyle.weights.Checkpoints;
-import org.neuralstyle.weights.SafetensorsWriter;
-import org.neuralstyle.weights.StateDict;
+import org.neuralstyle.checkpoint.Checkpoints;
+import org.neuralstyle.checkpoint.SafetensorsWriter;
+import org.neuralstyle.checkpoint.StateDict;
 import org.neuralstyle.weights.WeightsCache;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import org.neuralstyle.imagej.ij1.CommandParameter;
+import org.neuralstyle.imagej.ij1.CommandParameters;
+import org.neuralstyle.imagej.ij1.SciJavaCommandPlugIn;
+import org.neuralstyle.imagej.ij1.SciJavaContext;
 
 /** The Train fast model command headless, through the ImageJ 1.x bridge, with a tiny VGG16-shaped loss network. */
 class TrainFastModelCommandTest {

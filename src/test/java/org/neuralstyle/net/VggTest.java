@@ -16,7 +16,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.neuralstyle.testing.MapStateDict;
-import org.neuralstyle.weights.CheckpointException;
+import org.neuralstyle.checkpoint.CheckpointException;
 
 class VggTest {
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.neuralstyle.image.Luminance;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.SyntheticVgg;
+import org.neuralstyle.optim.OptimizerKind;
 
 /** The optimization loop on a tiny random VGG: iteration counting, snapshots, cancel, divergence. */
 class GatysStylizerTest {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.SyntheticVgg;
 import org.neuralstyle.testing.ConstantGc;
+import org.neuralstyle.optim.OptimizerKind;
 
 /**
  * The same optimization run gives the same image, bit for bit, however often the garbage

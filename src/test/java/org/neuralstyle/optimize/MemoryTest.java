@@ -13,6 +13,11 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.neuralstyle.optim.Adam;
+import org.neuralstyle.optim.AutogradObjective;
+import org.neuralstyle.optim.Lbfgs;
+import org.neuralstyle.optim.Objective;
+import org.neuralstyle.optim.Optimizer;
 
 /**
  * Native memory stays flat over many iterations: the number of live arrays under the caller's

@@ -11,8 +11,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.neuralstyle.image.RgbImage;
-import org.neuralstyle.weights.Checkpoints;
-import org.neuralstyle.weights.StateDict;
+import org.neuralstyle.checkpoint.Checkpoints;
+import org.neuralstyle.checkpoint.StateDict;
 
 /**
  * The engine against PyTorch: the iteration-0 losses and the image after 20 L-BFGS iterations of

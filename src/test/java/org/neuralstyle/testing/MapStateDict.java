@@ -2,14 +2,19 @@ package org.neuralstyle.testing;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import ai.djl.ndarray.types.Shape;
+
+import org.neuralstyle.fast.TransformerNetLayout;
 import java.util.Set;
 
 import org.neuralstyle.net.SyntheticVgg;
-import org.neuralstyle.weights.CheckpointException;
-import org.neuralstyle.weights.StateDict;
-import org.neuralstyle.weights.TensorInfo;
+import org.neuralstyle.checkpoint.CheckpointException;
+import org.neuralstyle.checkpoint.StateDict;
+import org.neuralstyle.checkpoint.TensorInfo;
 
 /** An in-memory state dict for tests, with helpers for random VGG-shaped networks. */
 public final class MapStateDict implements StateDict {
@@ -19,9 +24,52 @@ public final class MapStateDict implements StateDict {
 	private final Set<String> reads = new java.util.HashSet<>();
 
 	public MapStateDict put(String name, float[] values, long... shape) {
+		return put(name, "float32", shape, values);
+	}
+
+	public MapStateDict put(String name, long[] shape, float[] values) {
+		return put(name, "float32", shape, values);
+	}
+
+	/** A tensor that claims the given data type, e.g. to test that loaders refuse it. */
+	public MapStateDict put(String name, String dtype, long[] shape, float[] values) {
+		infos.put(name, new TensorInfo(name, dtype, shape.clone()));
 		data.put(name, values);
-		infos.put(name, new TensorInfo(name, "float32", shape));
 		return this;
+	}
+
+	public MapStateDict remove(String name) {
+		infos.remove(name);
+		data.remove(name);
+		return this;
+	}
+
+	/** The values as stored, without counting a read. */
+	public float[] values(String name) {
+		return data.get(name);
+	}
+
+	/**
+	 * A complete fast-style transformation network with seeded random weights. Hidden layers get
+	 * unit-variance scaling; the last layer is scaled to give outputs around 128 with a spread of
+	 * about 60, like a trained model, so that clamping to 0..255 does not flatten the result.
+	 */
+	public static MapStateDict randomTransformerNet(long seed) {
+		MapStateDict weights = new MapStateDict();
+		Random random = new Random(seed);
+		for (Map.Entry<String, Shape> entry : TransformerNetLayout.parameterShapes().entrySet()) {
+			Shape shape = entry.getValue();
+			float[] values = new float[(int) shape.size()];
+			boolean normWeight = shape.dimension() == 1 && entry.getKey().matches(".*in\\d\\.weight");
+			boolean last = entry.getKey().startsWith("deconv3.");
+			double fanIn = shape.size() / shape.get(0);
+			double scale = shape.dimension() == 4 ? (last ? 60 / Math.sqrt(0.5 * fanIn) : 1 / Math.sqrt(fanIn)) : 0.1;
+			double offset = normWeight ? 1 : last && shape.dimension() == 1 ? 128 : 0;
+			for (int i = 0; i < values.length; i++)
+				values[i] = (float) (offset + scale * random.nextGaussian());
+			weights.put(entry.getKey(), shape.getShape(), values);
+		}
+		return weights;
 	}
 
 	/**

@@ -25,6 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.net.httpserver.HttpServer;
+import org.neuralstyle.checkpoint.CheckpointException;
+import org.neuralstyle.checkpoint.Checkpoints;
+import org.neuralstyle.checkpoint.Fixtures;
+import org.neuralstyle.checkpoint.StateDict;
 
 /** Downloads from a local HTTP server; the real internet is never contacted. */
 class DownloaderTest {

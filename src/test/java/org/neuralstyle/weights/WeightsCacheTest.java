@@ -17,6 +17,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuralstyle.checkpoint.CheckpointException;
+import org.neuralstyle.checkpoint.CheckpointFormat;
+import org.neuralstyle.checkpoint.Fixtures;
 
 class WeightsCacheTest {
 

@@ -1,0 +1,80 @@
+package org.neuralstyle.fast.train;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.net.Vgg;
+import org.neuralstyle.loss.GramMatrix;
+import org.neuralstyle.tensor.Scalars;
+
+/**
+ * The perceptual loss Johnson et al. train with, as pytorch/examples computes it: the content
+ * term compares the relu2_2 features of output and input, the style term the Gram matrices of the
+ * output's relu1_2, relu2_2, relu3_3 and relu4_3 features with the style image's. Images enter in
+ * 0..255 and are divided by 255 for the VGG, which normalizes them to ImageNet statistics itself.
+ */
+final class PerceptualLoss implements AutoCloseable {
+
+	private final Vgg vgg;
+	private final double contentWeight;
+	private final double styleWeight;
+	private final NDManager manager;
+	private final Map<String, NDArray> styleGrams = new LinkedHashMap<>();
+	private final Set<String> stylizedLayers = new LinkedHashSet<>();
+
+	/** Computes the style's Gram matrices once, into a manager of its own that {@link #close()} frees. */
+	PerceptualLoss(Vgg vgg, RgbImage style, double contentWeight, double styleWeight, NDManager parent) {
+		this.vgg = vgg;
+		this.contentWeight = contentWeight;
+		this.styleWeight = styleWeight;
+		this.manager = parent.newSubManager();
+		if (contentWeight > 0) stylizedLayers.add(FastTrainingSettings.CONTENT_LAYER);
+		if (styleWeight > 0) {
+			stylizedLayers.addAll(FastTrainingSettings.STYLE_LAYERS);
+			try (NDManager scope = manager.newSubManager()) {
+				NDArray image = scope.create(style.planes(), new Shape(1, 3, style.height(), style.width()));
+				Map<String, NDArray> features = vgg.features(image, FastTrainingSettings.STYLE_LAYERS);
+				for (String layer : FastTrainingSettings.STYLE_LAYERS) {
+					NDArray gram = GramMatrix.ofBatch(features.get(layer));
+					gram.attach(manager);
+					styleGrams.put(layer, gram);
+				}
+			}
+		}
+	}
+
+	/**
+	 * The weighted content and style terms for a batch, scalars in the gradient graph of
+	 * {@code stylized} and in its manager. The style Grams (1×C×C) broadcast over the batch, which
+	 * is what the example's repeated style batch amounts to.
+	 *
+	 * @param stylized the network's output, N×3×H×W in 0..255 (not clamped)
+	 * @param content  its input, the same shape
+	 */
+	NDArray[] terms(NDArray stylized, NDArray content) {
+		Map<String, NDArray> features = vgg.features(Scalars.dividedBy(stylized, 255f), stylizedLayers);
+		NDArray contentTerm = Scalars.of(stylized.getManager(), 0f, stylized);
+		if (contentWeight > 0) {
+			String layer = FastTrainingSettings.CONTENT_LAYER;
+			NDArray target = vgg.features(Scalars.dividedBy(content, 255f), List.of(layer)).get(layer);
+			contentTerm = Scalars.times(features.get(layer).sub(target).square().mean(), (float) contentWeight);
+		}
+		NDArray styleTerm = Scalars.of(stylized.getManager(), 0f, stylized);
+		for (Map.Entry<String, NDArray> gram : styleGrams.entrySet())
+			styleTerm = styleTerm.add(GramMatrix.ofBatch(features.get(gram.getKey())).sub(gram.getValue()).square().mean());
+		return new NDArray[] {contentTerm, Scalars.times(styleTerm, (float) styleWeight)};
+	}
+
+	@Override
+	public void close() {
+		manager.close();
+	}
+}

@@ -1,0 +1,171 @@
+package org.neuralstyle.imagej.ij1;
+
+import ij.ImagePlus;
+import ij.Macro;
+import ij.Prefs;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+import java.awt.GraphicsEnvironment;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Asks for a command's parameters the ImageJ 1.x way. Field labels are the macro keys, so a
+ * GenericDialog reads a macro's options by itself and the Recorder writes
+ * {@code run("Command", "key=value ...")} by itself. Without a display (plain ImageJ 1.x cannot
+ * build a dialog headless) the macro options are read directly, with the same rules.
+ * <p>
+ * Values the user confirms in a dialog become the next dialog's defaults (stored in ImageJ's
+ * preferences); macros never see them, so a macro gives the same result on every machine.
+ */
+final class ParameterDialog {
+
+	private final String title;
+	private final List<CommandParameter> parameters;
+	private final String prefsPrefix;
+
+	/** {@code prefsPrefix} names the command in the preferences, e.g. "neuralstyle.optimize". */
+	ParameterDialog(String title, List<CommandParameter> parameters, String prefsPrefix) {
+		this.title = title;
+		this.parameters = parameters;
+		this.prefsPrefix = prefsPrefix;
+	}
+
+	/**
+	 * The value of every parameter by key, or null if the user cancelled.
+	 *
+	 * @throws IllegalArgumentException when a value is invalid, with a message for the user
+	 */
+	Map<String, Object> ask() {
+		String options = Macro.getOptions();
+		if (needsImage() && WindowManager.getCurrentImage() == null) {
+			throw new IllegalArgumentException("There are no images open: open the image to stylize first.");
+		}
+		if (options != null) {
+			String imagej1 = MacroOptions.withImageJ1Flags(options, parameters.stream()
+				.filter(p -> p.kind() == CommandParameter.Kind.BOOLEAN).map(CommandParameter::key).toList());
+			// The GenericDialog reads the options of this thread when it is made.
+			if (!imagej1.equals(options.trim())) Macro.setOptions(imagej1);
+			options = imagej1;
+		}
+		if (GraphicsEnvironment.isHeadless()) return fromOptions(new MacroOptions(options == null ? "" : options));
+		return fromDialog(options == null);
+	}
+
+	private boolean needsImage() {
+		return parameters.stream().anyMatch(p -> p.kind() == CommandParameter.Kind.IMAGE);
+	}
+
+	private Map<String, Object> fromOptions(MacroOptions options) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		for (CommandParameter p : parameters) {
+			String written = options.value(p.key());
+			Object value = switch (p.kind()) {
+				case NUMBER, INTEGER -> written == null ? p.defaultValue() : p.number(parseNumber(p, written));
+				case BOOLEAN -> options.flag(p.key());
+				case CHOICE -> p.choice(written == null ? p.defaultText() : written);
+				case TEXT -> written == null ? p.defaultText() : written;
+				case FILE, DIRECTORY -> p.path(written == null ? p.defaultText() : written);
+				case IMAGE -> image(p, written, values);
+			};
+			values.put(p.key(), value);
+		}
+		return values;
+	}
+
+	private static double parseNumber(CommandParameter p, String text) {
+		try {
+			return Double.parseDouble(text.trim());
+		} catch (NumberFormatException e) {
+			throw new IllegalArgumentException("'" + p.key() + "' needs a number, not '" + text + "'.");
+		}
+	}
+
+	private static ImagePlus image(CommandParameter p, String title, Map<String, Object> chosen) {
+		ImagePlus image = title == null ? defaultImage(chosen.values()) : WindowManager.getImage(title);
+		if (image == null) throw new IllegalArgumentException(title == null ?
+			"There are no images open: open the image to stylize first." :
+			"There is no image called '" + title + "' for '" + p.key() + "': open it first, or give the title of an open image.");
+		return image;
+	}
+
+	/**
+	 * The image an image parameter starts with: the current one for the first, and for the next
+	 * (e.g. the style after the content) the first open image not chosen yet, as one rarely
+	 * stylizes an image after itself.
+	 */
+	private static ImagePlus defaultImage(Collection<Object> chosen) {
+		ImagePlus current = WindowManager.getCurrentImage();
+		if (current == null || !chosen.contains(current)) return current;
+		int[] ids = WindowManager.getIDList();
+		if (ids != null) {
+			for (int id : ids) {
+				ImagePlus open = WindowManager.getImage(id);
+				if (open != null && !chosen.contains(open)) return open;
+			}
+		}
+		return current;
+	}
+
+	private Map<String, Object> fromDialog(boolean interactive) {
+		GenericDialog gd = new GenericDialog(title);
+		List<Object> offered = new ArrayList<>();
+		for (CommandParameter p : parameters) {
+			String remembered = interactive && p.remembered() ? Prefs.get(prefsKey(p), null) : null;
+			String start = remembered != null ? remembered : p.defaultText();
+			switch (p.kind()) {
+				case NUMBER, INTEGER -> gd.addNumericField(p.key(), parseOr(start, p.defaultValue()), p.digits());
+				case BOOLEAN -> gd.addCheckbox(p.key(), Boolean.parseBoolean(start));
+				case CHOICE -> gd.addChoice(p.key(), p.choices().toArray(String[]::new),
+					p.choices().contains(start) ? start : p.defaultText());
+				case TEXT -> gd.addStringField(p.key(), start, 24);
+				case FILE -> gd.addFileField(p.key(), start, 24);
+				case DIRECTORY -> gd.addDirectoryField(p.key(), start, 24);
+				case IMAGE -> {
+					ImagePlus image = defaultImage(offered);
+					offered.add(image);
+					gd.addImageChoice(p.key(), image == null ? null : image.getTitle());
+				}
+			}
+		}
+		gd.showDialog();
+		if (gd.wasCanceled()) return null;
+		Map<String, Object> values = new LinkedHashMap<>();
+		for (CommandParameter p : parameters) {
+			Object value = switch (p.kind()) {
+				case NUMBER, INTEGER -> p.number(gd.getNextNumber());
+				case BOOLEAN -> gd.getNextBoolean();
+				case CHOICE -> p.choice(gd.getNextChoice());
+				case TEXT -> gd.getNextString();
+				case FILE, DIRECTORY -> p.path(gd.getNextString());
+				case IMAGE -> gd.getNextImage();
+			};
+			values.put(p.key(), value);
+		}
+		if (interactive) remember(values);
+		return values;
+	}
+
+	private static double parseOr(String text, Object fallback) {
+		try {
+			return Double.parseDouble(text);
+		} catch (NumberFormatException e) {
+			return fallback instanceof Number n ? n.doubleValue() : 0;
+		}
+	}
+
+	private void remember(Map<String, Object> values) {
+		for (CommandParameter p : parameters) {
+			Object v = values.get(p.key());
+			if (p.kind() == CommandParameter.Kind.IMAGE || !p.remembered() || v == null) continue;
+			Prefs.set(prefsKey(p), v instanceof java.io.File f ? f.getPath() : v.toString());
+		}
+	}
+
+	private String prefsKey(CommandParameter p) {
+		return prefsPrefix + "." + p.key();
+	}
+}

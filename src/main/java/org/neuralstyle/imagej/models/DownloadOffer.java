@@ -1,0 +1,60 @@
+package org.neuralstyle.imagej.models;
+
+import ij.IJ;
+import ij.gui.GenericDialog;
+import java.nio.file.Path;
+import org.neuralstyle.weights.DownloadProgress;
+import org.neuralstyle.weights.KnownModel;
+
+/**
+ * The GUI side of a missing model: one dialog that says what is missing and offers the download,
+ * then the download's progress in ImageJ's status and progress bars. Escape cancels the download
+ * (the downloader stops when its thread is interrupted and keeps nothing incomplete).
+ */
+final class DownloadOffer implements NetworkWeights.Consent, DownloadProgress {
+
+	private static final long STATUS_INTERVAL_NANOS = 150_000_000L;
+
+	private final String title;
+	private final String fileParameter;
+	private String fileName = "";
+	private long lastStatusNanos;
+
+	/**
+	 * @param title the dialog's title, the command's name
+	 * @param fileParameter the command's parameter that takes the file instead, which the advice names
+	 */
+	DownloadOffer(String title, String fileParameter) {
+		this.title = title;
+		this.fileParameter = fileParameter;
+	}
+
+	@Override
+	public boolean allowDownload(KnownModel model, Path cacheFolder) {
+		GenericDialog gd = new GenericDialog(title);
+		String check = model.checksum().isKnown() ? "The file is checked (size and SHA-256) before it is used" :
+			"Every model in the file is checked before it is used";
+		gd.addMessage("This command needs the " + model.id() + " weights (" + NetworkWeights.describe(model) +
+			"),\nwhich are not on this computer yet.\n \nDownload them now from\n" + model.url() + "\ninto " + cacheFolder +
+			"?\n \n" + check + "; Esc cancels the download.\n" +
+			"Without internet access, cancel, and choose the file as '" + fileParameter + "' instead.");
+		gd.setOKLabel("Download");
+		gd.showDialog();
+		if (gd.wasCanceled()) return false;
+		fileName = model.fileName();
+		IJ.resetEscape();
+		return true;
+	}
+
+	@Override
+	public void update(long bytesDone, long bytesTotal) {
+		if (IJ.escapePressed()) Thread.currentThread().interrupt();
+		long now = System.nanoTime();
+		boolean last = bytesTotal > 0 && bytesDone >= bytesTotal;
+		if (!last && now - lastStatusNanos < STATUS_INTERVAL_NANOS) return;
+		lastStatusNanos = now;
+		String total = bytesTotal > 0 ? " of " + NetworkWeights.megabytes(bytesTotal) + " MB" : " MB";
+		IJ.showStatus("Downloading " + fileName + ": " + NetworkWeights.megabytes(bytesDone) + total + " (Esc cancels)");
+		if (bytesTotal > 0) IJ.showProgress((double) bytesDone / bytesTotal);
+	}
+}

@@ -1,0 +1,115 @@
+package org.neuralstyle.imagej.progress;
+
+import ij.IJ;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.neuralstyle.imagej.planes.ProgressReporter;
+import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.optimize.LossValues;
+import org.neuralstyle.optimize.StylizationListener;
+
+/**
+ * Progress of an optimization run over one or more planes, in ImageJ's status and progress bars:
+ * plane, iteration i/N and the time left. The run stops (keeping what it has) when the user
+ * presses Escape, when the thread is interrupted (how SciJava cancels a running module's
+ * future), or after {@link #cancel()}. Snapshots go to the progress stack, if there is one.
+ */
+public final class OptimizationProgress implements ProgressReporter {
+
+	/** The status bar is redrawn at most this often; every iteration would flood it on small images. */
+	private static final long STATUS_INTERVAL_NANOS = 200_000_000L;
+
+	private final String task;
+	private final int iterations;
+	private final ProgressStack stack;
+	private final AtomicBoolean cancelled = new AtomicBoolean();
+	private final TimeLeft timeLeft = new TimeLeft();
+	private volatile int plane;
+	private volatile int planes = 1;
+	private volatile String where;
+	private volatile String status = "";
+	private long lastStatusNanos;
+
+	/**
+	 * @param task starts every status message, e.g. "Stylize (optimize)"
+	 * @param iterations iterations per plane
+	 * @param stack where snapshots go, or null
+	 */
+	public OptimizationProgress(String task, int iterations, ProgressStack stack) {
+		this.task = task;
+		this.iterations = iterations;
+		this.stack = stack;
+		// An Escape pressed before this run (e.g. to end an earlier one) must not stop it.
+		IJ.resetEscape();
+	}
+
+	void cancel() {
+		cancelled.set(true);
+	}
+
+	@Override
+	public boolean isCancelled() {
+		if (IJ.escapePressed() || Thread.currentThread().isInterrupted()) cancelled.set(true);
+		return cancelled.get();
+	}
+
+	@Override
+	public void planeStarted(int index, int total, String position) {
+		plane = index;
+		planes = total;
+		where = position;
+		if (stack != null) stack.startPlane(total > 1 ? position : null);
+		show(0, true);
+	}
+
+	@Override
+	public void finished(int stylized, int total) {
+		IJ.showProgress(1.0);
+		if (total > 1) show(task + (stylized == total ? ": done, " + total + " planes" :
+			": stopped, " + stylized + " of " + total + " planes stylized"));
+	}
+
+	/** The engine's view of this progress, for the current plane. */
+	public StylizationListener listener() {
+		return new StylizationListener() {
+
+			@Override
+			public void iteration(int iteration, LossValues losses) {
+				timeLeft.iterationDone(System.nanoTime());
+				OptimizationProgress.this.show(iteration, iteration >= iterations);
+			}
+
+			@Override
+			public void snapshot(int iteration, LossValues losses, RgbImage image) {
+				if (stack != null) stack.add(iteration, losses, image);
+			}
+
+			@Override
+			public boolean cancelled() {
+				return isCancelled();
+			}
+		};
+	}
+
+	/** Writes a final word (e.g. the engine's message) to the status bar. */
+	public void show(String message) {
+		status = message;
+		IJ.showStatus(message);
+	}
+
+	/** The last status message, as shown (also when there is no status bar). */
+	public String status() {
+		return status;
+	}
+
+	private void show(int iteration, boolean force) {
+		long now = System.nanoTime();
+		if (!force && now - lastStatusNanos < STATUS_INTERVAL_NANOS) return;
+		lastStatusNanos = now;
+		int done = Math.min(iteration, iterations);
+		long remaining = (iterations - done) + (long) iterations * (planes - plane - 1);
+		String eta = TimeLeft.format(timeLeft.seconds(remaining));
+		show(task + ": " + (planes > 1 ? "plane " + (plane + 1) + "/" + planes + " (" + where + "), " : "") +
+			"iteration " + done + "/" + iterations + (eta.isEmpty() ? "" : ", " + eta) + " (Esc stops)");
+		IJ.showProgress((plane + done / (double) iterations) / planes);
+	}
+}

@@ -1,0 +1,64 @@
+package org.neuralstyle.imagej.progress;
+
+import org.neuralstyle.imagej.planes.ProgressReporter;
+
+import ij.IJ;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Progress in ImageJ's status bar and progress bar; cancelled by the Escape key, by an interrupt
+ * of the working thread (how SciJava cancels a running module's future) or by {@link #cancel()}
+ * (e.g. from a Stop button). Does nothing visible when headless.
+ */
+public final class StatusBarProgress implements ProgressReporter {
+
+	private final String task;
+	private final AtomicBoolean cancelled = new AtomicBoolean();
+	private volatile int index;
+	private volatile int total = 1;
+	private volatile String where = "";
+
+	/** {@code task} starts every status message, e.g. "Stylize (fast model)". */
+	public StatusBarProgress(String task) {
+		this.task = task;
+		IJ.resetEscape();
+	}
+
+	public void cancel() {
+		cancelled.set(true);
+	}
+
+	@Override
+	public void planeStarted(int index, int total, String where) {
+		this.index = index;
+		this.total = total;
+		this.where = where;
+		IJ.showStatus(task + ": plane " + (index + 1) + "/" + total + " (" + where + ")");
+		IJ.showProgress(index, total);
+	}
+
+	@Override
+	public void planeProgress(double fraction) {
+		IJ.showProgress((index + Math.min(Math.max(fraction, 0), 1)) / total);
+	}
+
+	/** Progress within the plane counted in steps, e.g. "tile 3/12", in the status and progress bars. */
+	public void planeSteps(int done, int steps, String unit) {
+		IJ.showStatus(task + ": " + (total > 1 ? "plane " + (index + 1) + "/" + total + " (" + where + "), " : "") +
+			unit + " " + done + "/" + steps + " (Esc stops)");
+		planeProgress(steps > 0 ? done / (double) steps : 1);
+	}
+
+	@Override
+	public void finished(int stylized, int total) {
+		IJ.showProgress(1.0);
+		IJ.showStatus(stylized == total ? task + ": done" :
+			task + ": cancelled, " + stylized + " of " + total + " planes stylized");
+	}
+
+	@Override
+	public boolean isCancelled() {
+		if (IJ.escapePressed() || Thread.currentThread().isInterrupted()) cancelled.set(true);
+		return cancelled.get();
+	}
+}

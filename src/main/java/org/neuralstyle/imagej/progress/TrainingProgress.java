@@ -1,0 +1,92 @@
+package org.neuralstyle.imagej.progress;
+
+import ij.IJ;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.neuralstyle.fast.train.FastTrainingListener;
+import org.neuralstyle.fast.train.TrainingStep;
+
+/**
+ * Progress of a fast-model training in ImageJ: step, losses and time left in the status bar, the
+ * progress bar, and the losses in a live plot when windows may open. The training stops (saving
+ * the model so far) when the user presses Escape or the thread is interrupted (how SciJava
+ * cancels a running module). Warnings go to the log.
+ */
+public final class TrainingProgress implements FastTrainingListener {
+
+	/** Redraw the status bar at most this often: small images train many steps a second. */
+	private static final long STATUS_INTERVAL_NANOS = 200_000_000L;
+
+	private final String task;
+	private final LossPlot plot;
+	private final Consumer<String> log;
+	private final List<String> warnings = new ArrayList<>();
+	private final TimeLeft timeLeft = new TimeLeft();
+	private long lastStatusNanos;
+	private volatile String status = "";
+	private boolean cancelled;
+
+	/**
+	 * @param plot the live plot, or null when no window may open
+	 * @param log  where warnings are written
+	 */
+	public TrainingProgress(String task, LossPlot plot, Consumer<String> log) {
+		this.task = task;
+		this.plot = plot;
+		this.log = log;
+		// An Escape pressed before this run (e.g. to end an earlier one) must not stop it.
+		IJ.resetEscape();
+	}
+
+	@Override
+	public void stepped(TrainingStep step) {
+		long now = System.nanoTime();
+		timeLeft.iterationDone(now);
+		if (plot != null) plot.add(step);
+		boolean last = step.step() == step.steps();
+		if (!last && now - lastStatusNanos < STATUS_INTERVAL_NANOS) return;
+		lastStatusNanos = now;
+		String left = TimeLeft.format(timeLeft.seconds(step.steps() - step.step()));
+		if (!left.isEmpty()) left = ", " + left;
+		show(String.format(Locale.ROOT, "%s: step %d/%d, content %.4g, style %.4g%s (Esc stops and saves)", task, step.step(),
+			step.steps(), step.content(), step.style(), left));
+		IJ.showProgress(step.step(), step.steps());
+	}
+
+	@Override
+	public void checkpointed(int step, Path file) {
+		log.accept(task + ": checkpoint of step " + step + " in " + file);
+	}
+
+	@Override
+	public void warning(String message) {
+		warnings.add(message);
+		log.accept(task + ": " + message);
+	}
+
+	@Override
+	public boolean cancelled() {
+		// The interrupt is taken (cleared), not only seen: saving the model writes through a
+		// FileChannel, which an interrupted thread cannot use.
+		if (IJ.escapePressed() || Thread.interrupted()) cancelled = true;
+		return cancelled;
+	}
+
+	/** Writes a final word (e.g. the engine's message) to the status bar. */
+	public void show(String message) {
+		status = message;
+		IJ.showStatus(message);
+	}
+
+	/** The last status message, as shown (also when there is no status bar). */
+	public String status() {
+		return status;
+	}
+
+	List<String> warnings() {
+		return warnings;
+	}
+}

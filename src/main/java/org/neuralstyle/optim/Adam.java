@@ -1,0 +1,150 @@
+package org.neuralstyle.optim;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import org.neuralstyle.tensor.Scalars;
+
+/**
+ * Adam, computing exactly what {@code torch.optim.Adam} computes on its single-tensor path
+ * (no weight decay, no AMSGrad): moment averages updated in float32, bias corrections in double
+ * precision, one objective evaluation per {@link #step}.
+ */
+public final class Adam implements Optimizer {
+
+	/** PyTorch's default learning rate. */
+	public static final double DEFAULT_LEARNING_RATE = 1e-3;
+
+	private final double learningRate;
+	private final double beta1;
+	private final double beta2;
+	private final double epsilon;
+
+	private final NDManager manager;
+	private final NDArray x;
+	private final NDArray firstMoment; // exp_avg
+	private final NDArray secondMoment; // exp_avg_sq
+	private int steps;
+
+	/** Adam with PyTorch's betas (0.9, 0.999) and epsilon (1e-8). */
+	public Adam(NDArray initial, double learningRate) {
+		this(initial, learningRate, 0.9, 0.999, 1e-8);
+	}
+
+	/**
+	 * Adam starting at a copy of {@code initial} (float32, any shape, any device); the caller keeps
+	 * and may close {@code initial}.
+	 */
+	public Adam(NDArray initial, double learningRate, double beta1, double beta2, double epsilon) {
+		if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+			throw new IllegalArgumentException(
+				"The Adam learning rate must be a positive number, got " + learningRate + ".");
+		}
+		if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+			throw new IllegalArgumentException(
+				"Adam's betas must lie in [0, 1), got " + beta1 + " and " + beta2 + ".");
+		}
+		if (!(epsilon >= 0)) {
+			throw new IllegalArgumentException("Adam's epsilon must be 0 or more, got " + epsilon + ".");
+		}
+		if (initial.getDataType() != DataType.FLOAT32) {
+			throw new IllegalArgumentException(
+				"Adam needs float32 parameters, got " + initial.getDataType() + "; convert them first.");
+		}
+		this.learningRate = learningRate;
+		this.beta1 = beta1;
+		this.beta2 = beta2;
+		this.epsilon = epsilon;
+		manager = initial.getManager().newSubManager(initial.getDevice());
+		x = ArrayMath.ownedCopy(initial, manager);
+		firstMoment = manager.zeros(x.getShape(), DataType.FLOAT32);
+		secondMoment = manager.zeros(x.getShape(), DataType.FLOAT32);
+	}
+
+	@Override
+	public float step(Objective objective) {
+		Evaluation evaluation = objective.evaluate(x);
+		try (NDArray grad = evaluation.claimGradient(x, manager)) {
+			steps++;
+			Scalars.timesInPlace(firstMoment, (float) beta1);
+			ArrayMath.addScaled(firstMoment, grad, (float) (1 - beta1));
+			Scalars.timesInPlace(secondMoment, (float) beta2);
+			// torch's addcmul_ computes value * g * g left to right.
+			try (NDArray scaled = Scalars.times(grad, (float) (1 - beta2))) {
+				secondMoment.addi(scaled.muli(grad));
+			}
+
+			double biasCorrection1 = 1 - Math.pow(beta1, steps);
+			double biasCorrection2 = 1 - Math.pow(beta2, steps);
+			double stepSize = learningRate / biasCorrection1;
+			double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
+
+			// torch's addcdiv_ computes value * m / denom left to right.
+			try (NDArray denominator = secondMoment.sqrt(); NDArray update = Scalars.times(firstMoment, (float) -stepSize)) {
+				Scalars.plusInPlace(Scalars.dividedByInPlace(denominator, (float) biasCorrection2Sqrt), (float) epsilon);
+				x.addi(update.divi(denominator));
+			}
+		}
+		return evaluation.loss();
+	}
+
+	/**
+	 * What torch's {@code optimizer.state_dict()} holds for the parameter: both moment averages
+	 * (copied out) and the step count. A checkpoint that keeps it resumes with exactly the updates
+	 * an uninterrupted run would have made.
+	 */
+	public State state() {
+		return new State(firstMoment.toFloatArray(), secondMoment.toFloatArray(), steps);
+	}
+
+	/** Continues from a saved {@link #state()}, as torch's {@code load_state_dict}. */
+	public void restore(State state) {
+		long size = x.size();
+		if (state.firstMoment().length != size || state.secondMoment().length != size) {
+			throw new IllegalArgumentException("The saved Adam state holds moments of " + state.firstMoment().length
+				+ " and " + state.secondMoment().length + " values, the parameters have " + size
+				+ ": it belongs to another model.");
+		}
+		if (state.steps() < 0) {
+			throw new IllegalArgumentException("The saved Adam state has a negative step count, " + state.steps() + ".");
+		}
+		firstMoment.set(state.firstMoment());
+		secondMoment.set(state.secondMoment());
+		steps = state.steps();
+	}
+
+	/**
+	 * Adam's state for one parameter array.
+	 *
+	 * @param firstMoment  exp_avg, flattened
+	 * @param secondMoment exp_avg_sq, flattened
+	 * @param steps        updates made, which the bias corrections depend on
+	 */
+	public record State(float[] firstMoment, float[] secondMoment, int steps) {}
+
+	/** Steps taken so far. */
+	public int steps() {
+		return steps;
+	}
+
+	@Override
+	public NDArray parameters() {
+		return x;
+	}
+
+	@Override
+	public int evaluations() {
+		return steps;
+	}
+
+	/** Adam has no convergence test; it always runs the steps it is asked for. */
+	@Override
+	public boolean converged() {
+		return false;
+	}
+
+	@Override
+	public void close() {
+		manager.close();
+	}
+}

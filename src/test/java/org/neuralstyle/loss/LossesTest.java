@@ -1,0 +1,61 @@
+package org.neuralstyle.loss;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** Loss values against numbers computed by hand. */
+class LossesTest {
+
+	@Test
+	void gramMatrixIsFFTransposedOverCHW() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			// F = [[1,2],[3,4]] as a 1x2x1x2 map: F·Fᵀ = [[5,11],[11,25]], divided by C·H·W = 4.
+			NDArray f = m.create(new float[] {1, 2, 3, 4}, new Shape(1, 2, 1, 2));
+			assertArrayEquals(new float[] {1.25f, 2.75f, 2.75f, 6.25f}, GramMatrix.of(f).toFloatArray(), 1e-6f);
+		}
+	}
+
+	@Test
+	void contentLossIsWeightedMeanSquaredError() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			NDArray target = m.create(new float[] {1, 1, 1, 1}, new Shape(1, 1, 2, 2));
+			NDArray f = m.create(new float[] {2, 3, 1, 5}, new Shape(1, 1, 2, 2));
+			// squared errors 1, 4, 0, 16: mean 5.25; layer weight 2
+			ContentLoss loss = new ContentLoss(Map.of("conv2_2", target), Map.of("conv2_2", 2f));
+			assertEquals(10.5f, loss.value(Map.of("conv2_2", f)).getFloat(), 1e-6f);
+		}
+	}
+
+	@Test
+	void styleLossSumsGramErrorsOverLayers() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			NDArray f = m.create(new float[] {1, 2, 3, 4}, new Shape(1, 2, 1, 2));
+			NDArray zero = m.zeros(new Shape(2, 2));
+			NDArray g = GramMatrix.of(f);
+			// against zero: mean(1.25², 2.75², 2.75², 6.25²) = 55.75 / 4 = 13.9375; against itself: 0
+			StyleLoss loss = new StyleLoss(Map.of("a", zero, "b", g), Map.of("a", 1f, "b", 1f));
+			assertEquals(13.9375f, loss.value(Map.of("a", f, "b", f)).getFloat(), 1e-5f);
+			StyleLoss half = new StyleLoss(Map.of("a", zero), Map.of("a", 0.5f));
+			assertEquals(6.96875f, half.value(Map.of("a", f)).getFloat(), 1e-5f);
+		}
+	}
+
+	@Test
+	void totalVariationIsMeanSquaredNeighbourDifferences() {
+		try (NDManager m = NDManager.newBaseManager()) {
+			// [[0,1],[3,5]]: vertical differences 3, 4 -> mean square 12.5; horizontal 1, 2 -> 2.5
+			NDArray img = m.create(new float[] {0, 1, 3, 5}, new Shape(1, 1, 2, 2));
+			assertEquals(15f, TotalVariation.of(img).getFloat(), 1e-6f);
+			NDArray flat = m.ones(new Shape(1, 3, 4, 5));
+			assertEquals(0f, TotalVariation.of(flat).getFloat(), 0f);
+		}
+	}
+}
