@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.neuralstyle.fast.FastModelLibrary;
 import org.neuralstyle.fast.FastStylizer;
 import org.neuralstyle.fast.TransformerNet;
+import org.neuralstyle.weights.PretrainedWeights;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
 
@@ -61,7 +62,8 @@ final class FastCommand implements Callable<Integer> {
 		}
 		else ImageFiles.checkWritable(output, overwrite, false);
 		Device dev = Devices.parse(device);
-		Path modelFile = FastModelLibrary.standard().obtain(model, new ConsoleProgress(model, System.err));
+		Path modelFile = FastModelLibrary.standard().obtain(model,
+			PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(model, System.err)));
 		try (TransformerNet net = TransformerNet.load(modelFile, dev)) {
 			FastStylizer stylizer = new FastStylizer(net, tile, Math.min(FastStylizer.DEFAULT_OVERLAP, tile / 4),
 				FastStylizer.Normalization.WHOLE_IMAGE);

@@ -2,6 +2,10 @@ package org.neuralstyle.cli;
 
 import java.io.IOException;
 
+import org.neuralstyle.weights.KnownModel;
+import org.neuralstyle.weights.ModelKind;
+import org.neuralstyle.weights.WeightsUnavailableException;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +31,10 @@ public final class Main {
 				cmd.getErr().println("error: " + e.getMessage());
 				return ExitCodes.USAGE;
 			}
+			if (e instanceof WeightsUnavailableException missing) {
+				cmd.getErr().println("error: " + missing.getMessage() + " " + advice(missing));
+				return ExitCodes.ERROR;
+			}
 			if (e instanceof IOException || e instanceof java.io.UncheckedIOException) {
 				cmd.getErr().println("error: " + e.getMessage());
 				return ExitCodes.ERROR;
@@ -34,5 +42,16 @@ public final class Main {
 			throw e;
 		});
 		return cl.execute(args);
+	}
+
+	/** What to do without network access, in the command line's terms. */
+	static String advice(WeightsUnavailableException missing) {
+		KnownModel model = missing.model();
+		boolean vgg = model.kind() == ModelKind.VGG_FEATURES;
+		// The published fast models have no published checksum: their archive is named with --as.
+		String importIt = "run 'weights import FILE" + (model.checksum().isKnown() ? "" : " --as " + model.id()) + "'";
+		return "Without network access, download " + model.url() + " (" + model.fileName() + ") on another computer, then "
+			+ (vgg ? "either pass it with --weights FILE, or " : "") + importIt + " to check it and copy it into the cache folder "
+			+ missing.cacheFolder() + ".";
 	}
 }

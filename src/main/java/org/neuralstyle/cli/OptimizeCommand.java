@@ -131,7 +131,7 @@ final class OptimizeCommand implements Callable<Integer> {
 			catch (InterruptedException ignored) {}
 		});
 		Runtime.getRuntime().addShutdownHook(hook);
-		try (StateDict sd = PretrainedWeights.vgg(network, weights, new ConsoleProgress(network, System.err));
+		try (StateDict sd = PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(network, System.err)).vgg(network, weights);
 			GatysStylizer stylizer = new GatysStylizer(sd, dev))
 		{
 			ProgressLog listener = new ProgressLog(interrupted);

@@ -122,7 +122,7 @@ final class TrainCommand implements Callable<Integer> {
 			catch (InterruptedException ignored) {}
 		});
 		Runtime.getRuntime().addShutdownHook(hook);
-		try (StateDict vgg = PretrainedWeights.vgg("vgg16", weights, new ConsoleProgress("vgg16", System.err));
+		try (StateDict vgg = PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress("vgg16", System.err)).vgg("vgg16", weights);
 			FastTrainer trainer = new FastTrainer(vgg, dev))
 		{
 			TrainingResult result = trainer.train(pictures, styleImage, style.getFileName().toString(), settings, model, resume,

@@ -43,7 +43,7 @@ final class WeightsCommand {
 		@Override
 		public Integer call() throws Exception {
 			KnownModel model = ModelRegistry.standard().get(name);
-			Path file = PretrainedWeights.obtain(model, new ConsoleProgress(model.fileName(), System.err));
+			Path file = PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(model.fileName(), System.err)).obtain(model);
 			System.out.println(file);
 			return ExitCodes.OK;
 		}

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.neuralstyle.checkpoint.CheckpointException;
-import org.neuralstyle.weights.DownloadProgress;
 import org.neuralstyle.weights.ModelRegistry;
 import org.neuralstyle.weights.PretrainedWeights;
 import org.neuralstyle.weights.WeightsCache;
@@ -114,13 +113,13 @@ public final class FastModelLibrary {
 
 	/**
 	 * Like {@link #resolve}, but a published style that is not here yet is fetched first: the
-	 * pytorch/examples archive is downloaded into the weights cache (or taken from there) and
-	 * unpacked, every model checked.
+	 * pytorch/examples archive is taken from the weights cache, or downloaded there as
+	 * {@code source}'s consent allows, and unpacked, every model checked.
 	 */
-	public Path obtain(String nameOrFile, DownloadProgress progress) throws IOException {
+	public Path obtain(String nameOrFile, PretrainedWeights source) throws IOException {
 		String style = nameOrFile.toLowerCase(Locale.ROOT);
 		if (!isFileName(nameOrFile) && FastModels.STYLES.contains(style) && find(style).isEmpty()) {
-			installPublished(PretrainedWeights.obtain(ModelRegistry.FAST_MODELS, progress));
+			installPublished(source.obtain(ModelRegistry.FAST_MODELS));
 		}
 		return resolve(nameOrFile);
 	}

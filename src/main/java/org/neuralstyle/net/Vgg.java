@@ -70,7 +70,7 @@ public final class Vgg implements AutoCloseable {
 		}
 		if (convs.isEmpty()) throw new CheckpointException(
 			"This checkpoint has no 'features.N.weight' tensors, so it is not a torchvision VGG network " +
-				"(expected e.g. vgg19-dcbb9e9d.pth). Pass a VGG checkpoint with --weights.");
+				"(expected e.g. vgg19-dcbb9e9d.pth). Give a VGG checkpoint instead.");
 		List<VggLayer> out = new ArrayList<>();
 		int block = 1, conv = 0, inChannels = 3;
 		Integer previous = null;

@@ -19,8 +19,8 @@ import java.time.Duration;
  * Downloads known model files into a {@link WeightsCache}. The data goes to a temporary file in
  * the cache folder and is moved into place only after its size and SHA-256 check out, so an
  * interrupted or corrupted download never leaves a file that looks usable. With no network, it
- * fails within seconds (connect timeout) with a {@link WeightsUnavailableException} that says how to
- * supply the file by hand; the system property {@value #OFFLINE_PROPERTY}{@code =true} makes it
+ * fails within seconds (connect timeout) with a {@link WeightsUnavailableException} that names the
+ * model, its URL and the cache folder; the system property {@value #OFFLINE_PROPERTY}{@code =true} makes it
  * fail that way without trying.
  */
 public final class Downloader {
@@ -56,7 +56,7 @@ public final class Downloader {
 	 */
 	public Path download(KnownModel model, DownloadProgress progress) throws IOException {
 		if (Boolean.getBoolean(OFFLINE_PROPERTY))
-			throw new WeightsUnavailableException(model, cache, "offline mode is on (" + OFFLINE_PROPERTY + "=true)", null);
+			throw WeightsUnavailableException.downloadFailed(model, cache.directory(), "offline mode is on (" + OFFLINE_PROPERTY + "=true)", null);
 		HttpRequest request = HttpRequest.newBuilder(model.url()).timeout(RESPONSE_TIMEOUT)
 			.header("User-Agent", "neural-style-fiji").GET().build();
 		HttpResponse<InputStream> response;
@@ -66,14 +66,14 @@ public final class Downloader {
 			Thread.currentThread().interrupt();
 			throw new InterruptedIOException("Download of " + model.fileName() + " cancelled.");
 		} catch (HttpConnectTimeoutException e) {
-			throw new WeightsUnavailableException(model, cache, "no connection within " +
+			throw WeightsUnavailableException.downloadFailed(model, cache.directory(), "no connection within " +
 				CONNECT_TIMEOUT.toSeconds() + " s", e);
 		} catch (IOException e) {
-			throw new WeightsUnavailableException(model, cache, "the host cannot be reached (" + reason(e) + ")", e);
+			throw WeightsUnavailableException.downloadFailed(model, cache.directory(), "the host cannot be reached (" + reason(e) + ")", e);
 		}
 		try (InputStream body = response.body()) {
 			if (response.statusCode() != 200)
-				throw new WeightsUnavailableException(model, cache, "the server answered HTTP " + response.statusCode(), null);
+				throw WeightsUnavailableException.downloadFailed(model, cache.directory(), "the server answered HTTP " + response.statusCode(), null);
 			long total = response.headers().firstValueAsLong("Content-Length").orElse(model.size());
 			AtomicFiles.write(cache.pathFor(model), temporary -> save(model, body, temporary, total, progress));
 		}
@@ -94,7 +94,7 @@ public final class Downloader {
 				try {
 					n = body.read(buffer);
 				} catch (IOException e) {
-					throw new WeightsUnavailableException(model, cache, "the download broke off after " + done +
+					throw WeightsUnavailableException.downloadFailed(model, cache.directory(), "the download broke off after " + done +
 						" bytes (" + reason(e) + ")", e);
 				}
 				if (n < 0) break;
@@ -105,8 +105,7 @@ public final class Downloader {
 			}
 		}
 		WeightsCache.checkContent(model, done, Sha256.hex(digest), "The file downloaded from " + model.url(),
-			" Nothing was saved in " + cache.directory() + ". Try again, or download the file yourself and run " +
-				"'weights import FILE'.");
+			" Nothing was saved in " + cache.directory() + ". Try again, or download the file yourself.");
 	}
 
 	/** The most specific message in a chain: the HTTP client often throws without one. */

@@ -19,6 +19,16 @@ public record KnownModel(String id, String title, ModelKind kind, URI url, Strin
 		return size >= 0;
 	}
 
+	/** "torchvision VGG19, vgg19-dcbb9e9d.pth, 548 MB". */
+	public String describe() {
+		return title + ", " + fileName + (sizeKnown() ? ", " + megabytes(size) + " MB" : "");
+	}
+
+	/** Bytes in whole mebibytes, as download sizes are shown. */
+	public static long megabytes(long bytes) {
+		return Math.round(bytes / (1024.0 * 1024.0));
+	}
+
 	@Override
 	public String toString() {
 		return title + " (" + fileName + ")";

@@ -3,34 +3,88 @@ package org.neuralstyle.weights;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+
 import org.neuralstyle.checkpoint.Checkpoints;
 import org.neuralstyle.checkpoint.StateDict;
 
 /**
- * Where a run's network weights come from: a file the user names, else the cached copy of the
- * named model, else a verified download into the cache (which fails within seconds, naming the URL
- * and the remedies, when there is no network).
+ * Where a run's pretrained files come from, the one rule both front ends follow: the file the
+ * user names, else the cached copy of the model, else a verified download into the cache, if the
+ * {@link Consent} allows it. The command line downloads unasked (the user typed the command);
+ * Fiji asks a person first and, when nobody can be asked (headless, batch mode, a macro), does
+ * not download at all.
  */
 public final class PretrainedWeights {
 
-	private PretrainedWeights() {}
+	/** Decides whether a model that is not on this computer may be downloaded. */
+	@FunctionalInterface
+	public interface Consent {
 
-	/** A VGG loss network: {@code file} if given, else the model {@code network} (vgg19, vgg16). */
-	public static StateDict vgg(String network, Path file, DownloadProgress progress) throws IOException {
+		/** Downloads without asking. */
+		Consent ALWAYS = (model, cacheFolder) -> true;
+
+		/**
+		 * @return whether to download; {@code false} cancels the run
+		 *         ({@link CancellationException}), since someone chose not to
+		 */
+		boolean allowDownload(KnownModel model, Path cacheFolder);
+	}
+
+	private final ModelRegistry registry;
+	private final WeightsCache cache;
+	private final Consent consent;
+	private final DownloadProgress progress;
+
+	/**
+	 * @param consent who decides about downloads, or null when nobody can be asked: then a model
+	 *        missing from the cache is a {@link WeightsUnavailableException}
+	 * @param progress told how far a download has come
+	 */
+	public PretrainedWeights(ModelRegistry registry, WeightsCache cache, Consent consent, DownloadProgress progress) {
+		this.registry = registry;
+		this.cache = cache;
+		this.consent = consent;
+		this.progress = progress;
+	}
+
+	/** The standard registry and cache. */
+	public static PretrainedWeights standard(Consent consent, DownloadProgress progress) throws IOException {
+		return new PretrainedWeights(ModelRegistry.standard(), WeightsCache.standard(), consent, progress);
+	}
+
+	public WeightsCache cache() {
+		return cache;
+	}
+
+	/**
+	 * A VGG loss network: {@code file} if given, else the model called {@code network} (vgg19,
+	 * vgg16) from the cache or downloaded.
+	 *
+	 * @throws WeightsUnavailableException when the model is missing and was not downloaded
+	 * @throws CancellationException when the person asked declined the download
+	 */
+	public StateDict vgg(String network, Path file) throws IOException {
 		if (file != null) return Checkpoints.open(file);
-		KnownModel model = ModelRegistry.standard().get(network.toLowerCase(Locale.ROOT));
+		KnownModel model = registry.get(network.toLowerCase(Locale.ROOT));
 		if (model.kind() != ModelKind.VGG_FEATURES) throw new IllegalArgumentException(
-			network + " is not a loss network: use vgg19 or vgg16");
-		return Checkpoints.open(obtain(model, progress));
+			network + " is not a loss network: use vgg19 or vgg16.");
+		return Checkpoints.open(obtain(model));
 	}
 
-	/** The cached file of a model, downloading it (verified) if it is not there yet. */
-	public static Path obtain(KnownModel model, DownloadProgress progress) throws IOException {
-		return new Downloader(WeightsCache.standard()).obtain(model, progress);
-	}
-
-	/** Whether the model is already in the cache (so no download would be needed). */
-	public static boolean cached(KnownModel model) throws IOException {
-		return WeightsCache.standard().find(model).isPresent();
+	/**
+	 * The cached file of {@code model}; when it is not there, downloaded (verified) if the consent
+	 * allows. A file already in the cache is used without asking.
+	 *
+	 * @throws WeightsUnavailableException when it is missing and was not downloaded
+	 * @throws CancellationException when the person asked declined the download
+	 */
+	public Path obtain(KnownModel model) throws IOException {
+		Optional<Path> cached = cache.find(model);
+		if (cached.isPresent()) return cached.get();
+		if (consent == null) throw WeightsUnavailableException.notDownloaded(model, cache.directory());
+		if (!consent.allowDownload(model, cache.directory())) throw new CancellationException("Download declined");
+		return new Downloader(cache).obtain(model, progress);
 	}
 }

@@ -150,6 +150,7 @@ class CommandLineTest {
 		String e = err();
 		assertTrue(e.contains("https://download.pytorch.org/models/vgg19-dcbb9e9d.pth"), e);
 		assertTrue(e.contains("vgg19-dcbb9e9d.pth") && e.contains("--weights") && e.contains("weights import"), e);
+		assertTrue(e.contains(dir.resolve("cache").toString()), "names the cache folder: " + e);
 		assertTrue(seconds < 10, "took " + seconds + " s");
 	}
 

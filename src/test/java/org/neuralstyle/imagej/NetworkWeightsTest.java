@@ -29,6 +29,7 @@ import org.neuralstyle.weights.DownloadProgress;
 import org.neuralstyle.weights.KnownModel;
 import org.neuralstyle.weights.ModelKind;
 import org.neuralstyle.weights.ModelRegistry;
+import org.neuralstyle.weights.PretrainedWeights;
 import org.neuralstyle.checkpoint.StateDict;
 import org.neuralstyle.weights.WeightsCache;
 import org.neuralstyle.imagej.models.NetworkWeights;
@@ -72,11 +73,11 @@ class NetworkWeightsTest {
 		server.stop(0);
 	}
 
-	private NetworkWeights weights(NetworkWeights.Consent consent, DownloadProgress progress) {
-		return new NetworkWeights("Stylize (optimize)", new ModelRegistry(List.of(model)), cache, consent, progress);
+	private NetworkWeights weights(PretrainedWeights.Consent consent, DownloadProgress progress) {
+		return new NetworkWeights("Stylize (optimize)", new PretrainedWeights(new ModelRegistry(List.of(model)), cache, consent, progress));
 	}
 
-	private static final NetworkWeights.Consent NOT_TO_BE_ASKED = (m, folder) -> {
+	private static final PretrainedWeights.Consent NOT_TO_BE_ASKED = (m, folder) -> {
 		fail("nobody should be asked");
 		return false;
 	};
@@ -109,7 +110,7 @@ class NetworkWeightsTest {
 	void withAgreementTheModelIsDownloadedVerifiedCachedAndOpened() throws Exception {
 		AtomicLong lastDone = new AtomicLong(-1), lastTotal = new AtomicLong(-1);
 		AtomicInteger asked = new AtomicInteger();
-		NetworkWeights.Consent yes = (m, folder) -> {
+		PretrainedWeights.Consent yes = (m, folder) -> {
 			asked.incrementAndGet();
 			assertEquals(model, m);
 			assertEquals(cache.directory(), folder);
@@ -168,7 +169,7 @@ class NetworkWeightsTest {
 			URI.create("http://127.0.0.1:" + closedPort + "/tiny_vgg.pth"), "tiny_vgg.pth", served.length, model.checksum());
 		IOException e = assertThrows(IOException.class, () -> weights((m, folder) -> true, DownloadProgress.NONE).open("tinyvgg", null));
 		assertTrue(e.getMessage().startsWith("Cannot download tiny test VGG (tiny_vgg.pth) from " + model.url()), e.getMessage());
-		assertTrue(e.getMessage().endsWith("Download tiny_vgg.pth on a computer with internet access, then choose it as 'weights' (or copy it into " +
+		assertTrue(e.getMessage().endsWith("Download tiny_vgg.pth on a computer with internet access, then give it as weights=[/path/to/tiny_vgg.pth] (or copy it into " +
 			cache.directory() + ")."), e.getMessage());
 		assertFalse(e.getMessage().contains("--weights"), e.getMessage());
 		assertEquals(0, filesInCache());

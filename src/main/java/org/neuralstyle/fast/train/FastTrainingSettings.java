@@ -73,7 +73,7 @@ public final class FastTrainingSettings {
 	public int totalSteps(int images) {
 		long total = steps > 0 ? steps : (long) epochs * batchesPerEpoch(images);
 		if (total > Integer.MAX_VALUE) throw new IllegalArgumentException(
-			epochs + " epochs of " + images + " images are more steps than can be counted: give fewer epochs or --steps.");
+			epochs + " epochs of " + images + " images are more steps than can be counted: give fewer epochs, or a number of steps.");
 		return (int) total;
 	}
 

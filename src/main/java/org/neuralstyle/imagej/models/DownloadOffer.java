@@ -5,13 +5,14 @@ import ij.gui.GenericDialog;
 import java.nio.file.Path;
 import org.neuralstyle.weights.DownloadProgress;
 import org.neuralstyle.weights.KnownModel;
+import org.neuralstyle.weights.PretrainedWeights;
 
 /**
  * The GUI side of a missing model: one dialog that says what is missing and offers the download,
  * then the download's progress in ImageJ's status and progress bars. Escape cancels the download
  * (the downloader stops when its thread is interrupted and keeps nothing incomplete).
  */
-final class DownloadOffer implements NetworkWeights.Consent, DownloadProgress {
+final class DownloadOffer implements PretrainedWeights.Consent, DownloadProgress {
 
 	private static final long STATUS_INTERVAL_NANOS = 150_000_000L;
 
@@ -34,7 +35,7 @@ final class DownloadOffer implements NetworkWeights.Consent, DownloadProgress {
 		GenericDialog gd = new GenericDialog(title);
 		String check = model.checksum().isKnown() ? "The file is checked (size and SHA-256) before it is used" :
 			"Every model in the file is checked before it is used";
-		gd.addMessage("This command needs the " + model.id() + " weights (" + NetworkWeights.describe(model) +
+		gd.addMessage("This command needs the " + model.id() + " weights (" + model.describe() +
 			"),\nwhich are not on this computer yet.\n \nDownload them now from\n" + model.url() + "\ninto " + cacheFolder +
 			"?\n \n" + check + "; Esc cancels the download.\n" +
 			"Without internet access, cancel, and choose the file as '" + fileParameter + "' instead.");
@@ -53,8 +54,8 @@ final class DownloadOffer implements NetworkWeights.Consent, DownloadProgress {
 		boolean last = bytesTotal > 0 && bytesDone >= bytesTotal;
 		if (!last && now - lastStatusNanos < STATUS_INTERVAL_NANOS) return;
 		lastStatusNanos = now;
-		String total = bytesTotal > 0 ? " of " + NetworkWeights.megabytes(bytesTotal) + " MB" : " MB";
-		IJ.showStatus("Downloading " + fileName + ": " + NetworkWeights.megabytes(bytesDone) + total + " (Esc cancels)");
+		String total = bytesTotal > 0 ? " of " + KnownModel.megabytes(bytesTotal) + " MB" : " MB";
+		IJ.showStatus("Downloading " + fileName + ": " + KnownModel.megabytes(bytesDone) + total + " (Esc cancels)");
 		if (bytesTotal > 0) IJ.showProgress((double) bytesDone / bytesTotal);
 	}
 }

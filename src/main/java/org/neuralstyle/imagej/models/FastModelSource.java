@@ -12,53 +12,38 @@ import org.neuralstyle.fast.FastModelLibrary;
 import org.neuralstyle.fast.FastModels;
 import org.neuralstyle.checkpoint.CheckpointException;
 import org.neuralstyle.weights.DownloadProgress;
-import org.neuralstyle.weights.KnownModel;
-import org.neuralstyle.weights.ModelRegistry;
-import org.neuralstyle.weights.WeightsCache;
+import org.neuralstyle.weights.PretrainedWeights;
 import org.neuralstyle.weights.WeightsUnavailableException;
 import org.neuralstyle.imagej.ij1.Gui;
 
 /**
  * The fast style model file for a Fiji command: the file the user chose, else the model of that
- * name in the library, else — for a published style, and only when a person agrees — the
- * pytorch/examples archive downloaded and unpacked. Without someone to ask (headless, batch mode,
- * a running macro) a missing published model is one error that says how to supply it. An archive
- * already in the cache (copied there by hand, say) is unpacked without asking.
+ * name in the library, else — for a published style — the pytorch/examples archive from the cache,
+ * or downloaded only when a person agrees ({@link PretrainedWeights}), and unpacked. Without
+ * someone to ask (headless, batch mode, a running macro) a missing published model is one error
+ * that says how to supply it.
  */
 public final class FastModelSource {
 
-	/** The parameter names the advice refers to. */
-	static final String MODEL_KEY = "model";
+	/** The parameter that takes a model file, which the advice names. */
 	static final String FILE_KEY = "model_file";
-
-	private static final KnownModel ARCHIVE = ModelRegistry.FAST_MODELS;
 
 	private final String menuCommand;
 	private final FastModelLibrary library;
-	private final WeightsCache cache;
-	private final NetworkWeights.Consent consent;
-	private final DownloadProgress progress;
+	private final PretrainedWeights weights;
 
-	/**
-	 * @param menuCommand the command's menu label, which the advice names
-	 * @param consent who decides about downloads, or null when nobody can be asked
-	 * @param progress told how far a download has come
-	 */
-	public FastModelSource(String menuCommand, FastModelLibrary library, WeightsCache cache, NetworkWeights.Consent consent,
-		DownloadProgress progress)
-	{
+	/** @param menuCommand the command's menu label, which the advice names */
+	public FastModelSource(String menuCommand, FastModelLibrary library, PretrainedWeights weights) {
 		this.menuCommand = menuCommand;
 		this.library = library;
-		this.cache = cache;
-		this.consent = consent;
-		this.progress = progress;
+		this.weights = weights;
 	}
 
 	/** The standard library and cache, with the download offer when a person can be asked. */
-	public static FastModelSource standard(String menuCommand) {
+	public static FastModelSource standard(String menuCommand) throws IOException {
 		DownloadOffer offer = Gui.canAsk() ? new DownloadOffer(menuCommand, FILE_KEY) : null;
-		return new FastModelSource(menuCommand, FastModelLibrary.standard(), WeightsCache.standard(), offer,
-			offer == null ? DownloadProgress.NONE : offer);
+		return new FastModelSource(menuCommand, FastModelLibrary.standard(),
+			PretrainedWeights.standard(offer, offer == null ? DownloadProgress.NONE : offer));
 	}
 
 	/**
@@ -86,25 +71,16 @@ public final class FastModelSource {
 
 	/** A published style not unpacked yet: from the cached archive, or downloaded with consent. */
 	private Path published(String style) throws IOException {
-		if (cache.find(ARCHIVE).isPresent()) return library.obtain(style, DownloadProgress.NONE);
-		if (consent == null) throw new IOException(missing(style));
-		if (!consent.allowDownload(ARCHIVE, cache.directory())) throw new CancellationException("Download declined");
 		try {
-			return library.obtain(style, progress);
-		} catch (WeightsUnavailableException e) {
-			String message = e.getMessage();
-			int advice = message.indexOf(" Without network access");
-			String reason = advice > 0 ? message.substring(0, advice) : message;
-			throw new IOException(reason + " Download " + ARCHIVE.fileName() + " on a computer with internet access, then copy it into " +
-				cache.directory() + " (or unpack " + FastModels.fileName(style) + " from it and choose that as '" + FILE_KEY + "').", e);
+			return library.obtain(style, weights);
 		}
-	}
-
-	private String missing(String style) {
-		return "The fast model " + style + " is not on this computer (looked in " + library.directory() + "). Run Plugins > Style Transfer > " +
-			menuCommand + " once from the menu to download the published models (" + NetworkWeights.describe(ARCHIVE) +
-			"), or download " + ARCHIVE.url() + " yourself and copy it into " + cache.directory() + " (or unpack " +
-			FastModels.fileName(style) + " from it and give it as " + FILE_KEY + "=[/path/to/" + FastModels.fileName(style) + "]).";
+		catch (WeightsUnavailableException e) {
+			String file = FastModels.fileName(style);
+			String what = e.reason() == WeightsUnavailableException.Reason.NOT_DOWNLOADED
+				? "The fast model " + style + " is not on this computer (looked in " + library.directory() + ")." : e.getMessage();
+			throw new IOException(what + " " + NetworkWeights.advice(e, menuCommand, "copy it into " + e.cacheFolder() + " (or unpack "
+				+ file + " from it and give it as " + FILE_KEY + "=[/path/to/" + file + "])"), e);
+		}
 	}
 
 	/** "candy, mosaic, rain_princess, udnie (published), starry (trained here)". */
