@@ -46,7 +46,7 @@ final class FastCommand implements Callable<Integer> {
 		description = "Largest tile side: larger images are stylized in overlapping tiles, in bounded memory (default: ${DEFAULT-VALUE}).")
 	int tile;
 
-	@Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu", description = "Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--device", defaultValue = Devices.AUTO, paramLabel = "auto|cpu|gpu", description = "Default: ${DEFAULT-VALUE}.")
 	String device;
 
 	@Option(names = "--overwrite", description = "Replace existing output files.")

@@ -23,11 +23,19 @@ import org.neuralstyle.checkpoint.StateDict;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.neuralstyle.weights.ModelRegistry;
 
 /** {@code optimize}: Gatys et al. style transfer of one content image. */
-@Command(name = "optimize", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "optimize", sortOptions = false, mixinStandardHelpOptions = true, defaultValueProvider = OptimizeCommand.Defaults.class,
 	description = "Stylize a content image by optimizing its pixels (Gatys et al.).")
 final class OptimizeCommand implements Callable<Integer> {
+
+	/** The engine's defaults ({@link StyleTransferSettings}). */
+	static final class Defaults extends EngineDefaults {
+		Defaults() {
+			super(new StyleTransferSettings());
+		}
+	}
 
 	@Option(names = "--content", required = true, paramLabel = "FILE", description = "Content image.")
 	Path content;
@@ -44,7 +52,7 @@ final class OptimizeCommand implements Callable<Integer> {
 	@Option(names = "--progress", paramLabel = "STACK.tif", description = "Also write the intermediate images as one TIFF stack, a slice labelled with its iteration.")
 	Path progress;
 
-	@Option(names = "--snapshot-every", defaultValue = "10", paramLabel = "N", description = "Iterations between slices of the progress stack (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--snapshot-every", descriptionKey = "snapshotEvery", paramLabel = "N", description = "Iterations between slices of the progress stack (default: ${DEFAULT-VALUE}).")
 	int snapshotEvery;
 
 	@Option(names = "--log-every", defaultValue = "50", paramLabel = "N", description = "Print the losses every N iterations; 0: only the first and last (default: ${DEFAULT-VALUE}).")
@@ -53,52 +61,52 @@ final class OptimizeCommand implements Callable<Integer> {
 	@Option(names = "--weights", paramLabel = "FILE", description = "VGG checkpoint to use instead of the cached/downloaded one.")
 	Path weights;
 
-	@Option(names = "--network", defaultValue = "vgg19", paramLabel = "vgg19|vgg16", description = "Loss network (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--network", defaultValue = ModelRegistry.VGG19_ID, paramLabel = "vgg19|vgg16", description = "Loss network (default: ${DEFAULT-VALUE}).")
 	String network;
 
-	@Option(names = "--size", defaultValue = "512", paramLabel = "N", description = "Long side of the working size; larger inputs are downscaled (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--size", descriptionKey = "maxSize", paramLabel = "N", description = "Long side of the working size; larger inputs are downscaled (default: ${DEFAULT-VALUE}).")
 	int size;
 
-	@Option(names = "--iterations", defaultValue = "300", paramLabel = "N", description = "Loss evaluations (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--iterations", descriptionKey = "iterations", paramLabel = "N", description = "Loss evaluations (default: ${DEFAULT-VALUE}).")
 	int iterations;
 
-	@Option(names = "--optimizer", defaultValue = "lbfgs", paramLabel = "lbfgs|adam", description = "Optimizer (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--optimizer", descriptionKey = "optimizer", paramLabel = "lbfgs|adam", description = "Optimizer (default: ${DEFAULT-VALUE}).")
 	String optimizer;
 
 	@Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: 1 for lbfgs, 0.02 for adam).")
 	Double lr;
 
-	@Option(names = "--content-weight", defaultValue = "1", paramLabel = "X", description = "Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--content-weight", descriptionKey = "contentWeight", paramLabel = "X", description = "Default: ${DEFAULT-VALUE}.")
 	double contentWeight;
 
-	@Option(names = "--style-weight", defaultValue = "1e6", paramLabel = "X", description = "Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--style-weight", descriptionKey = "styleWeight", paramLabel = "X", description = "Default: ${DEFAULT-VALUE}.")
 	double styleWeight;
 
-	@Option(names = "--tv-weight", defaultValue = "0", paramLabel = "X", description = "Total-variation smoothing weight (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--tv-weight", descriptionKey = "tvWeight", paramLabel = "X", description = "Total-variation smoothing weight (default: ${DEFAULT-VALUE}).")
 	double tvWeight;
 
-	@Option(names = "--content-layers", defaultValue = StyleTransferSettings.DEFAULT_CONTENT_LAYERS, paramLabel = "L[:W],...", description = "Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--content-layers", descriptionKey = "contentLayers", paramLabel = "L[:W],...", description = "Default: ${DEFAULT-VALUE}.")
 	String contentLayers;
 
-	@Option(names = "--style-layers", defaultValue = StyleTransferSettings.DEFAULT_STYLE_LAYERS, paramLabel = "L[:W],...", description = "Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--style-layers", descriptionKey = "styleLayers", paramLabel = "L[:W],...", description = "Default: ${DEFAULT-VALUE}.")
 	String styleLayers;
 
-	@Option(names = "--style-scale", defaultValue = "1", paramLabel = "X", description = "Style images' long side relative to the content's (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--style-scale", descriptionKey = "styleScale", paramLabel = "X", description = "Style images' long side relative to the content's (default: ${DEFAULT-VALUE}).")
 	double styleScale;
 
-	@Option(names = "--init", defaultValue = "content", paramLabel = "content|random|FILE", description = "Starting image (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--init", descriptionKey = "init", paramLabel = "content|random|FILE", description = "Starting image (default: ${DEFAULT-VALUE}).")
 	String init;
 
-	@Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Seed of the random start (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--seed", descriptionKey = "seed", paramLabel = "N", description = "Seed of the random start (default: ${DEFAULT-VALUE}).")
 	long seed;
 
 	@Option(names = "--preserve-colors", description = "Keep the content's colours: transfer style on luminance only.")
 	boolean preserveColors;
 
-	@Option(names = "--pooling", defaultValue = "max", paramLabel = "max|avg", description = "Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--pooling", descriptionKey = "pooling", paramLabel = "max|avg", description = "Default: ${DEFAULT-VALUE}.")
 	String pooling;
 
-	@Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu", description = "Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--device", defaultValue = Devices.AUTO, paramLabel = "auto|cpu|gpu", description = "Default: ${DEFAULT-VALUE}.")
 	String device;
 
 	@Option(names = "--overwrite", description = "Replace existing output files.")

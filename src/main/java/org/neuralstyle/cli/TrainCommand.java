@@ -24,11 +24,19 @@ import org.neuralstyle.checkpoint.StateDict;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.neuralstyle.weights.ModelRegistry;
 
 /** {@code train}: trains a fast style model (Johnson et al.) on a folder of pictures. */
-@Command(name = "train", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "train", sortOptions = false, mixinStandardHelpOptions = true, defaultValueProvider = TrainCommand.Defaults.class,
 	description = "Train a fast style model (Johnson et al., as pytorch/examples fast_neural_style) on a folder of pictures.")
 final class TrainCommand implements Callable<Integer> {
+
+	/** The engine's defaults ({@link FastTrainingSettings}). */
+	static final class Defaults extends EngineDefaults {
+		Defaults() {
+			super(new FastTrainingSettings());
+		}
+	}
 
 	private static final FastTrainingSettings DEFAULTS = new FastTrainingSettings();
 
@@ -42,10 +50,10 @@ final class TrainCommand implements Callable<Integer> {
 		description = "A model name (saved in the fast models folder, so the fast command offers it) or a .safetensors file.")
 	String output;
 
-	@Option(names = "--image-size", defaultValue = "256", paramLabel = "N", description = "Side of the square training crops (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--image-size", descriptionKey = "imageSize", paramLabel = "N", description = "Side of the square training crops (default: ${DEFAULT-VALUE}).")
 	int imageSize;
 
-	@Option(names = "--batch-size", defaultValue = "4", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--batch-size", descriptionKey = "batchSize", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
 	int batchSize;
 
 	@ArgGroup(exclusive = true)
@@ -59,19 +67,19 @@ final class TrainCommand implements Callable<Integer> {
 		Integer steps;
 	}
 
-	@Option(names = "--content-weight", defaultValue = "1e5", paramLabel = "X", description = "Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--content-weight", descriptionKey = "contentWeight", paramLabel = "X", description = "Default: ${DEFAULT-VALUE}.")
 	double contentWeight;
 
-	@Option(names = "--style-weight", defaultValue = "1e10", paramLabel = "X", description = "Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--style-weight", descriptionKey = "styleWeight", paramLabel = "X", description = "Default: ${DEFAULT-VALUE}.")
 	double styleWeight;
 
-	@Option(names = "--lr", defaultValue = "1e-3", paramLabel = "X", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--lr", descriptionKey = "learningRate", paramLabel = "X", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
 	double lr;
 
-	@Option(names = "--style-size", defaultValue = "0", paramLabel = "N", description = "Long side to resize the style image to; 0 keeps its size (default).")
+	@Option(names = "--style-size", descriptionKey = "styleSize", paramLabel = "N", description = "Long side to resize the style image to; 0 keeps its size (default).")
 	int styleSize;
 
-	@Option(names = "--checkpoint-every", defaultValue = "1000", paramLabel = "N",
+	@Option(names = "--checkpoint-every", descriptionKey = "checkpointEvery", paramLabel = "N",
 		description = "Steps between resumable checkpoints (in checkpoints/ beside the model); 0: none (default: ${DEFAULT-VALUE}).")
 	int checkpointEvery;
 
@@ -81,10 +89,10 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--weights", paramLabel = "FILE", description = "VGG16 checkpoint to use instead of the cached/downloaded one.")
 	Path weights;
 
-	@Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed of the initial weights and the picture order (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--seed", descriptionKey = "seed", paramLabel = "N", description = "Seed of the initial weights and the picture order (default: ${DEFAULT-VALUE}).")
 	long seed;
 
-	@Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu", description = "Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--device", defaultValue = Devices.AUTO, paramLabel = "auto|cpu|gpu", description = "Default: ${DEFAULT-VALUE}.")
 	String device;
 
 	@Option(names = "--log-every", defaultValue = "10", paramLabel = "N", description = "Print the losses every N steps (default: ${DEFAULT-VALUE}).")
@@ -122,7 +130,7 @@ final class TrainCommand implements Callable<Integer> {
 			catch (InterruptedException ignored) {}
 		});
 		Runtime.getRuntime().addShutdownHook(hook);
-		try (StateDict vgg = PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress("vgg16", System.err)).vgg("vgg16", weights);
+		try (StateDict vgg = PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(ModelRegistry.VGG16_ID, System.err)).vgg(ModelRegistry.VGG16_ID, weights);
 			FastTrainer trainer = new FastTrainer(vgg, dev))
 		{
 			TrainingResult result = trainer.train(pictures, styleImage, style.getFileName().toString(), settings, model, resume,

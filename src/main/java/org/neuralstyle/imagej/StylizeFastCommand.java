@@ -48,11 +48,11 @@ public class StylizeFastCommand extends StyleTransferCommand {
 		description = "A fast model file (.pth, .safetensors); when given, it is used instead of 'model'.")
 	private File model_file;
 
-	@Parameter(label = "Scope", choices = {"Current plane", "All planes"})
+	@Parameter(label = "Scope", choices = {Scope.CURRENT_PLANE_LABEL, Scope.ALL_PLANES_LABEL})
 	private String scope = Scope.CURRENT_PLANE.label();
 
-	@Parameter(label = "Device", choices = {"auto", "cpu", "gpu"})
-	private String device = "auto";
+	@Parameter(label = "Device", choices = {Devices.AUTO, Devices.CPU, Devices.GPU})
+	private String device = Devices.AUTO;
 
 	@Parameter(label = "Tile size", min = "64",
 		description = "Largest piece, in pixels, that goes through the network at once; memory grows with its square.")

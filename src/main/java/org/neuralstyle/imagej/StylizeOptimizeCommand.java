@@ -29,6 +29,7 @@ import org.neuralstyle.imagej.planes.StackStylizing;
 import org.neuralstyle.imagej.planes.StylizingResult;
 import org.neuralstyle.imagej.progress.OptimizationProgress;
 import org.neuralstyle.imagej.progress.ProgressStack;
+import org.neuralstyle.weights.ModelRegistry;
 
 /**
  * Stylize (optimize): the optimization method of Gatys et al. on open images. The content image
@@ -60,7 +61,7 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 	@Parameter(label = "Iterations", min = "1", description = "Loss evaluations per plane.")
 	private int iterations = DEFAULTS.iterations;
 
-	@Parameter(label = "Optimizer", choices = {"lbfgs", "adam"})
+	@Parameter(label = "Optimizer", choices = {OptimizerKind.Names.LBFGS, OptimizerKind.Names.ADAM})
 	private String optimizer = DEFAULTS.optimizer.id();
 
 	@Parameter(label = "Content weight", min = "0")
@@ -76,7 +77,7 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		description = "Long side the stylization works at; larger images are stylized smaller and scaled back.")
 	private int max_size = DEFAULTS.maxSize;
 
-	@Parameter(label = "Start from", choices = {"content", "random"})
+	@Parameter(label = "Start from", choices = {StyleTransferSettings.Init.CONTENT_NAME, StyleTransferSettings.Init.RANDOM_NAME})
 	private String init = DEFAULTS.init.name().toLowerCase(Locale.ROOT);
 
 	@Parameter(label = "Preserve colors", description = "Transfer the style on luminance only.")
@@ -86,17 +87,17 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		description = "Iterations between slices of the progress window; 0: no progress window.")
 	private int snapshot_every = DEFAULTS.snapshotEvery;
 
-	@Parameter(label = "Network", choices = {"vgg19", "vgg16"})
-	private String network = "vgg19";
+	@Parameter(label = "Network", choices = {ModelRegistry.VGG19_ID, ModelRegistry.VGG16_ID})
+	private String network = ModelRegistry.VGG19_ID;
 
-	@Parameter(label = "Device", choices = {"auto", "cpu", "gpu"})
-	private String device = "auto";
+	@Parameter(label = "Device", choices = {Devices.AUTO, Devices.CPU, Devices.GPU})
+	private String device = Devices.AUTO;
 
 	@Parameter(label = "Weights file", required = false, style = FileWidget.OPEN_STYLE,
 		description = "A VGG checkpoint (.pth, .safetensors); empty: the network's cached weights.")
 	private File weights;
 
-	@Parameter(label = "Scope", choices = {"Current plane", "All planes"})
+	@Parameter(label = "Scope", choices = {Scope.CURRENT_PLANE_LABEL, Scope.ALL_PLANES_LABEL})
 	private String scope = Scope.CURRENT_PLANE.label();
 
 	@Parameter(label = "Save result as", required = false, persist = false, style = FileWidget.SAVE_STYLE,

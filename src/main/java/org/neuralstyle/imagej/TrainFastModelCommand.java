@@ -27,6 +27,7 @@ import org.neuralstyle.imagej.models.NetworkWeights;
 import org.neuralstyle.imagej.planes.ImageConversion;
 import org.neuralstyle.imagej.progress.LossPlot;
 import org.neuralstyle.imagej.progress.TrainingProgress;
+import org.neuralstyle.weights.ModelRegistry;
 
 /**
  * Train fast model: teaches a Johnson et al. transformation network one style from a folder of
@@ -83,7 +84,7 @@ public class TrainFastModelCommand extends StyleTransferCommand {
 	private int style_size = DEFAULTS.styleSize;
 
 	@Parameter(label = "Checkpoint every", min = "0", description = "Steps between checkpoints to resume from; 0: none.")
-	private int checkpoint_every = 1000;
+	private int checkpoint_every = DEFAULTS.checkpointEvery;
 
 	@Parameter(label = "Resume from", required = false, style = FileWidget.OPEN_STYLE,
 		description = "A checkpoint (or model) of an earlier training to continue; empty: start afresh.")
@@ -92,8 +93,8 @@ public class TrainFastModelCommand extends StyleTransferCommand {
 	@Parameter(label = "Replace an existing model", description = "Train again under a name that is taken.")
 	private boolean overwrite;
 
-	@Parameter(label = "Device", choices = {"auto", "cpu", "gpu"})
-	private String device = "auto";
+	@Parameter(label = "Device", choices = {Devices.AUTO, Devices.CPU, Devices.GPU})
+	private String device = Devices.AUTO;
 
 	@Parameter(label = "VGG16 weights file", required = false, style = FileWidget.OPEN_STYLE,
 		description = "torchvision's vgg16-397923af.pth (or .safetensors); empty: the cached copy.")
@@ -131,7 +132,7 @@ public class TrainFastModelCommand extends StyleTransferCommand {
 		int total = settings.totalSteps(pictures.size());
 		log.info(TITLE + ": " + pictures.size() + " pictures in " + images + ", " + total + " steps; model " + model
 			+ (settings.checkpointEvery > 0 ? ", checkpoints in " + TrainingCheckpoint.checkpointFile(model) : ""));
-		try (StateDict vgg = NetworkWeights.standard(TITLE).open("vgg16", weights); FastTrainer trainer = new FastTrainer(vgg, dev)) {
+		try (StateDict vgg = NetworkWeights.standard(TITLE).open(ModelRegistry.VGG16_ID, weights); FastTrainer trainer = new FastTrainer(vgg, dev)) {
 			result = trainer.train(pictures, styleImage, style.getName(), settings, model, resume == null ? null : resume.toPath(),
 				progress);
 		}

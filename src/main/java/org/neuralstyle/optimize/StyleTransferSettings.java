@@ -16,7 +16,10 @@ public final class StyleTransferSettings {
 
 	/** Where the optimized image starts. */
 	public enum Init {
-		CONTENT, RANDOM, IMAGE
+		CONTENT, RANDOM, IMAGE;
+
+		/** The names users type for the first two (the third is a file), for choice lists. */
+		public static final String CONTENT_NAME = "content", RANDOM_NAME = "random";
 	}
 
 	public static final String DEFAULT_CONTENT_LAYERS = "conv2_2";
@@ -25,8 +28,7 @@ public final class StyleTransferSettings {
 	public int iterations = 300;
 	public OptimizerKind optimizer = OptimizerKind.LBFGS;
 	/**
-	 * Learning rate; NaN means the default: 1 for L-BFGS (PyTorch's), 0.02 for Adam (PyTorch's 0.001
-	 * moves [0,1] pixels too slowly to show style within a few hundred iterations).
+	 * Learning rate; NaN means the optimizer's default ({@link OptimizerKind#defaultLearningRate()}).
 	 */
 	public double learningRate = Double.NaN;
 	public double contentWeight = 1;
@@ -44,14 +46,14 @@ public final class StyleTransferSettings {
 	public boolean preserveColors;
 	public Pooling pooling = Pooling.MAX;
 	/** Hand the current image to the listener every this many iterations (0: never). */
-	public int snapshotEvery = 0;
+	public int snapshotEvery = 10;
 	/** Memory L-BFGS may use for its history of curvature pairs. */
 	public long historyBudgetBytes = 1L << 30;
 
 	/** Learning rate in effect: the explicit one or the optimizer's default. */
 	public double effectiveLearningRate() {
 		if (!Double.isNaN(learningRate)) return learningRate;
-		return optimizer == OptimizerKind.LBFGS ? 1.0 : 0.02;
+		return optimizer.defaultLearningRate();
 	}
 
 	/**

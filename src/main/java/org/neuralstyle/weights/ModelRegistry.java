@@ -10,13 +10,16 @@ import java.util.stream.Collectors;
 public final class ModelRegistry {
 
 	/** torchvision's VGG19, in PyTorch's legacy format; the feature network of Gatys et al. */
-	public static final KnownModel VGG19 = new KnownModel("vgg19", "torchvision VGG19",
+	/** The loss networks' names, as constants that annotations (choice lists) can use. */
+	public static final String VGG19_ID = "vgg19", VGG16_ID = "vgg16";
+
+	public static final KnownModel VGG19 = new KnownModel(VGG19_ID, "torchvision VGG19",
 		ModelKind.VGG_FEATURES, URI.create("https://download.pytorch.org/models/vgg19-dcbb9e9d.pth"),
 		"vgg19-dcbb9e9d.pth", 574_673_361L,
 		Checksum.sha256("dcbb9e9dad569fff7a846263a77324fc34978fea2bfb039c012d710e1776ae44"));
 
 	/** torchvision's VGG16: only the first 8 digits of its SHA-256 (its file name) are published. */
-	public static final KnownModel VGG16 = new KnownModel("vgg16", "torchvision VGG16",
+	public static final KnownModel VGG16 = new KnownModel(VGG16_ID, "torchvision VGG16",
 		ModelKind.VGG_FEATURES, URI.create("https://download.pytorch.org/models/vgg16-397923af.pth"),
 		"vgg16-397923af.pth", -1, Checksum.sha256Prefix("397923af"));
 

@@ -298,8 +298,16 @@ class StylizeOptimizeCommandTest {
 
 	@Test
 	void withoutSnapshotsThereIsNoProgressStack() throws Exception {
-		CommandModule module = run(inputs(TestImages.rgb(32, 24, 6), style(), "iterations", 2));
+		CommandModule module = run(inputs(TestImages.rgb(32, 24, 6), style(), "iterations", 2, "snapshot_every", 0));
 		assertNull(((StylizeOptimizeCommand) module.getCommand()).progressImage());
+	}
+
+	@Test
+	void byDefaultTheProgressStackGainsASliceEveryTenIterations() throws Exception {
+		CommandModule module = run(inputs(TestImages.rgb(32, 24, 6), style(), "iterations", 21));
+		ImagePlus progress = ((StylizeOptimizeCommand) module.getCommand()).progressImage();
+		// Adam: iterations 0, 10 and 20, then the final image.
+		assertEquals(4, progress.getStackSize());
 	}
 
 	@Test

@@ -1,12 +1,15 @@
 package org.neuralstyle.optim;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
+import org.neuralstyle.optimize.StyleTransferSettings;
 
 class OptimizerKindTest {
 
@@ -24,17 +27,24 @@ class OptimizerKindTest {
 	}
 
 	@Test
-	void eachKindCreatesItsOptimizerFromACopyOfTheStart() {
+	void eachKindHasOneDefaultLearningRate() {
+		assertEquals(1, OptimizerKind.LBFGS.defaultLearningRate());
+		assertEquals(0.02, OptimizerKind.ADAM.defaultLearningRate());
+		StyleTransferSettings settings = new StyleTransferSettings();
+		settings.optimizer = OptimizerKind.ADAM;
+		assertEquals(0.02, settings.effectiveLearningRate(), "the settings take the kind's default");
+	}
+
+	@Test
+	void eachOptimizerStartsFromACopyOfTheStart() {
 		try (NDManager manager = NDManager.newBaseManager()) {
-			float[] start = {1f, 2f};
-			try (Optimizer lbfgs = OptimizerKind.LBFGS.create(manager.create(start), 1);
-				Optimizer adam = OptimizerKind.ADAM.create(manager.create(start), OptimizerKind.ADAM.defaultLearningRate()))
-			{
-				assertInstanceOf(Lbfgs.class, lbfgs);
-				assertInstanceOf(Adam.class, adam);
-				assertEquals(0, lbfgs.evaluations());
-				assertEquals(1e-3, OptimizerKind.ADAM.defaultLearningRate());
-				assertEquals(1, OptimizerKind.LBFGS.defaultLearningRate());
+			NDArray start = manager.create(new float[] {1f, 2f});
+			try (Optimizer lbfgs = Lbfgs.builder().build(start); Optimizer adam = new Adam(start, 0.1)) {
+				start.set(new float[] {7f, 8f});
+				assertArrayEquals(new float[] {1f, 2f}, lbfgs.parameters().toFloatArray(), "L-BFGS keeps its own copy");
+				assertArrayEquals(new float[] {1f, 2f}, adam.parameters().toFloatArray(), "Adam keeps its own copy");
+				assertNotSame(start, lbfgs.parameters());
+				assertNotSame(start, adam.parameters());
 			}
 		}
 	}

@@ -30,7 +30,7 @@ public final class FastTrainingSettings {
 	/** Long side the style image is resized to; 0 keeps its size, as pytorch/examples does by default. */
 	public int styleSize = 0;
 	/** Write a resumable checkpoint every this many steps; 0: never. */
-	public int checkpointEvery = 0;
+	public int checkpointEvery = 1000;
 	/** Seeds the initial weights and the order of the training images in every epoch. */
 	public long seed = 42;
 

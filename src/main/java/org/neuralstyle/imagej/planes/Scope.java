@@ -12,9 +12,12 @@ import java.util.stream.Collectors;
 public enum Scope {
 
 	/** Only the plane on display; the result is a single image. */
-	CURRENT_PLANE("Current plane"),
+	CURRENT_PLANE(Scope.CURRENT_PLANE_LABEL),
 	/** Every slice and frame; the result has the input's dimensions. */
-	ALL_PLANES("All planes");
+	ALL_PLANES(Scope.ALL_PLANES_LABEL);
+
+	/** The labels, as constants that annotations (choice lists) can use. */
+	public static final String CURRENT_PLANE_LABEL = "Current plane", ALL_PLANES_LABEL = "All planes";
 
 	/** The parameter name (and macro key) the commands use for the scope. */
 	public static final String MACRO_KEY = "scope";

@@ -2,7 +2,6 @@ package org.neuralstyle.imagej.progress;
 
 import ij.IJ;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.neuralstyle.imagej.planes.ProgressReporter;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.optimize.LossValues;
 import org.neuralstyle.optimize.StylizationListener;

@@ -1,6 +1,5 @@
 package org.neuralstyle.imagej.progress;
 
-import org.neuralstyle.imagej.planes.ProgressReporter;
 
 import ij.IJ;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,4 +1,4 @@
-package org.neuralstyle.imagej.planes;
+package org.neuralstyle.imagej.progress;
 
 /**
  * Where stylization reports how far it is, and asks whether the user has given up. Planes are

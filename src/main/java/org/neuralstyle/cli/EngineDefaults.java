@@ -1,0 +1,48 @@
+package org.neuralstyle.cli;
+
+import java.lang.reflect.Field;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Option defaults read from a settings object of the engine, so that the command line, Fiji and
+ * the engine's API share one default per setting. An option names its settings field in
+ * {@code descriptionKey}; {@code ${DEFAULT-VALUE}} in its description then shows the engine's value.
+ */
+class EngineDefaults implements IDefaultValueProvider {
+
+	private final Object settings;
+
+	EngineDefaults(Object settings) {
+		this.settings = settings;
+	}
+
+	@Override
+	public String defaultValue(ArgSpec arg) throws Exception {
+		// Picocli's own options (help, version) have keys with dots; no setting has one.
+		if (!(arg instanceof OptionSpec option) || option.descriptionKey().isEmpty() || option.descriptionKey().contains(".")) return null;
+		Field field = settings.getClass().getField(option.descriptionKey());
+		return format(field.get(settings));
+	}
+
+	/** A value as a user would type it: 1e6 rather than 1000000.0, layer weights only where not 1. */
+	static String format(Object value) {
+		if (value instanceof Double || value instanceof Float) {
+			String plain = new BigDecimal(value.toString()).stripTrailingZeros().toString();
+			return plain.toLowerCase(Locale.ROOT).replace("e+", "e");
+		}
+		if (value instanceof Enum<?> e) return e.toString().equals(e.name()) ? e.name().toLowerCase(Locale.ROOT) : e.toString();
+		if (value instanceof Map<?, ?> layers) {
+			StringJoiner joined = new StringJoiner(",");
+			layers.forEach((name, weight) -> joined.add(((Number) weight).floatValue() == 1f ? name.toString() : name + ":" + format(weight)));
+			return joined.toString();
+		}
+		return String.valueOf(value);
+	}
+}
