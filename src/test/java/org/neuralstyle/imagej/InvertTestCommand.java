@@ -10,7 +10,7 @@ import org.scijava.plugin.Plugin;
 import org.neuralstyle.imagej.planes.PlaneStylizer;
 import org.neuralstyle.imagej.planes.Scope;
 import org.neuralstyle.imagej.planes.StackStylizing;
-import org.neuralstyle.imagej.progress.ProgressReporter;
+import org.neuralstyle.imagej.planes.ProgressReporter;
 
 /**
  * A test-only command with the shape of the real ones (an image, a scope, numbers, a flag, an

@@ -30,7 +30,7 @@ import org.neuralstyle.imagej.planes.PlaneStylizer;
 import org.neuralstyle.imagej.planes.Scope;
 import org.neuralstyle.imagej.planes.StackStylizing;
 import org.neuralstyle.imagej.planes.StylizingResult;
-import org.neuralstyle.imagej.progress.ProgressReporter;
+import org.neuralstyle.imagej.planes.ProgressReporter;
 
 /** Stacks, hyperstacks, composites and selections through a stylizer into a new image. */
 class StackStylizingTest {

@@ -1,7 +1,6 @@
 package org.neuralstyle.imagej.planes;
 
 import org.neuralstyle.image.RgbImage;
-import org.neuralstyle.imagej.progress.ProgressReporter;
 
 /**
  * One stylization method as the ImageJ layer sees it: an RGB picture in, a stylized RGB picture

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.neuralstyle.image.RgbImage;
-import org.neuralstyle.imagej.progress.ProgressReporter;
 
 /**
  * Runs a stylizer over an image the way a Fiji command should: on the plane on display or on

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.optimize.LossValues;
 import org.neuralstyle.optimize.StylizationListener;
+import org.neuralstyle.imagej.planes.ProgressReporter;
 
 /**
  * Progress of an optimization run over one or more planes, in ImageJ's status and progress bars:

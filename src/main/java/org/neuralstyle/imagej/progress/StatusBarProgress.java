@@ -3,6 +3,7 @@ package org.neuralstyle.imagej.progress;
 
 import ij.IJ;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.neuralstyle.imagej.planes.ProgressReporter;
 
 /**
  * Progress in ImageJ's status bar and progress bar; cancelled by the Escape key, by an interrupt

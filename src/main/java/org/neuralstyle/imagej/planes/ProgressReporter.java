@@ -1,4 +1,4 @@
-package org.neuralstyle.imagej.progress;
+package org.neuralstyle.imagej.planes;
 
 /**
  * Where stylization reports how far it is, and asks whether the user has given up. Planes are
