@@ -23,6 +23,7 @@ import org.neuralstyle.fast.TransformerNetLayout;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
 import org.neuralstyle.net.SyntheticVgg;
+import org.neuralstyle.progress.TimeLeft;
 import org.neuralstyle.net.Vgg;
 import org.neuralstyle.net.VggLayer;
 
@@ -77,7 +78,7 @@ final class BenchTrainCommand implements Callable<Integer> {
 					imageSize, imageSize, batchSize, perStep, flops / 1e9, floor, perStep / floor);
 				int cocoSteps = 2 * ((COCO_TRAIN2014 + batchSize - 1) / batchSize);
 				System.out.printf(Locale.ROOT, "2 epochs of COCO train2014 (%d pictures) = %d steps: %s at this speed%n", COCO_TRAIN2014,
-					cocoSteps, TrainCommand.duration(perStep * cocoSteps));
+					cocoSteps, TimeLeft.words(perStep * cocoSteps));
 			}
 		}
 		finally {

@@ -18,6 +18,7 @@ import org.neuralstyle.fast.train.TrainingResult;
 import org.neuralstyle.fast.train.TrainingStep;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
+import org.neuralstyle.progress.TimeLeft;
 import org.neuralstyle.weights.PretrainedWeights;
 import org.neuralstyle.checkpoint.StateDict;
 
@@ -183,8 +184,8 @@ final class TrainCommand implements Callable<Integer> {
 	/** One line per logged step with the losses, the speed and the time left. */
 	private final class Log implements FastTrainingListener {
 		private final AtomicBoolean interrupted;
-		private long started;
-		private int startStep;
+		private final TimeLeft timeLeft = new TimeLeft();
+		private int firstStep = -1;
 
 		Log(AtomicBoolean interrupted) {
 			this.interrupted = interrupted;
@@ -192,18 +193,12 @@ final class TrainCommand implements Callable<Integer> {
 
 		@Override
 		public void stepped(TrainingStep s) {
-			long now = System.nanoTime();
-			if (started == 0) {
-				// Timed from the end of the first step: it includes one-time set-up.
-				started = now;
-				startStep = s.step();
-			}
-			if (s.step() % logEvery != 0 && s.step() != s.steps() && s.step() != startStep) return;
-			String speed = "";
-			if (s.step() > startStep) {
-				double perStep = (now - started) / 1e9 / (s.step() - startStep);
-				speed = String.format(Locale.ROOT, " (%.2f s/step, %s left)", perStep, duration(perStep * (s.steps() - s.step())));
-			}
+			timeLeft.iterationDone(System.nanoTime());
+			if (firstStep < 0) firstStep = s.step();
+			if (s.step() % logEvery != 0 && s.step() != s.steps() && s.step() != firstStep) return;
+			double perStep = timeLeft.secondsPerIteration();
+			String speed = Double.isNaN(perStep) ? ""
+				: String.format(Locale.ROOT, " (%.2f s/step, %s)", perStep, TimeLeft.format(timeLeft.seconds(s.steps() - s.step())));
 			System.out.printf(Locale.ROOT, "step %d/%d content %.6g style %.6g total %.6g%s%n", s.step(), s.steps(), s.content(),
 				s.style(), s.total(), speed);
 			System.out.flush();
@@ -223,13 +218,5 @@ final class TrainCommand implements Callable<Integer> {
 		public boolean cancelled() {
 			return interrupted.get();
 		}
-	}
-
-	static String duration(double seconds) {
-		long s = Math.round(seconds);
-		if (s < 60) return s + " s";
-		if (s < 3600) return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
-		if (s < 86400) return String.format(Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
-		return String.format(Locale.ROOT, "%d d %d h", s / 86400, s % 86400 / 3600);
 	}
 }

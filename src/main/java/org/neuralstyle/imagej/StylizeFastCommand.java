@@ -15,6 +15,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 import org.neuralstyle.imagej.models.FastModelSource;
+import org.neuralstyle.imagej.planes.ImagePlanes;
 import org.neuralstyle.imagej.planes.PlaneStylizer;
 import org.neuralstyle.imagej.planes.Scope;
 import org.neuralstyle.imagej.planes.StackStylizing;
@@ -101,7 +102,6 @@ public class StylizeFastCommand extends StyleTransferCommand {
 		String note = String.format(Locale.ROOT, "%s: %s scope=[%s] device=%s tile=%d; %d of %d planes stylized",
 			TITLE, model_file != null ? "model_file=[" + model_file + "]" : "model=[" + model.trim() + "] (" + file + ")",
 			scope, device, tile, run.stylized(), run.total());
-		String info = stylized.getInfoProperty();
-		stylized.setProperty("Info", info == null || info.isEmpty() ? note : info + "\n" + note);
+		ImagePlanes.appendInfo(stylized, note);
 	}
 }

@@ -23,6 +23,7 @@ import org.scijava.widget.FileWidget;
 import org.neuralstyle.imagej.ij1.Gui;
 import org.neuralstyle.imagej.models.NetworkWeights;
 import org.neuralstyle.imagej.planes.ImageConversion;
+import org.neuralstyle.imagej.planes.ImagePlanes;
 import org.neuralstyle.imagej.planes.PlaneStylizer;
 import org.neuralstyle.imagej.planes.Scope;
 import org.neuralstyle.imagej.planes.StackStylizing;
@@ -188,8 +189,7 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 			TITLE, style.getTitle(), iterations, optimizer, number(content_weight), number(style_weight), number(tv_weight), max_size, init,
 			preserve_colors ? " preserve_colors" : "", network, weights == null ? "" : " weights=[" + weights + "]", scope,
 			run.stylized(), run.total());
-		String info = image.getInfoProperty();
-		image.setProperty("Info", info == null || info.isEmpty() ? note : info + "\n" + note);
+		ImagePlanes.appendInfo(image, note);
 	}
 
 	private static String number(double v) {

@@ -169,12 +169,13 @@ class StackStylizingTest {
 		ImagePlus input = TestImages.rgb(31, 23, 12);
 		input.setRoi(new OvalRoi(3, 2, 25, 19));
 		ImagePlus result = StackStylizing.run(input, Scope.CURRENT_PLANE,
-			Stylizers.halfSizeConstant(1f, 0.5f, 0f), ProgressReporter.SILENT).image();
+			Stylizers.halfSizeConstant(1f, 0.6f, 0f), ProgressReporter.SILENT).image();
 		ImageProcessor mask = input.getRoi().getMask();
 		for (int y = 0; y < 23; y++) {
 			for (int x = 0; x < 31; x++) {
 				boolean in = x >= 3 && x < 28 && y >= 2 && y < 21 && mask.get(x - 3, y - 2) != 0;
-				int expected = in ? 0xff8000 : input.getProcessor().get(x, y) & 0xffffff;
+				// 0.6 of 255 is 153, far from a rounding boundary: resampling a constant may be off by 1e-7.
+				int expected = in ? 0xff9900 : input.getProcessor().get(x, y) & 0xffffff;
 				assertEquals(expected, result.getProcessor().get(x, y) & 0xffffff, "at " + x + "," + y);
 			}
 		}

@@ -41,7 +41,7 @@ import org.neuralstyle.imagej.ij1.CommandParameters;
 import org.neuralstyle.imagej.planes.Scope;
 import org.neuralstyle.imagej.planes.StackStylizing;
 import org.neuralstyle.imagej.progress.OptimizationProgress;
-import org.neuralstyle.imagej.progress.TimeLeft;
+import org.neuralstyle.progress.TimeLeft;
 
 /**
  * The command in a SciJava context, headless, on every kind of image, with the tiny VGG written by

@@ -3,6 +3,7 @@ package org.neuralstyle.imagej.models;
 import ij.IJ;
 import ij.gui.GenericDialog;
 import java.nio.file.Path;
+import org.neuralstyle.imagej.progress.Throttle;
 import org.neuralstyle.weights.DownloadProgress;
 import org.neuralstyle.weights.KnownModel;
 import org.neuralstyle.weights.PretrainedWeights;
@@ -14,12 +15,11 @@ import org.neuralstyle.weights.PretrainedWeights;
  */
 final class DownloadOffer implements PretrainedWeights.Consent, DownloadProgress {
 
-	private static final long STATUS_INTERVAL_NANOS = 150_000_000L;
+	private final Throttle status = new Throttle(150);
 
 	private final String title;
 	private final String fileParameter;
 	private String fileName = "";
-	private long lastStatusNanos;
 
 	/**
 	 * @param title the dialog's title, the command's name
@@ -50,10 +50,7 @@ final class DownloadOffer implements PretrainedWeights.Consent, DownloadProgress
 	@Override
 	public void update(long bytesDone, long bytesTotal) {
 		if (IJ.escapePressed()) Thread.currentThread().interrupt();
-		long now = System.nanoTime();
-		boolean last = bytesTotal > 0 && bytesDone >= bytesTotal;
-		if (!last && now - lastStatusNanos < STATUS_INTERVAL_NANOS) return;
-		lastStatusNanos = now;
+		if (!status.due(bytesTotal > 0 && bytesDone >= bytesTotal)) return;
 		String total = bytesTotal > 0 ? " of " + KnownModel.megabytes(bytesTotal) + " MB" : " MB";
 		IJ.showStatus("Downloading " + fileName + ": " + KnownModel.megabytes(bytesDone) + total + " (Esc cancels)");
 		if (bytesTotal > 0) IJ.showProgress((double) bytesDone / bytesTotal);

@@ -192,4 +192,13 @@ public abstract sealed class ImagePlanes {
 			return new int[] {1, input.getNSlices(), input.getNFrames()};
 		}
 	}
+
+	/**
+	 * Adds a line to an image's Info (Image > Show Info), where ImageJ keeps how an image was made
+	 * and saves it with the TIFF.
+	 */
+	public static void appendInfo(ImagePlus image, String line) {
+		String info = image.getInfoProperty();
+		image.setProperty("Info", info == null || info.isEmpty() ? line : info + "\n" + line);
+	}
 }

@@ -5,6 +5,7 @@ import ij.process.ImageProcessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import org.neuralstyle.image.Resampling;
 import org.neuralstyle.image.RgbImage;
 
 /**
@@ -70,7 +71,7 @@ public final class StackStylizing {
 		RgbImage styled = stylizer.stylize(picture, progress);
 		if (styled == null) throw new IllegalStateException("The stylizer returned no picture for " + where + ".");
 		requireFinite(styled, where);
-		RgbImage fitted = RgbImageScaling.resize(styled, crop.getWidth(), crop.getHeight());
+		RgbImage fitted = Resampling.resize(styled, crop.getWidth(), crop.getHeight());
 		return region.blend(original, codec.fromRgb(fitted));
 	}
 
@@ -104,7 +105,6 @@ public final class StackStylizing {
 		image.setProp(UNSTYLIZED_PROPERTY, list);
 		String note = "Style transfer was cancelled: " + unstylized.size() + " of " + total +
 			" planes were not stylized and show the input unchanged (" + list + ").";
-		String info = image.getInfoProperty();
-		image.setProperty("Info", info == null || info.isEmpty() ? note : info + "\n" + note);
+		ImagePlanes.appendInfo(image, note);
 	}
 }

@@ -12,7 +12,7 @@ import org.neuralstyle.fast.train.TrainingStep;
  */
 public final class LossPlot {
 
-	private static final long REDRAW_INTERVAL_NANOS = 1_000_000_000L;
+	private final Throttle redraw = new Throttle(1000);
 	private static final String[] CURVES = {"total", "content", "style"};
 	private static final Color[] COLOURS = {Color.BLACK, new Color(0x1f77b4), new Color(0xd62728)};
 
@@ -21,7 +21,6 @@ public final class LossPlot {
 	private final double[][] losses = new double[3][256];
 	private int count;
 	private Plot plot;
-	private long lastDrawNanos;
 
 	public LossPlot(String title) {
 		this.title = title;
@@ -37,11 +36,7 @@ public final class LossPlot {
 		losses[1][count] = step.content();
 		losses[2][count] = step.style();
 		count++;
-		long now = System.nanoTime();
-		if (plot == null || step.step() == step.steps() || now - lastDrawNanos >= REDRAW_INTERVAL_NANOS) {
-			lastDrawNanos = now;
-			draw();
-		}
+		if (redraw.due(plot == null || step.step() == step.steps())) draw();
 	}
 
 	private void draw() {

@@ -1,5 +1,6 @@
 package org.neuralstyle.imagej.progress;
 
+import org.neuralstyle.progress.TimeLeft;
 import ij.IJ;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.neuralstyle.image.RgbImage;
@@ -16,7 +17,7 @@ import org.neuralstyle.imagej.planes.ProgressReporter;
 public final class OptimizationProgress implements ProgressReporter {
 
 	/** The status bar is redrawn at most this often; every iteration would flood it on small images. */
-	private static final long STATUS_INTERVAL_NANOS = 200_000_000L;
+	private final Throttle statusThrottle = new Throttle(200);
 
 	private final String task;
 	private final int iterations;
@@ -27,7 +28,6 @@ public final class OptimizationProgress implements ProgressReporter {
 	private volatile int planes = 1;
 	private volatile String where;
 	private volatile String status = "";
-	private long lastStatusNanos;
 
 	/**
 	 * @param task starts every status message, e.g. "Stylize (optimize)"
@@ -102,9 +102,7 @@ public final class OptimizationProgress implements ProgressReporter {
 	}
 
 	private void show(int iteration, boolean force) {
-		long now = System.nanoTime();
-		if (!force && now - lastStatusNanos < STATUS_INTERVAL_NANOS) return;
-		lastStatusNanos = now;
+		if (!statusThrottle.due(force)) return;
 		int done = Math.min(iteration, iterations);
 		long remaining = (iterations - done) + (long) iterations * (planes - plane - 1);
 		String eta = TimeLeft.format(timeLeft.seconds(remaining));

@@ -1,5 +1,6 @@
 package org.neuralstyle.imagej.progress;
 
+import org.neuralstyle.progress.TimeLeft;
 import ij.IJ;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,14 +19,13 @@ import org.neuralstyle.fast.train.TrainingStep;
 public final class TrainingProgress implements FastTrainingListener {
 
 	/** Redraw the status bar at most this often: small images train many steps a second. */
-	private static final long STATUS_INTERVAL_NANOS = 200_000_000L;
+	private final Throttle statusThrottle = new Throttle(200);
 
 	private final String task;
 	private final LossPlot plot;
 	private final Consumer<String> log;
 	private final List<String> warnings = new ArrayList<>();
 	private final TimeLeft timeLeft = new TimeLeft();
-	private long lastStatusNanos;
 	private volatile String status = "";
 	private boolean cancelled;
 
@@ -43,12 +43,9 @@ public final class TrainingProgress implements FastTrainingListener {
 
 	@Override
 	public void stepped(TrainingStep step) {
-		long now = System.nanoTime();
-		timeLeft.iterationDone(now);
+		timeLeft.iterationDone(System.nanoTime());
 		if (plot != null) plot.add(step);
-		boolean last = step.step() == step.steps();
-		if (!last && now - lastStatusNanos < STATUS_INTERVAL_NANOS) return;
-		lastStatusNanos = now;
+		if (!statusThrottle.due(step.step() == step.steps())) return;
 		String left = TimeLeft.format(timeLeft.seconds(step.steps() - step.step()));
 		if (!left.isEmpty()) left = ", " + left;
 		show(String.format(Locale.ROOT, "%s: step %d/%d, content %.4g, style %.4g%s (Esc stops and saves)", task, step.step(),
