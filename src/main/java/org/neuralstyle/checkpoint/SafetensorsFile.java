@@ -207,6 +207,11 @@ final class SafetensorsFile implements StateDict {
 	}
 
 	@Override
+	public String source() {
+		return file.toString();
+	}
+
+	@Override
 	public Set<String> names() {
 		return Collections.unmodifiableSet(entries.keySet());
 	}

@@ -156,6 +156,25 @@ public final class HostileFiles {
 		return new Pickle().op('}').string(name).tensor("0", storageNumel, offset, shape, stride, legacy).op('s').stop();
 	}
 
+	/**
+	 * A zip checkpoint of float32 tensors, each in its own storage, written as PyTorch lays them
+	 * out, but with each tensor's shape as given, whether or not it fits the values.
+	 */
+	public static Path zipStateDict(Path file, Map<String, long[]> shapes, Map<String, float[]> values) throws IOException {
+		Pickle p = new Pickle().op('}', '(');
+		Map<String, byte[]> storages = new LinkedHashMap<>();
+		for (Map.Entry<String, long[]> e : shapes.entrySet()) {
+			long[] shape = e.getValue();
+			long[] stride = new long[shape.length];
+			for (int i = shape.length - 1, s = 1; i >= 0; s *= shape[i], i--) stride[i] = s;
+			String key = Integer.toString(storages.size());
+			float[] data = values.get(e.getKey());
+			p.string(e.getKey()).tensor(key, data.length, 0, shape, stride, false);
+			storages.put(key, floats(data));
+		}
+		return zip(file, p.op('u').stop(), storages);
+	}
+
 	/** Float32 bytes, little-endian. */
 	public static byte[] floats(float... values) {
 		ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
