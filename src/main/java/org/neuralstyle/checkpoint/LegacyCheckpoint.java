@@ -54,19 +54,19 @@ final class LegacyCheckpoint extends PickledStateDict {
 	static LegacyCheckpoint read(Path file, SeekableByteChannel channel) throws IOException {
 		channel.position(0);
 		CountingStream in = new CountingStream(new BufferedInputStream(Channels.newInputStream(channel), 4096));
-		if (!MAGIC.equals(RestrictedUnpickler.load(in, file).value()))
+		if (!MAGIC.equals(next(in, file, channel).value()))
 			throw Checkpoints.damaged(file, "no PyTorch magic number", null);
-		if (!(RestrictedUnpickler.load(in, file).value() instanceof Number version) || version.intValue() != PROTOCOL_VERSION)
+		if (!(next(in, file, channel).value() instanceof Number version) || version.intValue() != PROTOCOL_VERSION)
 			throw Checkpoints.damaged(file, "unknown PyTorch serialization version", null);
-		if (RestrictedUnpickler.load(in, file).value() instanceof Map<?, ?> sysInfo &&
+		if (next(in, file, channel).value() instanceof Map<?, ?> sysInfo &&
 			Boolean.FALSE.equals(sysInfo.get("little_endian")))
 		{
 			throw new CheckpointException(file + " was saved on a big-endian machine, which is not supported. " +
 				"Load it in PyTorch and save it again on a PC.");
 		}
-		RestrictedUnpickler.Result stateDict = RestrictedUnpickler.load(in, file);
+		RestrictedUnpickler.Result stateDict = next(in, file, channel);
 		Map<String, StoredTensor> tensors = tensorsOf(file, stateDict);
-		if (!(RestrictedUnpickler.load(in, file).value() instanceof List<?> keys))
+		if (!(next(in, file, channel).value() instanceof List<?> keys))
 			throw Checkpoints.damaged(file, "no list of storages", null);
 
 		// Only the bytes the pickles used were consumed; the buffer may have read ahead.
@@ -75,7 +75,7 @@ final class LegacyCheckpoint extends PickledStateDict {
 		Map<String, Long> dataStart = new HashMap<>();
 		ByteBuffer count = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
 		for (Object key : keys) {
-			StorageRef storage = stateDict.storages().get(key);
+			StorageRef storage = key instanceof String name ? stateDict.storages().get(name) : null;
 			if (storage == null) throw Checkpoints.damaged(file, "a stored storage no tensor uses", null);
 			count.clear();
 			channel.position(position);
@@ -90,6 +90,13 @@ final class LegacyCheckpoint extends PickledStateDict {
 		if (!dataStart.keySet().containsAll(stateDict.storages().keySet()))
 			throw Checkpoints.damaged(file, "a tensor's storage is missing", null);
 		return new LegacyCheckpoint(file, tensors, channel, dataStart);
+	}
+
+	/** The next pickle; its lengths are checked against the bytes the file has left. */
+	private static RestrictedUnpickler.Result next(CountingStream in, Path file, SeekableByteChannel channel)
+		throws IOException
+	{
+		return RestrictedUnpickler.load(in, file, channel.size() - in.count);
 	}
 
 	@Override

@@ -59,6 +59,11 @@ abstract class PickledStateDict implements StateDict {
 	abstract ByteBuffer readStorage(String key, long byteOffset, int byteCount) throws IOException;
 
 	@Override
+	public String source() {
+		return file.toString();
+	}
+
+	@Override
 	public Set<String> names() {
 		return Collections.unmodifiableSet(tensors.keySet());
 	}

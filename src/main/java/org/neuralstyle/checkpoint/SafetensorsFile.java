@@ -1,23 +1,24 @@
 package org.neuralstyle.checkpoint;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
 
 /**
  * A safetensors file: an 8-byte little-endian header length, a JSON header mapping each tensor
@@ -29,6 +30,10 @@ final class SafetensorsFile implements StateDict {
 
 	/** Headers are a few KB; a larger claim is a sign of a file that is not safetensors. */
 	private static final long MAX_HEADER = 100L << 20;
+	/** The format's values nest 3 deep; anything deeper is not a safetensors header. */
+	private static final int MAX_DEPTH = 16;
+	/** PyTorch supports at most 64 dimensions. */
+	private static final int MAX_RANK = 64;
 
 	private record Entry(DType dtype, long[] shape, long begin, long end) {
 	}
@@ -70,35 +75,21 @@ final class SafetensorsFile implements StateDict {
 
 		Map<String, Entry> entries = new LinkedHashMap<>();
 		Map<String, String> metadata = new LinkedHashMap<>();
-		try {
-			JsonObject header = JsonParser.parseString(text).getAsJsonObject();
-			for (Map.Entry<String, JsonElement> e : header.entrySet()) {
-				JsonObject value = e.getValue().getAsJsonObject();
-				if (e.getKey().equals("__metadata__")) {
-					value.entrySet().forEach(m -> metadata.put(m.getKey(), m.getValue().getAsString()));
-					continue;
-				}
-				DType dtype = DType.ofSafetensors(value.get("dtype").getAsString());
-				if (dtype == null)
-					throw new CheckpointException(file + ": tensor " + e.getKey() + " has unsupported type " +
-						value.get("dtype").getAsString() + ".");
-				JsonArray dims = value.getAsJsonArray("shape");
-				long[] shape = new long[dims.size()];
-				long numel = 1;
-				for (int i = 0; i < shape.length; i++) {
-					shape[i] = dims.get(i).getAsLong();
-					if (shape[i] < 0) throw Checkpoints.damaged(file, "tensor " + e.getKey() + " has a negative size", null);
-					numel *= shape[i];
-				}
-				JsonArray range = value.getAsJsonArray("data_offsets");
-				Entry entry = new Entry(dtype, shape, range.get(0).getAsLong(), range.get(1).getAsLong());
-				if (entry.begin < 0 || entry.end > dataSize || entry.end - entry.begin != numel * dtype.size)
-					throw Checkpoints.damaged(file, "tensor " + e.getKey() + " lies outside the file", null);
-				entries.put(e.getKey(), entry);
+		// Read as a stream, not as a tree: Gson's tree parser recurses once per nesting level, so a
+		// header of 100000 nested arrays overflows the stack. The structure is known and shallow.
+		try (JsonReader json = new JsonReader(new StringReader(text))) {
+			json.beginObject();
+			while (json.hasNext()) {
+				String name = json.nextName();
+				if (entries.containsKey(name) || name.equals("__metadata__") && !metadata.isEmpty())
+					throw Checkpoints.damaged(file, "its safetensors header names " + name + " twice", null);
+				if (name.equals("__metadata__")) readMetadata(file, json, metadata);
+				else entries.put(name, readEntry(file, json, name, dataSize));
 			}
-		} catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NullPointerException |
-			IndexOutOfBoundsException | NumberFormatException e)
-		{
+			json.endObject();
+			if (json.peek() != JsonToken.END_DOCUMENT) throw new MalformedJsonException("text after the header");
+		} catch (IOException | IllegalStateException | NumberFormatException e) {
+			if (e instanceof CheckpointException c) throw c;
 			throw Checkpoints.damaged(file, "its safetensors header is not valid JSON of tensors", e);
 		}
 		// The header's key order is not meaningful (writers sort by name); the data order is.
@@ -106,6 +97,99 @@ final class SafetensorsFile implements StateDict {
 			.sorted(Comparator.comparingLong(e -> e.getValue().begin))
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
 		return new SafetensorsFile(file, channel, dataStart, byOffset, Collections.unmodifiableMap(metadata));
+	}
+
+	private static void readMetadata(Path file, JsonReader json, Map<String, String> metadata) throws IOException {
+		json.beginObject();
+		while (json.hasNext()) {
+			String key = json.nextName();
+			if (json.peek() != JsonToken.STRING && json.peek() != JsonToken.NUMBER)
+				throw Checkpoints.damaged(file, "its safetensors metadata " + key + " is not a string", null);
+			metadata.put(key, json.nextString());
+		}
+		json.endObject();
+	}
+
+	/** One tensor's dtype, shape and byte range, checked against the data section's size. */
+	private static Entry readEntry(Path file, JsonReader json, String name, long dataSize) throws IOException {
+		String dtypeCode = null;
+		long[] shape = null, range = null;
+		json.beginObject();
+		while (json.hasNext()) {
+			switch (json.nextName()) {
+				case "dtype" -> dtypeCode = json.nextString();
+				case "shape" -> shape = readLongs(json, MAX_RANK);
+				case "data_offsets" -> range = readLongs(json, 2);
+				default -> skipShallow(file, json);
+			}
+		}
+		json.endObject();
+		if (dtypeCode == null || shape == null || range == null || range.length != 2)
+			throw Checkpoints.damaged(file, "tensor " + name + " lacks its dtype, shape or data_offsets", null);
+		DType dtype = DType.ofSafetensors(dtypeCode);
+		if (dtype == null)
+			throw new CheckpointException(file + ": tensor " + name + " has unsupported type " + dtypeCode + ".");
+		long bytes;
+		try {
+			long numel = 1;
+			for (long d : shape) {
+				if (d < 0) throw Checkpoints.damaged(file, "tensor " + name + " has a negative size", null);
+				numel = Math.multiplyExact(numel, d);
+			}
+			bytes = Math.multiplyExact(numel, dtype.size);
+		} catch (ArithmeticException e) {
+			// [2^62, 3, 3, 3] float32 is 2^64 * 27 bytes: it wraps to 0 and would match an empty range.
+			throw Checkpoints.damaged(file, "tensor " + name + " has a shape whose size does not fit in 64 bits", e);
+		}
+		Entry entry = new Entry(dtype, shape, range[0], range[1]);
+		if (entry.begin < 0 || entry.end < entry.begin || entry.end > dataSize || entry.end - entry.begin != bytes)
+			throw Checkpoints.damaged(file, "tensor " + name + " lies outside the file", null);
+		return entry;
+	}
+
+	private static long[] readLongs(JsonReader json, int max) throws IOException {
+		List<Long> values = new ArrayList<>();
+		json.beginArray();
+		while (json.hasNext()) {
+			if (values.size() == max) throw new MalformedJsonException("more than " + max + " numbers");
+			values.add(json.nextLong());
+		}
+		json.endArray();
+		return values.stream().mapToLong(Long::longValue).toArray();
+	}
+
+	/**
+	 * Skips a value the format does not define, refusing nesting deeper than {@link #MAX_DEPTH}
+	 * (Gson's own skipValue has no limit and grows its stack with the nesting).
+	 */
+	private static void skipShallow(Path file, JsonReader json) throws IOException {
+		int depth = 0;
+		do {
+			switch (json.peek()) {
+				case BEGIN_ARRAY -> {
+					if (++depth > MAX_DEPTH) throw deep(file);
+					json.beginArray();
+				}
+				case BEGIN_OBJECT -> {
+					if (++depth > MAX_DEPTH) throw deep(file);
+					json.beginObject();
+				}
+				case END_ARRAY -> {
+					depth--;
+					json.endArray();
+				}
+				case END_OBJECT -> {
+					depth--;
+					json.endObject();
+				}
+				case NAME -> json.nextName();
+				default -> json.skipValue();
+			}
+		} while (depth > 0);
+	}
+
+	private static CheckpointException deep(Path file) {
+		return Checkpoints.damaged(file, "its safetensors header nests deeper than " + MAX_DEPTH + " levels", null);
 	}
 
 	private static ByteBuffer readFully(Path file, FileChannel channel, long position, int length) throws IOException {
@@ -120,6 +204,11 @@ final class SafetensorsFile implements StateDict {
 	@Override
 	public Map<String, String> metadata() {
 		return metadata;
+	}
+
+	@Override
+	public String source() {
+		return file.toString();
 	}
 
 	@Override

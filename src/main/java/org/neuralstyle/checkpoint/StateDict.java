@@ -23,6 +23,14 @@ public interface StateDict extends AutoCloseable {
 	 */
 	float[] readFloats(String name) throws IOException;
 
+	/**
+	 * What messages about this state dict call it: the path of its file, so that a user can tell
+	 * which file is corrupt.
+	 */
+	default String source() {
+		return "the checkpoint";
+	}
+
 	default boolean contains(String name) {
 		return names().contains(name);
 	}

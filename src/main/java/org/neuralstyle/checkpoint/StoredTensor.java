@@ -10,18 +10,23 @@ import java.nio.ByteBuffer;
  */
 record StoredTensor(String storageKey, DType dtype, long offset, long[] shape, long[] stride) {
 
+	/** @throws ArithmeticException if a hostile shape's product does not fit in a long */
 	long numel() {
 		long n = 1;
-		for (long d : shape) n *= d;
+		for (long d : shape) n = Math.multiplyExact(n, d);
 		return n;
 	}
 
-	/** Elements from {@link #offset()} to the last one the tensor touches, inclusive. */
+	/**
+	 * Elements from {@link #offset()} to the last one the tensor touches, inclusive.
+	 *
+	 * @throws ArithmeticException if it does not fit in a long
+	 */
 	long span() {
 		if (numel() == 0) return 0;
 		long last = 0;
-		for (int i = 0; i < shape.length; i++) last += (shape[i] - 1) * stride[i];
-		return last + 1;
+		for (int i = 0; i < shape.length; i++) last = Math.addExact(last, Math.multiplyExact(shape[i] - 1, stride[i]));
+		return Math.addExact(last, 1);
 	}
 
 	boolean contiguous() {

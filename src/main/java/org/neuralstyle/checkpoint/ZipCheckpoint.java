@@ -59,13 +59,14 @@ final class ZipCheckpoint extends PickledStateDict {
 				"Load it in PyTorch and save it again on a PC.");
 
 		RestrictedUnpickler.Result pickle;
-		try (InputStream in = new BufferedInputStream(zip.getInputStream(zip.getEntry(prefix + "data.pkl")))) {
-			pickle = RestrictedUnpickler.load(in, file);
+		ZipEntry index = zip.getEntry(prefix + "data.pkl");
+		try (InputStream in = new BufferedInputStream(zip.getInputStream(index))) {
+			pickle = RestrictedUnpickler.load(in, file, index.getSize());
 		}
 		Map<String, StoredTensor> tensors = tensorsOf(file, pickle);
 		for (StorageRef storage : pickle.storages().values()) {
 			ZipEntry entry = zip.getEntry(prefix + "data/" + storage.key());
-			if (entry == null || entry.getSize() < storage.numel() * storage.dtype().size)
+			if (entry == null || entry.getSize() < Math.multiplyExact(storage.numel(), storage.dtype().size))
 				throw Checkpoints.damaged(file, "a tensor's storage is missing or too short", null);
 		}
 		return new ZipCheckpoint(file, tensors, zip, prefix);
