@@ -2,34 +2,22 @@ package org.neuralstyle.loss;
 
 import ai.djl.ndarray.NDArray;
 
-import java.util.Map;
-import org.neuralstyle.tensor.Scalars;
-
 /**
- * Style loss: mean squared error between the Gram matrices of the output and the target Gram
- * matrices, summed over the style layers with their weights. With several style images the
- * target of a layer is the blend-weighted average of their Gram matrices.
+ * Style loss of one layer: the mean squared error between the Gram matrix of a feature map and a
+ * target Gram matrix (the style image's, or a blend of several styles'). For a batch, each image's
+ * Gram matrix is compared with the one target.
  */
-public final class StyleLoss {
+public final class StyleLoss implements FeatureLoss {
 
-	private final Map<String, NDArray> targetGrams;
-	private final Map<String, Float> layerWeights;
+	private final NDArray targetGram;
 
-	public StyleLoss(Map<String, NDArray> targetGrams, Map<String, Float> layerWeights) {
-		this.targetGrams = targetGrams;
-		this.layerWeights = layerWeights;
+	public StyleLoss(NDArray targetGram) {
+		this.targetGram = targetGram;
 	}
 
-	public NDArray value(Map<String, NDArray> features) {
-		NDArray total = null;
-		for (Map.Entry<String, NDArray> t : targetGrams.entrySet()) {
-			NDArray term = Scalars.times(GramMatrix.of(features.get(t.getKey())).sub(t.getValue()).square().mean(),
-				layerWeights.get(t.getKey()));
-			total = total == null ? term : total.add(term);
-		}
-		// No layers (e.g. no style image): a zero that still lives in the features' scope.
-		if (total != null) return total;
-		NDArray any = features.values().iterator().next();
-		return Scalars.of(any.getManager(), 0f, any);
+	@Override
+	public NDArray of(NDArray features) {
+		NDArray gram = features.getShape().get(0) == 1 ? GramMatrix.of(features) : GramMatrix.ofBatch(features);
+		return gram.sub(targetGram).square().mean();
 	}
 }

@@ -23,6 +23,7 @@ import org.neuralstyle.net.VggLayer;
 import org.neuralstyle.checkpoint.StateDict;
 import org.neuralstyle.tensor.Scalars;
 import org.neuralstyle.loss.ContentLoss;
+import org.neuralstyle.loss.LayerSum;
 import org.neuralstyle.loss.GramMatrix;
 import org.neuralstyle.loss.StyleLoss;
 import org.neuralstyle.loss.TotalVariation;
@@ -78,53 +79,71 @@ public final class GatysStylizer implements AutoCloseable {
 
 		RgbImage colourSource = workingContent(content, s.maxSize);
 		RgbImage work = s.preserveColors ? Luminance.gray(colourSource) : colourSource;
-		int longSide = Math.max(work.width(), work.height());
-		int styleLong = Math.max(1, (int) Math.round(longSide * s.styleScale));
 
 		// Only the layers a loss with a positive weight needs are computed.
+		boolean styled = s.styleWeight > 0 && !styles.isEmpty();
 		Set<String> allLayers = new LinkedHashSet<>();
 		if (s.contentWeight > 0) allLayers.addAll(s.contentLayers.keySet());
-		if (s.styleWeight > 0 && !styles.isEmpty()) allLayers.addAll(s.styleLayers.keySet());
+		if (styled) allLayers.addAll(s.styleLayers.keySet());
 		if (allLayers.isEmpty()) throw new IllegalArgumentException("Nothing to optimize: give a style image or a positive content weight");
 		Vgg net = network(Vgg.deepest(layout, allLayers), s);
 
 		try (NDManager run = manager.newSubManager()) {
 			// Targets are computed once, outside any gradient recording: they are constants.
-			Map<String, NDArray> contentTargets = new LinkedHashMap<>();
-			if (s.contentWeight > 0) try (NDManager contentScope = run.newSubManager()) {
-				Map<String, NDArray> cf = net.features(toArray(contentScope, work), s.contentLayers.keySet());
-				for (String l : s.contentLayers.keySet()) {
-					cf.get(l).attach(run);
-					contentTargets.put(l, cf.get(l));
-				}
-			}
-			Map<String, NDArray> styleTargets = new LinkedHashMap<>();
-			for (Style st : styles) {
-				if (st.weight() == 0 || s.styleWeight == 0) continue;
-				RgbImage img = s.preserveColors ? Luminance.grayMatched(st.image(), colourSource) : st.image();
-				int[] size = Resampling.fitLongSide(img.width(), img.height(), styleLong);
-				img = Resampling.resize(img, size[0], size[1]);
-				try (NDManager styleScope = run.newSubManager()) {
-					NDArray sa = toArray(styleScope, img);
-					Map<String, NDArray> sf = net.features(sa, s.styleLayers.keySet());
-					for (String l : s.styleLayers.keySet()) {
-						// The blend: a weighted average of the styles' Gram matrices.
-						NDArray g = Scalars.times(GramMatrix.of(sf.get(l)), (float) (st.weight() / blendSum));
-						NDArray sum = styleTargets.get(l);
-						if (sum == null) {
-							g.attach(run);
-							styleTargets.put(l, g);
-						}
-						else sum.addi(g);
-					}
-				}
-			}
-			ContentLoss contentLoss = new ContentLoss(contentTargets, s.contentLayers);
-			StyleLoss styleLoss = new StyleLoss(styleTargets, s.styleLayers);
+			LayerSum contentLoss = s.contentWeight > 0 ? contentLoss(net, work, s, run) : new LayerSum();
+			LayerSum styleLoss = styled ? styleLoss(net, styles, blendSum, work, colourSource, s, run) : new LayerSum();
 			LossFunction f = new LossFunction(net, contentLoss, styleLoss, allLayers, s, work.width(), work.height());
 			NDArray x = initialImage(run, work, s).reshape(3L * work.width() * work.height());
 			return new Loop(f, x, s, listener, work, colourSource).execute();
 		}
+	}
+
+	/** The content loss over the content layers, against the working content's feature maps. */
+	private static LayerSum contentLoss(Vgg net, RgbImage work, StyleTransferSettings s, NDManager owner) {
+		LayerSum loss = new LayerSum();
+		try (NDManager scope = owner.newSubManager()) {
+			Map<String, NDArray> features = net.features(toArray(scope, work), s.contentLayers.keySet());
+			for (Map.Entry<String, Float> layer : s.contentLayers.entrySet()) {
+				NDArray target = features.get(layer.getKey());
+				target.attach(owner);
+				loss.add(layer.getKey(), layer.getValue(), new ContentLoss(target));
+			}
+		}
+		return loss;
+	}
+
+	/**
+	 * The style loss over the style layers. Each style image is scaled to the content's long side
+	 * times the style scale; with several, a layer's target is the blend-weighted average of their
+	 * Gram matrices.
+	 */
+	private static LayerSum styleLoss(Vgg net, List<Style> styles, double blendSum, RgbImage work, RgbImage colourSource,
+		StyleTransferSettings s, NDManager owner)
+	{
+		int styleLong = Math.max(1, (int) Math.round(Math.max(work.width(), work.height()) * s.styleScale));
+		Map<String, NDArray> targets = new LinkedHashMap<>();
+		for (Style st : styles) {
+			if (st.weight() == 0) continue;
+			RgbImage img = s.preserveColors ? Luminance.grayMatched(st.image(), colourSource) : st.image();
+			int[] size = Resampling.fitLongSide(img.width(), img.height(), styleLong);
+			img = Resampling.resize(img, size[0], size[1]);
+			try (NDManager scope = owner.newSubManager()) {
+				Map<String, NDArray> features = net.features(toArray(scope, img), s.styleLayers.keySet());
+				for (String layer : s.styleLayers.keySet()) {
+					NDArray gram = Scalars.times(GramMatrix.of(features.get(layer)), (float) (st.weight() / blendSum));
+					NDArray sum = targets.get(layer);
+					if (sum == null) {
+						gram.attach(owner);
+						targets.put(layer, gram);
+					}
+					else sum.addi(gram);
+				}
+			}
+		}
+		LayerSum loss = new LayerSum();
+		for (Map.Entry<String, Float> layer : s.styleLayers.entrySet())
+			loss.add(layer.getKey(), layer.getValue(), new StyleLoss(targets.get(layer.getKey())));
+		return loss;
 	}
 
 	/** The content at its working size: downscaled when its long side exceeds {@code maxSize}. */
@@ -184,13 +203,13 @@ public final class GatysStylizer implements AutoCloseable {
 	 */
 	static final class LossFunction {
 		private final Vgg net;
-		private final ContentLoss content;
-		private final StyleLoss style;
+		private final LayerSum content;
+		private final LayerSum style;
 		private final Set<String> layers;
 		private final StyleTransferSettings s;
 		private final Shape imageShape;
 
-		LossFunction(Vgg net, ContentLoss content, StyleLoss style, Set<String> layers, StyleTransferSettings s, int w, int h) {
+		LossFunction(Vgg net, LayerSum content, LayerSum style, Set<String> layers, StyleTransferSettings s, int w, int h) {
 			this.net = net;
 			this.content = content;
 			this.style = style;
@@ -203,8 +222,7 @@ public final class GatysStylizer implements AutoCloseable {
 		LossValues losses(NDArray x) {
 			try (NDManager scope = x.getManager().newSubManager()) {
 				x.tempAttach(scope);
-				NDArray[] terms = terms(x.reshape(imageShape));
-				return values(terms, terms[0].add(terms[1]).add(terms[2]));
+				return terms(x.reshape(imageShape)).values();
 			}
 		}
 
@@ -220,27 +238,34 @@ public final class GatysStylizer implements AutoCloseable {
 				NDArray image = x.reshape(imageShape).duplicate();
 				image.setRequiresGradient(true);
 				try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-					NDArray[] terms = terms(image);
-					NDArray total = terms[0].add(terms[1]).add(terms[2]);
-					collector.backward(total);
+					Terms terms = terms(image);
+					collector.backward(terms.total());
 					NDArray g = image.getGradient().reshape(x.getShape()).duplicate();
 					g.attach(home);
-					return new Graded(values(terms, total), g);
+					return new Graded(terms.values(), g);
 				}
 			}
 		}
 
-		private NDArray[] terms(NDArray image) {
+		private Terms terms(NDArray image) {
 			Map<String, NDArray> f = net.features(image, layers);
-			NDArray c = Scalars.times(content.value(f), (float) s.contentWeight);
-			NDArray st = Scalars.times(style.value(f), (float) s.styleWeight);
+			NDArray c = Scalars.times(content.of(f), (float) s.contentWeight);
+			NDArray st = Scalars.times(style.of(f), (float) s.styleWeight);
 			NDArray tv = s.tvWeight > 0 ? Scalars.times(TotalVariation.of(image), (float) s.tvWeight)
 				: Scalars.of(image.getManager(), 0f, image);
-			return new NDArray[] {c, st, tv};
+			return new Terms(c, st, tv);
+		}
+	}
+
+	/** The weighted loss terms of one evaluation, scalars in its gradient graph. */
+	record Terms(NDArray content, NDArray style, NDArray tv) {
+
+		NDArray total() {
+			return content.add(style).add(tv);
 		}
 
-		private static LossValues values(NDArray[] t, NDArray total) {
-			return new LossValues(t[0].getFloat(), t[1].getFloat(), t[2].getFloat(), total.getFloat());
+		LossValues values() {
+			return new LossValues(content.getFloat(), style.getFloat(), tv.getFloat(), total().getFloat());
 		}
 	}
 
@@ -350,7 +375,9 @@ public final class GatysStylizer implements AutoCloseable {
 				g.gradient().close();
 				throw new Stop(StylizationResult.Outcome.DIVERGED);
 			}
-			params.copyTo(lastGood);
+			// A native copy: copyTo would go through a Java direct buffer, freed only when the
+			// collector runs, and native memory would grow with the iterations.
+			lastGood.intern(params.duplicate());
 			lastGoodIteration = iteration;
 			lastLosses = g.losses();
 			listener.iteration(iteration, g.losses());
@@ -370,7 +397,8 @@ public final class GatysStylizer implements AutoCloseable {
 		private static void clamp(NDArray a) {
 			try (NDManager scope = a.getManager().newSubManager()) {
 				a.tempAttach(scope);
-				a.clip(0f, 1f).copyTo(a);
+				// In place by handle, without a Java buffer in between (see lastGood).
+				a.intern(a.clip(0f, 1f));
 			}
 		}
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.neuralstyle.fast.FastStylizer.Normalization;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.testing.TestPictures;
+import org.neuralstyle.tensor.Scalars;
 
 /**
  * Tiling on the PyTorch-written fixture network. Its random weights make it far more sensitive
@@ -54,9 +55,9 @@ class FastStylizerTest {
 		assertEquals(45, styled.width());
 		assertEquals(37, styled.height());
 		try (NDManager manager = NDManager.newBaseManager()) {
-			NDArray input = manager.create(content.planes(), new Shape(1, 3, 37, 45)).mul(255f);
+			NDArray input = Scalars.times(manager.create(content.planes(), new Shape(1, 3, 37, 45)), 255f);
 			NDArray output = net.forward(ReflectionPad.pad(input, 0, 3, 0, 3));
-			float[] expected = output.get(":, :, :37, :45").clip(0, 255).div(255f).toFloatArray();
+			float[] expected = Scalars.dividedBy(output.get(":, :, :37, :45").clip(0, 255), 255f).toFloatArray();
 			assertArrayEquals(expected, styled.planes(), 1e-6f);
 		}
 	}

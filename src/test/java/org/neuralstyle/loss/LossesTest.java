@@ -29,8 +29,8 @@ class LossesTest {
 			NDArray target = m.create(new float[] {1, 1, 1, 1}, new Shape(1, 1, 2, 2));
 			NDArray f = m.create(new float[] {2, 3, 1, 5}, new Shape(1, 1, 2, 2));
 			// squared errors 1, 4, 0, 16: mean 5.25; layer weight 2
-			ContentLoss loss = new ContentLoss(Map.of("conv2_2", target), Map.of("conv2_2", 2f));
-			assertEquals(10.5f, loss.value(Map.of("conv2_2", f)).getFloat(), 1e-6f);
+			LayerSum loss = new LayerSum().add("conv2_2", 2f, new ContentLoss(target));
+			assertEquals(10.5f, loss.of(Map.of("conv2_2", f)).getFloat(), 1e-6f);
 		}
 	}
 
@@ -41,10 +41,11 @@ class LossesTest {
 			NDArray zero = m.zeros(new Shape(2, 2));
 			NDArray g = GramMatrix.of(f);
 			// against zero: mean(1.25², 2.75², 2.75², 6.25²) = 55.75 / 4 = 13.9375; against itself: 0
-			StyleLoss loss = new StyleLoss(Map.of("a", zero, "b", g), Map.of("a", 1f, "b", 1f));
-			assertEquals(13.9375f, loss.value(Map.of("a", f, "b", f)).getFloat(), 1e-5f);
-			StyleLoss half = new StyleLoss(Map.of("a", zero), Map.of("a", 0.5f));
-			assertEquals(6.96875f, half.value(Map.of("a", f)).getFloat(), 1e-5f);
+			LayerSum loss = new LayerSum().add("a", 1f, new StyleLoss(zero)).add("b", 1f, new StyleLoss(g));
+			assertEquals(13.9375f, loss.of(Map.of("a", f, "b", f)).getFloat(), 1e-5f);
+			LayerSum half = new LayerSum().add("a", 0.5f, new StyleLoss(zero));
+			assertEquals(6.96875f, half.of(Map.of("a", f)).getFloat(), 1e-5f);
+			assertEquals(0f, new LayerSum().of(Map.of("a", f)).getFloat(), 0f, "no layers: no loss");
 		}
 	}
 

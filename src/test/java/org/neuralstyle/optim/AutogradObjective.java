@@ -3,6 +3,8 @@ package org.neuralstyle.optim;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+
+import org.neuralstyle.tensor.Scalars;
 import ai.djl.training.GradientCollector;
 import java.util.function.UnaryOperator;
 
@@ -61,6 +63,6 @@ public final class AutogradObjective implements Objective {
 	public static NDArray rosenbrock(NDArray x) {
 		NDArray head = x.get("0:-1");
 		NDArray tail = x.get("1:");
-		return tail.sub(head.square()).square().mul(100f).add(head.neg().add(1f).square()).sum();
+		return Scalars.times(tail.sub(head.square()).square(), 100f).add(Scalars.plus(head.neg(), 1f).square()).sum();
 	}
 }

@@ -32,14 +32,19 @@ class ScalarUseTest {
 	private static final List<String> HARMLESS = List.of("eq", "neq", "gt", "gte", "lt", "lte", "contentEquals", "clip", "percentile");
 
 	@Test
-	void noEngineClassCallsDjlsNumberArithmetic() throws Exception {
+	void noClassCallsDjlsNumberArithmetic() throws Exception {
+		// The tests too: an objective a test differentiates is as exposed as the engine's.
 		Path classes = Path.of(Scalars.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		Path testClasses = Path.of(ScalarUseTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 		List<String> files = new ArrayList<>();
-		try (Stream<Path> walk = Files.walk(classes)) {
-			walk.filter(p -> p.toString().endsWith(".class")).filter(p -> !p.endsWith(Path.of("tensor", "Scalars.class")))
-				.forEach(p -> files.add(p.toString()));
+		for (Path root : List.of(classes, testClasses)) {
+			try (Stream<Path> walk = Files.walk(root)) {
+				walk.filter(p -> p.toString().endsWith(".class")).filter(p -> !p.endsWith(Path.of("tensor", "Scalars.class")))
+					.filter(p -> !p.getFileName().toString().startsWith("ScalarUseTest$Offender"))
+					.forEach(p -> files.add(p.toString()));
+			}
 		}
-		assertTrue(files.size() > 50, "found the compiled classes in " + classes);
+		assertTrue(files.size() > 100, "found the compiled classes in " + classes + " and " + testClasses);
 		List<String> offences = new ArrayList<>();
 		String current = "?";
 		for (String line : javap(files).split("\n")) {

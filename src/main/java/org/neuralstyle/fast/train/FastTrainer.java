@@ -168,9 +168,9 @@ public final class FastTrainer implements AutoCloseable {
 							outcome = TrainingResult.Outcome.CANCELLED;
 							break;
 						}
-						float[] losses = loop.step(adam, step);
+						Losses losses = loop.step(adam, step);
 						step++;
-						listener.stepped(new TrainingStep(step, total, losses[0], losses[1]));
+						listener.stepped(new TrainingStep(step, total, losses.content(), losses.style()));
 						if (checkpoint != null && step % settings.checkpointEvery == 0) {
 							writeCheckpoint(adam, checkpoint, step, total, images, styleName, settings, listener);
 							checkpointed = step;
@@ -359,15 +359,17 @@ public final class FastTrainer implements AutoCloseable {
 		}
 
 		/** Step {@code step} (0-based): one Adam update; returns its content and style losses. */
-		float[] step(Adam adam, int step) throws IOException {
+		Losses step(Adam adam, int step) throws IOException {
 			BatchLoader.Batch batch = batches.get(step);
 			for (String warning : batch.warnings()) listener.warning(warning);
-			float[] losses = new float[2];
-			adam.step(parameters -> evaluate(parameters, batch.pixels(), batch.shape(), losses));
-			return losses;
+			adam.step(parameters -> evaluate(parameters, batch.pixels(), batch.shape()));
+			return lastLosses;
 		}
 
-		private Evaluation evaluate(NDArray parameters, float[] pixels, Shape shape, float[] losses) {
+		/** The losses of the last evaluation (Adam evaluates once per step). */
+		private Losses lastLosses;
+
+		private Evaluation evaluate(NDArray parameters, float[] pixels, Shape shape) {
 			try (NDManager scope = NDManager.subManagerOf(parameters)) {
 				scope.tempAttachAll(parameters);
 				// A fresh leaf each step: gradients never accumulate across steps.
@@ -377,18 +379,25 @@ public final class FastTrainer implements AutoCloseable {
 				try (GradientCollector collector = Engine.getInstance().newGradientCollector();
 					TransformerNet net = TransformerNet.over(views(leaf)))
 				{
-					NDArray[] terms = loss.terms(net.forward(content), content);
-					NDArray total = terms[0].add(terms[1]);
-					losses[0] = terms[0].getFloat();
-					losses[1] = terms[1].getFloat();
-					if (!Float.isFinite(losses[0]) || !Float.isFinite(losses[1]) || !Float.isFinite(losses[0] + losses[1])) throw new Diverged();
-					collector.backward(total);
+					PerceptualLoss.Terms terms = loss.terms(net.forward(content), content);
+					Losses losses = new Losses(terms.content().getFloat(), terms.style().getFloat());
+					if (!losses.finite()) throw new Diverged();
+					collector.backward(terms.total());
 					NDArray gradient = leaf.getGradient();
 					// A gradient too large for float32 would poison Adam's moments and every later step.
 					if (!Float.isFinite(gradient.abs().max().getFloat())) throw new Diverged();
-					return new Evaluation(losses[0] + losses[1], gradient.duplicate());
+					lastLosses = losses;
+					return new Evaluation(losses.content() + losses.style(), gradient.duplicate());
 				}
 			}
+		}
+	}
+
+	/** The weighted content and style losses of one step, before its update. */
+	record Losses(float content, float style) {
+
+		boolean finite() {
+			return Float.isFinite(content) && Float.isFinite(style) && Float.isFinite(content + style);
 		}
 	}
 

@@ -1,6 +1,5 @@
 package org.neuralstyle.fast.train;
 
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,10 @@ import ai.djl.ndarray.types.Shape;
 
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Vgg;
+import org.neuralstyle.loss.ContentLoss;
 import org.neuralstyle.loss.GramMatrix;
+import org.neuralstyle.loss.LayerSum;
+import org.neuralstyle.loss.StyleLoss;
 import org.neuralstyle.tensor.Scalars;
 
 /**
@@ -27,11 +29,11 @@ final class PerceptualLoss implements AutoCloseable {
 	private final double contentWeight;
 	private final double styleWeight;
 	private final NDManager manager;
-	private final Map<String, NDArray> styleGrams = new LinkedHashMap<>();
+	private final LayerSum style = new LayerSum();
 	private final Set<String> stylizedLayers = new LinkedHashSet<>();
 
 	/** Computes the style's Gram matrices once, into a manager of its own that {@link #close()} frees. */
-	PerceptualLoss(Vgg vgg, RgbImage style, double contentWeight, double styleWeight, NDManager parent) {
+	PerceptualLoss(Vgg vgg, RgbImage styleImage, double contentWeight, double styleWeight, NDManager parent) {
 		this.vgg = vgg;
 		this.contentWeight = contentWeight;
 		this.styleWeight = styleWeight;
@@ -40,37 +42,42 @@ final class PerceptualLoss implements AutoCloseable {
 		if (styleWeight > 0) {
 			stylizedLayers.addAll(FastTrainingSettings.STYLE_LAYERS);
 			try (NDManager scope = manager.newSubManager()) {
-				NDArray image = scope.create(style.planes(), new Shape(1, 3, style.height(), style.width()));
+				NDArray image = scope.create(styleImage.planes(), new Shape(1, 3, styleImage.height(), styleImage.width()));
 				Map<String, NDArray> features = vgg.features(image, FastTrainingSettings.STYLE_LAYERS);
 				for (String layer : FastTrainingSettings.STYLE_LAYERS) {
 					NDArray gram = GramMatrix.ofBatch(features.get(layer));
 					gram.attach(manager);
-					styleGrams.put(layer, gram);
+					style.add(layer, 1f, new StyleLoss(gram));
 				}
 			}
 		}
 	}
 
+	/** The weighted content and style terms of a batch, scalars in its gradient graph. */
+	record Terms(NDArray content, NDArray style) {
+
+		NDArray total() {
+			return content.add(style);
+		}
+	}
+
 	/**
-	 * The weighted content and style terms for a batch, scalars in the gradient graph of
-	 * {@code stylized} and in its manager. The style Grams (1×C×C) broadcast over the batch, which
-	 * is what the example's repeated style batch amounts to.
+	 * The weighted content and style terms for a batch, in the gradient graph of {@code stylized}
+	 * and in its manager. The style Grams (1×C×C) broadcast over the batch, which is what the
+	 * example's repeated style batch amounts to.
 	 *
 	 * @param stylized the network's output, N×3×H×W in 0..255 (not clamped)
 	 * @param content  its input, the same shape
 	 */
-	NDArray[] terms(NDArray stylized, NDArray content) {
+	Terms terms(NDArray stylized, NDArray content) {
 		Map<String, NDArray> features = vgg.features(Scalars.dividedBy(stylized, 255f), stylizedLayers);
 		NDArray contentTerm = Scalars.of(stylized.getManager(), 0f, stylized);
 		if (contentWeight > 0) {
 			String layer = FastTrainingSettings.CONTENT_LAYER;
 			NDArray target = vgg.features(Scalars.dividedBy(content, 255f), List.of(layer)).get(layer);
-			contentTerm = Scalars.times(features.get(layer).sub(target).square().mean(), (float) contentWeight);
+			contentTerm = Scalars.times(new ContentLoss(target).of(features.get(layer)), (float) contentWeight);
 		}
-		NDArray styleTerm = Scalars.of(stylized.getManager(), 0f, stylized);
-		for (Map.Entry<String, NDArray> gram : styleGrams.entrySet())
-			styleTerm = styleTerm.add(GramMatrix.ofBatch(features.get(gram.getKey())).sub(gram.getValue()).square().mean());
-		return new NDArray[] {contentTerm, Scalars.times(styleTerm, (float) styleWeight)};
+		return new Terms(contentTerm, Scalars.times(style.of(features), (float) styleWeight));
 	}
 
 	@Override

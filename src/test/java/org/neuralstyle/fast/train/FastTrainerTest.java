@@ -31,6 +31,7 @@ import org.neuralstyle.fast.FastFixtures;
 import org.neuralstyle.fast.TransformerNet;
 import org.neuralstyle.fast.TransformerNetLayout;
 import org.neuralstyle.fast.TransformerWeights;
+import org.neuralstyle.tensor.Scalars;
 
 /**
  * Short trainings of the full transformation network on six 40×32 pictures at 32 pixels with a
@@ -113,7 +114,7 @@ class FastTrainerTest {
 			TransformerNet untrained = TransformerNet.load(TransformerWeights.pytorchDefault(42), Device.cpu());
 			NDManager manager = NDManager.newBaseManager())
 		{
-			NDArray input = manager.create(TrainingFixtures.stripes(36).planes(), new Shape(1, 3, 36, 36)).mul(255);
+			NDArray input = Scalars.times(manager.create(TrainingFixtures.stripes(36).planes(), new Shape(1, 3, 36, 36)), 255f);
 			float[] expected = inMemory.forward(input).toFloatArray();
 			assertArrayEquals(expected, reloaded.forward(input).toFloatArray());
 			// It is the trained network, not the starting one.
