@@ -2,7 +2,6 @@ package org.neuralstyle.net;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -211,10 +210,6 @@ public final class Vgg implements AutoCloseable {
 			if (l.name().equals(deepest)) break;
 		}
 		return flops;
-	}
-
-	NDList weightsForTest() {
-		return new NDList(weights.values());
 	}
 
 	@Override

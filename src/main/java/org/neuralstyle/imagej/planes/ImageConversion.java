@@ -28,9 +28,4 @@ public final class ImageConversion {
 	public static ColorProcessor toColorProcessor(RgbImage picture) {
 		return RGB.fromRgb(picture);
 	}
-
-	/** An RGB plane as an engine picture. */
-	public static RgbImage fromColorProcessor(ColorProcessor plane) {
-		return RGB.toRgb(plane);
-	}
 }

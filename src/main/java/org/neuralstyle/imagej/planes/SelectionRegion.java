@@ -34,10 +34,6 @@ final class SelectionRegion {
 		return new SelectionRegion(bounds, probe.getMask());
 	}
 
-	Rectangle bounds() {
-		return new Rectangle(bounds);
-	}
-
 	boolean isWholePlane(int width, int height) {
 		return mask == null && bounds.x == 0 && bounds.y == 0 && bounds.width == width && bounds.height == height;
 	}

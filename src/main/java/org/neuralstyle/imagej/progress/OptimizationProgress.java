@@ -2,7 +2,6 @@ package org.neuralstyle.imagej.progress;
 
 import org.neuralstyle.progress.TimeLeft;
 import ij.IJ;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.optimize.LossValues;
 import org.neuralstyle.optimize.StylizationListener;
@@ -12,7 +11,7 @@ import org.neuralstyle.imagej.planes.ProgressReporter;
  * Progress of an optimization run over one or more planes, in ImageJ's status and progress bars:
  * plane, iteration i/N and the time left. The run stops (keeping what it has) when the user
  * presses Escape, when the thread is interrupted (how SciJava cancels a running module's
- * future), or after {@link #cancel()}. Snapshots go to the progress stack, if there is one.
+ * future). Snapshots go to the progress stack, if there is one.
  */
 public final class OptimizationProgress implements ProgressReporter {
 
@@ -22,7 +21,7 @@ public final class OptimizationProgress implements ProgressReporter {
 	private final String task;
 	private final int iterations;
 	private final ProgressStack stack;
-	private final AtomicBoolean cancelled = new AtomicBoolean();
+	private final StopRequest stop = new StopRequest(false);
 	private final TimeLeft timeLeft = new TimeLeft();
 	private volatile int plane;
 	private volatile int planes = 1;
@@ -42,14 +41,9 @@ public final class OptimizationProgress implements ProgressReporter {
 		IJ.resetEscape();
 	}
 
-	void cancel() {
-		cancelled.set(true);
-	}
-
 	@Override
 	public boolean isCancelled() {
-		if (IJ.escapePressed() || Thread.currentThread().isInterrupted()) cancelled.set(true);
-		return cancelled.get();
+		return stop.requested();
 	}
 
 	@Override

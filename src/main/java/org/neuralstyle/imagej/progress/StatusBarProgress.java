@@ -2,7 +2,6 @@ package org.neuralstyle.imagej.progress;
 
 
 import ij.IJ;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.neuralstyle.imagej.planes.ProgressReporter;
 
 /**
@@ -13,7 +12,7 @@ import org.neuralstyle.imagej.planes.ProgressReporter;
 public final class StatusBarProgress implements ProgressReporter {
 
 	private final String task;
-	private final AtomicBoolean cancelled = new AtomicBoolean();
+	private final StopRequest stop = new StopRequest(false);
 	private volatile int index;
 	private volatile int total = 1;
 	private volatile String where = "";
@@ -22,10 +21,6 @@ public final class StatusBarProgress implements ProgressReporter {
 	public StatusBarProgress(String task) {
 		this.task = task;
 		IJ.resetEscape();
-	}
-
-	public void cancel() {
-		cancelled.set(true);
 	}
 
 	@Override
@@ -58,7 +53,6 @@ public final class StatusBarProgress implements ProgressReporter {
 
 	@Override
 	public boolean isCancelled() {
-		if (IJ.escapePressed() || Thread.currentThread().isInterrupted()) cancelled.set(true);
-		return cancelled.get();
+		return stop.requested();
 	}
 }

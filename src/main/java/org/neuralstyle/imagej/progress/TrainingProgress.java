@@ -3,8 +3,6 @@ package org.neuralstyle.imagej.progress;
 import org.neuralstyle.progress.TimeLeft;
 import ij.IJ;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.neuralstyle.fast.train.FastTrainingListener;
@@ -24,10 +22,9 @@ public final class TrainingProgress implements FastTrainingListener {
 	private final String task;
 	private final LossPlot plot;
 	private final Consumer<String> log;
-	private final List<String> warnings = new ArrayList<>();
 	private final TimeLeft timeLeft = new TimeLeft();
 	private volatile String status = "";
-	private boolean cancelled;
+	private final StopRequest stop = new StopRequest(true);
 
 	/**
 	 * @param plot the live plot, or null when no window may open
@@ -60,7 +57,6 @@ public final class TrainingProgress implements FastTrainingListener {
 
 	@Override
 	public void warning(String message) {
-		warnings.add(message);
 		log.accept(task + ": " + message);
 	}
 
@@ -68,8 +64,7 @@ public final class TrainingProgress implements FastTrainingListener {
 	public boolean cancelled() {
 		// The interrupt is taken (cleared), not only seen: saving the model writes through a
 		// FileChannel, which an interrupted thread cannot use.
-		if (IJ.escapePressed() || Thread.interrupted()) cancelled = true;
-		return cancelled;
+		return stop.requested();
 	}
 
 	/** Writes a final word (e.g. the engine's message) to the status bar. */
@@ -83,7 +78,4 @@ public final class TrainingProgress implements FastTrainingListener {
 		return status;
 	}
 
-	List<String> warnings() {
-		return warnings;
-	}
 }
