@@ -22,6 +22,7 @@ import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Vgg;
 import org.neuralstyle.net.VggLayer;
 import org.neuralstyle.checkpoint.StateDict;
+import org.neuralstyle.tensor.GradientRecording;
 import org.neuralstyle.tensor.Scalars;
 import org.neuralstyle.loss.ContentLoss;
 import org.neuralstyle.loss.LayerSum;
@@ -98,7 +99,11 @@ public final class GatysStylizer implements AutoCloseable {
 		}
 		Vgg net = network(Vgg.deepest(layout, allLayers), s);
 
-		try (NDManager run = manager.newSubManager()) {
+		try (GradientRecording.Turn turn = GradientRecording.take(listener::waiting, listener::cancelled);
+			NDManager run = manager.newSubManager())
+		{
+			// Cancelled while waiting (!turn.held()): the loop's first evaluation sees the same cancel
+			// and ends the run with the starting image, before it records anything.
 			// Targets are computed once, outside any gradient recording: they are constants.
 			LayerSum contentLoss = s.contentWeight > 0 ? contentLoss(net, work, s, run) : new LayerSum();
 			LayerSum styleLoss = styled ? styleLoss(net, styles, blendSum, work, colourSource, s, run) : new LayerSum();
