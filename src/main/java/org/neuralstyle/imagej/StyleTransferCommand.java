@@ -33,8 +33,9 @@ abstract class StyleTransferCommand extends ContextCommand {
 	protected static void requirePixels(ImagePlus image, String key) {
 		if (image.getProcessor() != null && image.getWidth() > 0) return;
 		String reason = ImageFileConverter.unreadableReason(image);
-		if (reason != null) throw new IllegalArgumentException("The " + key + " image: " + reason);
-		throw new IllegalArgumentException("The " + key + " image '" + image.getTitle() + "' has no pixels (a file that could " +
+		String what = key.equals("image") ? "The image" : "The " + key + " image";
+		if (reason != null) throw new IllegalArgumentException(what + ": " + reason);
+		throw new IllegalArgumentException(what + " '" + image.getTitle() + "' has no pixels (a file that could " +
 			"not be read?): give the title of an open image or the path of an image file as '" + key + "'.");
 	}
 
