@@ -133,6 +133,20 @@ class StylizeOptimizeMacroTest {
 	}
 
 	@Test
+	void aMisspelledKeyStopsTheMacroNamingItInsteadOfRunningTheDefaults() throws Exception {
+		PlainImageJ.Outcome run = imagej().runMacro(macro(
+			"setBatchMode(true);",
+			"newImage(\"cells\", \"RGB ramp\", 32, 24, 1);",
+			"run(\"Stylize (optimize)\", \"content=cells style=cells iterationz=3 optimizer=adam weights=[" + TINY_VGG + "]\");",
+			"print(\"macro went on\");"), "", TIMEOUT);
+
+		assertFalse(run.timedOut(), run.output());
+		assertTrue(run.output().contains("Stylize (optimize): Unknown key 'iterationz' in the macro options: did you mean " +
+			"'iterations'? The keys of Stylize (optimize) are content, style, iterations,"), run.output());
+		assertFalse(run.output().contains("macro went on"), run.output());
+	}
+
+	@Test
 	void missingWeightsStopTheMacroWithOneMessageAndDownloadNothing() throws Exception {
 		PlainImageJ.Outcome run = imagej().runMacro(macro(
 			"setBatchMode(true);",
@@ -182,6 +196,22 @@ class StylizeOptimizeMacroTest {
 		assertEquals(0.25, b.getCalibration().pixelWidth);
 		assertArrayEquals(doneBefore, Files.readAllBytes(out.resolve("c_stylized.tif")), "a result already there is left alone");
 		assertEquals(List.of("a_stylized.tif", "b_stylized.tif", "c_stylized.tif"), fileNames(out));
+	}
+
+	@Test
+	void theFolderMacroStylizesFilesWhoseNamesHoldBrackets() throws Exception {
+		Path in = Files.createDirectories(dir.resolve("in")), out = dir.resolve("out");
+		// It reported "File not found .../br": a "]" ended the bracketed file name early.
+		new FileSaver(TestImages.rgb(32, 24, 1)).saveAsPng(in.resolve("br]ick [v2].png").toString());
+
+		PlainImageJ.Outcome run = imagej().runMacro(Files.readString(shippedMacro("stylize_folder.ijm")),
+			"input=[" + in + "] output=[" + out + "] style_file=[" + BRICK + "] iterations=2 optimizer=adam max_size=64 weights=[" +
+				TINY_VGG + "]", TIMEOUT);
+
+		assertFalse(run.timedOut(), run.output());
+		assertTrue(run.output().contains("Stylize folder: 1 stylized, 0 skipped (done already), 0 failed"), run.output());
+		assertEquals(List.of("br]ick [v2]_stylized.tif"), fileNames(out));
+		assertEquals(32, IJ.openImage(out.resolve("br]ick [v2]_stylized.tif").toString()).getWidth());
 	}
 
 	@Test
