@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.util.Utils;
 import ij.IJ;
@@ -23,7 +22,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.imagej.ij1.CommandParameter;
@@ -44,10 +43,9 @@ class StylizeOptimizeMacroTest {
 	@TempDir
 	Path dir;
 
-	@BeforeAll
-	static void needsADisplay() {
-		assumeTrue(PlainImageJ.displayAvailable(),
-			"Plain ImageJ 1.x needs a display to run menu commands: set DISPLAY or install xvfb-run (Debian: xvfb).");
+	@BeforeEach
+	void needsADisplay() {
+		PlainImageJ.requireDisplay();
 	}
 
 	/** An ImageJ folder with our plugins.config in plugins/, DJL offline, and an empty weights cache. */
