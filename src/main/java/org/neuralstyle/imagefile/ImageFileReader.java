@@ -188,11 +188,13 @@ public final class ImageFileReader {
 		if (plane.getBitDepth() != 16 && plane.getBitDepth() != 32) return;
 		double min = plane.getMin(), max = plane.getMax();
 		if (Double.isFinite(min) && Double.isFinite(max) && max > min) return;
-		String why = Double.isFinite(min) && Double.isFinite(max) ? "its ends are equal, as in a constant image"
-			: "it holds an infinite value";
-		throw new IOException(what + " is a " + plane.getBitDepth() + "-bit image whose display range is " + number(min) +
-			" to " + number(max) + " (" + why + "), so it would be stylized as one flat colour: replace infinite values " +
-			"(Process > Math > Set...) or set a finite display range with different ends (Image > Adjust > " +
+		String range = what + " is a " + plane.getBitDepth() + "-bit image whose display range is " + number(min) + " to " +
+			number(max);
+		if (Double.isFinite(min) && Double.isFinite(max)) throw new IOException(range + " (its ends are equal, as in a " +
+			"constant image), so it would be stylized as one flat colour: if it is not constant, set a display range with " +
+			"different ends (Image > Adjust > Brightness/Contrast > Set) and save it again.");
+		throw new IOException(range + " (it holds an infinite value), so it would be stylized as one flat colour: replace " +
+			"the infinite values (Process > Math > Set...) or set a finite display range (Image > Adjust > " +
 			"Brightness/Contrast > Set), and save it again.");
 	}
 
