@@ -16,14 +16,14 @@
 // readable, or the command stops with a message) is reported and the next one is done; the
 // summary at the end lists the failures.
 //
-// Each image is stylized in a macro of its own (this file, run again with one_image=...), because
+// Each image is stylized in a macro of its own (this file, run again for that image), because
 // an error in a macro call ends the whole macro: this way it ends only that image's run.
 
 var imageExtensions = newArray(".tif", ".tiff", ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".zip", ".pgm", ".dcm");
 
 arg = getArgument();
 outcome = "";
-if (indexOf(arg, "one_image=") >= 0)
+if (startsWith(arg, "one_image\n"))
 	outcome = stylizeOne(arg);
 else
 	stylizeFolder(arg);
@@ -74,7 +74,8 @@ function stylizeFolder(arg) {
 			continue;
 		}
 		print("Stylizing " + name + " (" + (i + 1) + "/" + images.length + ")");
-		outcome = runMacro(self, "one_image=[" + input + name + "] style_file=[" + styleFile + "] target=[" + target + "] " + options);
+		// Lines, not key=[value]: a file name may hold "]", which would end a bracketed value early.
+		outcome = runMacro(self, "one_image\n" + input + name + "\n" + styleFile + "\n" + target + "\n" + options);
 		// Whatever the image's macro left open when it failed.
 		close("*");
 		if (outcome == "ok" && File.exists(target)) {
@@ -93,15 +94,18 @@ function stylizeFolder(arg) {
 }
 
 // One image: open the style and the content, stylize, save under a temporary name, rename.
+// The argument is lines: "one_image", the image, the style file, the target, the options.
 function stylizeOne(arg) {
-	image = value(arg, "one_image");
-	styleFile = value(arg, "style_file");
-	target = value(arg, "target");
-	options = without(without(without(arg, "one_image"), "style_file"), "target");
+	lines = split(arg, "\n");
+	image = lines[1];
+	styleFile = lines[2];
+	target = lines[3];
+	options = "";
+	if (lines.length > 4) options = lines[4];
 	setBatchMode(true);
 	open(styleFile);
 	if (nImages == 0) return "failed";
-	styleTitle = getTitle();
+	styleTitle = titleWithoutBrackets();
 	styleId = getImageID();
 	// A file ImageJ cannot read opens nothing (in batch mode without an error that ends the macro).
 	open(image);
@@ -109,7 +113,7 @@ function stylizeOne(arg) {
 		print("Cannot open " + image + " as an image.");
 		return "failed";
 	}
-	contentTitle = getTitle();
+	contentTitle = titleWithoutBrackets();
 	contentId = getImageID();
 	run("Stylize (optimize)", "content=[" + contentTitle + "] style=[" + styleTitle + "] " + options);
 	// Fiji reports a cancelled command without ending the macro: then no new image is current.
@@ -119,6 +123,15 @@ function stylizeOne(arg) {
 	if (!File.rename(partial, target)) return "failed";
 	close("*");
 	return "ok";
+}
+
+// The current image's title, renamed if it holds brackets: the command takes images by title as
+// key=[title], which cannot hold a "]".
+function titleWithoutBrackets() {
+	title = getTitle();
+	safe = replace(replace(title, "[", "("), "]", ")");
+	if (safe != title) rename(safe);
+	return safe;
 }
 
 // The value of key=value or key=[value with spaces] in an options string, or "".

@@ -1,7 +1,6 @@
 package org.neuralstyle.cli;
 
 import ai.djl.Device;
-import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 
@@ -72,8 +71,7 @@ final class FastCommand implements Callable<Integer> {
 	}
 
 	private int file(FastStylizer stylizer, Path in, Path out) throws IOException {
-		ImagePlus imp = IJ.openImage(in.toString());
-		if (imp == null) throw new IOException("Cannot read " + in + " as an image: use a TIFF, PNG, JPEG, GIF or BMP file.");
+		ImagePlus imp = ImageFiles.open(in);
 		ImageStack stack = imp.getStack();
 		if (stack.getSize() == 1) {
 			ImageFiles.write(stylizer.stylize(ImageFiles.toRgb(imp.getProcessor())), out);

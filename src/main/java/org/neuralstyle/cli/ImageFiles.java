@@ -1,6 +1,5 @@
 package org.neuralstyle.cli;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.io.FileSaver;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.imagefile.ImageFileReader;
 import org.neuralstyle.io.AtomicFiles;
 
 /**
@@ -27,10 +27,23 @@ final class ImageFiles {
 
 	/** Reads an image file as RGB; grayscale and 16/32-bit images are taken as ImageJ displays them. */
 	static RgbImage read(Path file) throws IOException {
-		if (!Files.isRegularFile(file)) throw new IOException("Image file not found: " + file);
-		ImagePlus imp = IJ.openImage(file.toString());
-		if (imp == null) throw new IOException("Cannot read " + file + " as an image: use a TIFF, PNG, JPEG, GIF or BMP file.");
-		return toRgb(imp.getProcessor());
+		return toRgb(open(file).getProcessor());
+	}
+
+	/**
+	 * Opens an image file, refusing before decoding one that would not fit in memory, and after it
+	 * one whose slices {@link #toRgb} would turn into a flat colour (16/32-bit with an infinite or
+	 * empty display range).
+	 */
+	static ImagePlus open(Path file) throws IOException {
+		ImagePlus imp = ImageFileReader.open(file);
+		ImageStack stack = imp.getStack();
+		if (stack.getSize() == 1) ImageFileReader.requireDisplayRange(imp.getProcessor(), file.toString());
+		else for (int i = 1; i <= stack.getSize(); i++) {
+			// Each slice is converted with its own range (toRgb of stack.getProcessor(i)).
+			ImageFileReader.requireDisplayRange(stack.getProcessor(i), file + " (slice " + i + ")");
+		}
+		return imp;
 	}
 
 	static RgbImage toRgb(ImageProcessor ip) {

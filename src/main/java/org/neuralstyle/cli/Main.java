@@ -41,7 +41,15 @@ public final class Main {
 			}
 			throw e;
 		});
-		return cl.execute(args);
+		try {
+			return cl.execute(args);
+		}
+		catch (OutOfMemoryError e) {
+			// What the image readers' size check could not foresee still ends in one line, not a trace.
+			cl.getErr().println("error: out of Java memory (" + e.getMessage() + "): use smaller images or give Java more " +
+				"memory (java -Xmx...).");
+			return ExitCodes.ERROR;
+		}
 	}
 
 	/** What to do without network access, in the command line's terms. */

@@ -1,9 +1,11 @@
 package org.neuralstyle.imagej;
 
-import ij.IJ;
 import ij.ImagePlus;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.lang.reflect.Type;
+import org.neuralstyle.imagefile.ImageFileReader;
 import org.scijava.Priority;
 import org.scijava.convert.AbstractConverter;
 import org.scijava.convert.Converter;
@@ -14,10 +16,12 @@ import org.scijava.plugin.Plugin;
  * image is open: {@code Fiji --headless --run "Stylize (optimize)" "content='/data/cell.tif',..."}.
  * Fiji's own converter (image titles and IDs of open images) has a higher priority, so a title
  * still means the open image; only a string that names no open image but an existing file is
- * opened here.
+ * opened here, after {@link ImageFileReader}'s checks (a file too large for memory, a CMYK JPEG).
  */
 @Plugin(type = Converter.class, priority = Priority.LOW)
 public class ImageFileConverter extends AbstractConverter<String, ImagePlus> {
+
+	private static final String UNREADABLE = "neuralstyle.unreadable";
 
 	@Override
 	public boolean canConvert(Object src, Type dest) {
@@ -36,8 +40,22 @@ public class ImageFileConverter extends AbstractConverter<String, ImagePlus> {
 	@Override
 	public <T> T convert(Object src, Class<T> dest) {
 		if (!isFile(src) || !dest.isAssignableFrom(ImagePlus.class)) return null;
-		ImagePlus image = IJ.openImage(((String) src).trim());
-		return dest.cast(image);
+		String path = ((String) src).trim();
+		try {
+			return dest.cast(ImageFileReader.open(Path.of(path)));
+		}
+		catch (IOException | RuntimeException refused) {
+			// A converter cannot fail with a message: the command finds the reason on an image without pixels.
+			ImagePlus none = new ImagePlus();
+			none.setTitle(new File(path).getName());
+			none.setProperty(UNREADABLE, refused.getMessage() != null ? refused.getMessage() : refused.toString());
+			return dest.cast(none);
+		}
+	}
+
+	/** Why a file could not be opened, for {@link StyleTransferCommand#requirePixels}. */
+	static String unreadableReason(ImagePlus image) {
+		return image.getProperty(UNREADABLE) instanceof String reason ? reason : null;
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package org.neuralstyle.imagej;
 
 import ai.djl.engine.EngineException;
 import ij.IJ;
+import ij.ImagePlus;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -24,6 +25,19 @@ abstract class StyleTransferCommand extends ContextCommand {
 
 	/** The command's work; the exceptions it throws are turned into messages by {@link #run()}. */
 	protected abstract void execute() throws Exception;
+
+	/**
+	 * Refuses an image given as a path that could not be read: it arrives without pixels, with the
+	 * reason {@link ImageFileConverter} found, if any.
+	 */
+	protected static void requirePixels(ImagePlus image, String key) {
+		if (image.getProcessor() != null && image.getWidth() > 0) return;
+		String reason = ImageFileConverter.unreadableReason(image);
+		String what = key.equals("image") ? "The image" : "The " + key + " image";
+		if (reason != null) throw new IllegalArgumentException(what + ": " + reason);
+		throw new IllegalArgumentException(what + " '" + image.getTitle() + "' has no pixels (a file that could " +
+			"not be read?): give the title of an open image or the path of an image file as '" + key + "'.");
+	}
 
 	@Override
 	public final void run() {

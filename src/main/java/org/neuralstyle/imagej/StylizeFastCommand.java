@@ -74,6 +74,7 @@ public class StylizeFastCommand extends StyleTransferCommand {
 
 	private ImagePlus stylize() throws Exception {
 		if (image == null) throw new IllegalArgumentException("There is no image to stylize: open one first.");
+		requirePixels(image, "image");
 		// Everything the user can get wrong is checked before the model loads.
 		Scope planes = Scope.parse(scope);
 		Device dev = Devices.parse(device);

@@ -155,13 +155,6 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		}
 	}
 
-	/** An image given as a path that could not be read arrives without pixels. */
-	private static void requirePixels(ImagePlus image, String key) {
-		if (image.getProcessor() == null || image.getWidth() == 0) throw new IllegalArgumentException("The " + key +
-			" image '" + image.getTitle() + "' has no pixels (a file that could not be read?): give the title of an open image " +
-			"or the path of an image file as '" + key + "'.");
-	}
-
 	/** The engine's settings from the parameters, checked. */
 	StyleTransferSettings settings() {
 		StyleTransferSettings s = new StyleTransferSettings();

@@ -15,6 +15,7 @@ import org.neuralstyle.fast.train.TrainingCheckpoint;
 import org.neuralstyle.fast.train.TrainingImages;
 import org.neuralstyle.fast.train.TrainingResult;
 import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.imagefile.ImageFileReader;
 import org.neuralstyle.net.Devices;
 import org.neuralstyle.checkpoint.StateDict;
 import org.scijava.command.Command;
@@ -170,8 +171,7 @@ public class TrainFastModelCommand extends StyleTransferCommand {
 
 	/** Reads a picture as ImageJ displays it (any type ImageJ opens; 16-bit through its display range). */
 	static RgbImage read(Path file) throws IOException {
-		ImagePlus image = IJ.openImage(file.toString());
-		if (image == null) throw new IOException("ImageJ cannot open it as an image");
+		ImagePlus image = ImageFileReader.open(file);
 		try {
 			return ImageConversion.displayedPlane(image);
 		} finally {

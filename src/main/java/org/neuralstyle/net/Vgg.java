@@ -197,6 +197,17 @@ public final class Vgg implements AutoCloseable {
 		return out;
 	}
 
+	/**
+	 * The shortest side an image may have to pass through the network down to {@code deepest}: each
+	 * pooling on the way halves the sides (rounding down), and one that would leave no pixel fails
+	 * in libtorch ("Output size is too small").
+	 */
+	public static int minimumSide(List<VggLayer> layout, String deepest) {
+		int end = indexOf(layout, deepest), side = 1;
+		for (int i = 0; i <= end; i++) if (layout.get(i).kind() == VggLayer.Kind.POOL) side *= 2;
+		return side;
+	}
+
 	/** Floating-point operations of one forward pass to {@code deepest} at the given size. */
 	public static double forwardFlops(List<VggLayer> layout, String deepest, int height, int width) {
 		double flops = 0;

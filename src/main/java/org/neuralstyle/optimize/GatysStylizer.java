@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Vgg;
 import org.neuralstyle.net.VggLayer;
 import org.neuralstyle.checkpoint.StateDict;
+import org.neuralstyle.tensor.GradientRecording;
 import org.neuralstyle.tensor.Scalars;
 import org.neuralstyle.loss.ContentLoss;
 import org.neuralstyle.loss.LayerSum;
@@ -86,9 +88,22 @@ public final class GatysStylizer implements AutoCloseable {
 		if (s.contentWeight > 0) allLayers.addAll(s.contentLayers.keySet());
 		if (styled) allLayers.addAll(s.styleLayers.keySet());
 		if (allLayers.isEmpty()) throw new IllegalArgumentException("Nothing to optimize: give a style image or a positive content weight");
+		requireSize("the content image", content, work.width(), work.height(), Vgg.deepest(layout, allLayers), "",
+			"use a larger image");
+		if (styled) for (Style st : styles) {
+			if (st.weight() == 0) continue;
+			int[] size = Resampling.fitLongSide(st.image().width(), st.image().height(), styleLongSide(work, s));
+			requireSize("the style image", st.image(), size[0], size[1], Vgg.deepest(layout, s.styleLayers.keySet()),
+				String.format(Locale.ROOT, " (its long side is made the content's times the style scale, %s)", (float) s.styleScale),
+				"use a larger style scale or a style image with less unequal sides");
+		}
 		Vgg net = network(Vgg.deepest(layout, allLayers), s);
 
-		try (NDManager run = manager.newSubManager()) {
+		try (GradientRecording.Turn turn = GradientRecording.take(listener::waiting, listener::cancelled);
+			NDManager run = manager.newSubManager())
+		{
+			// Cancelled while waiting (!turn.held()): the loop's first evaluation sees the same cancel
+			// and ends the run with the starting image, before it records anything.
 			// Targets are computed once, outside any gradient recording: they are constants.
 			LayerSum contentLoss = s.contentWeight > 0 ? contentLoss(net, work, s, run) : new LayerSum();
 			LayerSum styleLoss = styled ? styleLoss(net, styles, blendSum, work, colourSource, s, run) : new LayerSum();
@@ -120,7 +135,7 @@ public final class GatysStylizer implements AutoCloseable {
 	private static LayerSum styleLoss(Vgg net, List<Style> styles, double blendSum, RgbImage work, RgbImage colourSource,
 		StyleTransferSettings s, NDManager owner)
 	{
-		int styleLong = Math.max(1, (int) Math.round(Math.max(work.width(), work.height()) * s.styleScale));
+		int styleLong = styleLongSide(work, s);
 		Map<String, NDArray> targets = new LinkedHashMap<>();
 		for (Style st : styles) {
 			if (st.weight() == 0) continue;
@@ -144,6 +159,26 @@ public final class GatysStylizer implements AutoCloseable {
 		for (Map.Entry<String, Float> layer : s.styleLayers.entrySet())
 			loss.add(layer.getKey(), layer.getValue(), new StyleLoss(targets.get(layer.getKey())));
 		return loss;
+	}
+
+	/** The long side style images are scaled to: the working content's times the style scale. */
+	private static int styleLongSide(RgbImage work, StyleTransferSettings s) {
+		return Math.max(1, (int) Math.round(Math.max(work.width(), work.height()) * s.styleScale));
+	}
+
+	/**
+	 * Refuses, before any work, an image too small for the network down to {@code deepest} (checked
+	 * at the size it is used at), so the user gets this instead of libtorch's "Output size is too
+	 * small" from inside a pooling.
+	 */
+	private void requireSize(String what, RgbImage image, int width, int height, String deepest, String why, String advice) {
+		int min = Vgg.minimumSide(layout, deepest);
+		if (width >= min && height >= min) return;
+		String used = width == image.width() && height == image.height() ? "" : String.format(Locale.ROOT,
+			", used at %d×%d%s", width, height, why);
+		throw new IllegalArgumentException(String.format(Locale.ROOT, "Stylizing down to layer %s needs images of at least " +
+			"%d×%d pixels (each pooling before it halves the size); %s is %d×%d%s: %s, or layers nearer the input.",
+			deepest, min, min, what, image.width(), image.height(), used, advice));
 	}
 
 	/** The content at its working size: downscaled when its long side exceeds {@code maxSize}. */

@@ -8,6 +8,12 @@ import org.neuralstyle.image.RgbImage;
  */
 public interface StylizationListener {
 
+	/**
+	 * Called once, before the first iteration, when the run has to wait for another one in this JVM
+	 * to finish: only one run at a time may record gradients (see {@code GradientRecording}).
+	 */
+	default void waiting() {}
+
 	/** Called at every evaluated iteration with its losses. */
 	default void iteration(int iteration, LossValues losses) {}
 

@@ -3,7 +3,6 @@ package org.neuralstyle.imagej;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -14,7 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.imagej.ij1.SciJavaCommandPlugIn;
@@ -27,10 +26,9 @@ class PlainImageJMacroTest {
 	private static final String TEST_CONFIG = "Plugins>Style Transfer Test, \"Invert (test)\", " +
 		"org.neuralstyle.imagej.ij1.SciJavaCommandPlugIn(\"" + InvertTestCommand.class.getName() + "\")\n";
 
-	@BeforeAll
-	static void needsADisplay() {
-		assumeTrue(PlainImageJ.displayAvailable(),
-			"Plain ImageJ 1.x needs a display to run menu commands: set DISPLAY or install xvfb-run (Debian: xvfb).");
+	@BeforeEach
+	void needsADisplay() {
+		PlainImageJ.requireDisplay();
 	}
 
 	@Test

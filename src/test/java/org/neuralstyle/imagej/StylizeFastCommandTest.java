@@ -30,10 +30,12 @@ import org.neuralstyle.fast.FastModels;
 import org.neuralstyle.fast.FastStylizer;
 import org.neuralstyle.weights.Downloader;
 import org.neuralstyle.weights.ModelRegistry;
+import org.neuralstyle.testing.HostileImages;
 import org.neuralstyle.weights.WeightsCache;
 import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import org.scijava.command.CommandInfo;
 import org.scijava.module.ModuleService;
 import org.neuralstyle.imagej.ij1.CommandParameter;
 import org.neuralstyle.imagej.ij1.CommandParameters;
@@ -338,6 +340,30 @@ class StylizeFastCommandTest {
 		assertTrue(message.contains("model_file=[/path/to/mosaic.pth]"), message);
 		try (var files = Files.list(cache)) {
 			assertEquals(0, files.count());
+		}
+	}
+
+	@Test
+	void aBombATinyImageAStripAndACmykJpegGivenAsFilesEachEndInOneMessage(@TempDir Path dir) throws Exception {
+		Path twoByTwo = dir.resolve("2x2.png"), strip = dir.resolve("strip.png");
+		new ij.io.FileSaver(TestImages.rgb(2, 2, 1)).saveAsPng(twoByTwo.toString());
+		new ij.io.FileSaver(TestImages.rgb(1, 3000, 1)).saveAsPng(strip.toString());
+		Path bomb = HostileImages.decompressionBomb(dir.resolve("bomb.png"), 20000);
+		Path cmyk = HostileImages.cmykJpeg(dir.resolve("print.jpg"));
+		CommandInfo info = context.service(CommandService.class).getCommand(StylizeFastCommand.class);
+		ModuleService modules = context.service(ModuleService.class);
+		Map<Path, String> expected = Map.of(
+			bomb, "The image: " + bomb + " is 20000×20000 pixels: reading it needs about",
+			twoByTwo, "Fast style models need images of at least 5×5 pixels; this one is 2×2",
+			strip, "Fast style models need images of at least 5×5 pixels; this one is 1×3000",
+			cmyk, "The image: " + cmyk + " is a CMYK JPEG, which Java cannot decode");
+		for (Map.Entry<Path, String> file : expected.entrySet()) {
+			// As Fiji's --run passes them: every value a string, the image as a path.
+			Map<String, Object> strings = new HashMap<>(Map.of("image", file.getKey().toString(),
+				"model_file", fastModel.toString(), "device", "cpu"));
+			CommandModule module = (CommandModule) modules.run(info, false, strings).get();
+			assertTrue(module.isCanceled(), file.getKey().toString());
+			assertTrue(module.getCancelReason().startsWith(file.getValue()), module.getCancelReason());
 		}
 	}
 }

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.optimize.StyleTransferSettings;
+import org.neuralstyle.tensor.GradientRecording;
+import org.neuralstyle.testing.HostileImages;
 import org.neuralstyle.weights.WeightsCache;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
@@ -463,5 +465,72 @@ class StylizeOptimizeCommandTest {
 		} finally {
 			Thread.interrupted();
 		}
+	}
+
+	/** Runs the command as Fiji's --run does, every value a string and images as paths; returns why it stopped. */
+	private static String fileFailure(Path content, Path style) throws Exception {
+		Map<String, Object> strings = new HashMap<>(Map.of("content", content.toString(), "style", style.toString(),
+			"iterations", "2", "optimizer", "adam", "weights", tinyVgg.toString(), "device", "cpu"));
+		CommandInfo info = context.service(CommandService.class).getCommand(StylizeOptimizeCommand.class);
+		CommandModule module = (CommandModule) context.service(ModuleService.class).run(info, false, strings).get();
+		assertTrue(module.isCanceled(), "expected the command to stop with a message");
+		assertNull(module.getOutput("result"));
+		return module.getCancelReason();
+	}
+
+	@Test
+	void aBombATinyImageAStripAndACmykJpegGivenAsFilesEachEndInOneMessage(@TempDir Path dir) throws Exception {
+		Path style = dir.resolve("style.png"), twoByTwo = dir.resolve("2x2.png"), strip = dir.resolve("strip.png");
+		new ij.io.FileSaver(style()).saveAsPng(style.toString());
+		new ij.io.FileSaver(TestImages.rgb(2, 2, 1)).saveAsPng(twoByTwo.toString());
+		new ij.io.FileSaver(TestImages.rgb(1, 3000, 1)).saveAsPng(strip.toString());
+		Path bomb = HostileImages.decompressionBomb(dir.resolve("bomb.png"), 20000);
+		Path cmyk = HostileImages.cmykJpeg(dir.resolve("print.jpg"));
+
+		String bombed = fileFailure(bomb, style);
+		assertTrue(bombed.startsWith("The content image: " + bomb + " is 20000×20000 pixels: reading it needs about"), bombed);
+		assertTrue(fileFailure(style, bomb).startsWith("The style image: " + bomb + " is 20000×20000 pixels"));
+		String tiny = fileFailure(twoByTwo, style);
+		assertTrue(tiny.contains("needs images of at least") && tiny.contains("the content image is 2×2"), tiny);
+		String stripped = fileFailure(strip, style);
+		assertTrue(stripped.contains("the content image is 1×3000, used at 1×512"), stripped);
+		assertEquals("The content image: " + cmyk + " is a CMYK JPEG, which Java cannot decode: save it as an RGB JPEG, PNG or TIFF first.",
+			fileFailure(cmyk, style));
+	}
+
+	@Test
+	void aThirtyTwoBitImageWithAnInfinitePixelIsRefusedNamingTheDisplayRange() throws Exception {
+		ImagePlus content = TestImages.hyperstack("32-bit", 32, 24, 1, 1, 1, 100, 3000, 5);
+		content.getProcessor().setf(10, Float.POSITIVE_INFINITY);
+		content.resetDisplayRange();
+		Object before = content.getProcessor().duplicate().getPixels();
+
+		String reason = failure(inputs(content, style()));
+
+		assertTrue(reason.contains("has an infinite end") && reason.contains("to Infinity"), reason);
+		assertArrayEquals((float[]) before, (float[]) content.getProcessor().getPixels(), "the input is left as it was");
+	}
+
+	@Test
+	void aSecondRunWhileAnotherRecordsWaitsForItsTurnSaysSoAndThenFinishes() throws Exception {
+		ImagePlus content = TestImages.rgb(32, 24, 1);
+		CommandInfo info = context.service(CommandService.class).getCommand(StylizeOptimizeCommand.class);
+		ModuleService modules = context.service(ModuleService.class);
+		CommandModule second = (CommandModule) modules.createModule(info);
+		Future<CommandModule> running;
+		// The test holds the JVM's turn at recording gradients, as a first run would.
+		try (GradientRecording.Turn first = GradientRecording.take(() -> {}, () -> false)) {
+			running = modules.run(second, false, inputs(content, style()));
+			StylizeOptimizeCommand command = (StylizeOptimizeCommand) second.getCommand();
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+			while (!command.status().contains("waiting") && System.nanoTime() < deadline) Thread.sleep(20);
+			assertEquals("Stylize (optimize): waiting for the style transfer already running in this ImageJ to finish (Esc stops)",
+				command.status());
+			assertFalse(running.isDone(), "it waits rather than failing with DJL's 'already collecting'");
+		}
+		CommandModule done = running.get(120, TimeUnit.SECONDS);
+		assertFalse(done.isCanceled(), done.getCancelReason());
+		assertNotNull(done.getOutput("result"));
+		assertEquals("Stylize (optimize): Done: 3 iterations.", ((StylizeOptimizeCommand) done.getCommand()).status());
 	}
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.util.Utils;
 import ij.IJ;
@@ -23,7 +22,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.imagej.ij1.CommandParameter;
@@ -44,10 +43,9 @@ class StylizeOptimizeMacroTest {
 	@TempDir
 	Path dir;
 
-	@BeforeAll
-	static void needsADisplay() {
-		assumeTrue(PlainImageJ.displayAvailable(),
-			"Plain ImageJ 1.x needs a display to run menu commands: set DISPLAY or install xvfb-run (Debian: xvfb).");
+	@BeforeEach
+	void needsADisplay() {
+		PlainImageJ.requireDisplay();
 	}
 
 	/** An ImageJ folder with our plugins.config in plugins/, DJL offline, and an empty weights cache. */
@@ -133,6 +131,20 @@ class StylizeOptimizeMacroTest {
 	}
 
 	@Test
+	void aMisspelledKeyStopsTheMacroNamingItInsteadOfRunningTheDefaults() throws Exception {
+		PlainImageJ.Outcome run = imagej().runMacro(macro(
+			"setBatchMode(true);",
+			"newImage(\"cells\", \"RGB ramp\", 32, 24, 1);",
+			"run(\"Stylize (optimize)\", \"content=cells style=cells iterationz=3 optimizer=adam weights=[" + TINY_VGG + "]\");",
+			"print(\"macro went on\");"), "", TIMEOUT);
+
+		assertFalse(run.timedOut(), run.output());
+		assertTrue(run.output().contains("Stylize (optimize): Unknown key 'iterationz' in the macro options: did you mean " +
+			"'iterations'? The keys of Stylize (optimize) are content, style, iterations,"), run.output());
+		assertFalse(run.output().contains("macro went on"), run.output());
+	}
+
+	@Test
 	void missingWeightsStopTheMacroWithOneMessageAndDownloadNothing() throws Exception {
 		PlainImageJ.Outcome run = imagej().runMacro(macro(
 			"setBatchMode(true);",
@@ -182,6 +194,22 @@ class StylizeOptimizeMacroTest {
 		assertEquals(0.25, b.getCalibration().pixelWidth);
 		assertArrayEquals(doneBefore, Files.readAllBytes(out.resolve("c_stylized.tif")), "a result already there is left alone");
 		assertEquals(List.of("a_stylized.tif", "b_stylized.tif", "c_stylized.tif"), fileNames(out));
+	}
+
+	@Test
+	void theFolderMacroStylizesFilesWhoseNamesHoldBrackets() throws Exception {
+		Path in = Files.createDirectories(dir.resolve("in")), out = dir.resolve("out");
+		// It reported "File not found .../br": a "]" ended the bracketed file name early.
+		new FileSaver(TestImages.rgb(32, 24, 1)).saveAsPng(in.resolve("br]ick [v2].png").toString());
+
+		PlainImageJ.Outcome run = imagej().runMacro(Files.readString(shippedMacro("stylize_folder.ijm")),
+			"input=[" + in + "] output=[" + out + "] style_file=[" + BRICK + "] iterations=2 optimizer=adam max_size=64 weights=[" +
+				TINY_VGG + "]", TIMEOUT);
+
+		assertFalse(run.timedOut(), run.output());
+		assertTrue(run.output().contains("Stylize folder: 1 stylized, 0 skipped (done already), 0 failed"), run.output());
+		assertEquals(List.of("br]ick [v2]_stylized.tif"), fileNames(out));
+		assertEquals(32, IJ.openImage(out.resolve("br]ick [v2]_stylized.tif").toString()).getWidth());
 	}
 
 	@Test

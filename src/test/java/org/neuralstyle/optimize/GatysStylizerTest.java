@@ -10,6 +10,9 @@ import ai.djl.Device;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +21,7 @@ import org.neuralstyle.image.Luminance;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.SyntheticVgg;
 import org.neuralstyle.optim.OptimizerKind;
+import org.neuralstyle.tensor.GradientRecording;
 
 /** The optimization loop on a tiny random VGG: iteration counting, snapshots, cancel, divergence. */
 class GatysStylizerTest {
@@ -44,11 +48,17 @@ class GatysStylizerTest {
 		return new RgbImage(w, h, p);
 	}
 
-	static final class Recorder implements StylizationListener {
+	static class Recorder implements StylizationListener {
 		final List<Integer> iterations = new ArrayList<>();
 		final List<LossValues> losses = new ArrayList<>();
 		final List<Integer> snapshots = new ArrayList<>();
+		final AtomicInteger waited = new AtomicInteger();
 		int cancelAt = -1;
+
+		@Override
+		public void waiting() {
+			waited.incrementAndGet();
+		}
 
 		@Override
 		public void iteration(int iteration, LossValues l) {
@@ -228,5 +238,127 @@ class GatysStylizerTest {
 		layers.styleLayers = StyleTransferSettings.parseLayers("conv9_1");
 		e = assertThrows(IllegalArgumentException.class, () -> stylizer.run(CONTENT, style(), layers, new Recorder()));
 		assertTrue(e.getMessage().contains("conv9_1"), e.getMessage());
+	}
+
+	@Test
+	void imagesTooSmallForTheDeepestLayerAreRefusedWithTheSizeItNeeds() {
+		// The default layers reach conv3_1 of TINY, behind two poolings: 4×4 pixels at least.
+		for (RgbImage tiny : List.of(noise(1, 1, 3), noise(2, 2, 3), noise(3, 3, 3), noise(3, 40, 3))) {
+			IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+				() -> stylizer.run(tiny, style(), settings(2), new Recorder()));
+			assertTrue(e.getMessage().contains("conv3_1 needs images of at least 4×4 pixels"), e.getMessage());
+			assertTrue(e.getMessage().contains("the content image is " + tiny.width() + "×" + tiny.height()), e.getMessage());
+		}
+		// A strip is refused at the size it is used at: its long side goes down to the maximum size.
+		IllegalArgumentException strip = assertThrows(IllegalArgumentException.class,
+			() -> stylizer.run(noise(3000, 5, 4), style(), settings(2), new Recorder()));
+		assertTrue(strip.getMessage().contains("the content image is 3000×5, used at 512×1"), strip.getMessage());
+		StyleTransferSettings shrunkStyle = settings(2);
+		shrunkStyle.styleScale = 1e-9;
+		IllegalArgumentException style = assertThrows(IllegalArgumentException.class,
+			() -> stylizer.run(CONTENT, style(), shrunkStyle, new Recorder()));
+		assertTrue(style.getMessage().contains("the style image is 28×28, used at 1×1"), style.getMessage());
+		assertTrue(style.getMessage().contains("style scale, 1.0E-9"), style.getMessage());
+	}
+
+	@Test
+	void theSmallestSizeFollowsTheDeepestLayerUsed() throws Exception {
+		assertEquals(4, stylizer.run(noise(4, 4, 5), style(), settings(2), new Recorder()).image().width());
+		StyleTransferSettings shallow = settings(2);
+		shallow.optimizer = OptimizerKind.ADAM;
+		shallow.contentLayers = StyleTransferSettings.parseLayers("conv1_2");
+		shallow.styleLayers = StyleTransferSettings.parseLayers("conv1_1,conv1_2");
+		StylizationResult r = stylizer.run(noise(1, 1, 5), style(), shallow, new Recorder());
+		assertEquals(StylizationResult.Outcome.COMPLETED, r.outcome());
+		assertEquals(1, r.image().width());
+	}
+
+	@Test
+	void twoRunsAtOnceInOneJvmTakeTurnsAndBothFinish() throws Exception {
+		// As two Fiji commands would: two stylizers, two threads. DJL allows one gradient recording at a time.
+		CountDownLatch firstStarted = new CountDownLatch(1), secondWaits = new CountDownLatch(1);
+		StylizationResult[] results = new StylizationResult[2];
+		Throwable[] failures = new Throwable[2];
+		Recorder first = new Recorder() {
+			@Override
+			public void iteration(int iteration, LossValues l) {
+				super.iteration(iteration, l);
+				firstStarted.countDown();
+				// The first run holds on until the second has asked for its turn.
+				if (iteration == 0) await(secondWaits);
+			}
+		};
+		Recorder second = new Recorder() {
+			@Override
+			public void waiting() {
+				waited.incrementAndGet();
+				secondWaits.countDown();
+			}
+		};
+		try (GatysStylizer other = new GatysStylizer(new SyntheticVgg(TINY, 7), Device.cpu())) {
+			Thread a = new Thread(() -> results[0] = runCatching(stylizer, first, failures, 0));
+			Thread b = new Thread(() -> results[1] = runCatching(other, second, failures, 1));
+			a.start();
+			assertTrue(firstStarted.await(60, TimeUnit.SECONDS));
+			b.start();
+			a.join(120_000);
+			b.join(120_000);
+		}
+		assertEquals(null, failures[0]);
+		assertEquals(null, failures[1]);
+		assertEquals(0, first.waited.get());
+		assertEquals(1, second.waited.get(), "the second run was told it waits");
+		assertEquals(StylizationResult.Outcome.COMPLETED, results[0].outcome());
+		assertEquals(StylizationResult.Outcome.COMPLETED, results[1].outcome());
+		assertEquals(List.of(0, 1, 2, 3, 4, 5), second.iterations);
+		assertArrayEquals(results[0].image().planes(), results[1].image().planes(), "neither run disturbed the other");
+	}
+
+	@Test
+	void aRunCancelledWhileItWaitsForItsTurnEndsWithoutRecording() throws Exception {
+		try (GradientRecording.Turn busy = GradientRecording.take(() -> {}, () -> false)) {
+			Recorder queued = new Recorder() {
+				@Override
+				public boolean cancelled() {
+					return waited.get() > 0;
+				}
+
+				@Override
+				public void waiting() {
+					waited.incrementAndGet();
+				}
+			};
+			StylizationResult[] result = new StylizationResult[1];
+			Throwable[] failure = new Throwable[1];
+			// Another thread: the turn is the JVM's, and this thread holds it.
+			Thread t = new Thread(() -> result[0] = runCatching(stylizer, queued, failure, 0));
+			t.start();
+			t.join(60_000);
+			assertEquals(null, failure[0]);
+			assertEquals(StylizationResult.Outcome.CANCELLED, result[0].outcome());
+			assertEquals(0, result[0].iterations());
+			assertEquals(1, queued.waited.get());
+		}
+	}
+
+	private static StylizationResult runCatching(GatysStylizer s, Recorder listener, Throwable[] failures, int index) {
+		try {
+			StyleTransferSettings adam = settings(5);
+			adam.optimizer = OptimizerKind.ADAM;
+			return s.run(CONTENT, style(), adam, listener);
+		}
+		catch (Throwable t) {
+			failures[index] = t;
+			return null;
+		}
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			if (!latch.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("the other run never asked for its turn");
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 }

@@ -21,6 +21,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 
+import org.neuralstyle.tensor.GradientRecording;
 import org.neuralstyle.image.Resampling;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Pooling;
@@ -144,7 +145,9 @@ public final class FastTrainer implements AutoCloseable {
 		writableFolder(model);
 		if (checkpoint != null) writableFolder(checkpoint);
 
-		try (NDManager run = manager.newSubManager();
+		// Cancelled while waiting for the turn: the loop's first check ends the training before it records.
+		try (GradientRecording.Turn turn = GradientRecording.take(listener::waiting, listener::cancelled);
+			NDManager run = manager.newSubManager();
 			BatchLoader batches = new BatchLoader(images, settings, total);
 			PerceptualLoss loss = new PerceptualLoss(vgg, styleImage(style, settings), settings.contentWeight,
 				settings.styleWeight, run))

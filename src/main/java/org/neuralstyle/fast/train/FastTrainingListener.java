@@ -5,6 +5,12 @@ import java.nio.file.Path;
 /** Watches the training of a fast model; every method is called on the training thread. */
 public interface FastTrainingListener {
 
+	/**
+	 * Once, before the first step, when the training has to wait for another run in this JVM to
+	 * finish: only one run at a time may record gradients (see {@code GradientRecording}).
+	 */
+	default void waiting() {}
+
 	/** After every optimizer step, with the losses of the batch it was computed on. */
 	default void stepped(TrainingStep step) {}
 

@@ -29,6 +29,16 @@ final class MacroOptions {
 		return words(options).contains(key);
 	}
 
+	/** The keys written, in order: the part before '=' of each word, or the whole word of a checkbox. */
+	List<String> keys() {
+		List<String> keys = new ArrayList<>();
+		for (String word : words(options)) {
+			int eq = word.indexOf('=');
+			keys.add(eq >= 0 ? word.substring(0, eq) : word);
+		}
+		return keys;
+	}
+
 	/**
 	 * The options with checkboxes written the way Fiji's recorder writes them for SciJava
 	 * commands ({@code key=true}, {@code key=false}) rewritten the way ImageJ 1.x reads them (the

@@ -50,9 +50,51 @@ final class ParameterDialog {
 			// The GenericDialog reads the options of this thread when it is made.
 			if (!imagej1.equals(options.trim())) Macro.setOptions(imagej1);
 			options = imagej1;
+			requireKnownKeys(new MacroOptions(options));
 		}
 		if (GraphicsEnvironment.isHeadless()) return fromOptions(new MacroOptions(options == null ? "" : options));
 		return fromDialog(options == null);
+	}
+
+	/**
+	 * Refuses a key no parameter has. ImageJ 1.x passes over it, so a typo such as
+	 * {@code iterationz=3} would silently run with the default instead; the command line refuses
+	 * an unknown option too.
+	 */
+	private void requireKnownKeys(MacroOptions options) {
+		List<String> keys = parameters.stream().map(CommandParameter::key).toList();
+		for (String key : options.keys()) {
+			if (keys.contains(key)) continue;
+			String nearest = null;
+			int best = 3;
+			for (String k : keys) {
+				int d = editDistance(key.toLowerCase(java.util.Locale.ROOT), k);
+				if (d < best) {
+					best = d;
+					nearest = k;
+				}
+			}
+			throw new IllegalArgumentException("Unknown key '" + key + "' in the macro options" +
+				(nearest != null ? ": did you mean '" + nearest + "'?" : ".") + " The keys of " + title + " are " +
+				String.join(", ", keys) + ".");
+		}
+	}
+
+	/** Levenshtein distance: the edits that turn one word into the other. */
+	static int editDistance(String a, String b) {
+		int[] previous = new int[b.length() + 1], current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) previous[j] = j;
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+			}
+			int[] t = previous;
+			previous = current;
+			current = t;
+		}
+		return previous[b.length()];
 	}
 
 	private boolean needsImage() {

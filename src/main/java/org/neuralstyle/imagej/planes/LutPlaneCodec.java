@@ -30,6 +30,10 @@ public final class LutPlaneCodec implements PlaneCodec {
 			"Expected an 8-, 16- or 32-bit plane, got " + bitDepth + " bits");
 		if (!(max > min)) throw new IllegalArgumentException(
 			"The display range " + min + " to " + max + " is empty: set a display range with Image>Adjust>Brightness/Contrast first.");
+		// An infinite end (one ±Inf pixel sets it) maps every finite value to one colour: a flat result.
+		if (Double.isInfinite(min) || Double.isInfinite(max)) throw new IllegalArgumentException(
+			"The display range " + min + " to " + max + " has an infinite end (the image holds an infinite value), so every " +
+			"pixel would show as one colour: set a finite display range with Image>Adjust>Brightness/Contrast first.");
 		this.lut = lut;
 		this.curve = new LutCurve(lut);
 		this.min = min;

@@ -67,6 +67,13 @@ public final class OptimizationProgress implements ProgressReporter {
 		return new StylizationListener() {
 
 			@Override
+			public void waiting() {
+				// Only one run at a time may record gradients: say why nothing moves yet.
+				OptimizationProgress.this.show(task + ": waiting for the style transfer already running in this ImageJ " +
+					"to finish (Esc stops)");
+			}
+
+			@Override
 			public void iteration(int iteration, LossValues losses) {
 				timeLeft.iterationDone(System.nanoTime());
 				OptimizationProgress.this.show(iteration, iteration >= iterations);

@@ -51,6 +51,11 @@ public final class TrainingProgress implements FastTrainingListener {
 	}
 
 	@Override
+	public void waiting() {
+		show(task + ": waiting for the style transfer already running in this ImageJ to finish (Esc stops)");
+	}
+
+	@Override
 	public void checkpointed(int step, Path file) {
 		log.accept(task + ": checkpoint of step " + step + " in " + file);
 	}

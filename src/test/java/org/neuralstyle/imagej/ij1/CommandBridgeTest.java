@@ -1,5 +1,6 @@
 package org.neuralstyle.imagej.ij1;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -112,6 +113,19 @@ class CommandBridgeTest {
 		assertEquals("'everything' is not a valid scope: use one of Current plane, All planes.", failure("scope=everything", image));
 		assertEquals("'amount' needs a number, not 'lots'.", failure("amount=lots", image));
 		assertTrue(failure("image=[not open]", image).contains("no image called 'not open'"));
+	}
+
+	@Test
+	void anUnknownMacroKeyIsNamedRatherThanPassedOver() {
+		ImagePlus image = TestImages.rgb(4, 4, 1);
+		String keys = " The keys of t are image, scope, amount, swap_red_blue, passes.";
+		assertEquals("Unknown key 'amout' in the macro options: did you mean 'amount'?" + keys, failure("amout=0.5", image));
+		assertEquals("Unknown key 'swap_red_blu' in the macro options: did you mean 'swap_red_blue'?" + keys,
+			failure("amount=0.5 swap_red_blu", image));
+		assertEquals("Unknown key 'colour' in the macro options." + keys, failure("scope=[All planes] colour=[dark red]", image));
+		// Fiji's recorder writes checkboxes as key=true/false: known keys, whatever their form.
+		assertEquals(5, assertDoesNotThrow(() -> inMacro("swap_red_blue=false passes=2 scope=[All planes]", image,
+			() -> new ParameterDialog("t", CommandParameters.of(InvertTestCommand.class), "p").ask())).size());
 	}
 
 	@Test
