@@ -128,18 +128,7 @@ public final class FastTrainer implements AutoCloseable {
 	{
 		settings.validate();
 		int total = settings.totalSteps(images.size());
-		int done = 0;
-		TransformerWeights start;
-		if (resume == null) start = TransformerWeights.pytorchDefault(settings.seed);
-		else {
-			try (StateDict checkpoint = Checkpoints.open(resume)) {
-				start = TransformerWeights.read(checkpoint);
-			}
-			done = savedStep(start, resume, listener);
-			if (done >= total) throw new IllegalArgumentException(resume.getFileName() + " has already been trained for " + done
-				+ " steps, and this training has " + total + ": give more steps or epochs to train it further.");
-			warnAboutChanges(start.metadata(), settings, styleName, listener);
-		}
+		Start start = start(resume, settings, styleName, total, listener);
 		Path checkpoint = settings.checkpointEvery > 0 ? TrainingCheckpoint.checkpointFile(model) : null;
 		// Days of training must not end in a folder that cannot take the model.
 		writableFolder(model);
@@ -150,57 +139,115 @@ public final class FastTrainer implements AutoCloseable {
 			NDManager run = manager.newSubManager();
 			BatchLoader batches = new BatchLoader(images, settings, total);
 			PerceptualLoss loss = new PerceptualLoss(vgg, styleImage(style, settings), settings.contentWeight,
-				settings.styleWeight, run))
+				settings.styleWeight, run);
+			Adam adam = optimizer(start, resume, settings, run, listener))
 		{
-			Adam adam;
-			try (NDArray initial = run.create(start.values())) {
-				adam = new Adam(initial, settings.learningRate);
-			}
-			try (adam) {
-				if (resume != null && done > 0) {
-					Adam.State state = TrainingCheckpoint.readOptimizer(TrainingCheckpoint.optimizerFile(resume), done, listener);
-					if (state != null) adam.restore(state);
-				}
-				Loop loop = new Loop(batches, loss, listener);
-				int step = done;
-				TrainingResult.Outcome outcome = TrainingResult.Outcome.COMPLETED;
-				int checkpointed = done;
-				try {
-					while (step < total) {
-						if (listener.cancelled()) {
-							outcome = TrainingResult.Outcome.CANCELLED;
-							break;
-						}
-						Losses losses = loop.step(adam, step);
-						step++;
-						listener.stepped(new TrainingStep(step, total, losses.content(), losses.style()));
-						if (checkpoint != null && step % settings.checkpointEvery == 0) {
-							writeCheckpoint(adam, checkpoint, step, total, images, styleName, settings, listener);
-							checkpointed = step;
-						}
+			Run training = new Run(adam, new Loop(batches, loss, listener), total, checkpoint, images, styleName, settings, listener);
+			return training.execute(start.step(), model);
+		}
+	}
+
+	/** Where a training starts: its weights and the number of steps they have had. */
+	private record Start(TransformerWeights weights, int step) {}
+
+	/** Fresh weights (PyTorch's initialization from the seed), or those of the file to resume from. */
+	private Start start(Path resume, FastTrainingSettings settings, String styleName, int total, FastTrainingListener listener)
+		throws IOException
+	{
+		if (resume == null) return new Start(TransformerWeights.pytorchDefault(settings.seed), 0);
+		TransformerWeights weights;
+		try (StateDict checkpoint = Checkpoints.open(resume)) {
+			weights = TransformerWeights.read(checkpoint);
+		}
+		int done = savedStep(weights, resume, listener);
+		if (done >= total) throw new IllegalArgumentException(resume.getFileName() + " has already been trained for " + done
+			+ " steps, and this training has " + total + ": give more steps or epochs to train it further.");
+		warnAboutChanges(weights.metadata(), settings, styleName, listener);
+		return new Start(weights, done);
+	}
+
+	/** Adam over the flat weights, with its saved state when a resumed training has one beside it. */
+	private static Adam optimizer(Start start, Path resume, FastTrainingSettings settings, NDManager run,
+		FastTrainingListener listener) throws IOException
+	{
+		Adam adam;
+		try (NDArray initial = run.create(start.weights().values())) {
+			adam = new Adam(initial, settings.learningRate);
+		}
+		if (resume != null && start.step() > 0) {
+			Adam.State state = TrainingCheckpoint.readOptimizer(TrainingCheckpoint.optimizerFile(resume), start.step(), listener);
+			if (state != null) adam.restore(state);
+		}
+		return adam;
+	}
+
+	/** The steps of one training, with checkpoints, cancel and divergence, then the saved model. */
+	private final class Run {
+		private final Adam adam;
+		private final Loop loop;
+		private final int total;
+		private final Path checkpoint;
+		private final TrainingImages images;
+		private final String styleName;
+		private final FastTrainingSettings settings;
+		private final FastTrainingListener listener;
+
+		Run(Adam adam, Loop loop, int total, Path checkpoint, TrainingImages images, String styleName, FastTrainingSettings settings,
+			FastTrainingListener listener)
+		{
+			this.adam = adam;
+			this.loop = loop;
+			this.total = total;
+			this.checkpoint = checkpoint;
+			this.images = images;
+			this.styleName = styleName;
+			this.settings = settings;
+			this.listener = listener;
+		}
+
+		TrainingResult execute(int done, Path model) throws IOException {
+			int step = done;
+			TrainingResult.Outcome outcome = TrainingResult.Outcome.COMPLETED;
+			int checkpointed = done;
+			try {
+				while (step < total) {
+					if (listener.cancelled()) {
+						outcome = TrainingResult.Outcome.CANCELLED;
+						break;
+					}
+					Losses losses = loop.step(adam, step);
+					step++;
+					listener.stepped(new TrainingStep(step, total, losses.content(), losses.style()));
+					if (checkpoint != null && step % settings.checkpointEvery == 0) {
+						writeCheckpoint(adam, checkpoint, step, total, images, styleName, settings, listener);
+						checkpointed = step;
 					}
 				}
-				catch (Diverged diverged) {
-					String kept = checkpointed > 0 && checkpoint != null ? " The checkpoint of step " + checkpointed + " is kept: "
-						+ checkpoint + "." : "";
-					return new TrainingResult(TrainingResult.Outcome.DIVERGED, step, total, null, null, "The training diverged at step "
-						+ (step + 1) + ": the loss became NaN or infinite. Nothing was saved." + kept
-						+ " Lower the learning rate or the style weight and train again.");
-				}
-				if (outcome == TrainingResult.Outcome.CANCELLED && step == 0) return new TrainingResult(outcome, 0, total, null, null,
-					"Cancelled before the first step; no model was saved.");
-				if (outcome == TrainingResult.Outcome.CANCELLED && checkpoint != null && checkpointed != step) {
-					writeCheckpoint(adam, checkpoint, step, total, images, styleName, settings, listener);
-				}
-				String status = outcome == TrainingResult.Outcome.COMPLETED ? "complete" : "cancelled";
-				TransformerWeights trained = weights(adam, step, total, images, styleName, settings, status);
-				save(() -> trained.write(model));
-				String message = outcome == TrainingResult.Outcome.COMPLETED
-					? "Trained for " + step + " steps; saved " + model + "."
-					: "Cancelled at step " + step + " of " + total + "; saved the model so far as " + model + "."
-						+ (checkpoint != null ? " Resume from " + checkpoint + " to continue." : "");
-				return new TrainingResult(outcome, step, total, model, trained, message);
 			}
+			catch (Diverged diverged) {
+				String kept = checkpointed > 0 && checkpoint != null ? " The checkpoint of step " + checkpointed + " is kept: "
+					+ checkpoint + "." : "";
+				return new TrainingResult(TrainingResult.Outcome.DIVERGED, step, total, null, null, "The training diverged at step "
+					+ (step + 1) + ": the loss became NaN or infinite. Nothing was saved." + kept
+					+ " Lower the learning rate or the style weight and train again.");
+			}
+			if (outcome == TrainingResult.Outcome.CANCELLED && step == 0) return new TrainingResult(outcome, 0, total, null, null,
+				"Cancelled before the first step; no model was saved.");
+			if (outcome == TrainingResult.Outcome.CANCELLED && checkpoint != null && checkpointed != step) {
+				writeCheckpoint(adam, checkpoint, step, total, images, styleName, settings, listener);
+			}
+			return save(outcome, step, model);
+		}
+
+		private TrainingResult save(TrainingResult.Outcome outcome, int step, Path model) throws IOException {
+			String status = outcome == TrainingResult.Outcome.COMPLETED ? "complete" : "cancelled";
+			TransformerWeights trained = weights(adam, step, total, images, styleName, settings, status);
+			FastTrainer.save(() -> trained.write(model));
+			String message = outcome == TrainingResult.Outcome.COMPLETED
+				? "Trained for " + step + " steps; saved " + model + "."
+				: "Cancelled at step " + step + " of " + total + "; saved the model so far as " + model + "."
+					+ (checkpoint != null ? " Resume from " + checkpoint + " to continue." : "");
+			return new TrainingResult(outcome, step, total, model, trained, message);
 		}
 	}
 
