@@ -1,10 +1,18 @@
 package org.neuralstyle.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
+import org.neuralstyle.checkpoint.CheckpointException;
+import org.neuralstyle.fast.FastModels;
 import org.neuralstyle.weights.KnownModel;
+import org.neuralstyle.weights.ModelKind;
 import org.neuralstyle.weights.ModelRegistry;
 import org.neuralstyle.weights.PretrainedWeights;
 import org.neuralstyle.weights.Verification;
@@ -14,7 +22,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code weights}: the known models, the cache, verified downloads and imports. */
+/**
+ * {@code weights}: the known models, the cache, verified downloads and imports. A fast-model
+ * archive has no published checksum, so its content is what is checked: every published style in
+ * it must unpack as a transformation network ({@link FastModels#check}). That check lives here,
+ * not in {@code weights}, which must not depend on {@code fast}.
+ */
 @Command(name = "weights", mixinStandardHelpOptions = true, description = "Manage pretrained weights.",
 	subcommands = {WeightsCommand.ListModels.class, WeightsCommand.Fetch.class, WeightsCommand.Import.class,
 		WeightsCommand.Verify.class})
@@ -44,6 +57,14 @@ final class WeightsCommand {
 		public Integer call() throws Exception {
 			KnownModel model = ModelRegistry.standard().get(name);
 			Path file = PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(model.fileName(), System.err)).obtain(model);
+			if (model.kind() == ModelKind.FAST_MODEL_ARCHIVE) {
+				try {
+					FastModels.check(file);
+				}
+				catch (CheckpointException e) {
+					throw new CheckpointException(e.getMessage() + " Delete " + file + " first, so that it is downloaded anew.", e);
+				}
+			}
 			System.out.println(file);
 			return ExitCodes.OK;
 		}
@@ -68,6 +89,7 @@ final class WeightsCommand {
 				model = v.model().orElseThrow(() -> new IllegalArgumentException(v.summary() +
 					". Name the model with --as NAME if its checksum is not published."));
 			}
+			if (model.kind() == ModelKind.FAST_MODEL_ARCHIVE) FastModels.check(file);
 			Path cached = WeightsCache.standard().importFile(file, model);
 			System.out.println("Imported " + model.id() + " into " + cached);
 			return ExitCodes.OK;
@@ -82,8 +104,35 @@ final class WeightsCommand {
 		@Override
 		public Integer call() throws Exception {
 			Verification v = Verification.of(file, ModelRegistry.standard());
-			System.out.println(v.summary());
-			return v.usable() ? ExitCodes.OK : ExitCodes.ERROR;
+			boolean archive = v.model().map(m -> m.kind() == ModelKind.FAST_MODEL_ARCHIVE).orElse(!v.usable() && isPlainZip(file));
+			if (!archive) {
+				System.out.println(v.summary());
+				return v.usable() ? ExitCodes.OK : ExitCodes.ERROR;
+			}
+			String identity = v.model().map(m -> file + " is " + m).orElse(file + " matches no known model's checksum (SHA-256 "
+				+ v.sha256() + ")");
+			try {
+				List<String> styles = FastModels.check(file);
+				System.out.println(identity + "; it is a valid " + ModelKind.FAST_MODEL_ARCHIVE + " holding the fast style models "
+					+ String.join(", ", styles) + ".");
+				return ExitCodes.OK;
+			}
+			catch (CheckpointException e) {
+				System.out.println(identity + ", and it cannot be used: " + e.getMessage());
+				return ExitCodes.ERROR;
+			}
+		}
+
+		/** A zip that is not a PyTorch checkpoint (which holds a {@code data.pkl}): possibly a fast-model archive. */
+		private static boolean isPlainZip(Path file) {
+			try (ZipFile zip = new ZipFile(file.toFile())) {
+				for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements();)
+					if (entries.nextElement().getName().endsWith("data.pkl")) return false;
+				return true;
+			}
+			catch (IOException e) {
+				return false; // not a zip, or one damaged beyond reading: Verification's problem stands
+			}
 		}
 	}
 }

@@ -12,6 +12,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -81,6 +82,27 @@ public final class FastModels {
 		finally {
 			for (Path temporary : staged.values())
 				Files.deleteIfExists(temporary);
+		}
+	}
+
+	/**
+	 * Checks an archive as {@link #extract} does, every style unpacked and checked, but keeps
+	 * nothing: for an archive a user imports, verifies or has in the cache.
+	 *
+	 * @return the styles the archive holds, in {@link #STYLES} order
+	 * @throws CheckpointException if it is not a zip, lacks a style, or holds an invalid model
+	 */
+	public static List<String> check(Path archive) throws IOException {
+		Path scratch = Files.createTempDirectory("fast-models-check");
+		try {
+			return List.copyOf(extract(archive, scratch).keySet());
+		}
+		finally {
+			try (Stream<Path> files = Files.list(scratch)) {
+				for (Path file : files.toList())
+					Files.deleteIfExists(file);
+			}
+			Files.deleteIfExists(scratch);
 		}
 	}
 

@@ -29,9 +29,14 @@ class TorchParityTest {
 
 	/**
 	 * float32 rounding: torch 1.13 and DJL's libtorch 2.7 order sums and fuse multiply-adds
-	 * differently, and L-BFGS amplifies that over iterations (the fixture's cases stay below 6e-6).
+	 * differently, and L-BFGS amplifies that over iterations. Rounding in a vector's dot products
+	 * and updates errs relative to the vector's largest element, not to each element, so that is
+	 * the scale: an element near zero is held to the same absolute bound as the largest one, and a
+	 * vector of tiny values to a tiny bound. Measured with {@code mvn -o test -Dtest=TorchParityTest}:
+	 * at most 5.5e-6 of the largest element (lbfgs_rosenbrock_2d); exact for the Adam Rosenbrock,
+	 * flat, parabola, slope and tiny-step cases. The bound leaves about 5 times that for other CPUs.
 	 */
-	private static final double RELATIVE_TOLERANCE = 5e-5;
+	private static final double RELATIVE_TOLERANCE = 3e-5;
 
 	/**
 	 * How each step of some runs ends, derived by hand from the break conditions of torch's
@@ -118,10 +123,13 @@ class TorchParityTest {
 
 	static void assertClose(float[] expected, float[] actual, String what) {
 		assertEquals(expected.length, actual.length, what + ": length");
+		double largest = 0;
+		for (float e : expected) largest = Math.max(largest, Math.abs(e));
+		// A vector of zeros is a starting point handed through unchanged: it must be exact.
+		double tolerance = RELATIVE_TOLERANCE * largest;
 		for (int i = 0; i < expected.length; i++) {
-			double tolerance = RELATIVE_TOLERANCE * Math.max(1, Math.abs(expected[i]));
 			if (!(Math.abs(expected[i] - actual[i]) <= tolerance)) {
-				fail(what + ": element " + i + " is " + actual[i] + ", torch has " + expected[i]);
+				fail(what + ": element " + i + " is " + actual[i] + ", torch has " + expected[i] + " (tolerance " + tolerance + ")");
 			}
 		}
 	}

@@ -23,6 +23,17 @@ class TutorialParityTest {
 
 	static final Path DIR = Path.of("src/test/resources/fixtures/parity");
 
+	/**
+	 * How far the losses of iteration {@code i} may be from PyTorch's, relative to them. float32
+	 * rounding differs between torch 1.13 and DJL's libtorch, and L-BFGS amplifies the difference
+	 * over iterations. Measured (style and content, {@code mvn -o test -Dtest=TutorialParityTest}):
+	 * at most 1.4e-6 before iteration 5, 4.0e-5 before iteration 15, 3.2e-4 after (iteration 18).
+	 * The bounds leave 5 to 7 times that for other CPUs.
+	 */
+	private static double relativeTolerance(int iteration) {
+		return iteration < 5 ? 1e-5 : iteration < 15 ? 2e-4 : 2e-3;
+	}
+
 	@Test
 	void twentyIterationsMatchPyTorch() throws Exception {
 		try (StateDict expected = Checkpoints.open(DIR.resolve("parity.pth"));
@@ -46,16 +57,20 @@ class TutorialParityTest {
 			});
 
 			assertEquals(21, seen.size(), "20 evaluations and the final image");
-			assertEquals(contentLosses[0], seen.get(0).content(), 1e-6);
-			assertEquals(styleLosses[0], seen.get(0).style(), styleLosses[0] * 1e-5);
+			// The image starts as the content: its content loss is exactly 0 in both.
+			assertEquals(0, contentLosses[0]);
+			assertEquals(0, seen.get(0).content());
 			for (int i = 0; i < 20; i++) {
-				assertEquals(styleLosses[i], seen.get(i).style(), styleLosses[i] * 2e-3, "style loss at iteration " + i);
-				assertEquals(contentLosses[i], seen.get(i).content(), 1e-3 + contentLosses[i] * 2e-3, "content loss at iteration " + i);
+				double tolerance = relativeTolerance(i);
+				assertEquals(styleLosses[i], seen.get(i).style(), styleLosses[i] * tolerance, "style loss at iteration " + i);
+				if (i > 0) assertEquals(contentLosses[i], seen.get(i).content(), contentLosses[i] * tolerance,
+					"content loss at iteration " + i);
 			}
 			float[] got = r.image().planes();
 			double maxDiff = 0;
 			for (int i = 0; i < got.length; i++) maxDiff = Math.max(maxDiff, Math.abs(got[i] - result[i]));
-			assertTrue(maxDiff < 1e-3, "largest pixel difference to PyTorch: " + maxDiff);
+			// Measured: 3.9e-5.
+			assertTrue(maxDiff < 2e-4, "largest pixel difference to PyTorch: " + maxDiff);
 		}
 	}
 }

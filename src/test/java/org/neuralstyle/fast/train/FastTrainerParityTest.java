@@ -65,8 +65,10 @@ class FastTrainerParityTest {
 
 		JsonArray losses = expected.getAsJsonArray("steps");
 		for (int i = 0; i < 3; i++) {
-			// The first losses are of the same weights; later ones differ as far as rounding moved the updates.
-			double tolerance = i == 0 ? 1e-5 : 5e-3;
+			// The first losses are of the same weights; later ones differ as far as rounding moved the
+			// updates, so they check the gradients' directions. Measured relative differences: 7.2e-7
+			// at step 1, 2.8e-5 at most after; the bounds leave about 7 times that for other CPUs.
+			double tolerance = i == 0 ? 1e-5 : 2e-4;
 			JsonObject step = losses.get(i).getAsJsonObject();
 			assertEquals(step.get("content").getAsDouble(), steps.get(i).content(), tolerance * step.get("content").getAsDouble(),
 				"content loss of step " + (i + 1));
@@ -85,18 +87,33 @@ class FastTrainerParityTest {
 			double sum = 0;
 			for (int i = 0; i < before.length; i++) sum += (double) (after[i] - before[i]) * (after[i] - before[i]);
 			double change = Math.sqrt(sum), pytorch = tensor.getValue().getAsDouble();
-			if (name.endsWith(".conv2d.bias") && !name.startsWith("deconv3.")) {
-				// A bias before InstanceNorm cancels out: its gradient is rounding noise, whose signs Adam
-				// turns into full steps either way. Only the size of those steps can be compared.
+			if (cancelledByInstanceNorm(name)) {
+				// Its gradient is rounding noise, whose signs Adam turns into full steps either way: the
+				// norms differ from PyTorch's by up to 4.8%. Only the size of those steps can be compared.
 				assertTrue(change <= 3 * settings.learningRate * Math.sqrt(before.length) * 1.01, name + " moved " + change);
 				continue;
 			}
-			// Adam's first steps move each weight by about ±lr: a few signs that rounding flips show in short vectors.
-			assertEquals(pytorch, change, (before.length > 1000 ? 1e-2 : 1e-1) * pytorch, "change of " + name + " after 3 steps");
+			// Measured relative differences: 4.6e-6 at most for the weights of convolutions, 3.6e-5 for
+			// the InstanceNorm scales and shifts (short vectors, where one element's rounding shows
+			// more). The bounds leave about 10 times that for other CPUs. The fixture holds the norms,
+			// not the weights, so a wrong sign in the gradient of a few elements would go unseen here;
+			// the losses of steps 2 and 3 above are what see the gradients' directions.
+			assertEquals(pytorch, change, (before.length > 1000 ? 5e-5 : 4e-4) * pytorch, "change of " + name + " after 3 steps");
 		}
 		JsonArray bias = expected.getAsJsonArray("deconv3.conv2d.bias");
 		float[] last = trained.readFloats("deconv3.conv2d.bias");
+		// Measured: equal to the last bit (a float's spacing near 130 is 1.5e-5).
 		for (int i = 0; i < 3; i++) assertEquals(bias.get(i).getAsDouble(), last[i], 1e-5, "deconv3.conv2d.bias[" + i + "]");
+	}
+
+	/**
+	 * Whether InstanceNorm removes the parameter's effect on the output: the bias of a convolution
+	 * that feeds one, and the last shift of each residual block (a constant per channel added to
+	 * the residual stream, which every later convolution turns into a constant per channel and
+	 * the InstanceNorm after it removes). Their true gradient is zero.
+	 */
+	private static boolean cancelledByInstanceNorm(String name) {
+		return name.endsWith(".conv2d.bias") && !name.startsWith("deconv3.") || name.matches("res\\d\\.in2\\.bias");
 	}
 
 	private static Path fixture(String name) throws URISyntaxException {
