@@ -25,4 +25,19 @@ public final class Devices {
 			default -> throw new IllegalArgumentException("Unknown device '" + choice + "': use auto, cpu or gpu");
 		};
 	}
+
+	/**
+	 * Memory a computation on {@code device} may take: half of the free physical memory for the
+	 * CPU (the rest stays for the Java heap, ImageJ and the system), half of the free device memory
+	 * for a GPU.
+	 */
+	public static long availableMemory(Device device) {
+		if (device.isGpu()) {
+			java.lang.management.MemoryUsage usage = ai.djl.util.cuda.CudaUtils.getGpuMemory(device);
+			return (usage.getMax() - usage.getUsed()) / 2;
+		}
+		java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+		if (os instanceof com.sun.management.OperatingSystemMXBean memory) return memory.getFreeMemorySize() / 2;
+		return Runtime.getRuntime().maxMemory() / 2;
+	}
 }

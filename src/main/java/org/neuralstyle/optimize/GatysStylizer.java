@@ -19,6 +19,7 @@ import java.util.Set;
 import org.neuralstyle.image.Luminance;
 import org.neuralstyle.image.Resampling;
 import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.net.Devices;
 import org.neuralstyle.net.Vgg;
 import org.neuralstyle.net.VggLayer;
 import org.neuralstyle.checkpoint.StateDict;
@@ -105,12 +106,55 @@ public final class GatysStylizer implements AutoCloseable {
 			// Cancelled while waiting (!turn.held()): the loop's first evaluation sees the same cancel
 			// and ends the run with the starting image, before it records anything.
 			// Targets are computed once, outside any gradient recording: they are constants.
-			LayerSum contentLoss = s.contentWeight > 0 ? contentLoss(net, work, s, run) : new LayerSum();
-			LayerSum styleLoss = styled ? styleLoss(net, styles, blendSum, work, colourSource, s, run) : new LayerSum();
-			LossFunction f = new LossFunction(net, contentLoss, styleLoss, allLayers, s, work.width(), work.height());
+			int tile = s.tile == StyleTransferSettings.TILE_AUTOMATIC
+				? TileGrid.automatic(net.layers(), work.height(), work.width(), Devices.availableMemory(device)) : s.tile;
+			ImageLoss f;
+			if (tile == 0) {
+				LayerSum contentLoss = s.contentWeight > 0 ? contentLoss(net, work, s, run) : new LayerSum();
+				LayerSum styleLoss = styled ? styleLoss(net, styles, blendSum, work, colourSource, s, run) : new LayerSum();
+				f = new LossFunction(net, contentLoss, styleLoss, allLayers, s, work.width(), work.height());
+			}
+			else f = tiledLoss(net, tile, styles, blendSum, work, colourSource, allLayers, styled, s, run);
 			NDArray x = initialImage(run, work, s).reshape(3L * work.width() * work.height());
 			return new Loop(f, x, s, listener, work, colourSource).execute();
 		}
+	}
+
+	/** The loss evaluated in tiles of {@code tile} pixels: the targets too are computed tile by tile. */
+	private static ImageLoss tiledLoss(Vgg net, int tile, List<Style> styles, double blendSum, RgbImage work, RgbImage colourSource,
+		Set<String> allLayers, boolean styled, StyleTransferSettings s, NDManager owner)
+	{
+		TileGrid grid = TileGrid.of(net.layers(), work.height(), work.width(), tile);
+		Map<String, NDArray> contentTargets = Map.of();
+		if (s.contentWeight > 0) try (NDManager scope = owner.newSubManager()) {
+			contentTargets = TiledLoss.featureMaps(net, grid, toArray(scope, work), s.contentLayers.keySet(), owner);
+		}
+		Map<String, NDArray> targets = new LinkedHashMap<>();
+		if (styled) for (Style st : styles) {
+			if (st.weight() == 0) continue;
+			RgbImage img = styleImage(st, work, colourSource, s);
+			TileGrid styleGrid = TileGrid.of(net.layers(), img.height(), img.width(), tile);
+			try (NDManager scope = owner.newSubManager()) {
+				Map<String, NDArray> grams = TiledLoss.gramMatrices(net, styleGrid, toArray(scope, img), s.styleLayers.keySet(), scope);
+				for (String layer : s.styleLayers.keySet()) {
+					NDArray gram = Scalars.times(grams.get(layer), (float) (st.weight() / blendSum));
+					NDArray sum = targets.get(layer);
+					if (sum == null) {
+						gram.attach(owner);
+						targets.put(layer, gram);
+					}
+					else sum.addi(gram);
+				}
+			}
+		}
+		return new TiledLoss(net, grid, s.contentLayers, contentTargets, s.styleLayers, targets, allLayers, s);
+	}
+
+	/** A style image as the loss sees it: grey-matched when colours are kept, scaled to the style size. */
+	private static RgbImage styleImage(Style st, RgbImage work, RgbImage colourSource, StyleTransferSettings s) {
+		RgbImage img = s.preserveColors ? Luminance.grayMatched(st.image(), colourSource) : st.image();
+		int[] size = Resampling.fitLongSide(img.width(), img.height(), styleLongSide(work, s));
+		return Resampling.resize(img, size[0], size[1]);
 	}
 
 	/** The content loss over the content layers, against the working content's feature maps. */
@@ -135,13 +179,10 @@ public final class GatysStylizer implements AutoCloseable {
 	private static LayerSum styleLoss(Vgg net, List<Style> styles, double blendSum, RgbImage work, RgbImage colourSource,
 		StyleTransferSettings s, NDManager owner)
 	{
-		int styleLong = styleLongSide(work, s);
 		Map<String, NDArray> targets = new LinkedHashMap<>();
 		for (Style st : styles) {
 			if (st.weight() == 0) continue;
-			RgbImage img = s.preserveColors ? Luminance.grayMatched(st.image(), colourSource) : st.image();
-			int[] size = Resampling.fitLongSide(img.width(), img.height(), styleLong);
-			img = Resampling.resize(img, size[0], size[1]);
+			RgbImage img = styleImage(st, work, colourSource, s);
 			try (NDManager scope = owner.newSubManager()) {
 				Map<String, NDArray> features = net.features(toArray(scope, img), s.styleLayers.keySet());
 				for (String layer : s.styleLayers.keySet()) {
@@ -184,7 +225,7 @@ public final class GatysStylizer implements AutoCloseable {
 	/** The content at its working size: downscaled when its long side exceeds {@code maxSize}. */
 	static RgbImage workingContent(RgbImage content, int maxSize) {
 		int longSide = Math.max(content.width(), content.height());
-		if (longSide <= maxSize) return content;
+		if (maxSize == 0 || longSide <= maxSize) return content;
 		int[] size = Resampling.fitLongSide(content.width(), content.height(), maxSize);
 		return Resampling.resize(content, size[0], size[1]);
 	}
@@ -236,7 +277,7 @@ public final class GatysStylizer implements AutoCloseable {
 	 * evaluation works in its own sub-manager that is closed before returning, so native memory
 	 * stays flat over thousands of iterations.
 	 */
-	static final class LossFunction {
+	static final class LossFunction implements ImageLoss {
 		private final Vgg net;
 		private final LayerSum content;
 		private final LayerSum style;
@@ -254,7 +295,8 @@ public final class GatysStylizer implements AutoCloseable {
 		}
 
 		/** Losses at {@code x} (flat). */
-		LossValues losses(NDArray x) {
+		@Override
+		public LossValues losses(NDArray x) {
 			try (NDManager scope = x.getManager().newSubManager()) {
 				x.tempAttach(scope);
 				return terms(x.reshape(imageShape)).values();
@@ -265,7 +307,8 @@ public final class GatysStylizer implements AutoCloseable {
 		 * Losses at {@code x} (flat) and the gradient of the total with respect to it: a new array
 		 * in {@code x}'s manager, which the caller owns.
 		 */
-		Graded gradient(NDArray x) {
+		@Override
+		public Graded gradient(NDArray x) {
 			NDManager home = x.getManager();
 			try (NDManager scope = home.newSubManager()) {
 				x.tempAttach(scope);
@@ -318,7 +361,7 @@ public final class GatysStylizer implements AutoCloseable {
 
 	/** One run of the optimizer over the image, with snapshots, cancel and divergence handling. */
 	private static final class Loop {
-		private final LossFunction f;
+		private final ImageLoss f;
 		private final StyleTransferSettings s;
 		private final StylizationListener listener;
 		private final RgbImage work;
@@ -330,7 +373,7 @@ public final class GatysStylizer implements AutoCloseable {
 		private int lastGoodIteration = -1;
 		private LossValues lastLosses;
 
-		Loop(LossFunction f, NDArray initial, StyleTransferSettings s, StylizationListener listener, RgbImage work,
+		Loop(ImageLoss f, NDArray initial, StyleTransferSettings s, StylizationListener listener, RgbImage work,
 			RgbImage colourSource)
 		{
 			this.f = f;

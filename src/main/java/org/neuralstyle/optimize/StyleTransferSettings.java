@@ -36,8 +36,20 @@ public final class StyleTransferSettings {
 	public double tvWeight = 0;
 	public Map<String, Float> contentLayers = parseLayers(DEFAULT_CONTENT_LAYERS);
 	public Map<String, Float> styleLayers = parseLayers(DEFAULT_STYLE_LAYERS);
-	/** Long side of the working size; larger content images are downscaled, smaller ones kept. */
+	/**
+	 * Long side of the working size; larger content images are downscaled, smaller ones kept.
+	 * 0: the content's own size.
+	 */
 	public int maxSize = 512;
+	/**
+	 * Side of the tiles the loss is evaluated in ({@link #TILE_AUTOMATIC}: tiles only when the whole
+	 * image does not fit in the memory available; 0: never). Tiled or not, the result is the same
+	 * up to float rounding.
+	 */
+	public int tile = TILE_AUTOMATIC;
+
+	/** {@link #tile}: chosen from the memory available. */
+	public static final int TILE_AUTOMATIC = -1;
 	/** Style images are resized to a long side of the content's long side times this. */
 	public double styleScale = 1;
 	public Init init = Init.CONTENT;
@@ -84,7 +96,8 @@ public final class StyleTransferSettings {
 	/** Checks every value; the message says which parameter is wrong and what is allowed. */
 	public void validate() {
 		require(iterations >= 1, "iterations must be at least 1 (got " + iterations + ")");
-		require(maxSize >= 16, "max size must be at least 16 pixels (got " + maxSize + ")");
+		require(maxSize >= 16 || maxSize == 0, "max size must be at least 16 pixels, or 0 for the image's own size (got " + maxSize + ")");
+		require(tile >= TILE_AUTOMATIC, "tile must be a number of pixels, 0 for no tiling or " + TILE_AUTOMATIC + " for automatic (got " + tile + ")");
 		require(finiteNonNegative(contentWeight), "content weight must be a finite number >= 0 (got " + contentWeight + ")");
 		require(finiteNonNegative(styleWeight), "style weight must be a finite number >= 0 (got " + styleWeight + ")");
 		require(finiteNonNegative(tvWeight), "tv weight must be a finite number >= 0 (got " + tvWeight + ")");
