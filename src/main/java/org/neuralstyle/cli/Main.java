@@ -2,6 +2,9 @@ package org.neuralstyle.cli;
 
 import java.io.IOException;
 
+import ai.djl.engine.EngineException;
+
+import org.neuralstyle.net.EngineUnavailableException;
 import org.neuralstyle.weights.KnownModel;
 import org.neuralstyle.weights.ModelKind;
 import org.neuralstyle.weights.WeightsUnavailableException;
@@ -35,6 +38,11 @@ public final class Main {
 				cmd.getErr().println("error: " + missing.getMessage() + " " + advice(missing));
 				return ExitCodes.ERROR;
 			}
+			if (e instanceof EngineUnavailableException || e instanceof EngineException) {
+				EngineUnavailableException unavailable = e instanceof EngineUnavailableException u ? u : EngineUnavailableException.of(e);
+				cmd.getErr().println("error: " + unavailable.getMessage() + " " + advice(unavailable));
+				return ExitCodes.ERROR;
+			}
 			if (e instanceof IOException || e instanceof java.io.UncheckedIOException) {
 				cmd.getErr().println("error: " + e.getMessage());
 				return ExitCodes.ERROR;
@@ -50,6 +58,18 @@ public final class Main {
 				"memory (java -Xmx...).");
 			return ExitCodes.ERROR;
 		}
+	}
+
+	/** What to do about a PyTorch that does not start, in the command line's terms. */
+	static String advice(EngineUnavailableException e) {
+		if (!e.supported()) return "Neural Style runs on " + EngineUnavailableException.supportedInWords() + ": use it on such a computer.";
+		String v = EngineUnavailableException.pytorchVersion();
+		if (!e.installed()) return "neural-style-cli.jar carries the PyTorch library for Linux x86-64 only: put the one for this " +
+			"platform on the class path, e.g. java -cp neural-style-cli.jar" + java.io.File.pathSeparator + "pytorch-native-cpu-" +
+			v + "-" + e.platform() + ".jar org.neuralstyle.cli.Main ... (the jar is ai.djl.pytorch:pytorch-native-cpu:" + v + ":" +
+			e.platform() + " on Maven Central), or let DJL download it by running once with network access.";
+		return "Delete the folder " + java.nio.file.Paths.get(System.getProperty("user.home"), ".djl.ai", "pytorch") + " (PyTorch " +
+			"unpacks its library there, and a copy cut short does not load) and run the command again.";
 	}
 
 	/** What to do without network access, in the command line's terms. */

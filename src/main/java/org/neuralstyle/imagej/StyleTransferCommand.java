@@ -11,6 +11,7 @@ import java.util.concurrent.CancellationException;
 
 import org.scijava.command.ContextCommand;
 import org.neuralstyle.imagej.ij1.OwnClassLoader;
+import org.neuralstyle.net.EngineUnavailableException;
 
 /**
  * What the style-transfer commands share around their work: the plugin's class loader as the
@@ -39,6 +40,16 @@ abstract class StyleTransferCommand extends ContextCommand {
 			"not be read?): give the title of an open image or the path of an image file as '" + key + "'.");
 	}
 
+	/** What to do about a PyTorch that does not start, in Fiji's and ImageJ 1.x's terms. */
+	static String advice(EngineUnavailableException e) {
+		if (!e.supported()) return "Neural Style runs on " + EngineUnavailableException.supportedInWords() + ": use it on such a computer.";
+		if (!e.installed()) return "In Fiji, install Neural Style from its update site (Help > Update..., Manage Update Sites): it " +
+			"adds the PyTorch library of each platform under jars/<platform>/. In ImageJ 1.x, Neural_Style.jar carries the " +
+			"library for Linux x86-64 only: use Fiji on other platforms.";
+		return "Restart Fiji or ImageJ; if that does not help, delete the folder .djl.ai/pytorch in your home folder (PyTorch " +
+			"unpacks its library there, and a copy cut short does not load) and run the command again.";
+	}
+
 	@Override
 	public final void run() {
 		OwnClassLoader.run(this::runHere);
@@ -60,9 +71,13 @@ abstract class StyleTransferCommand extends ContextCommand {
 		catch (IOException | IllegalArgumentException | IllegalStateException e) {
 			cancel(MessageText.forUser(e.getMessage() != null ? e.getMessage() : e.toString()));
 		}
-		catch (EngineException e) {
-			cancel(MessageText.forUser("PyTorch could not start: " + e.getMessage() + " Install Neural Style completely: in " +
-				"Fiji, its jar and libraries in jars/; in ImageJ 1.x, Neural_Style.jar in plugins/."));
+		catch (EngineUnavailableException e) {
+			cancel(MessageText.forUser(e.getMessage() + " " + advice(e)));
+		}
+		catch (EngineException | UnsatisfiedLinkError e) {
+			// The engine failed somewhere other than Devices.engine(): the same message all the same.
+			EngineUnavailableException unavailable = EngineUnavailableException.of(e);
+			cancel(MessageText.forUser(unavailable.getMessage() + " " + advice(unavailable)));
 		}
 		catch (RuntimeException e) {
 			throw e;

@@ -2,6 +2,7 @@ package org.neuralstyle.net;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
 
 /** The compute device a run uses: {@code auto} takes a GPU when PyTorch sees one, else the CPU. */
 public final class Devices {
@@ -13,7 +14,7 @@ public final class Devices {
 
 	public static Device parse(String choice) {
 		String c = choice == null ? AUTO : choice.trim().toLowerCase(java.util.Locale.ROOT);
-		int gpus = Engine.getInstance().getGpuCount();
+		int gpus = engine().getGpuCount();
 		return switch (c) {
 			case AUTO -> gpus > 0 ? Device.gpu() : Device.cpu();
 			case CPU -> Device.cpu();
@@ -39,5 +40,19 @@ public final class Devices {
 		java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 		if (os instanceof com.sun.management.OperatingSystemMXBean memory) return memory.getFreeMemorySize() / 2;
 		return Runtime.getRuntime().maxMemory() / 2;
+	}
+
+	/**
+	 * PyTorch, started if it was not. Every command asks for its device first, so this is where a
+	 * missing or broken native library shows: as one {@link EngineUnavailableException} that names
+	 * the platform, instead of DJL's exception or a linkage error that names neither.
+	 */
+	public static Engine engine() {
+		try {
+			return Engine.getInstance();
+		}
+		catch (EngineException | UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
+			throw EngineUnavailableException.of(e);
+		}
 	}
 }
