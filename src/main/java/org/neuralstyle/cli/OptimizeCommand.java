@@ -64,8 +64,12 @@ final class OptimizeCommand implements Callable<Integer> {
 	@Option(names = "--network", defaultValue = ModelRegistry.VGG19_ID, paramLabel = "vgg19|vgg16", description = "Loss network (default: ${DEFAULT-VALUE}).")
 	String network;
 
-	@Option(names = "--size", descriptionKey = "maxSize", paramLabel = "N", description = "Long side of the working size; larger inputs are downscaled (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--size", descriptionKey = "maxSize", paramLabel = "N", description = "Long side of the working size; larger inputs are downscaled; 0: the image's own size (default: ${DEFAULT-VALUE}).")
 	int size;
+
+	@Option(names = "--tile", descriptionKey = "tile", paramLabel = "N",
+		description = "Evaluate the loss in tiles of N pixels (the same result, bounded memory); 0: never; -1: only when the image does not fit in memory (default: ${DEFAULT-VALUE}).")
+	int tile;
 
 	@Option(names = "--iterations", descriptionKey = "iterations", paramLabel = "N", description = "Loss evaluations (default: ${DEFAULT-VALUE}).")
 	int iterations;
@@ -173,6 +177,7 @@ final class OptimizeCommand implements Callable<Integer> {
 		s.contentLayers = StyleTransferSettings.parseLayers(contentLayers);
 		s.styleLayers = StyleTransferSettings.parseLayers(styleLayers);
 		s.maxSize = size;
+		s.tile = tile;
 		s.styleScale = styleScale;
 		switch (init.toLowerCase(Locale.ROOT)) {
 			case "content" -> s.init = StyleTransferSettings.Init.CONTENT;
