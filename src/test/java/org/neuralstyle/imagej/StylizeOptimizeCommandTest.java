@@ -341,8 +341,11 @@ class StylizeOptimizeCommandTest {
 		ImagePlus seven = result(inputs(content, style(), "init", "random", "seed", 7L));
 		assertEquals(0, differingPixels(seven.getProcessor(), result(inputs(content, style(), "init", "random", "seed", 7L)).getProcessor()));
 		ImagePlus base = result(inputs(content, style()));
-		for (Object[] change : new Object[][] {{"init", "random", "seed", 8L}, {"content_layers", "conv1_2"},
-			{"style_layers", "conv1_1:0.5,conv2_1"}, {"pooling", "avg"}, {"style_scale", 0.5}, {"learning_rate", 0.2}})
+		// Starting from the content, the content loss has no gradient: its layers matter from noise.
+		ImagePlus contentOnly = result(inputs(content, style(), "init", "random", "seed", 7L, "style_weight", 0.0));
+		ImagePlus otherLayer = result(inputs(content, style(), "init", "random", "seed", 7L, "style_weight", 0.0, "content_layers", "conv1_1"));
+		assertTrue(differingPixels(contentOnly.getProcessor(), otherLayer.getProcessor()) > 100);
+		for (Object[] change : new Object[][] {{"init", "random", "seed", 8L}, {"style_layers", "conv1_1:0.5,conv2_1"}, {"pooling", "avg"}, {"style_scale", 0.5}, {"learning_rate", 0.2}})
 		{
 			ImagePlus changed = result(inputs(content, style(), change));
 			assertTrue(differingPixels(base.getProcessor(), changed.getProcessor()) > 100, java.util.Arrays.toString(change));
