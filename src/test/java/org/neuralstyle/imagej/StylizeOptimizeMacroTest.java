@@ -136,6 +136,8 @@ class StylizeOptimizeMacroTest {
 	@Test
 	void aBatchModeMacroGetsTheProgressStackAmongItsImagesAndTheInputFileStaysUnchanged() throws Exception {
 		// The check of issue 9: two images opened, the progress stack is the macro's to save or montage.
+		// With Adam: L-BFGS (the default) finishes its first step of 20 evaluations whatever
+		// 'iterations' says, as PyTorch's does, which gives 11 slices (measured), not 3-4.
 		Path content = dir.resolve("cells.png");
 		new FileSaver(TestImages.rgb(96, 96, 5)).saveAsPng(content.toString());
 		byte[] before = Files.readAllBytes(content);
@@ -145,7 +147,7 @@ class StylizeOptimizeMacroTest {
 			"setBatchMode(true);",
 			"open(" + quoted(content) + ");",
 			"open(" + quoted(BRICK) + ");",
-			"run(\"Stylize (optimize)\", \"content=cells.png style=brick.png iterations=6 snapshot_every=2 max_size=96 weights=[" + TINY_VGG + "]\");",
+			"run(\"Stylize (optimize)\", \"content=cells.png style=brick.png iterations=6 optimizer=adam snapshot_every=2 max_size=96 weights=[" + TINY_VGG + "]\");",
 			"print(\"result: \" + getTitle() + \" \" + getWidth() + \"x\" + getHeight() + \", images: \" + nImages);",
 			"for (i = 1; i <= nImages; i++) { selectImage(i); print(\"image: \" + getTitle() + \", \" + nSlices + \" slices\"); }",
 			"selectImage(\"cells progress\");",
@@ -156,7 +158,7 @@ class StylizeOptimizeMacroTest {
 		Matcher progress = Pattern.compile("image: cells progress, (\\d+) slices").matcher(run.output());
 		assertTrue(progress.find(), run.output());
 		int slices = Integer.parseInt(progress.group(1));
-		// Iterations 0, 2, 4 and 6; L-BFGS may end its last step past 6.
+		// Iterations 0, 2, 4 and 6.
 		assertTrue(slices >= 3 && slices <= 4, run.output());
 		assertArrayEquals(before, Files.readAllBytes(content), "the input file is unchanged");
 		assertEquals(slices, IJ.openImage(gif.toString()).getStackSize(), "saved as an animated GIF");
@@ -197,11 +199,8 @@ class StylizeOptimizeMacroTest {
 		// Headless (this JVM runs with java.awt.headless=true): the bridge reads the options itself.
 		String outcome = IJ.runMacro(macro(
 			"setBatchMode(true);",
-			"open(" + quoted(content) + ");",
-			"open(" + quoted(BRICK) + ");",
-			"open(" + quoted(secondStyle) + ");",
-			"return call(\"" + HeadlessReplay.class.getName() + ".run\", " + quoted(options) + ", " +
-				quoted(replayed) + ");"));
+			"return call(\"" + HeadlessReplay.class.getName() + ".run\", " + quoted(options) + ", " + quoted(replayed) + ", " +
+				quoted(content + ";" + BRICK + ";" + secondStyle) + ");"));
 		assertEquals("cells stylized", outcome);
 		ImagePlus a = IJ.openImage(interactive.toString()), b = IJ.openImage(replayed.toString());
 		assertArrayEquals((int[]) a.getProcessor().getPixels(), (int[]) b.getProcessor().getPixels(),
@@ -212,8 +211,13 @@ class StylizeOptimizeMacroTest {
 	/** Runs Stylize (optimize) through the ImageJ 1.x bridge with macro options, as a macro's run() would. */
 	public static final class HeadlessReplay {
 
-		/** Returns the result's title after saving it to {@code path}, or the failure. */
-		public static String run(String options, String path) throws InterruptedException {
+		/**
+		 * Opens the files (paths separated by ';') as batch-mode images, as open() would if plain
+		 * ImageJ could open files headless, runs the command with the options and saves its result
+		 * to {@code path}. Returns the result's title, or "no result".
+		 */
+		public static String run(String options, String path, String files) throws InterruptedException {
+			for (String file : files.split(";")) ij.macro.Interpreter.addBatchModeImage(IJ.openImage(file));
 			String[] outcome = {"no result"};
 			// Macro.getOptions() answers only on threads named as ImageJ names those of run().
 			Thread thread = new Thread(() -> {
