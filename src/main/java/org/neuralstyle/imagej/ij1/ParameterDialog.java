@@ -225,7 +225,8 @@ final class ParameterDialog {
 				case BOOLEAN -> gd.addCheckbox(p.key(), Boolean.parseBoolean(start));
 				case CHOICE -> gd.addChoice(p.key(), p.choices().toArray(String[]::new),
 					p.choices().contains(start) ? start : p.defaultText());
-				case TEXT -> gd.addStringField(p.key(), start, 24);
+				// Wide enough for the default style layers (39 characters).
+				case TEXT -> gd.addStringField(p.key(), start, Math.max(24, start.length() + 2));
 				case FILE -> gd.addFileField(p.key(), start, 24);
 				case DIRECTORY -> gd.addDirectoryField(p.key(), start, 24);
 				case IMAGE -> {
