@@ -20,18 +20,27 @@ final class ResultFile {
 
 	/** Checks, before any work, that the result can be saved there. */
 	static void check(File file) {
+		check(file, "output");
+	}
+
+	/** As {@link #check(File)}, for the file given as {@code key} (e.g. "progress"), which the messages name. */
+	static void check(File file, String key) {
 		String name = file.getName().toLowerCase(Locale.ROOT);
 		if (!name.endsWith(".tif") && !name.endsWith(".tiff")) throw new IllegalArgumentException(
-			"The output file must be a TIFF (.tif): " + file + ". TIFF keeps the image's type, dimensions and calibration.");
+			"The " + key + " file must be a TIFF (.tif): " + file + ". TIFF keeps the image's type, dimensions and calibration.");
 		if (file.exists()) throw new IllegalArgumentException(
-			"The output file " + file + " exists already: choose another name, or delete it first.");
+			"The " + key + " file " + file + " exists already: choose another name, or delete it first.");
 		File folder = file.getAbsoluteFile().getParentFile();
 		if (folder == null || !folder.isDirectory()) throw new IllegalArgumentException(
-			"The folder of the output file " + file + " does not exist: create it first.");
+			"The folder of the " + key + " file " + file + " does not exist: create it first.");
 	}
 
 	static void save(ImagePlus image, File file) throws IOException {
-		check(file);
+		save(image, file, "output");
+	}
+
+	static void save(ImagePlus image, File file, String key) throws IOException {
+		check(file, key);
 		String title = image.getTitle();
 		AtomicFiles.write(file.toPath(), temporary -> {
 			FileSaver saver = new FileSaver(image);

@@ -3,23 +3,28 @@ package org.neuralstyle.imagej;
 import ai.djl.Device;
 import ij.IJ;
 import ij.ImagePlus;
+import ij.WindowManager;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
+import org.neuralstyle.net.Pooling;
+import org.neuralstyle.imagefile.ImageFileReader;
 import org.neuralstyle.optimize.GatysStylizer;
 import org.neuralstyle.optim.OptimizerKind;
 import org.neuralstyle.optimize.StyleTransferSettings;
 import org.neuralstyle.optimize.StylizationResult;
 import org.neuralstyle.checkpoint.StateDict;
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
+import org.neuralstyle.imagej.ij1.CommandParameter;
 import org.neuralstyle.imagej.ij1.Gui;
 import org.neuralstyle.imagej.models.NetworkWeights;
 import org.neuralstyle.imagej.planes.ImageConversion;
@@ -78,7 +83,8 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		description = "Long side the stylization works at; larger images are stylized smaller and scaled back.")
 	private int max_size = DEFAULTS.maxSize;
 
-	@Parameter(label = "Start from", choices = {StyleTransferSettings.Init.CONTENT_NAME, StyleTransferSettings.Init.RANDOM_NAME})
+	@Parameter(label = "Start from", choices = {StyleTransferSettings.Init.CONTENT_NAME, StyleTransferSettings.Init.RANDOM_NAME,
+		StyleTransferSettings.Init.FILE_NAME}, description = "file: the image file given as 'init_file' (advanced).")
 	private String init = DEFAULTS.init.name().toLowerCase(Locale.ROOT);
 
 	@Parameter(label = "Preserve colors", description = "Transfer the style on luminance only.")
@@ -105,11 +111,62 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		description = "Optional: also save the result to this new TIFF file (for headless runs).")
 	private File output;
 
+	@Parameter(label = "Save progress as", required = false, persist = false, style = FileWidget.SAVE_STYLE,
+		description = "Optional: also save the progress stack to this new TIFF file (for headless runs).")
+	private File progress;
+
+	// Everything below is rarely changed: Fiji shows this heading above it, ImageJ 1.x a second dialog.
+	@Parameter(visibility = ItemVisibility.MESSAGE, required = false, persist = false)
+	private String advanced = "Advanced: more styles, layers, seed, start image, pooling, learning rate";
+
+	@Parameter(label = "Second style image", required = false, style = CommandParameter.IMAGE_TITLE_STYLE,
+		description = "Optional: the title of another open image (or an image file) to blend into the style.")
+	private String style_2 = "";
+
+	@Parameter(label = "Third style image", required = false, style = CommandParameter.IMAGE_TITLE_STYLE,
+		description = "Optional: a third style image, by title.")
+	private String style_3 = "";
+
+	@Parameter(label = "Fourth style image", required = false, style = CommandParameter.IMAGE_TITLE_STYLE,
+		description = "Optional: a fourth style image, by title.")
+	private String style_4 = "";
+
+	@Parameter(label = "Style blend weights", required = false,
+		description = "Blend weights of the style images in order, e.g. 1,0.5; empty: equal.")
+	private String style_weights = "";
+
+	@Parameter(label = "Style scale", min = "0",
+		description = "Style images' long side relative to the content's working size (at most 8).")
+	private double style_scale = DEFAULTS.styleScale;
+
+	@Parameter(label = "Content layers", description = "VGG layers the content loss compares, with optional weights: conv2_2 or conv4_2:0.5,...")
+	private String content_layers = StyleTransferSettings.DEFAULT_CONTENT_LAYERS;
+
+	@Parameter(label = "Style layers", description = "VGG layers the style loss compares, with optional weights: conv1_1,conv2_1:0.5,...")
+	private String style_layers = StyleTransferSettings.DEFAULT_STYLE_LAYERS;
+
+	@Parameter(label = "Start image file", required = false, style = FileWidget.OPEN_STYLE,
+		description = "The image the optimization starts from when init is 'file'.")
+	private File init_file;
+
+	@Parameter(label = "Seed", description = "Seed of the random start: the same seed gives the same result.")
+	private long seed = DEFAULTS.seed;
+
+	@Parameter(label = "Pooling", choices = {"max", "avg"})
+	private String pooling = DEFAULTS.pooling.name().toLowerCase(Locale.ROOT);
+
+	@Parameter(label = "Learning rate", min = "0", description = "0: the optimizer's own (1 for lbfgs, 0.02 for adam).")
+	private double learning_rate = Double.isNaN(DEFAULTS.learningRate) ? 0 : DEFAULTS.learningRate;
+
+	/** The progress stack, as an image a macro gets (a batch-mode image, in ImageJ 1.x) when no window showed it. */
+	@Parameter(type = ItemIO.OUTPUT, label = "Progress")
+	private ImagePlus progress_stack;
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus result;
 
 	private ProgressStack progressStack;
-	private OptimizationProgress progress;
+	private OptimizationProgress tracker;
 
 	@Override
 	protected String title() {
@@ -130,33 +187,112 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		StyleTransferSettings settings = settings();
 		Scope planes = Scope.parse(scope);
 		if (output != null) ResultFile.check(output);
+		if (progress != null) {
+			ResultFile.check(progress, "progress");
+			if (snapshot_every == 0) throw new IllegalArgumentException(
+				"A progress file needs snapshots: set 'snapshot_every' above 0 (e.g. 10), or leave 'progress' empty.");
+			if (output != null && progress.getAbsoluteFile().equals(output.getAbsoluteFile())) throw new IllegalArgumentException(
+				"The output and progress files are both " + output + ": give them different names.");
+		}
 		Device dev = Devices.parse(device);
-		RgbImage styleImage = ImageConversion.displayedPlane(style);
+		List<GatysStylizer.Style> styles = styles();
 		List<String> warnings = new ArrayList<>();
 		String base = StackStylizing.baseTitle(content.getTitle());
-		progressStack = snapshot_every > 0 ? new ProgressStack(base + " progress", Gui.canShowWindows()) : null;
+		boolean windows = Gui.canShowWindows();
+		progressStack = snapshot_every > 0 ? new ProgressStack(base + " progress", windows) : null;
 		try (StateDict sd = NetworkWeights.standard(TITLE).open(network, weights);
 			GatysStylizer stylizer = new GatysStylizer(sd, dev))
 		{
-			progress = new OptimizationProgress(TITLE, iterations, progressStack);
-			List<GatysStylizer.Style> styles = List.of(new GatysStylizer.Style(styleImage, 1));
+			tracker = new OptimizationProgress(TITLE, iterations, progressStack);
 			PlaneStylizer optimization = (picture, reporter) -> {
-				StylizationResult r = stylizer.run(picture, styles, settings, progress.listener());
-				progress.show(TITLE + ": " + r.message());
+				StylizationResult r = stylizer.run(picture, styles, settings, tracker.listener());
+				tracker.show(TITLE + ": " + r.message());
 				if (r.outcome() == StylizationResult.Outcome.DIVERGED) warnings.add(r.message());
 				return r.image();
 			};
-			StylizingResult run = StackStylizing.run(content, planes, optimization, progress);
+			StylizingResult run = StackStylizing.run(content, planes, optimization, tracker);
 			ImagePlus image = run.image();
 			describe(image, run);
 			if (output != null) ResultFile.save(image, output);
+			ImagePlus stack = progressImage();
+			if (progress != null && stack != null) ResultFile.save(stack, progress, "progress");
+			// Shown already in a window; otherwise (batch mode, headless) an output like the result,
+			// so a macro can save or montage it.
+			if (!windows) progress_stack = stack;
 			for (String warning : warnings) warn(warning);
 			return image;
 		}
 	}
 
-	/** The engine's settings from the parameters, checked. */
-	StyleTransferSettings settings() {
+	/** The style images with their blend weights: 'style', then the optional 'style_2'... by title. */
+	private List<GatysStylizer.Style> styles() throws java.io.IOException {
+		List<ImagePlus> images = new ArrayList<>(List.of(style));
+		String[][] more = {{"style_2", style_2}, {"style_3", style_3}, {"style_4", style_4}};
+		for (String[] keyTitle : more) {
+			ImagePlus image = openImage(keyTitle[0], keyTitle[1]);
+			if (image != null) images.add(image);
+		}
+		List<Double> blend = blendWeights(images.size());
+		List<GatysStylizer.Style> styles = new ArrayList<>();
+		for (int i = 0; i < images.size(); i++) {
+			styles.add(new GatysStylizer.Style(ImageConversion.displayedPlane(images.get(i)), blend.get(i)));
+		}
+		return styles;
+	}
+
+	/**
+	 * The open image with this title, else the image file at this path (as headless Fiji gives
+	 * images), or null for none ("" or *None*).
+	 */
+	private static ImagePlus openImage(String key, String title) throws java.io.IOException {
+		String t = CommandParameter.imageTitle(title);
+		if (t.isEmpty()) return null;
+		ImagePlus open = WindowManager.getImage(t);
+		if (open != null) return open;
+		File file = new File(t);
+		if (file.isFile()) {
+			ImagePlus read = ImageFileReader.open(file.toPath());
+			requirePixels(read, key);
+			return read;
+		}
+		throw new IllegalArgumentException("There is no image called '" + t + "' for '" + key + "': open it first, " +
+			"or give the title of an open image or the path of an image file.");
+	}
+
+	/** 'style_weights' as numbers, one per style image; all 1 when empty. */
+	private List<Double> blendWeights(int count) {
+		List<Double> weights = new ArrayList<>();
+		if (style_weights == null || style_weights.isBlank()) {
+			for (int i = 0; i < count; i++) weights.add(1.0);
+			return weights;
+		}
+		for (String part : style_weights.split(",")) {
+			try {
+				weights.add(Double.parseDouble(part.trim()));
+			}
+			catch (NumberFormatException e) {
+				throw new IllegalArgumentException("'style_weights' needs numbers separated by commas, e.g. 1,0.5, not '" +
+					style_weights + "'.");
+			}
+		}
+		if (weights.size() != count) throw new IllegalArgumentException("'style_weights' has " + weights.size() +
+			" values for " + count + " style image" + (count == 1 ? "" : "s") + " (style" + (count > 1 ? ", style_2..." : "") +
+			"): give one weight per style image.");
+		return weights;
+	}
+
+	/** The image of 'init_file', when init is 'file'. */
+	private RgbImage startImage() throws java.io.IOException {
+		if (init_file == null) throw new IllegalArgumentException(
+			"init=file needs the start image: give its path as 'init_file' (in the advanced options).");
+		if (!init_file.isFile()) throw new IllegalArgumentException("The start image file " + init_file + " does not exist.");
+		ImagePlus start = ImageFileReader.open(init_file.toPath());
+		requirePixels(start, "init_file");
+		return ImageConversion.displayedPlane(start);
+	}
+
+	/** The engine's settings from the parameters, checked, with the start image read if there is one. */
+	StyleTransferSettings settings() throws java.io.IOException {
 		StyleTransferSettings s = new StyleTransferSettings();
 		s.iterations = iterations;
 		s.optimizer = OptimizerKind.fromName(optimizer);
@@ -165,22 +301,43 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		s.tvWeight = tv_weight;
 		s.maxSize = max_size;
 		s.init = switch (init.trim().toLowerCase(Locale.ROOT)) {
-			case "content" -> StyleTransferSettings.Init.CONTENT;
-			case "random" -> StyleTransferSettings.Init.RANDOM;
-			default -> throw new IllegalArgumentException("Unknown init '" + init + "': use content or random.");
+			case StyleTransferSettings.Init.CONTENT_NAME -> StyleTransferSettings.Init.CONTENT;
+			case StyleTransferSettings.Init.RANDOM_NAME -> StyleTransferSettings.Init.RANDOM;
+			case StyleTransferSettings.Init.FILE_NAME -> StyleTransferSettings.Init.IMAGE;
+			default -> throw new IllegalArgumentException("Unknown init '" + init + "': use content, random or file.");
 		};
+		if (init_file != null && s.init != StyleTransferSettings.Init.IMAGE) throw new IllegalArgumentException(
+			"'init_file' is given but init is " + init + ": set init=file to start from it, or leave 'init_file' empty.");
 		s.preserveColors = preserve_colors;
 		s.snapshotEvery = snapshot_every;
+		if (!(learning_rate >= 0)) throw new IllegalArgumentException("'learning_rate' must be at least 0 (0: the optimizer's own).");
+		if (learning_rate > 0) s.learningRate = learning_rate;
+		s.styleScale = style_scale;
+		s.contentLayers = StyleTransferSettings.parseLayers(content_layers);
+		s.styleLayers = StyleTransferSettings.parseLayers(style_layers);
+		s.seed = seed;
+		s.pooling = Pooling.parse(pooling);
+		if (s.init == StyleTransferSettings.Init.IMAGE) s.initImage = startImage();
 		s.validate();
 		return s;
 	}
 
 	/** Notes in the result's Info how it was made, so a saved result can be reproduced. */
 	private void describe(ImagePlus image, StylizingResult run) {
+		StringBuilder more = new StringBuilder();
+		String[][] titles = {{"style_2", style_2}, {"style_3", style_3}, {"style_4", style_4}};
+		for (String[] keyTitle : titles) {
+			String t = CommandParameter.imageTitle(keyTitle[1]);
+			if (!t.isEmpty()) more.append(' ').append(keyTitle[0]).append("=[").append(t).append(']');
+		}
+		if (style_weights != null && !style_weights.isBlank()) more.append(" style_weights=[").append(style_weights.trim()).append(']');
+		more.append(String.format(Locale.ROOT, " style_scale=%s content_layers=[%s] style_layers=[%s] seed=%d pooling=%s learning_rate=%s",
+			number(style_scale), content_layers, style_layers, seed, pooling, number(learning_rate)));
+		if (init_file != null) more.append(" init_file=[").append(init_file).append(']');
 		String note = String.format(Locale.ROOT,
-			"%s: style=[%s] iterations=%d optimizer=%s content_weight=%s style_weight=%s tv_weight=%s max_size=%d init=%s%s network=%s%s scope=[%s]; %d of %d planes stylized",
+			"%s: style=[%s] iterations=%d optimizer=%s content_weight=%s style_weight=%s tv_weight=%s max_size=%d init=%s%s network=%s%s scope=[%s]%s; %d of %d planes stylized",
 			TITLE, style.getTitle(), iterations, optimizer, number(content_weight), number(style_weight), number(tv_weight), max_size, init,
-			preserve_colors ? " preserve_colors" : "", network, weights == null ? "" : " weights=[" + weights + "]", scope,
+			preserve_colors ? " preserve_colors" : "", network, weights == null ? "" : " weights=[" + weights + "]", scope, more,
 			run.stylized(), run.total());
 		ImagePlanes.appendInfo(image, note);
 	}
@@ -202,6 +359,6 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 
 	/** The last status message, e.g. the engine's "Done: 20 iterations." */
 	String status() {
-		return progress == null ? "" : progress.status();
+		return tracker == null ? "" : tracker.status();
 	}
 }

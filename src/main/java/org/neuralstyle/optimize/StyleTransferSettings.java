@@ -18,8 +18,11 @@ public final class StyleTransferSettings {
 	public enum Init {
 		CONTENT, RANDOM, IMAGE;
 
-		/** The names users type for the first two (the third is a file), for choice lists. */
-		public static final String CONTENT_NAME = "content", RANDOM_NAME = "random";
+		/**
+		 * The names users type for the first two, for choice lists; the command line takes the
+		 * file itself for the third, the Fiji commands {@code file} and the file apart.
+		 */
+		public static final String CONTENT_NAME = "content", RANDOM_NAME = "random", FILE_NAME = "file";
 	}
 
 	public static final String DEFAULT_CONTENT_LAYERS = "conv2_2";

@@ -123,8 +123,12 @@ class StylizeOptimizeCommandTest {
 	void parametersAreTheMacroKeysWithTheEnginesDefaults() {
 		List<CommandParameter> ps = CommandParameters.of(StylizeOptimizeCommand.class);
 		assertEquals(List.of("content", "style", "iterations", "optimizer", "content_weight", "style_weight", "tv_weight",
-			"max_size", "init", "preserve_colors", "snapshot_every", "network", "device", "weights", "scope", "output"),
-			ps.stream().map(CommandParameter::key).toList());
+			"max_size", "init", "preserve_colors", "snapshot_every", "network", "device", "weights", "scope", "output", "progress",
+			"style_2", "style_3", "style_4", "style_weights", "style_scale", "content_layers", "style_layers", "init_file", "seed",
+			"pooling", "learning_rate"), ps.stream().map(CommandParameter::key).toList());
+		// ImageJ 1.x asks for the rarely changed ones in a second dialog.
+		assertEquals(List.of("style_2", "style_3", "style_4", "style_weights", "style_scale", "content_layers", "style_layers",
+			"init_file", "seed", "pooling", "learning_rate"), ps.stream().filter(CommandParameter::advanced).map(CommandParameter::key).toList());
 		StyleTransferSettings engine = new StyleTransferSettings();
 		Map<String, Object> defaults = new HashMap<>();
 		ps.forEach(p -> defaults.put(p.key(), p.defaultValue()));
@@ -143,10 +147,24 @@ class StylizeOptimizeCommandTest {
 		assertNull(defaults.get("weights"));
 		assertEquals("Current plane", defaults.get("scope"));
 		assertNull(defaults.get("output"));
-		// A dialog must not offer last run's output file again: it exists now, and would be refused.
-		assertEquals(List.of("output"), ps.stream().filter(p -> !p.remembered()).map(CommandParameter::key).toList());
+		assertNull(defaults.get("progress"));
+		assertEquals("", defaults.get("style_2"));
+		assertEquals(CommandParameter.Kind.IMAGE_TITLE, ps.get(17).kind());
+		assertEquals("", defaults.get("style_weights"));
+		assertEquals(engine.styleScale, defaults.get("style_scale"));
+		assertEquals(engine.contentLayers, StyleTransferSettings.parseLayers((String) defaults.get("content_layers")));
+		assertEquals(engine.styleLayers, StyleTransferSettings.parseLayers((String) defaults.get("style_layers")));
+		assertNull(defaults.get("init_file"));
+		assertEquals(engine.seed, defaults.get("seed"));
+		assertEquals(engine.pooling.name().toLowerCase(), defaults.get("pooling"));
+		// 0 stands for the engine's NaN: the optimizer's own rate.
+		assertTrue(Double.isNaN(engine.learningRate));
+		assertEquals(0.0, defaults.get("learning_rate"));
+		// A dialog must not offer last run's output files again: they exist now, and would be refused.
+		assertEquals(List.of("output", "progress"), ps.stream().filter(p -> !p.remembered()).map(CommandParameter::key).toList());
 		assertEquals(List.of("lbfgs", "adam"), ps.get(3).choices());
-		assertEquals(List.of("content", "random"), ps.get(8).choices());
+		assertEquals(List.of("content", "random", "file"), ps.get(8).choices());
+		assertEquals(List.of("max", "avg"), ps.get(26).choices());
 		assertEquals(List.of("vgg19", "vgg16"), ps.get(11).choices());
 		assertEquals(List.of("auto", "cpu", "gpu"), ps.get(12).choices());
 		assertEquals(List.of(Scope.labels()), ps.get(14).choices());
@@ -299,6 +317,78 @@ class StylizeOptimizeCommandTest {
 	}
 
 	@Test
+	void aSecondStyleBlendsByItsWeightAndAWeightOfZeroLeavesItOut(@TempDir Path dir) throws Exception {
+		ImagePlus content = TestImages.rgb(32, 24, 6);
+		Path second = dir.resolve("dots.png");
+		new ij.io.FileSaver(TestImages.rgb(20, 16, 5)).saveAsPng(second.toString());
+		ImagePlus one = result(inputs(content, style()));
+		ImagePlus left = result(inputs(content, style(), "style_2", second.toString(), "style_weights", "1,0"));
+		ImagePlus blended = result(inputs(content, style(), "style_2", second.toString(), "style_weights", "1, 0.5"));
+
+		assertEquals(0, differingPixels(one.getProcessor(), left.getProcessor()));
+		assertTrue(differingPixels(one.getProcessor(), blended.getProcessor()) > 100);
+		assertTrue(blended.getInfoProperty().contains("style_2=[" + second + "] style_weights=[1, 0.5]"), blended.getInfoProperty());
+		assertEquals("'style_weights' has 1 values for 2 style images (style, style_2...): give one weight per style image.",
+			failure(inputs(content, style(), "style_2", second.toString(), "style_weights", "1")));
+		assertEquals("There is no image called 'nothing.png' for 'style_3': open it first, or give the title of an open image or " +
+			"the path of an image file.", failure(inputs(content, style(), "style_3", "nothing.png")));
+		assertEquals(0, differingPixels(one.getProcessor(), result(inputs(content, style(), "style_4", "*None*")).getProcessor()));
+	}
+
+	@Test
+	void theSeedLayersPoolingScaleAndLearningRateReachTheEngine() throws Exception {
+		ImagePlus content = TestImages.rgb(32, 24, 6);
+		ImagePlus seven = result(inputs(content, style(), "init", "random", "seed", 7L));
+		assertEquals(0, differingPixels(seven.getProcessor(), result(inputs(content, style(), "init", "random", "seed", 7L)).getProcessor()));
+		ImagePlus base = result(inputs(content, style()));
+		// Starting from the content, the content loss has no gradient: its layers matter from noise.
+		ImagePlus contentOnly = result(inputs(content, style(), "init", "random", "seed", 7L, "style_weight", 0.0));
+		ImagePlus otherLayer = result(inputs(content, style(), "init", "random", "seed", 7L, "style_weight", 0.0, "content_layers", "conv1_1"));
+		assertTrue(differingPixels(contentOnly.getProcessor(), otherLayer.getProcessor()) > 100);
+		for (Object[] change : new Object[][] {{"init", "random", "seed", 8L}, {"style_layers", "conv1_1:0.5,conv2_1"}, {"pooling", "avg"}, {"style_scale", 0.5}, {"learning_rate", 0.2}})
+		{
+			ImagePlus changed = result(inputs(content, style(), change));
+			assertTrue(differingPixels(base.getProcessor(), changed.getProcessor()) > 100, java.util.Arrays.toString(change));
+		}
+		assertTrue(differingPixels(seven.getProcessor(), result(inputs(content, style(), "init", "random", "seed", 8L)).getProcessor()) > 100);
+		assertTrue(failure(inputs(content, style(), "style_layers", "conv1_1:x")).startsWith("Bad layer weight in 'conv1_1:x'"));
+		assertEquals("Unknown pooling 'min': use max or avg", failure(inputs(content, style(), "pooling", "min")));
+	}
+
+	@Test
+	void initFileStartsFromThatImageAndIsRefusedWithoutIt(@TempDir Path dir) throws Exception {
+		ImagePlus content = TestImages.rgb(32, 24, 6);
+		Path start = dir.resolve("start.png");
+		new ij.io.FileSaver(TestImages.rgb(32, 24, 41)).saveAsPng(start.toString());
+		ImagePlus fromContent = result(inputs(content, style()));
+		ImagePlus fromFile = result(inputs(content, style(), "init", "file", "init_file", start.toFile()));
+		assertTrue(differingPixels(fromContent.getProcessor(), fromFile.getProcessor()) > 100);
+		assertEquals("init=file needs the start image: give its path as 'init_file' (in the advanced options).",
+			failure(inputs(content, style(), "init", "file")));
+		assertEquals("'init_file' is given but init is content: set init=file to start from it, or leave 'init_file' empty.",
+			failure(inputs(content, style(), "init_file", start.toFile())));
+	}
+
+	@Test
+	void headlessTheProgressStackIsAnOutputAndCanBeSavedToANewTiff(@TempDir Path dir) throws Exception {
+		ImagePlus content = TestImages.rgb(32, 24, 6);
+		content.setTitle("cells.tif");
+		File file = dir.resolve("progress.tif").toFile();
+		CommandModule module = run(inputs(content, style(), "iterations", 4, "snapshot_every", 2, "progress", file));
+
+		assertFalse(module.isCanceled(), module.getCancelReason());
+		ImagePlus output = (ImagePlus) module.getOutput("progress_stack");
+		assertEquals("cells progress", output.getTitle());
+		ImagePlus saved = IJ.openImage(file.getPath());
+		assertEquals(3, saved.getStackSize());
+		assertTrue(saved.getStack().getSliceLabel(3).startsWith("iteration 4, loss"), saved.getStack().getSliceLabel(3));
+		assertEquals("The progress file " + file + " exists already: choose another name, or delete it first.",
+			failure(inputs(content, style(), "progress", file)));
+		assertEquals("A progress file needs snapshots: set 'snapshot_every' above 0 (e.g. 10), or leave 'progress' empty.",
+			failure(inputs(content, style(), "snapshot_every", 0, "progress", dir.resolve("other.tif").toFile())));
+	}
+
+	@Test
 	void withoutSnapshotsThereIsNoProgressStack() throws Exception {
 		CommandModule module = run(inputs(TestImages.rgb(32, 24, 6), style(), "iterations", 2, "snapshot_every", 0));
 		assertNull(((StylizeOptimizeCommand) module.getCommand()).progressImage());
@@ -366,7 +456,7 @@ class StylizeOptimizeCommandTest {
 	void valuesTheUserCanFixEndInOneClearMessage(@TempDir Path dir) throws Exception {
 		ImagePlus content = TestImages.rgb(32, 24, 1);
 		assertEquals("iterations must be at least 1 (got 0)", failure(inputs(content, style(), "iterations", 0)));
-		assertEquals("Unknown init 'noise': use content or random.", failure(inputs(content, style(), "init", "noise")));
+		assertEquals("Unknown init 'noise': use content, random or file.", failure(inputs(content, style(), "init", "noise")));
 		assertTrue(failure(inputs(content, style(), "weights", dir.resolve("vgg.pth").toFile()))
 			.contains("vgg.pth does not exist"));
 		assertTrue(failure(inputs(content, style(), "device", "gpu")).startsWith("No GPU is visible to PyTorch"));

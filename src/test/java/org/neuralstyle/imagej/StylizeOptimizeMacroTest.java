@@ -83,7 +83,8 @@ class StylizeOptimizeMacroTest {
 			"saveAs(\"Tiff\", " + quoted(result) + ");"), "", TIMEOUT);
 
 		assertFalse(run.timedOut(), run.output());
-		assertTrue(run.output().contains("result: cells stylized, 16-bit, 32x24, images: 3"), run.output());
+		// content, style, progress stack, result
+		assertTrue(run.output().contains("result: cells stylized, 16-bit, 32x24, images: 4"), run.output());
 		ImagePlus saved = IJ.openImage(result.toString());
 		assertEquals(ImagePlus.GRAY16, saved.getType());
 		assertEquals(0.5, saved.getCalibration().pixelWidth);
@@ -122,12 +123,113 @@ class StylizeOptimizeMacroTest {
 		List<String> keys = new ArrayList<>();
 		Matcher key = Pattern.compile("(?:^| )([a-z_]+)(?==|(?: |$))").matcher(options.replaceAll("\\[[^\\]]*\\]", "[]"));
 		while (key.find()) keys.add(key.group(1));
-		assertEquals(CommandParameters.of(StylizeOptimizeCommand.class).stream().map(CommandParameter::key).toList(), keys, options);
+		// The advanced options were not asked for: their defaults are used, and not recorded.
+		assertEquals(CommandParameters.of(StylizeOptimizeCommand.class).stream().filter(p -> !p.advanced()).map(CommandParameter::key)
+			.toList(), keys, options);
 		assertTrue(options.contains("weights=[" + TINY_VGG + "]") || options.contains("weights=" + TINY_VGG), options);
 		assertTrue(run.output().contains("replayed: cells stylized"), run.output());
 		ImagePlus a = IJ.openImage(interactive.toString()), b = IJ.openImage(replayed.toString());
 		assertArrayEquals((int[]) a.getProcessor().getPixels(), (int[]) b.getProcessor().getPixels(),
 			"the recorded line gives the same result as the dialog");
+	}
+
+	@Test
+	void aBatchModeMacroGetsTheProgressStackAmongItsImagesAndTheInputFileStaysUnchanged() throws Exception {
+		// The check of issue 9: two images opened, the progress stack is the macro's to save or montage.
+		// With Adam: L-BFGS (the default) finishes its first step of 20 evaluations whatever
+		// 'iterations' says, as PyTorch's does, which gives 11 slices (measured), not 3-4.
+		Path content = dir.resolve("cells.png");
+		new FileSaver(TestImages.rgb(96, 96, 5)).saveAsPng(content.toString());
+		byte[] before = Files.readAllBytes(content);
+		Path gif = dir.resolve("progress.gif");
+
+		PlainImageJ.Outcome run = imagej().runMacro(macro(
+			"setBatchMode(true);",
+			"open(" + quoted(content) + ");",
+			"open(" + quoted(BRICK) + ");",
+			"run(\"Stylize (optimize)\", \"content=cells.png style=brick.png iterations=6 optimizer=adam snapshot_every=2 max_size=96 weights=[" + TINY_VGG + "]\");",
+			"print(\"result: \" + getTitle() + \" \" + getWidth() + \"x\" + getHeight() + \", images: \" + nImages);",
+			"for (i = 1; i <= nImages; i++) { selectImage(i); print(\"image: \" + getTitle() + \", \" + nSlices + \" slices\"); }",
+			"selectImage(\"cells progress\");",
+			"saveAs(\"Gif\", " + quoted(gif) + ");"), "", TIMEOUT);
+
+		assertFalse(run.timedOut(), run.output());
+		assertTrue(run.output().contains("result: cells stylized 96x96, images: 4"), run.output());
+		Matcher progress = Pattern.compile("image: cells progress, (\\d+) slices").matcher(run.output());
+		assertTrue(progress.find(), run.output());
+		int slices = Integer.parseInt(progress.group(1));
+		// Iterations 0, 2, 4 and 6.
+		assertTrue(slices >= 3 && slices <= 4, run.output());
+		assertArrayEquals(before, Files.readAllBytes(content), "the input file is unchanged");
+		assertEquals(slices, IJ.openImage(gif.toString()).getStackSize(), "saved as an animated GIF");
+	}
+
+	@Test
+	void aRecordedRunWithTwoBlendedStylesASeedAndCustomLayersReplaysHeadlessToTheSameResult() throws Exception {
+		Path content = dir.resolve("cells.png"), secondStyle = dir.resolve("dots.png");
+		new FileSaver(TestImages.rgb(40, 32, 5)).saveAsPng(content.toString());
+		new FileSaver(TestImages.rgb(24, 24, 77)).saveAsPng(secondStyle.toString());
+		Path interactive = dir.resolve("interactive.tif"), replayed = dir.resolve("replayed.tif");
+		String probe = RecorderProbe.class.getName();
+		PlainImageJ.Outcome run = imagej().runMacro(macro(
+			"open(" + quoted(content) + ");",
+			"open(" + quoted(BRICK) + ");",
+			"open(" + quoted(secondStyle) + ");",
+			"call(\"" + probe + ".start\");",
+			"call(\"" + probe + ".answer\", \"Stylize (optimize)\", \"content=cells.png;style=brick.png;iterations=3;optimizer=adam;" +
+				"max_size=40;init=random;snapshot_every=0;weights=" + TINY_VGG + ";Advanced options (second dialog)=true\");",
+			"call(\"" + probe + ".answer\", \"Stylize (optimize): advanced options\", \"style_2=dots.png;style_weights=1,0.25;" +
+				"seed=7;content_layers=conv1_2;style_layers=conv1_1:0.5,conv2_1\");",
+			"selectImage(\"cells.png\");",
+			"run(\"Stylize (optimize)\");",
+			"saveAs(\"Tiff\", " + quoted(interactive) + ");",
+			"lines = split(call(\"" + probe + ".text\"), \"\\n\");",
+			"line = \"\";",
+			"for (i = 0; i < lines.length; i++) if (indexOf(lines[i], \"Stylize (optimize)\") >= 0) line = lines[i];",
+			"print(\"recorded: \" + line);"), "", TIMEOUT);
+
+		assertFalse(run.timedOut(), run.output());
+		Matcher recorded = Pattern.compile("recorded: run\\(\"Stylize \\(optimize\\)\", \"(.*)\"\\);").matcher(run.output());
+		assertTrue(recorded.find(), run.output());
+		String options = recorded.group(1);
+		for (String key : List.of("style_2=dots.png", "style_weights=1,0.25", "seed=7", "content_layers=conv1_2",
+			"style_layers=conv1_1:0.5,conv2_1", "init=random")) assertTrue(options.contains(key), options);
+		assertFalse(options.contains("Advanced"), "the box that opens the second dialog is no key: " + options);
+
+		// Headless (this JVM runs with java.awt.headless=true): the bridge reads the options itself.
+		String outcome = IJ.runMacro(macro(
+			"setBatchMode(true);",
+			"return call(\"" + HeadlessReplay.class.getName() + ".run\", " + quoted(options) + ", " + quoted(replayed) + ", " +
+				quoted(content + ";" + BRICK + ";" + secondStyle) + ");"));
+		assertEquals("cells stylized", outcome);
+		ImagePlus a = IJ.openImage(interactive.toString()), b = IJ.openImage(replayed.toString());
+		assertArrayEquals((int[]) a.getProcessor().getPixels(), (int[]) b.getProcessor().getPixels(),
+			"the recorded line replayed headless gives the dialog's result");
+		assertTrue(b.getInfoProperty().contains("style_2=[dots.png] style_weights=[1,0.25]"), b.getInfoProperty());
+	}
+
+	/** Runs Stylize (optimize) through the ImageJ 1.x bridge with macro options, as a macro's run() would. */
+	public static final class HeadlessReplay {
+
+		/**
+		 * Opens the files (paths separated by ';') as batch-mode images, as open() would if plain
+		 * ImageJ could open files headless, runs the command with the options and saves its result
+		 * to {@code path}. Returns the result's title, or "no result".
+		 */
+		public static String run(String options, String path, String files) throws InterruptedException {
+			for (String file : files.split(";")) ij.macro.Interpreter.addBatchModeImage(IJ.openImage(file));
+			String[] outcome = {"no result"};
+			// Macro.getOptions() answers only on threads named as ImageJ names those of run().
+			Thread thread = new Thread(() -> {
+				ij.Macro.setOptions(options);
+				new SciJavaCommandPlugIn().run(StylizeOptimizeCommand.class.getName());
+				ImagePlus result = ij.WindowManager.getCurrentImage();
+				if (result != null && new FileSaver(result).saveAsTiff(path)) outcome[0] = result.getTitle();
+			}, "Run$_replay");
+			thread.start();
+			thread.join();
+			return outcome[0];
+		}
 	}
 
 	@Test

@@ -19,14 +19,34 @@ import java.util.Locale;
  * @param max the largest allowed number, or null
  * @param remembered whether a dialog starts with the value the user gave last time (SciJava's
  *          {@code persist}); false for values that must not carry over, like an output file
+ * @param advanced whether it is one of the rarely changed parameters that ImageJ 1.x asks for in a
+ *          second dialog (in the command, those after a message item: Fiji shows it as a heading)
  */
 public record CommandParameter(String key, Kind kind, Class<?> type, Object defaultValue, List<String> choices,
-	Double min, Double max, boolean remembered)
+	Double min, Double max, boolean remembered, boolean advanced)
 {
+
+	/**
+	 * The widget style of a String parameter that holds the title of an open image, or nothing: an
+	 * optional image. ImageJ 1.x offers the open images and {@value #NO_IMAGE}; Fiji, which does not
+	 * know the style, a text field. (SciJava's own image widget cannot leave an image out.)
+	 */
+	public static final String IMAGE_TITLE_STYLE = "image title";
+
+	/** What ImageJ 1.x offers, and records, for "no image" (as its own commands do). */
+	public static final String NO_IMAGE = "*None*";
 
 	/** The dialog field that shows a parameter. */
 	public enum Kind {
-		NUMBER, INTEGER, BOOLEAN, CHOICE, TEXT, FILE, DIRECTORY, IMAGE
+		NUMBER, INTEGER, BOOLEAN, CHOICE, TEXT, FILE, DIRECTORY, IMAGE,
+		/** An open image's title, or "" for none ({@link #IMAGE_TITLE_STYLE}). */
+		IMAGE_TITLE
+	}
+
+	public CommandParameter(String key, Kind kind, Class<?> type, Object defaultValue, List<String> choices, Double min,
+		Double max, boolean remembered)
+	{
+		this(key, kind, type, defaultValue, choices, min, max, remembered, false);
 	}
 
 	public CommandParameter(String key, Kind kind, Class<?> type, Object defaultValue, List<String> choices, Double min,
@@ -114,6 +134,12 @@ public record CommandParameter(String key, Kind kind, Class<?> type, Object defa
 			}
 		}
 		return value;
+	}
+
+	/** An optional image's title as a macro or dialog gives it: "" for none, however written. */
+	public static String imageTitle(String value) {
+		if (value == null || value.isBlank() || value.trim().equals(NO_IMAGE)) return "";
+		return value.trim();
 	}
 
 	/** A path typed by the user or a macro; empty means none. */

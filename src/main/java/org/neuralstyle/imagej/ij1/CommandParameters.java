@@ -19,7 +19,8 @@ import org.scijava.service.Service;
  * The dialog fields of a SciJava command, read from its {@code @Parameter} fields the way SciJava
  * itself reads them, so the ImageJ 1.x dialog and Fiji's dialog ask for the same things under the
  * same keys. Services and the context are filled in, not asked for; outputs and messages are not
- * inputs; defaults are the fields' initial values.
+ * inputs; defaults are the fields' initial values. A message item starts the advanced parameters:
+ * Fiji shows it as a heading above them, ImageJ 1.x asks for them in a second dialog.
  */
 public final class CommandParameters {
 
@@ -35,16 +36,21 @@ public final class CommandParameters {
 			throw new IllegalArgumentException("Cannot create " + commandClass.getName() + ": " + e.getMessage(), e);
 		}
 		List<CommandParameter> parameters = new ArrayList<>();
+		boolean advanced = false;
 		for (ModuleItem<?> item : info.inputs()) {
 			Class<?> type = item.getType();
 			if (Service.class.isAssignableFrom(type) || Context.class.isAssignableFrom(type)) continue;
-			if (item.getIOType() == ItemIO.OUTPUT || item.getVisibility() == ItemVisibility.MESSAGE) continue;
-			parameters.add(parameter(commandClass, item, item.getValue(fresh)));
+			if (item.getVisibility() == ItemVisibility.MESSAGE) {
+				advanced = true;
+				continue;
+			}
+			if (item.getIOType() == ItemIO.OUTPUT) continue;
+			parameters.add(parameter(commandClass, item, item.getValue(fresh), advanced));
 		}
 		return parameters;
 	}
 
-	private static CommandParameter parameter(Class<?> commandClass, ModuleItem<?> item, Object initial) {
+	private static CommandParameter parameter(Class<?> commandClass, ModuleItem<?> item, Object initial, boolean advanced) {
 		Class<?> type = item.getType();
 		String key = item.getName();
 		List<String> choices = new ArrayList<>();
@@ -60,13 +66,14 @@ public final class CommandParameters {
 			kind = CommandParameter.Kind.NUMBER;
 		else if (type == File.class) kind = isDirectoryStyle(item) ? CommandParameter.Kind.DIRECTORY : CommandParameter.Kind.FILE;
 		else if (!choices.isEmpty() && (type == String.class || type.isEnum())) kind = CommandParameter.Kind.CHOICE;
+		else if (type == String.class && CommandParameter.IMAGE_TITLE_STYLE.equals(item.getWidgetStyle())) kind = CommandParameter.Kind.IMAGE_TITLE;
 		else if (type == String.class) kind = CommandParameter.Kind.TEXT;
 		else throw new IllegalArgumentException("Parameter '" + key + "' of " + commandClass.getName() + " has type " +
 			type.getName() + ", which an ImageJ 1.x dialog cannot show.");
 		Object defaultValue = initial;
 		if (kind == CommandParameter.Kind.CHOICE && defaultValue == null) defaultValue = choices.get(0);
 		return new CommandParameter(key, kind, type, defaultValue, choices, number(item.getMinimumValue()),
-			number(item.getMaximumValue()), item.isPersisted());
+			number(item.getMaximumValue()), item.isPersisted(), advanced);
 	}
 
 	private static boolean isWholeNumber(Class<?> type) {

@@ -1,10 +1,12 @@
 package org.neuralstyle.imagej.ij1;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
 import ij.Prefs;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
+import java.awt.Checkbox;
 import java.awt.GraphicsEnvironment;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,18 +22,37 @@ import java.util.Map;
  * <p>
  * Values the user confirms in a dialog become the next dialog's defaults (stored in ImageJ's
  * preferences); macros never see them, so a macro gives the same result on every machine.
+ * <p>
+ * The advanced parameters are asked for in a second dialog, only when the user ticks "Advanced
+ * options" in the first; otherwise they take their defaults, so that the recorded line (which
+ * holds only the fields shown) gives the same result. That box is no macro key: it is read from
+ * the dialog directly, not through the GenericDialog, which would record it. A macro is read by
+ * both dialogs, so every key works in a macro.
  */
 final class ParameterDialog {
+
+	/** The first dialog's box that opens the second; its state is remembered, not recorded. */
+	static final String ADVANCED_LABEL = "Advanced options (second dialog)";
 
 	private final String title;
 	private final List<CommandParameter> parameters;
 	private final String prefsPrefix;
+	private final String helpUrl;
 
-	/** {@code prefsPrefix} names the command in the preferences, e.g. "neuralstyle.optimize". */
+	/** A dialog without a Help button. */
 	ParameterDialog(String title, List<CommandParameter> parameters, String prefsPrefix) {
+		this(title, parameters, prefsPrefix, null);
+	}
+
+	/**
+	 * {@code prefsPrefix} names the command in the preferences, e.g. "neuralstyle.optimize";
+	 * {@code helpUrl} is what the dialogs' Help button opens.
+	 */
+	ParameterDialog(String title, List<CommandParameter> parameters, String prefsPrefix, String helpUrl) {
 		this.title = title;
 		this.parameters = parameters;
 		this.prefsPrefix = prefsPrefix;
+		this.helpUrl = helpUrl;
 	}
 
 	/**
@@ -112,6 +133,7 @@ final class ParameterDialog {
 				case TEXT -> written == null ? p.defaultText() : written;
 				case FILE, DIRECTORY -> p.path(written == null ? p.defaultText() : written);
 				case IMAGE -> image(p, written, values);
+				case IMAGE_TITLE -> CommandParameter.imageTitle(written);
 			};
 			values.put(p.key(), value);
 		}
@@ -153,17 +175,58 @@ final class ParameterDialog {
 	}
 
 	private Map<String, Object> fromDialog(boolean interactive) {
-		GenericDialog gd = new GenericDialog(title);
+		List<CommandParameter> common = parameters.stream().filter(p -> !p.advanced()).toList();
+		List<CommandParameter> advanced = parameters.stream().filter(CommandParameter::advanced).toList();
 		List<Object> offered = new ArrayList<>();
-		for (CommandParameter p : parameters) {
+		GenericDialog gd = dialog(title, common, offered, interactive);
+		Checkbox more = null;
+		if (!advanced.isEmpty() && interactive) {
+			gd.addCheckbox(ADVANCED_LABEL, Prefs.get(prefsPrefix + ".advanced", false));
+			@SuppressWarnings("unchecked")
+			List<Checkbox> boxes = (List<Checkbox>) (List<?>) gd.getCheckboxes();
+			more = boxes.get(boxes.size() - 1);
+		}
+		gd.showDialog();
+		if (gd.wasCanceled()) return null;
+		Map<String, Object> values = new LinkedHashMap<>();
+		read(gd, common, values);
+		if (!advanced.isEmpty()) {
+			boolean ask = more == null || more.getState();
+			if (more != null) Prefs.set(prefsPrefix + ".advanced", ask);
+			if (ask) {
+				GenericDialog second = dialog(title + ": advanced options", advanced, offered, interactive);
+				second.showDialog();
+				if (second.wasCanceled()) return null;
+				read(second, advanced, values);
+			} else {
+				for (CommandParameter p : advanced) values.put(p.key(), defaultOf(p));
+			}
+		}
+		if (interactive) remember(values);
+		// The parameters' order, whichever dialog asked for them.
+		Map<String, Object> ordered = new LinkedHashMap<>();
+		for (CommandParameter p : parameters) ordered.put(p.key(), values.get(p.key()));
+		return ordered;
+	}
+
+	/** A dialog with a field for each parameter, starting from the remembered values when interactive. */
+	private GenericDialog dialog(String dialogTitle, List<CommandParameter> fields, List<Object> offered, boolean interactive) {
+		GenericDialog gd = new GenericDialog(dialogTitle);
+		for (CommandParameter p : fields) {
 			String remembered = interactive && p.remembered() ? Prefs.get(prefsKey(p), null) : null;
 			String start = remembered != null ? remembered : p.defaultText();
 			switch (p.kind()) {
-				case NUMBER, INTEGER -> gd.addNumericField(p.key(), parseOr(start, p.defaultValue()), p.digits());
+				case NUMBER, INTEGER -> {
+					double value = parseOr(start, p.defaultValue());
+					// Wide enough for the whole default: the style weight's 1000000.000 was cut to 100000.
+					int columns = Math.max(6, IJ.d2s(value, Math.abs(p.digits())).length() + 1);
+					gd.addNumericField(p.key(), value, p.digits(), columns, null);
+				}
 				case BOOLEAN -> gd.addCheckbox(p.key(), Boolean.parseBoolean(start));
 				case CHOICE -> gd.addChoice(p.key(), p.choices().toArray(String[]::new),
 					p.choices().contains(start) ? start : p.defaultText());
-				case TEXT -> gd.addStringField(p.key(), start, 24);
+				// Wide enough for the default style layers (39 characters).
+				case TEXT -> gd.addStringField(p.key(), start, Math.max(24, start.length() + 2));
 				case FILE -> gd.addFileField(p.key(), start, 24);
 				case DIRECTORY -> gd.addDirectoryField(p.key(), start, 24);
 				case IMAGE -> {
@@ -171,12 +234,15 @@ final class ParameterDialog {
 					offered.add(image);
 					gd.addImageChoice(p.key(), image == null ? null : image.getTitle());
 				}
+				case IMAGE_TITLE -> gd.addChoice(p.key(), openTitlesAndNone(), CommandParameter.NO_IMAGE);
 			}
 		}
-		gd.showDialog();
-		if (gd.wasCanceled()) return null;
-		Map<String, Object> values = new LinkedHashMap<>();
-		for (CommandParameter p : parameters) {
+		if (helpUrl != null) gd.addHelp(helpUrl);
+		return gd;
+	}
+
+	private static void read(GenericDialog gd, List<CommandParameter> fields, Map<String, Object> values) {
+		for (CommandParameter p : fields) {
 			Object value = switch (p.kind()) {
 				case NUMBER, INTEGER -> p.number(gd.getNextNumber());
 				case BOOLEAN -> gd.getNextBoolean();
@@ -184,11 +250,28 @@ final class ParameterDialog {
 				case TEXT -> gd.getNextString();
 				case FILE, DIRECTORY -> p.path(gd.getNextString());
 				case IMAGE -> gd.getNextImage();
+				case IMAGE_TITLE -> CommandParameter.imageTitle(gd.getNextChoice());
 			};
 			values.put(p.key(), value);
 		}
-		if (interactive) remember(values);
-		return values;
+	}
+
+	/** The value a parameter takes when its field was not shown: its default, as a macro without the key gets. */
+	private static Object defaultOf(CommandParameter p) {
+		return switch (p.kind()) {
+			case CHOICE -> p.choice(p.defaultText());
+			case FILE, DIRECTORY -> p.path(p.defaultText());
+			case IMAGE_TITLE -> "";
+			default -> p.defaultValue();
+		};
+	}
+
+	private static String[] openTitlesAndNone() {
+		List<String> titles = new ArrayList<>();
+		String[] open = WindowManager.getImageTitles();
+		if (open != null) titles.addAll(List.of(open));
+		titles.add(CommandParameter.NO_IMAGE);
+		return titles.toArray(String[]::new);
 	}
 
 	private static double parseOr(String text, Object fallback) {
@@ -202,7 +285,9 @@ final class ParameterDialog {
 	private void remember(Map<String, Object> values) {
 		for (CommandParameter p : parameters) {
 			Object v = values.get(p.key());
-			if (p.kind() == CommandParameter.Kind.IMAGE || !p.remembered() || v == null) continue;
+			// Images are the open ones of this session, not of the last.
+			if (p.kind() == CommandParameter.Kind.IMAGE || p.kind() == CommandParameter.Kind.IMAGE_TITLE || !p.remembered() ||
+				v == null) continue;
 			Prefs.set(prefsKey(p), v instanceof java.io.File f ? f.getPath() : v.toString());
 		}
 	}

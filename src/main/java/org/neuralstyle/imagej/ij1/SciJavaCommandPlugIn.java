@@ -30,6 +30,13 @@ import org.scijava.module.ModuleService;
  */
 public class SciJavaCommandPlugIn implements PlugIn {
 
+	/**
+	 * What the dialogs' Help button opens: the user documentation on the project's site (the pom's
+	 * {@code <url>}, which a test compares), rendered and current. An installed plugin has no copy
+	 * of docs/ next to it, so a local file would not be there for most users.
+	 */
+	static final String HELP_URL = "https://github.com/neural-style-fiji/neural-style/blob/main/docs/fiji.md";
+
 	@Override
 	public void run(String commandClassName) {
 		String title = "Style Transfer";
@@ -37,7 +44,7 @@ public class SciJavaCommandPlugIn implements PlugIn {
 			Class<? extends Command> commandClass = commandClass(commandClassName);
 			title = new CommandInfo(commandClass).getTitle();
 			Map<String, Object> inputs = new ParameterDialog(title, CommandParameters.of(commandClass),
-				"neuralstyle." + commandClass.getSimpleName()).ask();
+				"neuralstyle." + commandClass.getSimpleName(), HELP_URL).ask();
 			if (inputs == null) return;
 			for (ImagePlus output : run(commandClass, inputs)) display(output);
 		} catch (Exception e) {

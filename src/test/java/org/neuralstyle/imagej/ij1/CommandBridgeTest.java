@@ -243,4 +243,15 @@ class CommandBridgeTest {
 			"return call('" + DialogProbe.class.getName() + ".defaultTitles');"));
 		assertEquals("b,a", titles);
 	}
+
+	@Test
+	void theHelpButtonOpensTheFijiDocumentationOnTheProjectsSite() throws Exception {
+		String pom = java.nio.file.Files.readString(java.nio.file.Path.of("pom.xml"));
+		// The project's own <url>, the first after the parent's block.
+		java.util.regex.Matcher url = java.util.regex.Pattern.compile("</parent>.*?<url>([^<]+)</url>", java.util.regex.Pattern.DOTALL)
+			.matcher(pom);
+		assertTrue(url.find());
+		assertEquals(url.group(1) + "/blob/main/docs/fiji.md", SciJavaCommandPlugIn.HELP_URL);
+		assertTrue(java.nio.file.Files.isRegularFile(java.nio.file.Path.of("docs/fiji.md")));
+	}
 }
