@@ -79,9 +79,13 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 	@Parameter(label = "Total-variation weight", min = "0", description = "Smoothing; 0 for none.")
 	private double tv_weight = DEFAULTS.tvWeight;
 
-	@Parameter(label = "Maximum size", min = "16",
-		description = "Long side the stylization works at; larger images are stylized smaller and scaled back.")
+	@Parameter(label = "Maximum size", min = "0",
+		description = "Long side the stylization works at; larger images are stylized smaller and scaled back; 0: the image's own size.")
 	private int max_size = DEFAULTS.maxSize;
+
+	@Parameter(label = "Tile size", min = "-1", description = "Evaluate the loss in tiles of this many pixels: the same result "
+		+ "in bounded memory; 0: never; -1: only when the image does not fit in memory.")
+	private int tile = DEFAULTS.tile;
 
 	@Parameter(label = "Start from", choices = {StyleTransferSettings.Init.CONTENT_NAME, StyleTransferSettings.Init.RANDOM_NAME,
 		StyleTransferSettings.Init.FILE_NAME}, description = "file: the image file given as 'init_file' (advanced).")
@@ -300,6 +304,7 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		s.styleWeight = style_weight;
 		s.tvWeight = tv_weight;
 		s.maxSize = max_size;
+		s.tile = tile;
 		s.init = switch (init.trim().toLowerCase(Locale.ROOT)) {
 			case StyleTransferSettings.Init.CONTENT_NAME -> StyleTransferSettings.Init.CONTENT;
 			case StyleTransferSettings.Init.RANDOM_NAME -> StyleTransferSettings.Init.RANDOM;

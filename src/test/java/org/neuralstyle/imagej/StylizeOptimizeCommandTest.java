@@ -123,7 +123,7 @@ class StylizeOptimizeCommandTest {
 	void parametersAreTheMacroKeysWithTheEnginesDefaults() {
 		List<CommandParameter> ps = CommandParameters.of(StylizeOptimizeCommand.class);
 		assertEquals(List.of("content", "style", "iterations", "optimizer", "content_weight", "style_weight", "tv_weight",
-			"max_size", "init", "preserve_colors", "snapshot_every", "network", "device", "weights", "scope", "output", "progress",
+			"max_size", "tile", "init", "preserve_colors", "snapshot_every", "network", "device", "weights", "scope", "output", "progress",
 			"style_2", "style_3", "style_4", "style_weights", "style_scale", "content_layers", "style_layers", "init_file", "seed",
 			"pooling", "learning_rate"), ps.stream().map(CommandParameter::key).toList());
 		// ImageJ 1.x asks for the rarely changed ones in a second dialog.
@@ -138,6 +138,7 @@ class StylizeOptimizeCommandTest {
 		assertEquals(engine.styleWeight, defaults.get("style_weight"));
 		assertEquals(engine.tvWeight, defaults.get("tv_weight"));
 		assertEquals(engine.maxSize, defaults.get("max_size"));
+		assertEquals(engine.tile, defaults.get("tile"));
 		assertEquals("content", defaults.get("init"));
 		assertEquals(StyleTransferSettings.Init.CONTENT, engine.init);
 		assertEquals(engine.preserveColors, defaults.get("preserve_colors"));
@@ -149,7 +150,7 @@ class StylizeOptimizeCommandTest {
 		assertNull(defaults.get("output"));
 		assertNull(defaults.get("progress"));
 		assertEquals("", defaults.get("style_2"));
-		assertEquals(CommandParameter.Kind.IMAGE_TITLE, ps.get(17).kind());
+		assertEquals(CommandParameter.Kind.IMAGE_TITLE, ps.get(18).kind());
 		assertEquals("", defaults.get("style_weights"));
 		assertEquals(engine.styleScale, defaults.get("style_scale"));
 		assertEquals(engine.contentLayers, StyleTransferSettings.parseLayers((String) defaults.get("content_layers")));
