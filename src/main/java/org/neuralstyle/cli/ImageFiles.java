@@ -16,6 +16,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -165,6 +166,16 @@ final class ImageFiles {
 			// disk) in a dialog or on the console and returns false, losing the reason.
 			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW), 1 << 16)) {
 				encode(rgb, width, height, format, out);
+			}
+			catch (FileSystemException e) {
+				throw e;
+			}
+			catch (IOException e) {
+				// A stream says only "No space left on device" or "File too large" (ImageIO: "I/O error
+				// writing PNG file!", with that as the cause): name the file and the reason.
+				Throwable reason = e;
+				while (reason.getCause() instanceof IOException cause) reason = cause;
+				throw new IOException("Could not write " + file + ": " + reason.getMessage(), e);
 			}
 		};
 		if (overwrite) AtomicFiles.replace(file.toAbsolutePath(), writer);

@@ -81,7 +81,9 @@ public final class AtomicFiles {
 					+ (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()), e);
 			}
 			catch (IOException e) {
-				throw new IOException(String.valueOf(e.getMessage()).replace(temporary.toString(), target.toString()), e);
+				String message = String.valueOf(e.getMessage());
+				if (!message.contains(temporary.toString())) throw e;
+				throw new IOException(message.replace(temporary.toString(), target.toString()), e);
 			}
 			if (!Files.isRegularFile(temporary)) throw new IOException("Could not write " + target);
 			if (replace) moveOver(temporary, target);
