@@ -4,6 +4,8 @@ import ai.djl.Device;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.process.ColorProcessor;
+import ij.process.ImageProcessor;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -17,7 +19,6 @@ import java.util.stream.Stream;
 import org.neuralstyle.fast.FastModelLibrary;
 import org.neuralstyle.fast.FastStylizer;
 import org.neuralstyle.fast.TransformerNet;
-import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
 
 import picocli.CommandLine.Command;
@@ -99,19 +100,28 @@ final class FastCommand implements Callable<Integer> {
 	private void write(FastStylizer stylizer, ImagePlus imp, Path out) throws IOException {
 		ImageStack stack = imp.getStack();
 		if (stack.getSize() == 1) {
-			ImageFiles.write(stylizer.stylize(ImageFiles.toRgb(imp.getProcessor())), out, overwrite);
+			ImageFiles.write(stylize(stylizer, imp.getProcessor()), imp.getWidth(), imp.getHeight(), out, overwrite);
 			return;
 		}
 		// Each slice goes to the file as it is done, not kept; the stack appears under its name once complete.
 		try (TiffStackWriter writer = new TiffStackWriter(out.toAbsolutePath(), stack.getWidth(), stack.getHeight())) {
 			for (int i = 1; i <= stack.getSize(); i++) {
-				RgbImage styled = stylizer.stylize(ImageFiles.toRgb(stack.getProcessor(i)));
 				String label = stack.getSliceLabel(i);
-				writer.append(ImageFiles.packed(styled), label == null ? "slice " + i : label);
+				writer.append(stylize(stylizer, stack.getProcessor(i)), label == null ? "slice " + i : label);
 				System.err.printf(Locale.ROOT, "slice %d of %d%n", i, stack.getSize());
 			}
 			writer.publish(overwrite);
 		}
+	}
+
+	/**
+	 * The stylized image as packed RGB, made in the pixels of the RGB image read (a converted copy
+	 * for other types): 4 bytes a pixel instead of float copies of input and result.
+	 */
+	private static int[] stylize(FastStylizer stylizer, ImageProcessor ip) {
+		int[] rgb = (int[]) (ip instanceof ColorProcessor ? ip : ip.convertToColorProcessor()).getPixels();
+		stylizer.stylize(ip.getWidth(), ip.getHeight(), rgb, rgb, (done, total) -> {});
+		return rgb;
 	}
 
 	/** Every image of the folder; files already done are skipped, failures reported and passed over. */
