@@ -19,7 +19,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,6 +29,7 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.stream.FileImageOutputStream;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
@@ -164,8 +164,9 @@ final class ImageFiles {
 		AtomicFiles.Writer writer = temporary -> {
 			// Encoded here rather than by ImageJ's FileSaver, which reports a failed write (a full
 			// disk) in a dialog or on the console and returns false, losing the reason.
-			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW), 1 << 16)) {
-				encode(rgb, width, height, format, out);
+			try {
+				Files.createFile(temporary);
+				encode(rgb, width, height, format, temporary);
 			}
 			catch (FileSystemException e) {
 				throw e;
@@ -182,10 +183,12 @@ final class ImageFiles {
 		else AtomicFiles.create(file.toAbsolutePath(), writer);
 	}
 
-	private static void encode(int[] rgb, int width, int height, String format, OutputStream out) throws IOException {
+	private static void encode(int[] rgb, int width, int height, String format, Path file) throws IOException {
 		if (format.equals("tiff")) {
-			ImagePlus imp = new ImagePlus("", new ColorProcessor(width, height, rgb));
-			new TiffEncoder(imp.getFileInfo()).write(out);
+			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+				ImagePlus imp = new ImagePlus("", new ColorProcessor(width, height, rgb));
+				new TiffEncoder(imp.getFileInfo()).write(out);
+			}
 			return;
 		}
 		// A BufferedImage over the pixels themselves, not a copy: large results stay at 4 bytes a pixel.
@@ -193,21 +196,25 @@ final class ImageFiles {
 		WritableRaster raster = Raster.createPackedRaster(new DataBufferInt(rgb, rgb.length), width, height, width,
 			model.getMasks(), null);
 		BufferedImage image = new BufferedImage(model, raster, false, null);
-		if (format.equals("png")) {
-			if (!ImageIO.write(image, "png", out)) throw new IOException("No PNG writer in this Java");
-			return;
-		}
-		ImageWriter jpeg = ImageIO.getImageWritersByFormatName("jpeg").next();
-		try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-			jpeg.setOutput(stream);
-			ImageWriteParam param = jpeg.getDefaultWriteParam();
-			param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-			// ImageJ's JPEG quality setting, 85 unless the user changed it, as FileSaver would use.
-			param.setCompressionQuality(FileSaver.getJpegQuality() / 100f);
-			jpeg.write(null, new IIOImage(image, null, null), param);
-		}
-		finally {
-			jpeg.dispose();
+		// Straight to the file: ImageIO on an OutputStream caches in a temporary file and adds a
+		// shutdown hook for it, which fails when the result is written during a shutdown (SIGTERM).
+		try (ImageOutputStream stream = new FileImageOutputStream(file.toFile())) {
+			if (format.equals("png")) {
+				if (!ImageIO.write(image, "png", stream)) throw new IOException("No PNG writer in this Java");
+				return;
+			}
+			ImageWriter jpeg = ImageIO.getImageWritersByFormatName("jpeg").next();
+			try {
+				jpeg.setOutput(stream);
+				ImageWriteParam param = jpeg.getDefaultWriteParam();
+				param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+				// ImageJ's JPEG quality setting, 85 unless the user changed it, as FileSaver would use.
+				param.setCompressionQuality(FileSaver.getJpegQuality() / 100f);
+				jpeg.write(null, new IIOImage(image, null, null), param);
+			}
+			finally {
+				jpeg.dispose();
+			}
 		}
 	}
 

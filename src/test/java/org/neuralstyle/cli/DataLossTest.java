@@ -230,6 +230,16 @@ class DataLossTest {
 
 	@Test
 	void ctrlCExits130WithinFiveSecondsWithTheImageWritten() throws Exception {
+		stopWith("-INT", ExitCodes.INTERRUPTED);
+	}
+
+	@Test
+	void aTerminatedRunStillWritesItsImage() throws Exception {
+		// SIGTERM goes through the shutdown hook: the PNG is written while the JVM shuts down.
+		stopWith("-TERM", 143);
+	}
+
+	private void stopWith(String signal, int exitCode) throws Exception {
 		assumeTrue(new File("/bin/kill").canExecute() || new File("/usr/bin/kill").canExecute(), "kill");
 		Path output = dir.resolve("stopped.png");
 		Path progress = dir.resolve("p.tif");
@@ -239,12 +249,13 @@ class DataLossTest {
 		while (!Files.exists(progress) && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
 		assertTrue(Files.exists(progress), Files.readString(dir.resolve("log")));
 		long t0 = System.nanoTime();
-		new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
-		assertTrue(p.waitFor(5, TimeUnit.SECONDS), "exited within 5 s of Ctrl-C");
+		new ProcessBuilder("kill", signal, Long.toString(p.pid())).start().waitFor();
+		assertTrue(p.waitFor(5, TimeUnit.SECONDS), "exited within 5 s of " + signal);
 		double seconds = (System.nanoTime() - t0) / 1e9;
 		String log = Files.readString(dir.resolve("log"));
-		assertEquals(ExitCodes.INTERRUPTED, p.exitValue(), log);
+		assertEquals(exitCode, p.exitValue(), log);
 		assertEquals(40, IJ.openImage(output.toString()).getWidth(), log);
-		System.out.printf("Ctrl-C to exit: %.2f s%n", seconds);
+		assertFalse(log.contains("\tat "), log);
+		oldErr.printf("%s to exit: %.2f s%n", signal, seconds);
 	}
 }
