@@ -3,11 +3,13 @@ package org.neuralstyle.cli;
 import ai.djl.Device;
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.process.ColorProcessor;
+import ij.process.ImageProcessor;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -17,7 +19,6 @@ import org.neuralstyle.fast.FastModelLibrary;
 import org.neuralstyle.fast.FastStylizer;
 import org.neuralstyle.fast.TransformerNet;
 import org.neuralstyle.weights.PretrainedWeights;
-import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
 
 import picocli.CommandLine.Command;
@@ -58,8 +59,15 @@ final class FastCommand implements Callable<Integer> {
 		if (folder) {
 			if (Files.exists(output) && !Files.isDirectory(output)) throw new IllegalArgumentException(
 				"The input is a folder, so the output must be a folder too: " + output + " is a file");
+			// The results have the names of the originals: in their folder they would replace them.
+			if (ImageFiles.sameFile(input, output)) throw new IllegalArgumentException("--output is the input folder " + input
+				+ ": the results would replace the originals. Name another folder, e.g. " + input.toAbsolutePath().normalize()
+				.resolveSibling(input.toAbsolutePath().normalize().getFileName() + "-styled"));
 		}
-		else ImageFiles.checkWritable(output, overwrite, false);
+		else {
+			ImageFiles.checkWritable(output, overwrite, false);
+			ImageFiles.checkDistinct(output, "--output", input, "--input");
+		}
 		Device dev = Devices.parse(device);
 		Path modelFile = FastModelLibrary.standard().obtain(model,
 			PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(model, System.err)));
@@ -72,25 +80,43 @@ final class FastCommand implements Callable<Integer> {
 
 	private int file(FastStylizer stylizer, Path in, Path out) throws IOException {
 		ImagePlus imp = ImageFiles.open(in);
-		ImageStack stack = imp.getStack();
-		if (stack.getSize() == 1) {
-			ImageFiles.write(stylizer.stylize(ImageFiles.toRgb(imp.getProcessor())), out);
+		if (imp.getStackSize() > 1 && !ImageFiles.format(out).equals("tiff")) throw new IllegalArgumentException(
+			in + " has " + imp.getStackSize() + " slices: name the output *.tif to get a stack");
+		try {
+			write(stylizer, imp, out);
 		}
-		else {
-			if (!ImageFiles.format(out).equals("tiff")) throw new IllegalArgumentException(
-				in + " has " + stack.getSize() + " slices: name the output *.tif to get a stack");
-			List<RgbImage> slices = new ArrayList<>();
-			List<String> labels = new ArrayList<>();
-			for (int i = 1; i <= stack.getSize(); i++) {
-				slices.add(stylizer.stylize(ImageFiles.toRgb(stack.getProcessor(i))));
-				String label = stack.getSliceLabel(i);
-				labels.add(label == null ? "slice " + i : label);
-				System.err.printf(Locale.ROOT, "slice %d of %d%n", i, stack.getSize());
-			}
-			ImageFiles.writeStack(slices, labels, out);
+		catch (FileAlreadyExistsException e) {
+			throw new IOException(out + " appeared while the image was being stylized; it was kept. Run again with another --output.");
 		}
 		System.err.println("Wrote " + out);
 		return ExitCodes.OK;
+	}
+
+	private void write(FastStylizer stylizer, ImagePlus imp, Path out) throws IOException {
+		ImageStack stack = imp.getStack();
+		if (stack.getSize() == 1) {
+			ImageFiles.write(stylize(stylizer, imp.getProcessor()), imp.getWidth(), imp.getHeight(), out, overwrite);
+			return;
+		}
+		// Each slice goes to the file as it is done, not kept; the stack appears under its name once complete.
+		try (TiffStackWriter writer = new TiffStackWriter(out.toAbsolutePath(), stack.getWidth(), stack.getHeight())) {
+			for (int i = 1; i <= stack.getSize(); i++) {
+				String label = stack.getSliceLabel(i);
+				writer.append(stylize(stylizer, stack.getProcessor(i)), label == null ? "slice " + i : label);
+				System.err.printf(Locale.ROOT, "slice %d of %d%n", i, stack.getSize());
+			}
+			writer.publish(overwrite);
+		}
+	}
+
+	/**
+	 * The stylized image as packed RGB, made in the pixels of the RGB image read (a converted copy
+	 * for other types): 4 bytes a pixel instead of float copies of input and result.
+	 */
+	private static int[] stylize(FastStylizer stylizer, ImageProcessor ip) {
+		int[] rgb = (int[]) (ip instanceof ColorProcessor ? ip : ip.convertToColorProcessor()).getPixels();
+		stylizer.stylize(ip.getWidth(), ip.getHeight(), rgb, rgb, (done, total) -> {});
+		return rgb;
 	}
 
 	/** Every image of the folder; files already done are skipped, failures reported and passed over. */
@@ -103,13 +129,23 @@ final class FastCommand implements Callable<Integer> {
 		if (files.isEmpty()) throw new IOException("No image files (.tif, .png, .jpg, .gif, .bmp) in " + input);
 		int failed = 0, skipped = 0;
 		for (Path f : files) {
-			Path out = output.resolve(outputName(f));
-			if (Files.exists(out) && !overwrite) {
+			Path out = output.resolve(outputName(f, false));
+			// An animated GIF becomes a TIFF stack; done already if either result is there.
+			Path stackOut = output.resolve(outputName(f, true));
+			if ((Files.exists(out) || Files.exists(stackOut)) && !overwrite) {
 				skipped++;
 				continue;
 			}
 			try {
-				file(stylizer, f, out);
+				ImagePlus imp = ImageFiles.open(f);
+				Path target = imp.getStackSize() > 1 ? stackOut : out;
+				write(stylizer, imp, target);
+				System.err.println("Wrote " + target);
+			}
+			catch (FileAlreadyExistsException e) {
+				// Another run made it meanwhile: kept, and this one counts as done.
+				skipped++;
+				System.err.println("kept: " + e.getFile() + " appeared during the run");
 			}
 			catch (IOException | RuntimeException e) {
 				failed++;
@@ -125,10 +161,15 @@ final class FastCommand implements Callable<Integer> {
 		return n.matches(".*\\.(tif|tiff|png|jpg|jpeg|gif|bmp)$") && !n.startsWith(".");
 	}
 
-	/** Same name; formats ImageJ cannot write (GIF, BMP) become PNG. */
-	private static String outputName(Path f) {
+	/**
+	 * Same name; formats that cannot be written (GIF, BMP) become PNG, or TIFF for a stack (an
+	 * animated GIF), which folder mode gives no other way to name.
+	 */
+	static String outputName(Path f, boolean stack) {
 		String n = f.getFileName().toString();
 		String lower = n.toLowerCase(Locale.ROOT);
-		return lower.endsWith(".gif") || lower.endsWith(".bmp") ? n.substring(0, n.lastIndexOf('.')) + ".png" : n;
+		String stem = n.substring(0, n.lastIndexOf('.'));
+		if (stack) return lower.endsWith(".tif") || lower.endsWith(".tiff") ? n : stem + ".tif";
+		return lower.endsWith(".gif") || lower.endsWith(".bmp") ? stem + ".png" : n;
 	}
 }

@@ -3,10 +3,20 @@ package org.neuralstyle.cli;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.io.FileSaver;
+import ij.io.TiffEncoder;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
 
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.awt.image.DirectColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,10 +26,18 @@ import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.imagefile.ImageFileReader;
 import org.neuralstyle.io.AtomicFiles;
 
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.FileImageOutputStream;
+import javax.imageio.stream.ImageOutputStream;
+
 /**
- * Reading and writing image files for the command line, through ImageJ's readers and writers.
- * Outputs are written atomically (a temporary file in the same folder, then a move), so a reader
- * never sees half a file and an interrupted write leaves any earlier file intact.
+ * Reading and writing image files for the command line: read through ImageJ's readers, written
+ * with ImageJ's TIFF encoder or the JDK's PNG and JPEG writers. Outputs are written atomically (a
+ * temporary file in the same folder, then a link or a move), so a reader never sees half a file,
+ * an interrupted write leaves any earlier file intact, and a file is replaced only when asked.
  */
 final class ImageFiles {
 
@@ -95,28 +113,135 @@ final class ImageFiles {
 		if (!Files.isWritable(dir)) throw new IllegalArgumentException("Cannot write into " + dir);
 	}
 
+	/**
+	 * Refuses an output that is one of the run's own files: the progress stack over the result, or a
+	 * result over an input, would destroy one of them even with {@code --overwrite}.
+	 */
+	static void checkDistinct(Path output, String outputOption, Path other, String otherOption) {
+		if (sameFile(output, other)) throw new IllegalArgumentException(outputOption + " and " + otherOption
+			+ " name the same file, " + output + ": give " + outputOption + " a name of its own");
+	}
+
+	/** Whether two paths name the same file or folder: the same name once normalized, or (both existing) the same file by links. */
+	static boolean sameFile(Path a, Path b) {
+		if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) return true;
+		try {
+			return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+		}
+		catch (IOException e) {
+			return false;
+		}
+	}
+
+	/**
+	 * Writes a run's result at {@code file}, or, if a file appeared there during the run and
+	 * {@code overwrite} is false, beside it as {@code NAME-2.EXT} (or -3, ...): the file that
+	 * appeared is kept and so is the result. Returns where the result is.
+	 */
+	static Path writeResult(RgbImage img, Path file, boolean overwrite) throws IOException {
+		int[] rgb = packed(img);
+		String name = file.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		for (int n = 1; n <= 100; n++) {
+			Path target = n == 1 ? file : file.resolveSibling(name.substring(0, dot) + "-" + n + name.substring(dot));
+			try {
+				write(rgb, img.width(), img.height(), target, overwrite);
+				if (n > 1) System.err.println("error: " + file + " appeared during the run and was left as it is; the result is in "
+					+ target);
+				return target;
+			}
+			catch (FileAlreadyExistsException e) {
+				// taken: try the next name
+			}
+		}
+		throw new IOException(file + " and the 99 names after it appeared during the run: the result was not written");
+	}
+
+	/** Writes a new file: refuses to replace one, even one that appeared while the result was being made. */
 	static void write(RgbImage img, Path file) throws IOException {
-		writeAtomically(new ImagePlus(file.getFileName().toString(), toProcessor(img)), file, format(file));
+		write(img, file, false);
 	}
 
-	/** Writes the slices as one TIFF stack, each slice labelled. */
-	static void writeStack(List<RgbImage> slices, List<String> labels, Path file) throws IOException {
+	/**
+	 * Writes {@code img} at {@code file}, in the format its extension names, atomically.
+	 *
+	 * @param overwrite replace a file that is there; else a file there when the image is complete
+	 *        is kept and {@link java.nio.file.FileAlreadyExistsException} thrown
+	 */
+	static void write(RgbImage img, Path file, boolean overwrite) throws IOException {
+		write(packed(img), img.width(), img.height(), file, overwrite);
+	}
+
+	/** As {@link #write(RgbImage, Path, boolean)}, from pixels packed as {@code 0xRRGGBB}, without a copy of them. */
+	static void write(int[] rgb, int width, int height, Path file, boolean overwrite) throws IOException {
+		String format = format(file);
+		AtomicFiles.Writer writer = temporary -> {
+			// Encoded here rather than by ImageJ's FileSaver, which reports a failed write (a full
+			// disk) in a dialog or on the console and returns false, losing the reason.
+			try {
+				Files.createFile(temporary);
+				encode(rgb, width, height, format, temporary);
+			}
+			catch (FileSystemException e) {
+				throw e;
+			}
+			catch (IOException e) {
+				// A stream says only "No space left on device" or "File too large" (ImageIO: "I/O error
+				// writing PNG file!", with that as the cause): name the file and the reason.
+				Throwable reason = e;
+				while (reason.getCause() instanceof IOException cause) reason = cause;
+				throw new IOException("Could not write " + file + ": " + reason.getMessage(), e);
+			}
+		};
+		if (overwrite) AtomicFiles.replace(file.toAbsolutePath(), writer);
+		else AtomicFiles.create(file.toAbsolutePath(), writer);
+	}
+
+	private static void encode(int[] rgb, int width, int height, String format, Path file) throws IOException {
+		if (format.equals("tiff")) {
+			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+				ImagePlus imp = new ImagePlus("", new ColorProcessor(width, height, rgb));
+				new TiffEncoder(imp.getFileInfo()).write(out);
+			}
+			return;
+		}
+		// A BufferedImage over the pixels themselves, not a copy: large results stay at 4 bytes a pixel.
+		DirectColorModel model = new DirectColorModel(24, 0xff0000, 0xff00, 0xff);
+		WritableRaster raster = Raster.createPackedRaster(new DataBufferInt(rgb, rgb.length), width, height, width,
+			model.getMasks(), null);
+		BufferedImage image = new BufferedImage(model, raster, false, null);
+		// Straight to the file: ImageIO on an OutputStream caches in a temporary file and adds a
+		// shutdown hook for it, which fails when the result is written during a shutdown (SIGTERM).
+		try (ImageOutputStream stream = new FileImageOutputStream(file.toFile())) {
+			if (format.equals("png")) {
+				if (!ImageIO.write(image, "png", stream)) throw new IOException("No PNG writer in this Java");
+				return;
+			}
+			ImageWriter jpeg = ImageIO.getImageWritersByFormatName("jpeg").next();
+			try {
+				jpeg.setOutput(stream);
+				ImageWriteParam param = jpeg.getDefaultWriteParam();
+				param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+				// ImageJ's JPEG quality setting, 85 unless the user changed it, as FileSaver would use.
+				param.setCompressionQuality(FileSaver.getJpegQuality() / 100f);
+				jpeg.write(null, new IIOImage(image, null, null), param);
+			}
+			finally {
+				jpeg.dispose();
+			}
+		}
+	}
+
+	static int[] packed(RgbImage img) {
+		return (int[]) toProcessor(img).getPixels();
+	}
+
+	/** Writes the slices as one TIFF stack, each slice labelled, appearing only once complete. */
+	static void writeStack(List<RgbImage> slices, List<String> labels, Path file, boolean overwrite) throws IOException {
 		RgbImage first = slices.get(0);
-		ImageStack stack = new ImageStack(first.width(), first.height());
-		for (int i = 0; i < slices.size(); i++) stack.addSlice(labels.get(i), toProcessor(slices.get(i)));
-		writeAtomically(new ImagePlus(file.getFileName().toString(), stack), file, "tiff");
-	}
-
-	private static void writeAtomically(ImagePlus imp, Path file, String format) throws IOException {
-		AtomicFiles.write(file.toAbsolutePath(), temporary -> {
-			FileSaver saver = new FileSaver(imp);
-			String path = temporary.toString();
-			boolean ok = switch (format) {
-				case "png" -> saver.saveAsPng(path);
-				case "jpeg" -> saver.saveAsJpeg(path);
-				default -> imp.getStackSize() > 1 ? saver.saveAsTiffStack(path) : saver.saveAsTiff(path);
-			};
-			if (!ok) throw new IOException("Could not write " + file);
-		});
+		try (TiffStackWriter stack = new TiffStackWriter(file.toAbsolutePath(), first.width(), first.height())) {
+			for (int i = 0; i < slices.size(); i++) stack.append(packed(slices.get(i)), labels.get(i));
+			stack.publish(overwrite);
+		}
 	}
 }

@@ -2,12 +2,14 @@ package org.neuralstyle.cli;
 
 import ai.djl.Device;
 
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
@@ -121,7 +123,12 @@ final class OptimizeCommand implements Callable<Integer> {
 		// Everything a user can get wrong is checked before the (long) run starts.
 		StyleTransferSettings s = settings();
 		ImageFiles.checkWritable(output, overwrite, false);
-		if (progress != null) ImageFiles.checkWritable(progress, overwrite, true);
+		if (progress != null) {
+			ImageFiles.checkWritable(progress, overwrite, true);
+			ImageFiles.checkDistinct(progress, "--progress", output, "--output");
+		}
+		ImageFiles.checkDistinct(output, "--output", content, "--content");
+		for (Path style : styles) ImageFiles.checkDistinct(output, "--output", style, "--style");
 		if (styleWeights != null && styleWeights.size() != styles.size()) throw new IllegalArgumentException(
 			"--style-weights has " + styleWeights.size() + " values for " + styles.size() + " style images");
 		RgbImage contentImage = ImageFiles.read(content);
@@ -129,40 +136,24 @@ final class OptimizeCommand implements Callable<Integer> {
 		for (int i = 0; i < styles.size(); i++) {
 			styleImages.add(new GatysStylizer.Style(ImageFiles.read(styles.get(i)), styleWeights == null ? 1 : styleWeights.get(i)));
 		}
-		if (s.init == StyleTransferSettings.Init.IMAGE) s.initImage = ImageFiles.read(Path.of(init));
 		Device dev = Devices.parse(device);
 
-		AtomicBoolean interrupted = new AtomicBoolean();
-		Thread main = Thread.currentThread();
-		Thread hook = new Thread(() -> {
-			// Ctrl-C: stop after the current iteration and write what there is.
-			interrupted.set(true);
-			try {
-				main.join(60_000);
-			}
-			catch (InterruptedException ignored) {}
-		});
-		Runtime.getRuntime().addShutdownHook(hook);
 		try (StateDict sd = PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(network, System.err)).vgg(network, weights);
-			GatysStylizer stylizer = new GatysStylizer(sd, dev))
+			GatysStylizer stylizer = new GatysStylizer(sd, dev);
+			// From here a first Ctrl-C stops after the current iteration and writes the image.
+			Interruption interruption = Interruption.install("iteration", 60);
+			ProgressLog listener = new ProgressLog(interruption))
 		{
-			ProgressLog listener = new ProgressLog(interrupted);
 			StylizationResult r = stylizer.run(contentImage, styleImages, s, listener);
-			ImageFiles.write(r.image(), output);
-			System.err.println(r.message() + " Wrote " + output);
+			listener.close();
+			Path written = ImageFiles.writeResult(r.image(), output, overwrite);
+			System.err.println(r.message() + " Wrote " + written);
+			if (!written.equals(output)) return ExitCodes.ERROR;
 			return switch (r.outcome()) {
 				case DIVERGED -> ExitCodes.DIVERGED;
 				case CANCELLED -> ExitCodes.INTERRUPTED;
 				default -> ExitCodes.OK;
 			};
-		}
-		finally {
-			try {
-				Runtime.getRuntime().removeShutdownHook(hook);
-			}
-			catch (IllegalStateException shuttingDown) {
-				// the hook is running: it waits for us
-			}
 		}
 	}
 
@@ -170,7 +161,11 @@ final class OptimizeCommand implements Callable<Integer> {
 		StyleTransferSettings s = new StyleTransferSettings();
 		s.iterations = iterations;
 		s.optimizer = OptimizerKind.fromName(optimizer);
-		if (lr != null) s.learningRate = lr;
+		if (lr != null) {
+			// NaN is how the settings say "the optimizer's default": typed by a user it is a mistake.
+			if (lr.isNaN()) throw new IllegalArgumentException("--lr must be a positive number (got NaN); leave it out for the default");
+			s.learningRate = lr;
+		}
 		s.contentWeight = contentWeight;
 		s.styleWeight = styleWeight;
 		s.tvWeight = tvWeight;
@@ -182,7 +177,10 @@ final class OptimizeCommand implements Callable<Integer> {
 		switch (init.toLowerCase(Locale.ROOT)) {
 			case "content" -> s.init = StyleTransferSettings.Init.CONTENT;
 			case "random" -> s.init = StyleTransferSettings.Init.RANDOM;
-			default -> s.init = StyleTransferSettings.Init.IMAGE;
+			default -> {
+				s.init = StyleTransferSettings.Init.IMAGE;
+				s.initImage = initImage();
+			}
 		}
 		s.seed = seed;
 		s.preserveColors = preserveColors;
@@ -194,14 +192,30 @@ final class OptimizeCommand implements Callable<Integer> {
 		return s;
 	}
 
-	/** Prints loss lines and keeps the progress stack file up to date after every snapshot. */
-	private final class ProgressLog implements StylizationListener {
-		private final AtomicBoolean interrupted;
-		private final List<RgbImage> slices = new ArrayList<>();
-		private final List<String> labels = new ArrayList<>();
+	/** The image {@code --init} names, read now so that a wrong name ends the run before it starts. */
+	private RgbImage initImage() {
+		Path file = Path.of(init);
+		if (!Files.isRegularFile(file)) throw new IllegalArgumentException(
+			"--init must be content, random or an image file; " + init + " is none of them");
+		try {
+			return ImageFiles.read(file);
+		}
+		catch (IOException e) {
+			throw new IllegalArgumentException("--init: " + e.getMessage(), e);
+		}
+	}
 
-		ProgressLog(AtomicBoolean interrupted) {
-			this.interrupted = interrupted;
+	/**
+	 * Prints loss lines and appends each snapshot to the progress stack. The stack is a by-product:
+	 * if it cannot be written (a full disk), the run says so once and goes on to its result.
+	 */
+	private final class ProgressLog implements StylizationListener, AutoCloseable {
+		private final Interruption interruption;
+		private TiffStackWriter stack;
+		private boolean failed;
+
+		ProgressLog(Interruption interruption) {
+			this.interruption = interruption;
 		}
 
 		@Override
@@ -215,21 +229,43 @@ final class OptimizeCommand implements Callable<Integer> {
 
 		@Override
 		public void snapshot(int iteration, LossValues l, RgbImage image) {
-			if (progress == null) return;
-			slices.add(image);
-			labels.add(String.format(Locale.ROOT, "iter %d total %.6g", iteration, l == null ? Double.NaN : l.total()));
+			if (progress == null || failed) return;
+			String label = String.format(Locale.ROOT, "iter %d total %.6g", iteration, l == null ? Double.NaN : l.total());
 			try {
-				// Rewritten after each snapshot so an interrupted run keeps every slice it made.
-				ImageFiles.writeStack(slices, labels, progress);
+				// Appended, and published with the first slice, so an interrupted run keeps every slice it made.
+				if (stack == null) stack = new TiffStackWriter(progress.toAbsolutePath(), image.width(), image.height());
+				stack.append(ImageFiles.packed(image), label);
+				if (stack.slices() == 1) stack.publish(overwrite);
 			}
-			catch (java.io.IOException e) {
-				throw new java.io.UncheckedIOException(e);
+			catch (IOException | RuntimeException e) {
+				failed = true;
+				String reason = e instanceof FileAlreadyExistsException ? progress + " appeared during the run and was kept"
+					: e.getMessage();
+				System.err.println("warning: the progress stack is no longer updated: " + reason
+					+ ". The run goes on and writes its result.");
+				closeStack();
 			}
 		}
 
 		@Override
 		public boolean cancelled() {
-			return interrupted.get();
+			return interruption.requested();
+		}
+
+		@Override
+		public void close() {
+			closeStack();
+		}
+
+		private void closeStack() {
+			if (stack == null) return;
+			try {
+				stack.close();
+			}
+			catch (IOException e) {
+				System.err.println("warning: could not finish the progress stack " + progress + ": " + e.getMessage());
+			}
+			stack = null;
 		}
 	}
 }

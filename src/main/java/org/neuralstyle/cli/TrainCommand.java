@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.neuralstyle.fast.FastModelLibrary;
 import org.neuralstyle.fast.train.FastTrainer;
@@ -120,36 +119,19 @@ final class TrainCommand implements Callable<Integer> {
 		if (settings.checkpointEvery > 0) System.err.println("Checkpoints every " + settings.checkpointEvery + " steps: "
 			+ TrainingCheckpoint.checkpointFile(model));
 
-		AtomicBoolean interrupted = new AtomicBoolean();
-		Thread main = Thread.currentThread();
-		Thread hook = new Thread(() -> {
-			// Ctrl-C: stop after the current step and save the model (and a checkpoint) as it is.
-			interrupted.set(true);
-			try {
-				main.join(120_000);
-			}
-			catch (InterruptedException ignored) {}
-		});
-		Runtime.getRuntime().addShutdownHook(hook);
 		try (StateDict vgg = PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(ModelRegistry.VGG16_ID, System.err)).vgg(ModelRegistry.VGG16_ID, weights);
-			FastTrainer trainer = new FastTrainer(vgg, dev))
+			FastTrainer trainer = new FastTrainer(vgg, dev);
+			// Ctrl-C: stop after the current step and save the model (and a checkpoint) as it is.
+			Interruption interruption = Interruption.install("step", 120))
 		{
 			TrainingResult result = trainer.train(pictures, styleImage, style.getFileName().toString(), settings, model, resume,
-				new Log(interrupted));
+				new Log(interruption));
 			System.err.println(result.message());
 			return switch (result.outcome()) {
 				case COMPLETED -> ExitCodes.OK;
 				case CANCELLED -> ExitCodes.INTERRUPTED;
 				case DIVERGED -> ExitCodes.DIVERGED;
 			};
-		}
-		finally {
-			try {
-				Runtime.getRuntime().removeShutdownHook(hook);
-			}
-			catch (IllegalStateException shuttingDown) {
-				// the hook is running: it waits for us
-			}
 		}
 	}
 
@@ -183,12 +165,12 @@ final class TrainCommand implements Callable<Integer> {
 
 	/** One line per logged step with the losses, the speed and the time left. */
 	private final class Log implements FastTrainingListener {
-		private final AtomicBoolean interrupted;
+		private final Interruption interruption;
 		private final TimeLeft timeLeft = new TimeLeft();
 		private int firstStep = -1;
 
-		Log(AtomicBoolean interrupted) {
-			this.interrupted = interrupted;
+		Log(Interruption interruption) {
+			this.interruption = interruption;
 		}
 
 		@Override
@@ -216,7 +198,7 @@ final class TrainCommand implements Callable<Integer> {
 
 		@Override
 		public boolean cancelled() {
-			return interrupted.get();
+			return interruption.requested();
 		}
 	}
 }

@@ -25,21 +25,37 @@ final class Downscale {
 		return factor == 1 ? image : byFactor(image, factor);
 	}
 
+	/** As {@link #toPixelBudget(RgbImage, long, int)}, from any pixels; a copy even when it fits. */
+	static RgbImage toPixelBudget(Pixels image, long maxPixels, int minSide) {
+		int width = image.width();
+		int height = image.height();
+		int factor = 1;
+		while ((long) (width / factor) * (height / factor) > maxPixels && width / (factor + 1) >= minSide
+			&& height / (factor + 1) >= minSide)
+			factor++;
+		return byFactor(image, factor);
+	}
+
 	static RgbImage byFactor(RgbImage image, int factor) {
+		return byFactor(Pixels.of(image), factor);
+	}
+
+	static RgbImage byFactor(Pixels image, int factor) {
 		int width = image.width() / factor;
 		int height = image.height() / factor;
-		float[] src = image.planes();
+		// One source row at a time: the whole image is never held as floats.
+		float[] src = new float[width * factor];
 		float[] dst = new float[3 * width * height];
 		float area = factor * factor;
 		for (int c = 0; c < 3; c++)
 			for (int y = 0; y < height; y++)
 				for (int dy = 0; dy < factor; dy++) {
-					int row = (c * image.height() + y * factor + dy) * image.width();
+					image.read(c, y * factor + dy, 0, width * factor, src, 0);
 					int out = (c * height + y) * width;
 					for (int x = 0; x < width; x++) {
 						float sum = 0;
 						for (int dx = 0; dx < factor; dx++)
-							sum += src[row + x * factor + dx];
+							sum += src[x * factor + dx];
 						dst[out + x] += sum / area;
 					}
 				}

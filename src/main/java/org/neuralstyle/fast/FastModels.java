@@ -3,10 +3,8 @@ package org.neuralstyle.fast;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -20,6 +18,7 @@ import java.util.zip.ZipFile;
 import org.neuralstyle.checkpoint.CheckpointException;
 import org.neuralstyle.checkpoint.Checkpoints;
 import org.neuralstyle.checkpoint.StateDict;
+import org.neuralstyle.io.AtomicFiles;
 
 /**
  * The fast style models pytorch/examples publishes ({@code saved_models.zip}, see
@@ -67,7 +66,8 @@ public final class FastModels {
 		try (ZipFile zip = open(archive)) {
 			Map<String, ZipEntry> entries = find(zip, archive);
 			for (String style : STYLES) {
-				Path temporary = Files.createTempFile(directory, "." + fileName(style), ".part");
+				// Not createTempFile, which makes the file 0600: a cache shared by a group must stay readable.
+				Path temporary = Files.createFile(AtomicFiles.temporaryFor(directory.resolve(fileName(style))));
 				staged.put(style, temporary);
 				copy(zip, entries.get(style), temporary, archive);
 				check(temporary, entries.get(style), archive);
@@ -177,11 +177,6 @@ public final class FastModels {
 	}
 
 	private static void move(Path from, Path to) throws IOException {
-		try {
-			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (AtomicMoveNotSupportedException e) {
-			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-		}
+		AtomicFiles.moveOver(from, to);
 	}
 }

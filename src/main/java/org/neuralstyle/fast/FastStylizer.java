@@ -90,6 +90,28 @@ public final class FastStylizer {
 	 */
 	public RgbImage stylize(RgbImage content, TileListener listener) {
 		int width = content.width();
+		float[] result = new float[3 * width * content.height()];
+		stylize(Pixels.of(content), planarInto(result, width, content.height()), listener);
+		return new RgbImage(width, content.height(), result);
+	}
+
+	/**
+	 * Stylizes pixels packed as {@code 0xRRGGBB} into {@code target}, which may be {@code source}
+	 * itself: a row is written only once no tile still to come reads it. Beyond the two arrays the
+	 * heap holds one row of tiles as floats and the shrunk copy, so that an image of 8192² needs
+	 * its 256 MB and not the 50 bytes a pixel that float copies of input and result took. Each
+	 * value is the float result rounded to the nearest of 256 levels.
+	 *
+	 * @throws CancellationException if the calling thread is interrupted; checked before each run
+	 * @throws IllegalArgumentException if a side is shorter than {@value TransformerNet#MIN_SIZE}
+	 */
+	public void stylize(int width, int height, int[] source, int[] target, TileListener listener) {
+		if (target.length != source.length) throw new IllegalArgumentException("The target must have as many pixels as the source");
+		stylize(Pixels.packed(width, height, source), packedInto(target, width), listener);
+	}
+
+	private void stylize(Pixels content, RowSink sink, TileListener listener) {
+		int width = content.width();
 		int height = content.height();
 		if (width < TransformerNet.MIN_SIZE || height < TransformerNet.MIN_SIZE) throw new IllegalArgumentException(
 			"Fast style models need images of at least " + TransformerNet.MIN_SIZE + "×" + TransformerNet.MIN_SIZE
@@ -105,8 +127,7 @@ public final class FastStylizer {
 				statistics = statisticsOf(manager, shrunk);
 				listener.tileDone(before, total);
 			}
-			return stylizeTiles(manager, content, columns, rows, statistics,
-				(done, tiles) -> listener.tileDone(before + done, total));
+			stylizeTiles(manager, content, columns, rows, statistics, (done, tiles) -> listener.tileDone(before + done, total), sink);
 		}
 	}
 
@@ -122,21 +143,89 @@ public final class FastStylizer {
 	RgbImage stylizeTiles(NDManager manager, RgbImage content, TileAxis columns, TileAxis rows,
 		InstanceStatistics statistics, TileListener listener)
 	{
+		float[] result = new float[3 * content.width() * content.height()];
+		stylizeTiles(manager, Pixels.of(content), columns, rows, statistics, listener,
+			planarInto(result, content.width(), content.height()));
+		return new RgbImage(content.width(), content.height(), result);
+	}
+
+	/**
+	 * Finished rows of the result, handed over in order: row {@code y + i}, channel {@code c}, column
+	 * {@code x} is {@code window[(c * windowRows + i) * width + x]}, a blended value not yet clamped.
+	 */
+	private interface RowSink {
+		void rows(int y, int count, float[] window, int windowRows);
+	}
+
+	private static RowSink planarInto(float[] result, int width, int height) {
+		return (y, count, window, windowRows) -> {
+			for (int c = 0; c < 3; c++)
+				for (int i = 0; i < count; i++) {
+					int from = (c * windowRows + i) * width;
+					int to = (c * height + y + i) * width;
+					// Weights that sum to 1 in float arithmetic can leave a value an ulp outside [0,1].
+					for (int x = 0; x < width; x++) result[to + x] = Math.min(1f, Math.max(0f, window[from + x]));
+				}
+		};
+	}
+
+	private static RowSink packedInto(int[] target, int width) {
+		return (y, count, window, windowRows) -> {
+			int plane = windowRows * width;
+			for (int i = 0; i < count; i++)
+				for (int x = 0; x < width; x++) {
+					int at = i * width + x;
+					target[(y + i) * width + x] = level(window[at]) << 16 | level(window[plane + at]) << 8 | level(window[2 * plane + at]);
+				}
+		};
+	}
+
+	private static int level(float v) {
+		return Math.round(Math.min(1f, Math.max(0f, v)) * 255f);
+	}
+
+	/**
+	 * Tiles row by row, blended into a window of the rows the current row of tiles covers; rows
+	 * above the next row of tiles are final and go to {@code sink}, so the floats held are one row
+	 * of tiles, whatever the image's height. Every pixel gets its tiles' contributions in the
+	 * same order as a whole-image buffer would, so the sums are the same to the bit.
+	 */
+	private void stylizeTiles(NDManager manager, Pixels content, TileAxis columns, TileAxis rows,
+		InstanceStatistics statistics, TileListener listener, RowSink sink)
+	{
 		int width = content.width();
-		int height = content.height();
-		float[] result = new float[3 * width * height];
+		int windowRows = 0;
+		for (int row = 0; row < rows.count(); row++) windowRows = Math.max(windowRows, rows.size(row));
+		float[] window = new float[3 * width * windowRows];
+		int top = 0;
+		int bottom = 0;
 		int done = 0;
-		for (int row = 0; row < rows.count(); row++)
+		for (int row = 0; row < rows.count(); row++) {
+			int start = rows.start(row);
+			top = flush(window, windowRows, width, top, bottom, start, sink);
+			bottom = Math.max(bottom, start + rows.size(row));
 			for (int column = 0; column < columns.count(); column++) {
-				Tile tile = new Tile(columns.start(column), rows.start(row), columns.size(column), rows.size(row));
+				Tile tile = new Tile(columns.start(column), start, columns.size(column), rows.size(row));
 				float[] styled = run(manager, tile.extract(content), statistics);
-				tile.blend(styled, columns, column, rows, row, result, width, height);
+				tile.blend(styled, columns, column, rows, row, window, width, windowRows, top);
 				listener.tileDone(++done, columns.count() * rows.count());
 			}
-		// Weights that sum to 1 in float arithmetic can leave a value an ulp outside [0,1].
-		for (int i = 0; i < result.length; i++)
-			result[i] = Math.min(1f, Math.max(0f, result[i]));
-		return new RgbImage(width, height, result);
+		}
+		flush(window, windowRows, width, top, bottom, bottom, sink);
+	}
+
+	/** Hands rows {@code top} to {@code upTo} to the sink and moves the rest of the window up; returns the new top. */
+	private static int flush(float[] window, int windowRows, int width, int top, int bottom, int upTo, RowSink sink) {
+		int count = upTo - top;
+		if (count <= 0) return top;
+		sink.rows(top, count, window, windowRows);
+		int kept = Math.max(0, bottom - upTo);
+		for (int c = 0; c < 3; c++) {
+			int plane = c * windowRows * width;
+			System.arraycopy(window, plane + count * width, window, plane, kept * width);
+			java.util.Arrays.fill(window, plane + kept * width, plane + windowRows * width, 0f);
+		}
+		return upTo;
 	}
 
 	/** Network output for one image, in [0,1], the size of the image. */
@@ -159,26 +248,26 @@ public final class FastStylizer {
 	/** A rectangle of the image that goes through the network in one piece. */
 	private record Tile(int x, int y, int width, int height) {
 
-		RgbImage extract(RgbImage image) {
-			float[] src = image.planes();
+		RgbImage extract(Pixels image) {
 			float[] dst = new float[3 * width * height];
 			for (int c = 0; c < 3; c++)
 				for (int row = 0; row < height; row++)
-					System.arraycopy(src, (c * image.height() + y + row) * image.width() + x, dst, (c * height + row) * width, width);
+					image.read(c, y + row, x, width, dst, (c * height + row) * width);
 			return new RgbImage(width, height, dst);
 		}
 
-		void blend(float[] styled, TileAxis columns, int column, TileAxis rows, int row, float[] result,
-			int imageWidth, int imageHeight)
+		/** Adds the tile's weighted output to the window, whose first row is image row {@code top}. */
+		void blend(float[] styled, TileAxis columns, int column, TileAxis rows, int row, float[] window,
+			int imageWidth, int windowRows, int top)
 		{
 			for (int c = 0; c < 3; c++)
 				for (int r = 0; r < height; r++) {
 					float rowWeight = rows.weight(row, r);
 					if (rowWeight == 0) continue;
-					int target = (c * imageHeight + y + r) * imageWidth + x;
+					int target = (c * windowRows + y - top + r) * imageWidth + x;
 					int source = (c * height + r) * width;
 					for (int k = 0; k < width; k++)
-						result[target + k] += rowWeight * columns.weight(column, k) * styled[source + k];
+						window[target + k] += rowWeight * columns.weight(column, k) * styled[source + k];
 				}
 		}
 	}

@@ -42,7 +42,8 @@ final class ResultFile {
 	static void save(ImagePlus image, File file, String key) throws IOException {
 		check(file, key);
 		String title = image.getTitle();
-		AtomicFiles.write(file.toPath(), temporary -> {
+		// create, not write: a file that appeared at the path during the run is kept, never replaced.
+		AtomicFiles.create(file.toPath(), temporary -> {
 			FileSaver saver = new FileSaver(image);
 			boolean saved = image.getStackSize() > 1 ? saver.saveAsTiffStack(temporary.toString()) : saver.saveAsTiff(temporary.toString());
 			if (!saved || !Files.isRegularFile(temporary)) throw new IOException("Could not write " + file + ".");

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuralstyle.tensor.Scalars;
 import org.neuralstyle.fast.TransformerNet;
 
 /** {@code fast} end to end with a transformation network written by real PyTorch. */
@@ -68,7 +69,7 @@ class FastCommandLineTest {
 		float[] written = ImageFiles.read(out).planes(), input = ImageFiles.read(in).planes();
 		float[] network;
 		try (TransformerNet net = TransformerNet.load(Path.of(MODEL), Device.cpu()); NDManager manager = NDManager.newBaseManager()) {
-			network = net.forward(manager.create(input, new Shape(1, 3, 28, 36)).mul(255f)).clip(0, 255).div(255f).toFloatArray();
+			network = Scalars.dividedBy(net.forward(Scalars.times(manager.create(input, new Shape(1, 3, 28, 36)), 255f)).clip(0, 255), 255f).toFloatArray();
 		}
 		double fromNetwork = 0, fromInput = 0;
 		for (int i = 0; i < written.length; i++) {

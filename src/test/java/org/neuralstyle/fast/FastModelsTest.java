@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -94,6 +99,20 @@ class FastModelsTest {
 		try (Stream<Path> files = Files.list(models)) {
 			assertEquals(4, files.count(), "no temporary files left behind");
 		}
+	}
+
+	@Test
+	void unpackedModelsGetTheUsersUsualPermissionsSoASharedCacheStaysReadable() throws IOException {
+		assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+		// A file created the ordinary way gets 0666 less the umask: what any other tool would make.
+		Path usual = Files.createFile(dir.resolve("usual"));
+		Set<PosixFilePermission> expected = Files.getPosixFilePermissions(usual);
+		assertTrue(expected.contains(PosixFilePermission.OWNER_READ) && expected.size() > 2,
+			"the umask leaves more than the owner's rights: " + PosixFilePermissions.toString(expected));
+		Map<String, Path> unpacked = FastModels.extract(publishedLayout(), dir.resolve("models"));
+		for (Path file : unpacked.values())
+			assertEquals(PosixFilePermissions.toString(expected), PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+				file.toString());
 	}
 
 	@Test

@@ -63,6 +63,34 @@ class FastStylizerTest {
 	}
 
 	@Test
+	void packedPixelsStylizedInPlaceAreTheFloatResultRoundedToLevels() {
+		// 8-bit input, as read from a file, so both paths see the same values.
+		int n = WIDTH * HEIGHT;
+		int[] packed = new int[n];
+		float[] levels = new float[3 * n];
+		for (int i = 0; i < n; i++) {
+			int r = Math.round(landscape.planes()[i] * 255), g = Math.round(landscape.planes()[n + i] * 255),
+				b = Math.round(landscape.planes()[2 * n + i] * 255);
+			packed[i] = r << 16 | g << 8 | b;
+			levels[i] = r / 255f;
+			levels[n + i] = g / 255f;
+			levels[2 * n + i] = b / 255f;
+		}
+		// Small tiles: three rows of tiles, so rows are handed on while later tiles still read the array.
+		FastStylizer stylizer = new FastStylizer(net, 64, 16, Normalization.WHOLE_IMAGE);
+		assertTrue(new TileAxis(HEIGHT, 64, 16).count() >= 3);
+		RgbImage floats = stylizer.stylize(new RgbImage(WIDTH, HEIGHT, levels));
+		List<Integer> runs = new ArrayList<>();
+		stylizer.stylize(WIDTH, HEIGHT, packed, packed, (done, total) -> runs.add(done));
+		assertEquals(stylizer.runs(WIDTH, HEIGHT), runs.size());
+		for (int i = 0; i < n; i++) {
+			int expected = Math.round(floats.planes()[i] * 255) << 16 | Math.round(floats.planes()[n + i] * 255) << 8
+				| Math.round(floats.planes()[2 * n + i] * 255);
+			assertEquals(expected, packed[i], "pixel " + i % WIDTH + "," + i / WIDTH);
+		}
+	}
+
+	@Test
 	void tilesNormalizedAsTheWholeImageGiveTheUntiledResult() {
 		FastStylizer stylizer = new FastStylizer(net, 128, 64, Normalization.PER_TILE);
 		TileAxis columns = new TileAxis(WIDTH, 128, 64);

@@ -119,6 +119,10 @@ class StylizeOptimizeCommandTest {
 		return n;
 	}
 
+	private static CommandParameter parameter(List<CommandParameter> ps, String key) {
+		return ps.stream().filter(p -> p.key().equals(key)).findFirst().orElseThrow();
+	}
+
 	@Test
 	void parametersAreTheMacroKeysWithTheEnginesDefaults() {
 		List<CommandParameter> ps = CommandParameters.of(StylizeOptimizeCommand.class);
@@ -150,7 +154,7 @@ class StylizeOptimizeCommandTest {
 		assertNull(defaults.get("output"));
 		assertNull(defaults.get("progress"));
 		assertEquals("", defaults.get("style_2"));
-		assertEquals(CommandParameter.Kind.IMAGE_TITLE, ps.get(18).kind());
+		assertEquals(CommandParameter.Kind.IMAGE_TITLE, parameter(ps, "style_2").kind());
 		assertEquals("", defaults.get("style_weights"));
 		assertEquals(engine.styleScale, defaults.get("style_scale"));
 		assertEquals(engine.contentLayers, StyleTransferSettings.parseLayers((String) defaults.get("content_layers")));
@@ -163,12 +167,12 @@ class StylizeOptimizeCommandTest {
 		assertEquals(0.0, defaults.get("learning_rate"));
 		// A dialog must not offer last run's output files again: they exist now, and would be refused.
 		assertEquals(List.of("output", "progress"), ps.stream().filter(p -> !p.remembered()).map(CommandParameter::key).toList());
-		assertEquals(List.of("lbfgs", "adam"), ps.get(3).choices());
-		assertEquals(List.of("content", "random", "file"), ps.get(8).choices());
-		assertEquals(List.of("max", "avg"), ps.get(26).choices());
-		assertEquals(List.of("vgg19", "vgg16"), ps.get(11).choices());
-		assertEquals(List.of("auto", "cpu", "gpu"), ps.get(12).choices());
-		assertEquals(List.of(Scope.labels()), ps.get(14).choices());
+		assertEquals(List.of("lbfgs", "adam"), parameter(ps, "optimizer").choices());
+		assertEquals(List.of("content", "random", "file"), parameter(ps, "init").choices());
+		assertEquals(List.of("max", "avg"), parameter(ps, "pooling").choices());
+		assertEquals(List.of("vgg19", "vgg16"), parameter(ps, "network").choices());
+		assertEquals(List.of("auto", "cpu", "gpu"), parameter(ps, "device").choices());
+		assertEquals(List.of(Scope.labels()), parameter(ps, "scope").choices());
 	}
 
 	@Test
