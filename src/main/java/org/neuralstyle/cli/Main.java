@@ -11,13 +11,23 @@ import org.neuralstyle.weights.WeightsUnavailableException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The command line: {@code java -jar neural-style-cli.jar COMMAND ...}. */
 @Command(name = "neural-style", mixinStandardHelpOptions = true, version = "neural-style 0.1.0",
 	description = "Neural style transfer on DJL/PyTorch: optimization (Gatys et al.), fast models (Johnson et al.) and their training, weights management, benchmarks.",
 	subcommands = {OptimizeCommand.class, FastCommand.class, TrainCommand.class, WeightsCommand.class, BenchCommand.class,
-		CommandLine.HelpCommand.class})
+		EngineCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
+
+	/** slf4j-simple's settings, read once, when the first logger is made. */
+	private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
+	@Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show DJL's informational and debugging messages, not only its warnings.")
+	void setVerbose(boolean verbose) {
+		if (verbose) System.setProperty(LOG_LEVEL, "debug");
+	}
 
 	public static void main(String[] args) {
 		System.exit(run(args));
@@ -27,6 +37,11 @@ public final class Main {
 	public static int run(String... args) {
 		// ImageJ's readers and writers must never open a window from the command line.
 		System.setProperty("java.awt.headless", "true");
+		// DJL logs through SLF4J: only its warnings, on stderr, one short line each, unless asked
+		// (--verbose, or -D on the java command line).
+		if (System.getProperty(LOG_LEVEL) == null) System.setProperty(LOG_LEVEL, "warn");
+		System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+		System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
 		CommandLine cl = new CommandLine(new Main());
 		cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
 			// A user's mistake gets one line that says what to do, not a stack trace.
