@@ -81,11 +81,14 @@ final class FastCommand implements Callable<Integer> {
 				in + " has " + stack.getSize() + " slices: name the output *.tif to get a stack");
 			List<RgbImage> slices = new ArrayList<>();
 			List<String> labels = new ArrayList<>();
-			for (int i = 1; i <= stack.getSize(); i++) {
-				slices.add(stylizer.stylize(ImageFiles.toRgb(stack.getProcessor(i))));
-				String label = stack.getSliceLabel(i);
-				labels.add(label == null ? "slice " + i : label);
-				System.err.printf(Locale.ROOT, "slice %d of %d%n", i, stack.getSize());
+			try (RunProgress bar = RunProgress.start("slices", stack.getSize())) {
+				for (int i = 1; i <= stack.getSize(); i++) {
+					slices.add(stylizer.stylize(ImageFiles.toRgb(stack.getProcessor(i))));
+					String label = stack.getSliceLabel(i);
+					labels.add(label == null ? "slice " + i : label);
+					bar.update(i, "");
+					if (!bar.isBar()) System.err.printf(Locale.ROOT, "slice %d of %d%n", i, stack.getSize());
+				}
 			}
 			ImageFiles.writeStack(slices, labels, out);
 		}
@@ -101,20 +104,24 @@ final class FastCommand implements Callable<Integer> {
 			files = list.filter(Files::isRegularFile).filter(FastCommand::isImage).sorted().toList();
 		}
 		if (files.isEmpty()) throw new IOException("No image files (.tif, .png, .jpg, .gif, .bmp) in " + input);
-		int failed = 0, skipped = 0;
-		for (Path f : files) {
-			Path out = output.resolve(outputName(f));
-			if (Files.exists(out) && !overwrite) {
-				skipped++;
-				continue;
+		int failed = 0, skipped = 0, done = 0;
+		try (RunProgress bar = RunProgress.start("images", files.size())) {
+			for (Path f : files) {
+				bar.update(done++, f.getFileName().toString());
+				Path out = output.resolve(outputName(f));
+				if (Files.exists(out) && !overwrite) {
+					skipped++;
+					continue;
+				}
+				try {
+					file(stylizer, f, out);
+				}
+				catch (IOException | RuntimeException e) {
+					failed++;
+					System.err.println("failed: " + f + ": " + e.getMessage());
+				}
 			}
-			try {
-				file(stylizer, f, out);
-			}
-			catch (IOException | RuntimeException e) {
-				failed++;
-				System.err.println("failed: " + f + ": " + e.getMessage());
-			}
+			bar.update(done, "");
 		}
 		System.err.printf(Locale.ROOT, "%d images, %d skipped (already done), %d failed%n", files.size(), skipped, failed);
 		return failed == 0 ? ExitCodes.OK : ExitCodes.ERROR;

@@ -147,7 +147,13 @@ final class OptimizeCommand implements Callable<Integer> {
 			GatysStylizer stylizer = new GatysStylizer(sd, dev))
 		{
 			ProgressLog listener = new ProgressLog(interrupted);
-			StylizationResult r = stylizer.run(contentImage, styleImages, s, listener);
+			StylizationResult r;
+			try {
+				r = stylizer.run(contentImage, styleImages, s, listener);
+			}
+			finally {
+				listener.bar.close();
+			}
 			ImageFiles.write(r.image(), output);
 			System.err.println(r.message() + " Wrote " + output);
 			return switch (r.outcome()) {
@@ -199,6 +205,7 @@ final class OptimizeCommand implements Callable<Integer> {
 		private final AtomicBoolean interrupted;
 		private final List<RgbImage> slices = new ArrayList<>();
 		private final List<String> labels = new ArrayList<>();
+		final RunProgress bar = RunProgress.start("optimize", iterations);
 
 		ProgressLog(AtomicBoolean interrupted) {
 			this.interrupted = interrupted;
@@ -206,6 +213,9 @@ final class OptimizeCommand implements Callable<Integer> {
 
 		@Override
 		public void iteration(int iteration, LossValues l) {
+			bar.update(iteration, String.format(Locale.ROOT, "content %.3g style %.3g tv %.3g total %.3g", l.content(), l.style(),
+				l.tv(), l.total()));
+			if (bar.isBar()) return;
 			if (iteration == 0 || (logEvery > 0 && iteration % logEvery == 0) || iteration >= iterations) {
 				System.out.printf(Locale.ROOT, "iter %d content %.6g style %.6g tv %.6g total %.6g%n", iteration,
 					l.content(), l.style(), l.tv(), l.total());

@@ -134,8 +134,14 @@ final class TrainCommand implements Callable<Integer> {
 		try (StateDict vgg = PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(ModelRegistry.VGG16_ID, System.err)).vgg(ModelRegistry.VGG16_ID, weights);
 			FastTrainer trainer = new FastTrainer(vgg, dev))
 		{
-			TrainingResult result = trainer.train(pictures, styleImage, style.getFileName().toString(), settings, model, resume,
-				new Log(interrupted));
+			Log log = new Log(interrupted, total);
+			TrainingResult result;
+			try {
+				result = trainer.train(pictures, styleImage, style.getFileName().toString(), settings, model, resume, log);
+			}
+			finally {
+				log.bar.close();
+			}
 			System.err.println(result.message());
 			return switch (result.outcome()) {
 				case COMPLETED -> ExitCodes.OK;
@@ -186,14 +192,18 @@ final class TrainCommand implements Callable<Integer> {
 		private final AtomicBoolean interrupted;
 		private final TimeLeft timeLeft = new TimeLeft();
 		private int firstStep = -1;
+		final RunProgress bar;
 
-		Log(AtomicBoolean interrupted) {
+		Log(AtomicBoolean interrupted, int steps) {
 			this.interrupted = interrupted;
+			bar = RunProgress.start("train", steps);
 		}
 
 		@Override
 		public void stepped(TrainingStep s) {
 			timeLeft.iterationDone(System.nanoTime());
+			bar.update(s.step(), String.format(Locale.ROOT, "content %.3g style %.3g total %.3g", s.content(), s.style(), s.total()));
+			if (bar.isBar()) return;
 			if (firstStep < 0) firstStep = s.step();
 			if (s.step() % logEvery != 0 && s.step() != s.steps() && s.step() != firstStep) return;
 			double perStep = timeLeft.secondsPerIteration();
