@@ -9,6 +9,7 @@ import ai.djl.util.Platform;
 import ai.djl.util.cuda.CudaUtils;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Properties;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,7 +63,7 @@ public final class EngineReport {
 	private final List<CachedModel> weights = new ArrayList<>();
 
 	private EngineReport(WeightsCache cache, ModelRegistry registry) {
-		djlVersion = Engine.getDjlVersion();
+		djlVersion = readDjlVersion();
 		Runtime rt = Runtime.getRuntime();
 		heapFree = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
 		// Tensors live outside the Java heap: the memory the system has left is what limits them.
@@ -111,6 +113,22 @@ public final class EngineReport {
 		for (int i = 0; i < gpus; i++) devices.add(describeGpu(i));
 		if (gpus == 0) noGpuReason = noGpuReason(flavor, engine.hasCapability(StandardCapabilities.CUDA),
 			CudaUtils.getGpuCount(), CudaDriver.version(), System.getProperty("os.name", ""), System.getenv("CUDA_VISIBLE_DEVICES"));
+	}
+
+	/**
+	 * DJL's own record of its version. Engine.getDjlVersion prefers the manifest's, which in the
+	 * command line's single jar is this product's.
+	 */
+	private static String readDjlVersion() {
+		try (InputStream in = Engine.class.getResourceAsStream("api.properties")) {
+			Properties p = new Properties();
+			if (in != null) p.load(in);
+			String v = p.getProperty("djl_version");
+			return v != null ? v : Engine.getDjlVersion();
+		}
+		catch (IOException e) {
+			return Engine.getDjlVersion();
+		}
 	}
 
 	/** The engine on this computer, started if it was not; the standard cache and models. */
