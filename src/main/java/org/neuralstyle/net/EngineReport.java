@@ -86,13 +86,12 @@ public final class EngineReport {
 		Engine engine;
 		String failure = null;
 		try {
-			engine = Engine.getEngine("PyTorch");
+			engine = Devices.engine();
 		}
-		catch (RuntimeException | UnsatisfiedLinkError e) {
+		catch (EngineUnavailableException e) {
 			// The report is most needed exactly when the engine does not start.
 			engine = null;
-			failure = e.getMessage() != null ? e.getMessage() : e.toString();
-			if (e.getCause() != null && e.getCause().getMessage() != null) failure += " (" + e.getCause().getMessage() + ")";
+			failure = e.getMessage();
 		}
 		startFailure = failure;
 		if (engine == null) {
