@@ -127,29 +127,32 @@ final class FastCommand implements Callable<Integer> {
 			files = list.filter(Files::isRegularFile).filter(FastCommand::isImage).sorted().toList();
 		}
 		if (files.isEmpty()) throw new IOException("No image files (.tif, .png, .jpg, .gif, .bmp) in " + input);
-		int failed = 0, skipped = 0;
-		for (Path f : files) {
-			Path out = output.resolve(outputName(f, false));
-			// An animated GIF becomes a TIFF stack; done already if either result is there.
-			Path stackOut = output.resolve(outputName(f, true));
-			if ((Files.exists(out) || Files.exists(stackOut)) && !overwrite) {
-				skipped++;
-				continue;
-			}
-			try {
-				ImagePlus imp = ImageFiles.open(f);
-				Path target = imp.getStackSize() > 1 ? stackOut : out;
-				write(stylizer, imp, target);
-				System.err.println("Wrote " + target);
-			}
-			catch (FileAlreadyExistsException e) {
-				// Another run made it meanwhile: kept, and this one counts as done.
-				skipped++;
-				System.err.println("kept: " + e.getFile() + " appeared during the run");
-			}
-			catch (IOException | RuntimeException e) {
-				failed++;
-				System.err.println("failed: " + f + ": " + e.getMessage());
+		int failed = 0, skipped = 0, done = 0;
+		try (RunProgress bar = RunProgress.start("images", files.size())) {
+			for (Path f : files) {
+				bar.update(done++, f.getFileName().toString());
+				Path out = output.resolve(outputName(f, false));
+				// An animated GIF becomes a TIFF stack; done already if either result is there.
+				Path stackOut = output.resolve(outputName(f, true));
+				if ((Files.exists(out) || Files.exists(stackOut)) && !overwrite) {
+					skipped++;
+					continue;
+				}
+				try {
+					ImagePlus imp = ImageFiles.open(f);
+					Path target = imp.getStackSize() > 1 ? stackOut : out;
+					write(stylizer, imp, target);
+					System.err.println("Wrote " + target);
+				}
+				catch (FileAlreadyExistsException e) {
+					// Another run made it meanwhile: kept, and this one counts as done.
+					skipped++;
+					System.err.println("kept: " + e.getFile() + " appeared during the run");
+				}
+				catch (IOException | RuntimeException e) {
+					failed++;
+					System.err.println("failed: " + f + ": " + e.getMessage());
+				}
 			}
 		}
 		System.err.printf(Locale.ROOT, "%d images, %d skipped (already done), %d failed%n", files.size(), skipped, failed);

@@ -11,13 +11,26 @@ import org.neuralstyle.weights.WeightsUnavailableException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The command line: {@code java -jar neural-style-cli.jar COMMAND ...}. */
 @Command(name = "neural-style", mixinStandardHelpOptions = true, version = "neural-style 0.1.0",
 	description = "Neural style transfer on DJL/PyTorch: optimization (Gatys et al.), fast models (Johnson et al.) and their training, weights management, benchmarks.",
 	subcommands = {OptimizeCommand.class, FastCommand.class, TrainCommand.class, WeightsCommand.class, BenchCommand.class,
-		CommandLine.HelpCommand.class})
+		EngineCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
+
+	/** slf4j-simple's settings, read once, when the first logger is made. */
+	private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel",
+		CUDA_PROBE_LOG_LEVEL = "org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils";
+
+	@Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show DJL's informational and debugging messages, not only its warnings.")
+	void setVerbose(boolean verbose) {
+		if (!verbose) return;
+		System.setProperty(LOG_LEVEL, "debug");
+		System.setProperty(CUDA_PROBE_LOG_LEVEL, "debug");
+	}
 
 	public static void main(String[] args) {
 		System.exit(run(args));
@@ -27,6 +40,14 @@ public final class Main {
 	public static int run(String... args) {
 		// ImageJ's readers and writers must never open a window from the command line.
 		System.setProperty("java.awt.headless", "true");
+		// DJL logs through SLF4J: only its warnings, on stderr, one short line each, unless asked
+		// (--verbose, or -D on the java command line).
+		if (System.getProperty(LOG_LEVEL) == null) System.setProperty(LOG_LEVEL, "warn");
+		System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+		System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+		// DJL asks the CUDA runtime for GPUs even to load the CPU build, and warns when a CUDA runtime
+		// without a usable driver answers: noise on every run. 'engine' tells the whole GPU story.
+		System.setProperty(CUDA_PROBE_LOG_LEVEL, "error");
 		CommandLine cl = new CommandLine(new Main());
 		cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
 			// A user's mistake gets one line that says what to do, not a stack trace.
@@ -79,7 +100,7 @@ public final class Main {
 		// The published fast models have no published checksum: their archive is named with --as.
 		String importIt = "run 'weights import FILE" + (model.checksum().isKnown() ? "" : " --as " + model.id()) + "'";
 		return "Without network access, download " + model.url() + " (" + model.fileName() + ") on another computer, then "
-			+ (vgg ? "either pass it with --weights FILE, or " : "") + importIt + " to check it and copy it into the cache folder "
+			+ (vgg ? "either pass it with --weights FILE, or " : "either unzip it and pass a model from it with --model FILE, or ") + importIt + " to check it and copy it into the cache folder "
 			+ missing.cacheFolder() + ".";
 	}
 }

@@ -213,6 +213,7 @@ final class OptimizeCommand implements Callable<Integer> {
 		private final Interruption interruption;
 		private TiffStackWriter stack;
 		private boolean failed;
+		private final RunProgress bar = RunProgress.start("optimize", iterations);
 
 		ProgressLog(Interruption interruption) {
 			this.interruption = interruption;
@@ -220,6 +221,9 @@ final class OptimizeCommand implements Callable<Integer> {
 
 		@Override
 		public void iteration(int iteration, LossValues l) {
+			bar.update(iteration, String.format(Locale.ROOT, "content %.3g style %.3g tv %.3g total %.3g", l.content(), l.style(),
+				l.tv(), l.total()));
+			if (bar.isBar()) return;
 			if (iteration == 0 || (logEvery > 0 && iteration % logEvery == 0) || iteration >= iterations) {
 				System.out.printf(Locale.ROOT, "iter %d content %.6g style %.6g tv %.6g total %.6g%n", iteration,
 					l.content(), l.style(), l.tv(), l.total());
@@ -254,6 +258,7 @@ final class OptimizeCommand implements Callable<Integer> {
 
 		@Override
 		public void close() {
+			bar.close();
 			closeStack();
 		}
 

@@ -124,8 +124,14 @@ final class TrainCommand implements Callable<Integer> {
 			// Ctrl-C: stop after the current step and save the model (and a checkpoint) as it is.
 			Interruption interruption = Interruption.install("step", 120))
 		{
-			TrainingResult result = trainer.train(pictures, styleImage, style.getFileName().toString(), settings, model, resume,
-				new Log(interruption));
+			Log log = new Log(interruption, total);
+			TrainingResult result;
+			try {
+				result = trainer.train(pictures, styleImage, style.getFileName().toString(), settings, model, resume, log);
+			}
+			finally {
+				log.bar.close();
+			}
 			System.err.println(result.message());
 			return switch (result.outcome()) {
 				case COMPLETED -> ExitCodes.OK;
@@ -168,14 +174,18 @@ final class TrainCommand implements Callable<Integer> {
 		private final Interruption interruption;
 		private final TimeLeft timeLeft = new TimeLeft();
 		private int firstStep = -1;
+		final RunProgress bar;
 
-		Log(Interruption interruption) {
+		Log(Interruption interruption, int steps) {
 			this.interruption = interruption;
+			bar = RunProgress.start("train", steps);
 		}
 
 		@Override
 		public void stepped(TrainingStep s) {
 			timeLeft.iterationDone(System.nanoTime());
+			bar.update(s.step(), String.format(Locale.ROOT, "content %.3g style %.3g total %.3g", s.content(), s.style(), s.total()));
+			if (bar.isBar()) return;
 			if (firstStep < 0) firstStep = s.step();
 			if (s.step() % logEvery != 0 && s.step() != s.steps() && s.step() != firstStep) return;
 			double perStep = timeLeft.secondsPerIteration();

@@ -3,6 +3,7 @@ package org.neuralstyle.net;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
+import ai.djl.engine.StandardCapabilities;
 
 /** The compute device a run uses: {@code auto} takes a GPU when PyTorch sees one, else the CPU. */
 public final class Devices {
@@ -14,13 +15,13 @@ public final class Devices {
 
 	public static Device parse(String choice) {
 		String c = choice == null ? AUTO : choice.trim().toLowerCase(java.util.Locale.ROOT);
-		int gpus = engine().getGpuCount();
+		int gpus = visibleGpus(engine());
 		return switch (c) {
 			case AUTO -> gpus > 0 ? Device.gpu() : Device.cpu();
 			case CPU -> Device.cpu();
 			case GPU -> {
-				if (gpus == 0) throw new IllegalArgumentException("No GPU is visible to PyTorch (the CPU build of " +
-					"PyTorch is loaded, or no CUDA device is present). Use device 'cpu' or 'auto'.");
+				if (gpus == 0) throw new IllegalArgumentException("No GPU is visible to PyTorch. " +
+					EngineReport.gather().noGpuReason().orElse("") + " Use device 'cpu' or 'auto'.");
 				yield Device.gpu();
 			}
 			default -> throw new IllegalArgumentException("Unknown device '" + choice + "': use auto, cpu or gpu");
@@ -54,5 +55,14 @@ public final class Devices {
 		catch (EngineException | UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
 			throw EngineUnavailableException.of(e);
 		}
+	}
+
+	/**
+	 * The GPUs PyTorch can compute on. DJL counts them with the CUDA runtime, which knows nothing of
+	 * the PyTorch build: with the CPU-only build on a computer with a GPU, {@code auto} would pick a
+	 * GPU that PyTorch cannot use.
+	 */
+	public static int visibleGpus(Engine engine) {
+		return engine.hasCapability(StandardCapabilities.CUDA) ? engine.getGpuCount() : 0;
 	}
 }

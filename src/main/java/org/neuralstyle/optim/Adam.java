@@ -97,6 +97,16 @@ public final class Adam implements Optimizer {
 		return new State(firstMoment.toFloatArray(), secondMoment.toFloatArray(), steps);
 	}
 
+	/**
+	 * Gives {@code target} these values. {@code duplicate} copies into memory PyTorch owns: the
+	 * created array's memory is a Java buffer that would be collected once the array is gone.
+	 */
+	private void replace(NDArray target, float[] values) {
+		try (NDArray loaded = manager.create(values, target.getShape())) {
+			target.intern(loaded.duplicate());
+		}
+	}
+
 	/** Continues from a saved {@link #state()}, as torch's {@code load_state_dict}. */
 	public void restore(State state) {
 		long size = x.size();
@@ -108,8 +118,10 @@ public final class Adam implements Optimizer {
 		if (state.steps() < 0) {
 			throw new IllegalArgumentException("The saved Adam state has a negative step count, " + state.steps() + ".");
 		}
-		firstMoment.set(state.firstMoment());
-		secondMoment.set(state.secondMoment());
+		// Not NDArray.set: DJL's native set uses a guard that PyTorch deprecated, and PyTorch prints a
+		// warning about it that users read as an error. A new array, copied natively, replaces the handle.
+		replace(firstMoment, state.firstMoment());
+		replace(secondMoment, state.secondMoment());
 		steps = state.steps();
 	}
 

@@ -1,0 +1,69 @@
+package org.neuralstyle.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code engine}, and the advice of {@code fast} without network, in the command line's own terms. */
+class EngineCommandTest {
+
+	@TempDir
+	Path dir;
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+	private PrintStream oldOut;
+	private PrintStream oldErr;
+
+	@BeforeEach
+	void capture() {
+		oldOut = System.out;
+		oldErr = System.err;
+		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+		System.setProperty("neuralstyle.cache", dir.resolve("cache").toString());
+	}
+
+	@AfterEach
+	void restore() {
+		System.setOut(oldOut);
+		System.setErr(oldErr);
+		System.clearProperty("neuralstyle.offline");
+		System.clearProperty("neuralstyle.cache");
+	}
+
+	@Test
+	void engineShowsTheFactsAndSucceedsWithoutGpu() {
+		assertEquals(ExitCodes.OK, Main.run("engine"));
+		String o = out.toString(StandardCharsets.UTF_8);
+		for (String line : new String[] {"PyTorch:        2.7.1", "DJL:            0.36.0", "Build:          CPU only (cpu)",
+			"Devices:        cpu", "GPU:            none. The CPU-only build of PyTorch is loaded",
+			"Weights cache:  " + dir.resolve("cache").toAbsolutePath(), "vgg19:          missing: torchvision VGG19"})
+			assertTrue(o.contains(line), "'" + line + "' in:\n" + o);
+		assertTrue(o.matches("(?s).*Native library: \\S+libtorch\\.so\n.*"), o);
+		assertTrue(o.matches("(?s).*Threads: +\\d+ for PyTorch operations.*"), o);
+		assertTrue(o.matches("(?s).*Memory: +[\\d,]+ MB of .*"), o);
+	}
+
+	@Test
+	void fastWithoutNetworkNamesItsOwnOptionAndTheImport() throws Exception {
+		System.setProperty("neuralstyle.offline", "true");
+		Path input = dir.resolve("in.png");
+		ImageFiles.write(CommandLineTest.noise(8, 8, 1), input);
+		int rc = Main.run("fast", "--model", "candy", "--input", input.toString(), "--output", dir.resolve("out.png").toString());
+		assertEquals(ExitCodes.ERROR, rc);
+		String e = err.toString(StandardCharsets.UTF_8);
+		assertTrue(e.contains("--model FILE") && e.contains("weights import FILE --as fast-models"), e);
+		assertFalse(e.contains("--weights"), e);
+	}
+}
