@@ -107,7 +107,8 @@ public final class GatysStylizer implements AutoCloseable {
 			// and ends the run with the starting image, before it records anything.
 			// Targets are computed once, outside any gradient recording: they are constants.
 			int tile = s.tile == StyleTransferSettings.TILE_AUTOMATIC
-				? TileGrid.automatic(net.layers(), work.height(), work.width(), Devices.availableMemory(device)) : s.tile;
+				? TileGrid.automatic(net.layers(), work.height(), work.width(),
+					Math.min(Devices.availableMemory(device), TileGrid.WORKING_SET_CAP)) : s.tile;
 			ImageLoss f;
 			if (tile == 0) {
 				LayerSum contentLoss = s.contentWeight > 0 ? contentLoss(net, work, s, run) : new LayerSum();

@@ -19,6 +19,13 @@ import org.neuralstyle.net.VggLayer;
  */
 final class TileGrid {
 
+	/**
+	 * The most memory an evaluation is given, whatever is free: beyond a few GB, larger tiles
+	 * save little (the halo is a small part of a large window), and the rest of the machine, Fiji
+	 * included, keeps what it needs.
+	 */
+	static final long WORKING_SET_CAP = 3L << 30;
+
 	/** A tile: its core and its window, in image rows and columns (end exclusive). */
 	record Tile(int top, int bottom, int left, int right, int windowTop, int windowBottom, int windowLeft, int windowRight) {}
 
