@@ -55,6 +55,23 @@ class CommandBridgeTest {
 			.getMessage();
 	}
 
+	/**
+	 * Starts each test with no image open: these tests count the open images, and other test
+	 * classes in the same JVM may leave batch-mode images behind.
+	 */
+	@org.junit.jupiter.api.BeforeEach
+	void closeOpenImages() {
+		int[] ids = WindowManager.getIDList();
+		if (ids != null) for (int id : ids) {
+			ij.ImagePlus image = WindowManager.getImage(id);
+			if (image != null) {
+				image.changes = false;
+				image.close();
+			}
+		}
+		WindowManager.setTempCurrentImage(null);
+	}
+
 	@Test
 	void parametersAreTheCommandsInputsUnderTheirNames() {
 		List<CommandParameter> ps = CommandParameters.of(InvertTestCommand.class);
