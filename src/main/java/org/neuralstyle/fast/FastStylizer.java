@@ -32,8 +32,9 @@ import org.neuralstyle.tensor.Scalars;
  * Stylizes images of any size with a {@link TransformerNet} in bounded memory: the image is cut
  * into overlapping tiles, each tile goes through the network on its own, and the outputs are
  * blended across the overlaps with a cosine ramp so that no seam shows. Memory grows with the
- * tile size, not the image size. Each tile is reflection-padded to a multiple of 4 (what the
- * network's two stride-2 convolutions need to return the size they got) and cropped back.
+ * tile size, not the image size. Each tile (or the whole image) goes through the network as it
+ * is, as pytorch/examples runs it; the network rounds odd sides up to a multiple of 4, and the
+ * output is cropped back to the input's size.
  *
  * <p>InstanceNorm normalizes by statistics of the whole picture it sees. A tile alone sees only
  * its own: tiles of sky and of roofs come out in different colours, a patchwork no blending hides.
@@ -254,14 +255,11 @@ public final class FastStylizer {
 		int h = image.height();
 		try (NDManager scope = manager.newSubManager()) {
 			NDArray input = Scalars.times(scope.create(image.planes(), new Shape(1, 3, h, w)), 255f);
-			NDArray padded = ReflectionPad.pad(input, 0, padToMultipleOf4(h), 0, padToMultipleOf4(w));
-			NDArray output = net.forward(padded, statistics);
+			// As pytorch/examples runs it: the image as it is. Its two stride-2 convolutions round odd
+			// sides up, so the output is cropped back; padding the input instead changes the last rows.
+			NDArray output = net.forward(input, statistics);
 			return Scalars.dividedBy(output.get(":, :, :{}, :{}", h, w).clip(0f, 255f), 255f).toFloatArray();
 		}
-	}
-
-	private static int padToMultipleOf4(int size) {
-		return (TileAxis.STRIDE - size % TileAxis.STRIDE) % TileAxis.STRIDE;
 	}
 
 	/** A rectangle of the image that goes through the network in one piece. */

@@ -68,17 +68,27 @@ class FastStylizerTest {
 	}
 
 	@Test
-	void keepsSizesThatAreNotMultiplesOfFour() {
-		RgbImage content = TestPictures.landscape(45, 37, 2);
-		RgbImage styled = new FastStylizer(net).stylize(content);
+	void anOddSizedImageIsPyTorchsOwnOutputCroppedToItsSize() throws IOException {
+		// pytorch/examples' stylize on a 37×45 input (make_fast_fixtures.py) returns 40×48: the
+		// stride-2 convolutions round odd sides up. The stylized image is that output's top-left 37×45.
+		float[] input = FastFixtures.floats("input_37x45.f32"), output = FastFixtures.floats("output_37x45.f32");
+		float[] planes = new float[input.length];
+		for (int i = 0; i < input.length; i++) planes[i] = input[i] / 255f;
+		RgbImage styled = new FastStylizer(net).stylize(new RgbImage(45, 37, planes));
 		assertEquals(45, styled.width());
 		assertEquals(37, styled.height());
-		try (NDManager manager = NDManager.newBaseManager()) {
-			NDArray input = Scalars.times(manager.create(content.planes(), new Shape(1, 3, 37, 45)), 255f);
-			NDArray output = net.forward(ReflectionPad.pad(input, 0, 3, 0, 3));
-			float[] expected = Scalars.dividedBy(output.get(":, :, :37, :45").clip(0, 255), 255f).toFloatArray();
-			assertArrayEquals(expected, styled.planes(), 1e-6f);
-		}
+		double squared = 0;
+		for (int c = 0; c < 3; c++)
+			for (int y = 0; y < 37; y++)
+				for (int x = 0; x < 45; x++) {
+					double expected = Math.min(Math.max(output[(c * 40 + y) * 48 + x], 0), 255) / 255.0;
+					double d = styled.planes()[(c * 37 + y) * 45 + x] - expected;
+					squared += d * d;
+				}
+		double psnr = 10 * Math.log10(1 / (squared / planes.length));
+		// float32 sums in another order than PyTorch's: measured 120 dB. Padding the input to a multiple
+		// of 4 instead, as this stylizer did, gave 16 dB on this random-weight network.
+		assertTrue(psnr >= 80, "PSNR " + psnr + " dB against PyTorch");
 	}
 
 	@Test
