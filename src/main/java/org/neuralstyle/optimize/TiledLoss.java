@@ -261,6 +261,23 @@ final class TiledLoss implements ImageLoss {
 		return 3.0 * grid.height() * (grid.width() - 1);
 	}
 
+	/** What is done with one tile's feature maps (in a scope closed after it). */
+	@FunctionalInterface
+	private interface TileVisitor {
+		void visit(TileGrid.Tile t, Map<String, NDArray> features);
+	}
+
+	/** Runs every tile's window through the network without gradients, one tile in memory at a time. */
+	private static void forEachTile(Vgg net, TileGrid grid, NDArray image, Set<String> wanted, NDManager owner, TileVisitor visitor) {
+		for (TileGrid.Tile t : grid.tiles()) {
+			try (NDManager tileScope = owner.newSubManager()) {
+				NDArray window = image.get(window(t));
+				window.attach(tileScope);
+				visitor.visit(t, net.features(window, wanted));
+			}
+		}
+	}
+
 	/**
 	 * The whole feature map of each layer for an image (1×3×H×W), computed tile by tile without
 	 * gradients: the content targets of an image too large for one pass.
@@ -268,25 +285,17 @@ final class TiledLoss implements ImageLoss {
 	static Map<String, NDArray> featureMaps(Vgg net, TileGrid grid, NDArray image, Set<String> wanted, NDManager owner) {
 		List<VggLayer> layers = net.layers();
 		Map<String, NDArray> maps = new LinkedHashMap<>();
-		for (TileGrid.Tile t : grid.tiles()) {
-			try (NDManager tileScope = owner.newSubManager()) {
-				NDArray window = image.get(window(t));
-				window.attach(tileScope);
-				Map<String, NDArray> features = net.features(window, wanted);
-				for (String layer : wanted) {
-					int scale = TileGrid.scale(layers, layer);
-					NDArray core = core(grid, layers, t, layer, features.get(layer));
-					NDArray map = maps.get(layer);
-					if (map == null) {
-						map = owner.zeros(new Shape(1, core.getShape().get(1), grid.height() / scale, grid.width() / scale), core.getDataType());
-						maps.put(layer, map);
-					}
-					int[] rows = grid.coreInFeatures(t.top(), t.bottom(), grid.height(), scale);
-					int[] columns = grid.coreInFeatures(t.left(), t.right(), grid.width(), scale);
-					map.set(new NDIndex(":, :, {}:{}, {}:{}", rows[0], rows[1], columns[0], columns[1]), core);
-				}
+		forEachTile(net, grid, image, wanted, owner, (t, features) -> {
+			for (String layer : wanted) {
+				int scale = TileGrid.scale(layers, layer);
+				NDArray core = core(grid, layers, t, layer, features.get(layer));
+				NDArray map = maps.computeIfAbsent(layer, l -> owner.zeros(
+					new Shape(1, core.getShape().get(1), grid.height() / scale, grid.width() / scale), core.getDataType()));
+				int[] rows = grid.coreInFeatures(t.top(), t.bottom(), grid.height(), scale);
+				int[] columns = grid.coreInFeatures(t.left(), t.right(), grid.width(), scale);
+				map.set(new NDIndex(":, :, {}:{}, {}:{}", rows[0], rows[1], columns[0], columns[1]), core);
 			}
-		}
+		});
 		return maps;
 	}
 
@@ -294,22 +303,17 @@ final class TiledLoss implements ImageLoss {
 	static Map<String, NDArray> gramMatrices(Vgg net, TileGrid grid, NDArray image, Set<String> wanted, NDManager owner) {
 		List<VggLayer> layers = net.layers();
 		Map<String, NDArray> sums = new LinkedHashMap<>();
-		for (TileGrid.Tile t : grid.tiles()) {
-			try (NDManager tileScope = owner.newSubManager()) {
-				NDArray window = image.get(window(t));
-				window.attach(tileScope);
-				Map<String, NDArray> features = net.features(window, wanted);
-				for (String layer : wanted) {
-					NDArray sum = coreGram(grid, layers, t, layer, features.get(layer));
-					NDArray total = sums.get(layer);
-					if (total == null) {
-						sum.attach(owner);
-						sums.put(layer, sum);
-					}
-					else total.addi(sum);
+		forEachTile(net, grid, image, wanted, owner, (t, features) -> {
+			for (String layer : wanted) {
+				NDArray sum = coreGram(grid, layers, t, layer, features.get(layer));
+				NDArray total = sums.get(layer);
+				if (total == null) {
+					sum.attach(owner);
+					sums.put(layer, sum);
 				}
+				else total.addi(sum);
 			}
-		}
+		});
 		Map<String, NDArray> grams = new LinkedHashMap<>();
 		for (Map.Entry<String, NDArray> sum : sums.entrySet()) {
 			int scale = TileGrid.scale(layers, sum.getKey());
