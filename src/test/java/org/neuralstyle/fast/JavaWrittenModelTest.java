@@ -1,0 +1,55 @@
+package org.neuralstyle.fast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A model Java writes is one PyTorch loads: make_java_safetensors_fixture.py read the file that
+ * {@code TransformerWeights.pytorchDefault(7).write} writes into pytorch/examples' TransformerNet
+ * with {@code load_state_dict(strict=True)} and stylized a fixed input with it. Java must still
+ * write those very bytes, and its own network must give PyTorch's output from them.
+ */
+class JavaWrittenModelTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void theModelJavaWritesIsTheOnePyTorchLoadedAndItStylizesAlike() throws Exception {
+		Path model = dir.resolve("model.safetensors");
+		TransformerWeights.pytorchDefault(7).write(model);
+		JsonObject loaded = JsonParser.parseString(Files.readString(FastFixtures.file("java_written/model.json"))).getAsJsonObject();
+		String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(model)));
+		assertEquals(loaded.get("sha256").getAsString(), sha, "the bytes PyTorch loaded");
+
+		float[] expected = FastFixtures.floats("java_written/output_20x24.f32");
+		try (TransformerNet net = TransformerNet.load(model, Device.cpu()); NDManager manager = NDManager.newBaseManager()) {
+			NDArray input = manager.create(FastFixtures.floats("java_written/input_20x24.f32"), new Shape(1, 3, 20, 24));
+			float[] actual = net.forward(input).toFloatArray();
+			assertEquals(expected.length, actual.length);
+			double largest = 0, worst = 0;
+			for (int i = 0; i < expected.length; i++) {
+				largest = Math.max(largest, Math.abs(expected[i]));
+				worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
+			}
+			// float32 sums in another order than PyTorch's, as in TransformerNetTest.
+			assertTrue(worst <= 1e-4 * largest, "largest difference " + worst + " for outputs up to " + largest);
+		}
+	}
+}
