@@ -583,6 +583,10 @@ public final class GatysStylizer implements AutoCloseable {
 		 */
 		private Evaluation evaluate(NDArray params) {
 			if (listener.cancelled()) throw new Stop(StylizationResult.Outcome.CANCELLED);
+			// A scale of several ends at its share exactly, inside an L-BFGS step if need be (its
+			// state is dropped with the scale), so the shares add up to the iterations asked for. A
+			// one-scale run completes its last step, as it always did.
+			if (scale.count() > 1 && evaluations >= scale.iterations()) throw new Stop(StylizationResult.Outcome.COMPLETED);
 			clamp(params);
 			int iteration = offset + evaluations;
 			Graded g = f.gradient(params);

@@ -77,7 +77,8 @@ public final class StyleTransferSettings {
 	 * optimization starts at a smaller size and grows to the working size; each scale starts from the
 	 * previous result, upsampled. The {@link #iterations} are shared out: the first scale gets a
 	 * double share, as it builds the style from the start image, the others one share each (the ratio
-	 * of crowsonkb/style_transfer's defaults).
+	 * of crowsonkb/style_transfer's defaults). Each scale stops at its share exactly, so the run makes
+	 * exactly {@link #iterations} evaluations; a one-scale L-BFGS run completes its last step of 20.
 	 */
 	public int scales = 1;
 	/**
