@@ -92,6 +92,14 @@ final class OptimizeCommand implements Callable<Integer> {
 		description = "Evaluate the loss in tiles of N pixels (the same result, bounded memory); 0: never; -1: only when the image does not fit in memory (default: ${DEFAULT-VALUE}).")
 	int tile;
 
+	@Option(names = "--scales", descriptionKey = "scales", paramLabel = "N",
+		description = "Optimize coarse to fine at N sizes, each about √2 times the one before, up to --size; the first gets a double share of the iterations, the others one share each; 1: at --size only (default: ${DEFAULT-VALUE}).")
+	int scales;
+
+	@Option(names = "--min-size", descriptionKey = "minSize", paramLabel = "N",
+		description = "Long side of the smallest scale when --scales is above 1; the sizes between grow by an equal factor; 0: steps of √2 (default: ${DEFAULT-VALUE}).")
+	int minSize;
+
 	@Option(names = "--iterations", descriptionKey = "iterations", paramLabel = "N", description = "Loss evaluations (default: ${DEFAULT-VALUE}).")
 	int iterations;
 
@@ -192,6 +200,8 @@ final class OptimizeCommand implements Callable<Integer> {
 		s.styleLayers = StyleTransferSettings.parseLayers(styleLayers);
 		s.maxSize = size;
 		s.tile = tile;
+		s.scales = scales;
+		s.minSize = minSize;
 		s.styleScale = styleScale;
 		switch (init.toLowerCase(Locale.ROOT)) {
 			case "content" -> s.init = StyleTransferSettings.Init.CONTENT;
@@ -251,9 +261,17 @@ final class OptimizeCommand implements Callable<Integer> {
 		}
 
 		@Override
-		public void snapshot(int iteration, LossValues l, RgbImage image) {
+		public void scaleStarted(Scale scale) {
+			if (scale.count() == 1 || bar.isBar()) return;
+			System.out.printf(Locale.ROOT, "%s: %d×%d, %d iterations%n", scale.label(), scale.width(), scale.height(), scale.iterations());
+			System.out.flush();
+		}
+
+		@Override
+		public void snapshot(int iteration, LossValues l, RgbImage image, Scale scale) {
 			if (progress == null || failed) return;
-			String label = String.format(Locale.ROOT, "iter %d total %.6g", iteration, l == null ? Double.NaN : l.total());
+			String label = String.format(Locale.ROOT, "iter %d total %.6g", iteration, l == null ? Double.NaN : l.total())
+				+ (scale.count() > 1 ? " " + scale.label() : "");
 			try {
 				// Appended, and published with the first slice, so an interrupted run keeps every slice it made.
 				if (stack == null) stack = new TiffStackWriter(progress.toAbsolutePath(), image.width(), image.height());

@@ -140,7 +140,7 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 
 	// Everything below is rarely changed: Fiji shows this heading above it, ImageJ 1.x a second dialog.
 	@Parameter(visibility = ItemVisibility.MESSAGE, required = false, persist = false)
-	private String advanced = "Advanced: more styles, layers, seed, start image, pooling, learning rate";
+	private String advanced = "Advanced: more styles, layers, seed, start image, pooling, learning rate, scales";
 
 	@Parameter(label = "Second style image", required = false, style = CommandParameter.IMAGE_TITLE_STYLE,
 		description = "Optional: the title of another open image (or an image file) to blend into the style.")
@@ -180,6 +180,14 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 
 	@Parameter(label = "Learning rate", min = "0", description = "0: the optimizer's own (1 for lbfgs, 0.02 for adam).")
 	private double learning_rate = Double.isNaN(DEFAULTS.learningRate) ? 0 : DEFAULTS.learningRate;
+
+	@Parameter(label = "Scales", min = "1", description = "Optimize coarse to fine at this many sizes, each about √2 times the one "
+		+ "before, up to the maximum size; the first gets a double share of the iterations; 1: at the maximum size only.")
+	private int scales = DEFAULTS.scales;
+
+	@Parameter(label = "Smallest scale", min = "0", description = "Long side of the smallest scale when 'scales' is above 1; "
+		+ "0: steps of √2.")
+	private int min_size = DEFAULTS.minSize;
 
 	/** The progress stack, as an image a macro gets (a batch-mode image, in ImageJ 1.x) when no window showed it. */
 	@Parameter(type = ItemIO.OUTPUT, label = "Progress")
@@ -341,6 +349,8 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		s.styleLayers = StyleTransferSettings.parseLayers(style_layers);
 		s.seed = seed;
 		s.pooling = Pooling.parse(pooling);
+		s.scales = scales;
+		s.minSize = min_size;
 		if (s.init == StyleTransferSettings.Init.IMAGE) s.initImage = startImage();
 		s.validate();
 		return s;
@@ -355,8 +365,8 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 			if (!t.isEmpty()) more.append(' ').append(keyTitle[0]).append("=[").append(t).append(']');
 		}
 		if (style_weights != null && !style_weights.isBlank()) more.append(" style_weights=[").append(style_weights.trim()).append(']');
-		more.append(String.format(Locale.ROOT, " style_scale=%s content_layers=[%s] style_layers=[%s] seed=%d pooling=%s learning_rate=%s",
-			number(style_scale), content_layers, style_layers, seed, pooling, number(learning_rate)));
+		more.append(String.format(Locale.ROOT, " style_scale=%s content_layers=[%s] style_layers=[%s] seed=%d pooling=%s learning_rate=%s scales=%d min_size=%d",
+			number(style_scale), content_layers, style_layers, seed, pooling, number(learning_rate), scales, min_size));
 		if (init_file != null) more.append(" init_file=[").append(init_file).append(']');
 		String note = String.format(Locale.ROOT,
 			"%s: style=[%s] iterations=%d optimizer=%s content_weight=%s style_weight=%s tv_weight=%s max_size=%d init=%s%s network=%s%s scope=[%s]%s; %d of %d planes stylized",

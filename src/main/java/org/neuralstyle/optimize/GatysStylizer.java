@@ -27,6 +27,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -110,11 +111,17 @@ public final class GatysStylizer implements AutoCloseable {
 		if (allLayers.isEmpty()) throw new IllegalArgumentException("Nothing to optimize: give a style image or a positive content weight");
 		requireSize("the content image", content, work.width(), work.height(), Vgg.deepest(layout, allLayers), "",
 			"use a larger image");
+		List<int[]> sizes = scaleSizes(work.width(), work.height(), s.scales, s.minSize);
+		int[] shares = iterationShares(s.iterations, s.scales);
+		requireSmallestScale(sizes.get(0), work, s, Vgg.deepest(layout, allLayers));
+		// The style images are used at the smallest scale's style size too: check them there.
+		int smallestSide = Math.max(sizes.get(0)[0], sizes.get(0)[1]);
 		if (styled) for (Style st : styles) {
 			if (st.weight() == 0) continue;
-			int[] size = Resampling.fitLongSide(st.image().width(), st.image().height(), styleLongSide(work, s));
+			int[] size = Resampling.fitLongSide(st.image().width(), st.image().height(), styleLongSide(smallestSide, s));
 			requireSize("the style image", st.image(), size[0], size[1], Vgg.deepest(layout, s.styleLayers.keySet()),
-				String.format(Locale.ROOT, " (its long side is made the content's times the style scale, %s)", (float) s.styleScale),
+				String.format(Locale.ROOT, " (its long side is made the content's times the style scale, %s%s)", (float) s.styleScale,
+					sizes.size() == 1 ? "" : ", at the smallest scale"),
 				"use a larger style scale or a style image with less unequal sides");
 		}
 		Vgg net = network(Vgg.deepest(layout, allLayers), s);
@@ -124,20 +131,107 @@ public final class GatysStylizer implements AutoCloseable {
 		{
 			// Cancelled while waiting (!turn.held()): the loop's first evaluation sees the same cancel
 			// and ends the run with the starting image, before it records anything.
-			// Targets are computed once, outside any gradient recording: they are constants.
-			int tile = s.tile == StyleTransferSettings.TILE_AUTOMATIC
-				? TileGrid.automatic(net.layers(), work.height(), work.width(),
-					Math.min(Devices.availableMemory(device), TileGrid.WORKING_SET_CAP)) : s.tile;
-			ImageLoss f;
-			if (tile == 0) {
-				LayerSum contentLoss = s.contentWeight > 0 ? contentLoss(net, work, s, run) : new LayerSum();
-				LayerSum styleLoss = styled ? styleLoss(net, styles, blendSum, work, colourSource, s, run) : new LayerSum();
-				f = new LossFunction(net, contentLoss, styleLoss, allLayers, s, work.width(), work.height());
+			if (sizes.size() == 1) {
+				StylizationListener.Scale only = new StylizationListener.Scale(1, 1, work.width(), work.height(), s.iterations);
+				listener.scaleStarted(only);
+				NDArray x = initialImage(run, work, s).reshape(3L * work.width() * work.height());
+				return optimizeAt(net, work, colourSource, x, styles, blendSum, allLayers, styled, s, listener, only, 0, work, colourSource, run);
 			}
-			else f = tiledLoss(net, tile, styles, blendSum, work, colourSource, allLayers, styled, s, run);
-			NDArray x = initialImage(run, work, s).reshape(3L * work.width() * work.height());
-			return new Loop(f, x, s, listener, work, colourSource).execute();
+			// Coarse to fine: each scale has its own targets (content and style at its size) and
+			// optimizer, and starts from the previous scale's result, upsampled.
+			RgbImage previous = null;
+			int offset = 0;
+			for (int k = 0; k < sizes.size(); k++) {
+				int w = sizes.get(k)[0], h = sizes.get(k)[1];
+				StylizationListener.Scale scale = new StylizationListener.Scale(k + 1, sizes.size(), w, h, shares[k]);
+				listener.scaleStarted(scale);
+				RgbImage colourAt = Resampling.resize(colourSource, w, h);
+				RgbImage workAt = s.preserveColors ? Luminance.gray(colourAt) : colourAt;
+				try (NDManager scope = run.newSubManager()) {
+					NDArray start = previous == null ? initialImage(scope, workAt, s) : toArray(scope, Resampling.resize(previous, w, h));
+					NDArray x = start.reshape(3L * w * h);
+					StylizationResult r = optimizeAt(net, workAt, colourAt, x, styles, blendSum, allLayers, styled, s, listener, scale,
+						offset, work, colourSource, scope);
+					boolean last = k == sizes.size() - 1;
+					if (last || r.outcome() == StylizationResult.Outcome.CANCELLED || r.outcome() == StylizationResult.Outcome.DIVERGED) return r;
+					previous = r.image();
+					offset = r.iterations();
+				}
+			}
+			throw new IllegalStateException("unreachable: the last scale returns");
 		}
+	}
+
+	/**
+	 * The optimization at one scale: its loss (tiled or not), from {@code x} (flat, at the scale's
+	 * size), for the scale's share of the iterations, numbered from {@code offset}.
+	 */
+	private static StylizationResult optimizeAt(Vgg net, RgbImage work, RgbImage colourSource, NDArray x, List<Style> styles,
+		double blendSum, Set<String> allLayers, boolean styled, StyleTransferSettings s, StylizationListener listener,
+		StylizationListener.Scale scale, int offset, RgbImage finalWork, RgbImage finalColour, NDManager owner)
+	{
+		// Targets are computed once, outside any gradient recording: they are constants.
+		int tile = s.tile == StyleTransferSettings.TILE_AUTOMATIC
+			? TileGrid.automatic(net.layers(), work.height(), work.width(),
+				Math.min(Devices.availableMemory(owner.getDevice()), TileGrid.WORKING_SET_CAP)) : s.tile;
+		ImageLoss f;
+		if (tile == 0) {
+			LayerSum contentLoss = s.contentWeight > 0 ? contentLoss(net, work, s, owner) : new LayerSum();
+			LayerSum styleLoss = styled ? styleLoss(net, styles, blendSum, work, colourSource, s, owner) : new LayerSum();
+			f = new LossFunction(net, contentLoss, styleLoss, allLayers, s, work.width(), work.height());
+		}
+		else f = tiledLoss(net, tile, styles, blendSum, work, colourSource, allLayers, styled, s, owner);
+		return new Loop(f, x, s, listener, work, scale, offset, finalWork, finalColour).execute();
+	}
+
+	/**
+	 * The (width, height) of each scale, smallest first, the last the working size. With
+	 * {@code minSize} 0 each long side is √2 times the one before (as in crowsonkb/style_transfer);
+	 * otherwise they grow by an equal factor from {@code minSize}.
+	 */
+	static List<int[]> scaleSizes(int width, int height, int scales, int minSize) {
+		int longSide = Math.max(width, height);
+		if (scales > 1 && minSize > longSide) throw new IllegalArgumentException(String.format(Locale.ROOT,
+			"The min size, %d pixels, is larger than the working size's long side, %d: give a smaller min size (or 0 for steps of √2).",
+			minSize, longSide));
+		List<int[]> sizes = new ArrayList<>();
+		for (int k = 0; k < scales - 1; k++) {
+			int steps = scales - 1 - k;
+			double side = minSize == 0 ? longSide / Math.pow(Math.sqrt(2), steps)
+				: minSize * Math.pow((double) longSide / minSize, (double) k / (scales - 1));
+			sizes.add(Resampling.fitLongSide(width, height, Math.max(1, (int) Math.round(side))));
+		}
+		sizes.add(new int[] {width, height});
+		return sizes;
+	}
+
+	/**
+	 * The iterations of each scale: the first a double share (it builds the style from the start
+	 * image; the later ones refine an upsampled result, and crowsonkb/style_transfer's defaults give
+	 * the first scale twice the iterations of the others), the others one share; the first also
+	 * takes what does not divide. They add up to {@code iterations}, so that counts, progress bars
+	 * and time estimates mean the same with any number of scales.
+	 */
+	static int[] iterationShares(int iterations, int scales) {
+		int[] shares = new int[scales];
+		int share = iterations / (scales + 1);
+		for (int k = 1; k < scales; k++) shares[k] = share;
+		shares[0] = iterations - share * (scales - 1);
+		return shares;
+	}
+
+	/** Refuses a smallest scale the network cannot take, with what would work. */
+	private void requireSmallestScale(int[] size, RgbImage work, StyleTransferSettings s, String deepest) {
+		if (s.scales == 1) return;
+		int min = Vgg.minimumSide(layout, deepest);
+		if (size[0] >= min && size[1] >= min) return;
+		int longSide = Math.max(work.width(), work.height()), shortSide = Math.min(work.width(), work.height());
+		int needed = (int) Math.ceil((double) min * longSide / shortSide);
+		throw new IllegalArgumentException(String.format(Locale.ROOT, "The smallest of the %d scales is %d×%d pixels, but " +
+			"stylizing down to layer %s needs images of at least %d×%d pixels (each pooling before it halves the size): %s.",
+			s.scales, size[0], size[1], deepest, min, min,
+			s.minSize == 0 ? "use fewer scales, a min size of at least " + needed + ", a larger working size, or layers nearer the input"
+				: "use a min size of at least " + needed + ", or layers nearer the input"));
 	}
 
 	/** The loss evaluated in tiles of {@code tile} pixels: the targets too are computed tile by tile. */
@@ -224,7 +318,11 @@ public final class GatysStylizer implements AutoCloseable {
 
 	/** The long side style images are scaled to: the working content's times the style scale. */
 	private static int styleLongSide(RgbImage work, StyleTransferSettings s) {
-		return Math.max(1, (int) Math.round(Math.max(work.width(), work.height()) * s.styleScale));
+		return styleLongSide(Math.max(work.width(), work.height()), s);
+	}
+
+	private static int styleLongSide(int contentLongSide, StyleTransferSettings s) {
+		return Math.max(1, (int) Math.round(contentLongSide * s.styleScale));
 	}
 
 	/**
@@ -385,7 +483,10 @@ public final class GatysStylizer implements AutoCloseable {
 		private final StyleTransferSettings s;
 		private final StylizationListener listener;
 		private final RgbImage work;
-		private final RgbImage colourSource;
+		private final StylizationListener.Scale scale;
+		private final int offset;
+		private final RgbImage finalWork;
+		private final RgbImage finalColour;
 		private final NDArray initial;
 		private NDArray x;
 		private NDArray lastGood;
@@ -393,15 +494,26 @@ public final class GatysStylizer implements AutoCloseable {
 		private int lastGoodIteration = -1;
 		private LossValues lastLosses;
 
+		/**
+		 * {@code work}: this scale's image; {@code finalWork}, {@code finalColour}:
+		 * the run's working size, which snapshots and stopped runs' results are shown at.
+		 */
 		Loop(ImageLoss f, NDArray initial, StyleTransferSettings s, StylizationListener listener, RgbImage work,
-			RgbImage colourSource)
+			StylizationListener.Scale scale, int offset, RgbImage finalWork, RgbImage finalColour)
 		{
 			this.f = f;
 			this.initial = initial;
 			this.s = s;
 			this.listener = listener;
 			this.work = work;
-			this.colourSource = colourSource;
+			this.scale = scale;
+			this.offset = offset;
+			this.finalWork = finalWork;
+			this.finalColour = finalColour;
+		}
+
+		private boolean last() {
+			return scale.index() == scale.count();
 		}
 
 		StylizationResult execute() {
@@ -410,7 +522,7 @@ public final class GatysStylizer implements AutoCloseable {
 				x = opt.parameters();
 				lastGood = good;
 				try {
-					while (evaluations < s.iterations) {
+					while (evaluations < scale.iterations()) {
 						int before = evaluations;
 						opt.step(this::evaluate);
 						if (opt.converged() || evaluations == before) {
@@ -439,17 +551,24 @@ public final class GatysStylizer implements AutoCloseable {
 				RgbImage img = image(lastGood);
 				String kept = lastGoodIteration >= 0 ? "Kept the image of iteration " + lastGoodIteration : "Kept the starting image";
 				String msg = "The optimization diverged: the loss or its gradient became NaN or infinite at iteration " +
-					(evaluations - 1) + ". " + kept + ". Lower the style, content or tv weight or the learning rate, " +
-					"or use the other optimizer.";
-				if (lastGoodIteration >= 0) listener.snapshot(lastGoodIteration, lastLosses, img);
-				return new StylizationResult(img, Math.max(lastGoodIteration, 0), lastLosses, outcome, msg);
+					(offset + evaluations - 1) + (scale.count() == 1 ? "" : " (" + scale.label() + ")") + ". " + kept +
+					". Lower the style, content or tv weight or the learning rate, or use the other optimizer.";
+				if (lastGoodIteration >= 0) listener.snapshot(lastGoodIteration, lastLosses, img, scale);
+				return new StylizationResult(img, lastGoodIteration >= 0 ? lastGoodIteration : offset, lastLosses, outcome, msg);
 			}
 			clamp(x);
-			int iteration = evaluations;
+			int iteration = offset + evaluations;
+			if (!last() && outcome != StylizationResult.Outcome.CANCELLED) {
+				// The end of a coarser scale: its image at its own size, for the next scale to start
+				// from; the next scale's first evaluation reports the losses, a snapshot shows it.
+				RgbImage raw = raw(x);
+				if (s.snapshotEvery > 0) listener.snapshot(iteration, f.losses(x), shown(raw), scale);
+				return new StylizationResult(raw, iteration, lastLosses, outcome, "");
+			}
 			LossValues finalLosses = f.losses(x);
 			listener.iteration(iteration, finalLosses);
 			RgbImage img = image(x);
-			listener.snapshot(iteration, finalLosses, img);
+			listener.snapshot(iteration, finalLosses, img, scale);
 			String msg = switch (outcome) {
 				case CANCELLED -> "Cancelled after " + iteration + " iterations; the result so far is kept.";
 				case CONVERGED -> "Converged after " + iteration + " iterations.";
@@ -464,8 +583,12 @@ public final class GatysStylizer implements AutoCloseable {
 		 */
 		private Evaluation evaluate(NDArray params) {
 			if (listener.cancelled()) throw new Stop(StylizationResult.Outcome.CANCELLED);
+			// A scale of several ends at its share exactly, inside an L-BFGS step if need be (its
+			// state is dropped with the scale), so the shares add up to the iterations asked for. A
+			// one-scale run completes its last step, as it always did.
+			if (scale.count() > 1 && evaluations >= scale.iterations()) throw new Stop(StylizationResult.Outcome.COMPLETED);
 			clamp(params);
-			int iteration = evaluations;
+			int iteration = offset + evaluations;
 			Graded g = f.gradient(params);
 			evaluations++;
 			// An infinite or NaN gradient would poison the optimizer's state just as a NaN loss would.
@@ -480,7 +603,7 @@ public final class GatysStylizer implements AutoCloseable {
 			lastLosses = g.losses();
 			listener.iteration(iteration, g.losses());
 			if (s.snapshotEvery > 0 && iteration % s.snapshotEvery == 0) {
-				listener.snapshot(iteration, g.losses(), image(params));
+				listener.snapshot(iteration, g.losses(), image(params), scale);
 			}
 			return new Evaluation((float) g.losses().total(), g.gradient());
 		}
@@ -500,9 +623,23 @@ public final class GatysStylizer implements AutoCloseable {
 			}
 		}
 
+		/** The image as the user sees it: at the final working size, recoloured when colours are kept. */
 		private RgbImage image(NDArray a) {
-			RgbImage img = new RgbImage(work.width(), work.height(), a.toFloatArray());
-			return s.preserveColors ? Luminance.recolour(img, colourSource) : img;
+			return shown(raw(a));
+		}
+
+		/** The optimized pixels at this scale's size (grey when colours are kept). */
+		private RgbImage raw(NDArray a) {
+			return new RgbImage(work.width(), work.height(), a.toFloatArray());
+		}
+
+		/**
+		 * Upsampled to the final working size (a no-op at the last scale), so that every snapshot of
+		 * a run has one size, then recoloured there with the full-size content's colours.
+		 */
+		private RgbImage shown(RgbImage img) {
+			RgbImage big = Resampling.resize(img, finalWork.width(), finalWork.height());
+			return s.preserveColors ? Luminance.recolour(big, finalColour) : big;
 		}
 	}
 }

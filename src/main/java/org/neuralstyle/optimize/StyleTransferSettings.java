@@ -72,6 +72,20 @@ public final class StyleTransferSettings {
 
 	/** {@link #tile}: chosen from the memory available. */
 	public static final int TILE_AUTOMATIC = -1;
+	/**
+	 * Number of scales of a coarse-to-fine run (1: one scale, the working size). With more, the
+	 * optimization starts at a smaller size and grows to the working size; each scale starts from the
+	 * previous result, upsampled. The {@link #iterations} are shared out: the first scale gets a
+	 * double share, as it builds the style from the start image, the others one share each (the ratio
+	 * of crowsonkb/style_transfer's defaults). Each scale stops at its share exactly, so the run makes
+	 * exactly {@link #iterations} evaluations; a one-scale L-BFGS run completes its last step of 20.
+	 */
+	public int scales = 1;
+	/**
+	 * Long side of the first (smallest) scale when {@link #scales} is above 1; the sizes in between
+	 * grow by an equal factor. 0: each scale √2 times the one before.
+	 */
+	public int minSize = 0;
 	/** Style images are resized to a long side of the content's long side times this. */
 	public double styleScale = 1;
 	public Init init = Init.CONTENT;
@@ -119,6 +133,10 @@ public final class StyleTransferSettings {
 	public void validate() {
 		require(iterations >= 1, "iterations must be at least 1 (got " + iterations + ")");
 		require(maxSize >= 16 || maxSize == 0, "max size must be at least 16 pixels, or 0 for the image's own size (got " + maxSize + ")");
+		require(scales >= 1, "scales must be at least 1 (got " + scales + ")");
+		require(minSize >= 0, "min size must be a number of pixels, or 0 for steps of √2 (got " + minSize + ")");
+		require(scales == 1 || iterations > scales, "iterations must be more than the number of scales, so that each gets at least one ("
+			+ iterations + " iterations for " + scales + " scales)");
 		require(tile >= TILE_AUTOMATIC, "tile must be a number of pixels, 0 for no tiling or " + TILE_AUTOMATIC + " for automatic (got " + tile + ")");
 		require(finiteNonNegative(contentWeight), "content weight must be a finite number >= 0 (got " + contentWeight + ")");
 		require(finiteNonNegative(styleWeight), "style weight must be a finite number >= 0 (got " + styleWeight + ")");

@@ -39,6 +39,30 @@ public interface StylizationListener {
 	/** Called every {@code snapshotEvery} iterations (and at the end) with the current image. */
 	default void snapshot(int iteration, LossValues losses, RgbImage image) {}
 
+	/**
+	 * The same, with the scale the image was optimized at; the image itself is always at the final
+	 * working size (upsampled from a smaller scale), so all snapshots of a run have one size. The
+	 * engine calls this one: listeners that do not show the scale need not override it.
+	 */
+	default void snapshot(int iteration, LossValues losses, RgbImage image, Scale scale) {
+		snapshot(iteration, losses, image);
+	}
+
+	/** Called when a scale of the run starts (once, with {@code count} 1, for a one-scale run). */
+	default void scaleStarted(Scale scale) {}
+
+	/**
+	 * One scale of a run: {@code index} from 1 to {@code count}, the size it is optimized at, and
+	 * its share of the iterations. Iterations are numbered through the whole run, not per scale.
+	 */
+	record Scale(int index, int count, int width, int height, int iterations) {
+
+		/** "scale 2/3" for a run of several scales, "" for one. */
+		public String label() {
+			return count > 1 ? "scale " + index + "/" + count : "";
+		}
+	}
+
 	/** Polled between iterations; returning true stops the run, keeping the image so far. */
 	default boolean cancelled() {
 		return false;

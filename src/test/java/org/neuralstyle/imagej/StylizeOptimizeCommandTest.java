@@ -148,10 +148,10 @@ class StylizeOptimizeCommandTest {
 		assertEquals(List.of("content", "style", "iterations", "optimizer", "content_weight", "style_weight", "tv_weight",
 			"max_size", "tile", "init", "preserve_colors", "snapshot_every", "network", "device", "weights", "scope", "output", "progress",
 			"style_2", "style_3", "style_4", "style_weights", "style_scale", "content_layers", "style_layers", "init_file", "seed",
-			"pooling", "learning_rate"), ps.stream().map(CommandParameter::key).toList());
+			"pooling", "learning_rate", "scales", "min_size"), ps.stream().map(CommandParameter::key).toList());
 		// ImageJ 1.x asks for the rarely changed ones in a second dialog.
 		assertEquals(List.of("style_2", "style_3", "style_4", "style_weights", "style_scale", "content_layers", "style_layers",
-			"init_file", "seed", "pooling", "learning_rate"), ps.stream().filter(CommandParameter::advanced).map(CommandParameter::key).toList());
+			"init_file", "seed", "pooling", "learning_rate", "scales", "min_size"), ps.stream().filter(CommandParameter::advanced).map(CommandParameter::key).toList());
 		StyleTransferSettings engine = new StyleTransferSettings();
 		Map<String, Object> defaults = new HashMap<>();
 		ps.forEach(p -> defaults.put(p.key(), p.defaultValue()));
@@ -184,6 +184,9 @@ class StylizeOptimizeCommandTest {
 		// 0 stands for the engine's NaN: the optimizer's own rate.
 		assertTrue(Double.isNaN(engine.learningRate));
 		assertEquals(0.0, defaults.get("learning_rate"));
+		assertEquals(engine.scales, defaults.get("scales"));
+		assertEquals(1, engine.scales);
+		assertEquals(engine.minSize, defaults.get("min_size"));
 		// A dialog must not offer last run's output files again: they exist now, and would be refused.
 		assertEquals(List.of("output", "progress"), ps.stream().filter(p -> !p.remembered()).map(CommandParameter::key).toList());
 		assertEquals(List.of("lbfgs", "adam"), parameter(ps, "optimizer").choices());

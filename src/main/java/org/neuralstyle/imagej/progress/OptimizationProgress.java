@@ -99,8 +99,8 @@ public final class OptimizationProgress implements ProgressReporter {
 			}
 
 			@Override
-			public void snapshot(int iteration, LossValues losses, RgbImage image) {
-				if (stack != null) stack.add(iteration, losses, image);
+			public void snapshot(int iteration, LossValues losses, RgbImage image, Scale scale) {
+				if (stack != null) stack.add(iteration, losses, image, scale.label());
 			}
 
 			@Override

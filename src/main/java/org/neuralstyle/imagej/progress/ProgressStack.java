@@ -55,7 +55,12 @@ public final class ProgressStack {
 
 	/** Adds a snapshot as the last slice and shows it. */
 	synchronized void add(int iteration, LossValues losses, RgbImage picture) {
-		String label = label(plane, iteration, losses);
+		add(iteration, losses, picture, "");
+	}
+
+	/** The same, with the scale of a coarse-to-fine run in the label ("scale 2/3"; "" for none). */
+	synchronized void add(int iteration, LossValues losses, RgbImage picture, String scale) {
+		String label = label(plane, iteration, losses, scale);
 		if (stack == null || stack.getWidth() != picture.width() || stack.getHeight() != picture.height()) {
 			stack = new ImageStack(picture.width(), picture.height());
 			stack.addSlice(label, ImageConversion.toColorProcessor(picture));
@@ -80,7 +85,12 @@ public final class ProgressStack {
 
 	/** "iteration 20, loss 1.234e+05", prefixed by the plane ("z=2, t=1: ...") in a stack. */
 	static String label(String plane, int iteration, LossValues losses) {
+		return label(plane, iteration, losses, "");
+	}
+
+	/** The same, with the scale after the loss: "iteration 20, loss 1.234e+05, scale 1/3". */
+	static String label(String plane, int iteration, LossValues losses, String scale) {
 		String loss = losses == null ? "" : String.format(Locale.ROOT, ", loss %.4g", losses.total());
-		return (plane == null ? "" : plane + ": ") + "iteration " + iteration + loss;
+		return (plane == null ? "" : plane + ": ") + "iteration " + iteration + loss + (scale.isEmpty() ? "" : ", " + scale);
 	}
 }
