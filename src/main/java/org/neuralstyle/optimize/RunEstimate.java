@@ -53,9 +53,9 @@ public final class RunEstimate {
 
 	/**
 	 * The process before any image: the JVM and PyTorch's libraries. Peak resident memory of a
-	 * 64×64 run on Linux was about this (see docs/benchmarks.md).
+	 * 64×64 {@code bench optimize} on Linux was 0.29 GB (see docs/benchmarks.md).
 	 */
-	public static final long PROCESS_BYTES = 700L << 20;
+	public static final long PROCESS_BYTES = 300L << 20;
 
 	/** Float copies of the working image the Java side holds: content, working copy, result, snapshot. */
 	static final int HOST_IMAGE_COPIES = 4;
@@ -71,10 +71,12 @@ public final class RunEstimate {
 	private final double gflops;
 	private final int iterations;
 	private final String advice;
+	private final int fittingLongSide;
 
 	private RunEstimate(int width, int height, int tile, int tiles, double evaluationFlops, double seconds, long peakBytes,
-		long freeBytes, double gflops, int iterations, String advice)
+		long freeBytes, double gflops, int iterations, String advice, int fittingLongSide)
 	{
+		this.fittingLongSide = fittingLongSide;
 		this.width = width;
 		this.height = height;
 		this.tile = tile;
@@ -115,7 +117,7 @@ public final class RunEstimate {
 				s.tile > 0 ? ", or automatic tiles at this size if they fit" : "")
 			: "Not even the smallest image fits: use layers nearer the input, or a machine with more memory.";
 		return new RunEstimate(e.width, e.height, e.tile, e.tiles, e.evaluationFlops, e.seconds, e.peakBytes, freeBytes,
-			gflops, e.iterations, (e.advice == null ? "" : e.advice + " ") + what);
+			gflops, e.iterations, (e.advice == null ? "" : e.advice + " ") + what, lo >= minimum ? lo : 0);
 	}
 
 	/**
@@ -125,7 +127,7 @@ public final class RunEstimate {
 	public static RunEstimate measure(List<VggLayer> layout, StyleTransferSettings s, int contentWidth, int contentHeight,
 		boolean styled, Device device)
 	{
-		return of(layout, s, contentWidth, contentHeight, styled, 2 * Devices.availableMemory(device), gemmThroughput(device, 1024));
+		return of(layout, s, contentWidth, contentHeight, styled, 2 * Devices.availableMemory(device), gemmThroughput(device, 512));
 	}
 
 	/** The estimate at a working size already chosen. */
@@ -187,7 +189,7 @@ public final class RunEstimate {
 		// The targets: one forward pass of the content and of a style image of about its size.
 		double targets = Vgg.forwardFlops(layout, Vgg.deepest(layout, used), height, width) * (styled ? 1 + s.styleScale * s.styleScale : 1);
 		double seconds = FLOOR_RATIO * (s.iterations * flops + targets) / (gflops * 1e9);
-		return new RunEstimate(width, height, tile, tiles, flops, seconds, peak, freeBytes, gflops, s.iterations, problem);
+		return new RunEstimate(width, height, tile, tiles, flops, seconds, peak, freeBytes, gflops, s.iterations, problem, 0);
 	}
 
 	/**
@@ -211,7 +213,7 @@ public final class RunEstimate {
 
 	/**
 	 * GFLOP/s of a float32 n×n matrix product on the device, the best of a few after a warm-up.
-	 * At n = 1024 this takes well under a second on a CPU.
+	 * At n = 512 this takes a few hundredths of a second on a CPU.
 	 */
 	public static double gemmThroughput(Device device, int n) {
 		try (NDManager m = NDManager.newBaseManager(device)) {
@@ -271,6 +273,14 @@ public final class RunEstimate {
 	/** When it does not fit: why, and what would. Null when it fits. */
 	public String advice() {
 		return advice;
+	}
+
+	/**
+	 * When the run does not fit: the largest long side that would, under the same settings (for
+	 * the front end to name its own option); 0 when it fits or when none would.
+	 */
+	public int fittingLongSide() {
+		return fittingLongSide;
 	}
 
 	/** One line for a log: size, tiles, time and memory, called an estimate. */
