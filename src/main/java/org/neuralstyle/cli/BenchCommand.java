@@ -20,9 +20,6 @@
 package org.neuralstyle.cli;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 
 import java.util.List;
 import java.util.Locale;
@@ -32,10 +29,9 @@ import java.util.concurrent.Callable;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
 import org.neuralstyle.net.SyntheticVgg;
-import org.neuralstyle.net.Vgg;
-import org.neuralstyle.net.VggLayer;
 import org.neuralstyle.optimize.GatysStylizer;
 import org.neuralstyle.optimize.LossValues;
+import org.neuralstyle.optimize.RunEstimate;
 import org.neuralstyle.optimize.StyleTransferSettings;
 import org.neuralstyle.optimize.StylizationListener;
 
@@ -52,29 +48,33 @@ final class BenchCommand {
 
 	/** GFLOP/s of a float32 n×n matrix product on the device, best of several runs. */
 	static double gemmThroughput(Device device, int n) {
-		try (NDManager m = NDManager.newBaseManager(device)) {
-			NDArray a = m.randomUniform(-1, 1, new Shape(n, n));
-			NDArray b = m.randomUniform(-1, 1, new Shape(n, n));
-			double best = Double.MAX_VALUE;
-			for (int i = 0; i < 6; i++) {
-				try (NDManager scope = m.newSubManager()) {
-					a.tempAttach(scope);
-					long t0 = System.nanoTime();
-					NDArray c = a.matMul(b);
-					c.getFloat(0, 0); // wait for the device
-					double t = (System.nanoTime() - t0) / 1e9;
-					if (i > 0) best = Math.min(best, t);
+		return RunEstimate.gemmThroughput(device, n);
+	}
+
+	/**
+	 * The process's peak resident memory so far, VmHWM from /proc/self/status; "unknown" where
+	 * there is no such file (any system but Linux).
+	 */
+	static String peakResidentMemory() {
+		try {
+			for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")))
+				if (line.startsWith("VmHWM:")) {
+					long kb = Long.parseLong(line.substring(6).trim().split("\\s+")[0]);
+					return String.format(Locale.ROOT, "%.2f GB", kb / 1048576.0);
 				}
-			}
-			return 2.0 * n * n * n / best / 1e9;
 		}
+		catch (java.io.IOException | RuntimeException e) {
+			// Not Linux, or a format we do not know: say so rather than guess.
+		}
+		return "unknown";
 	}
 
 	@Command(name = "optimize", mixinStandardHelpOptions = true,
 		description = "Seconds per iteration of the default optimization on a random network of VGG19's shapes.")
 	static final class Optimize implements Callable<Integer> {
 
-		@Option(names = "--sizes", split = ",", defaultValue = "256,512", description = "Image sizes (square).")
+		@Option(names = {"--size", "--sizes"}, split = ",", defaultValue = "256,512",
+			description = "Image sizes (square). Peak memory is the process's: give one size per run to read it per size.")
 		List<Integer> sizes;
 
 		@Option(names = "--iterations", defaultValue = "20", description = "Iterations to time per size (L-BFGS runs whole steps of 20).")
@@ -94,13 +94,19 @@ final class BenchCommand {
 				for (int size : sizes) {
 					s.maxSize = size;
 					Timer timer = new Timer();
+					// Tiles as a run would choose them (automatic: only when the image does not fit).
+					RunEstimate estimate = RunEstimate.of(stylizer.layout(), s, size, size, true,
+						2 * Devices.availableMemory(dev), gflops);
+					System.out.println(estimate.summary());
 					stylizer.run(noise(size, 1), List.of(new GatysStylizer.Style(noise(size, 2), 1)), s, timer);
 					double perIteration = timer.secondsPerIteration();
-					double flops = iterationFlops(stylizer.layout(), s, size, size);
+					// The floor is the untiled image's: the tiles' overlapping halos count against the engine.
+					double flops = RunEstimate.evaluationFlops(stylizer.layout(), s, true, size, size);
 					double floor = flops / (gflops * 1e9);
 					System.out.printf(Locale.ROOT,
-						"optimize %dx%d: %.3f s/iteration, %.1f GFLOP/iteration, floor %.3f s (FLOPs / GEMM throughput), ratio %.2fx%n",
-						size, size, perIteration, flops / 1e9, floor, perIteration / floor);
+						"optimize %dx%d (%s): %.3f s/iteration, %.1f GFLOP/iteration, floor %.3f s (FLOPs / GEMM throughput), ratio %.2fx, peak resident memory %s%n",
+						size, size, estimate.tile() == 0 ? "untiled" : estimate.tiles() + " tiles of " + estimate.tile() + " px",
+						perIteration, flops / 1e9, floor, perIteration / floor, peakResidentMemory());
 				}
 			}
 			return 0;
@@ -112,27 +118,6 @@ final class BenchCommand {
 			for (int i = 0; i < p.length; i++) p[i] = r.nextFloat();
 			return new RgbImage(size, size, p);
 		}
-	}
-
-	/**
-	 * FLOPs of one evaluation: the forward pass to the deepest loss layer, the backward pass to the
-	 * image (input gradients only, about the forward's cost; no weight gradients), and the Gram
-	 * matrices of the style layers with their gradients.
-	 */
-	static double iterationFlops(List<VggLayer> layout, StyleTransferSettings s, int h, int w) {
-		java.util.Set<String> layers = new java.util.LinkedHashSet<>(s.contentLayers.keySet());
-		layers.addAll(s.styleLayers.keySet());
-		double conv = Vgg.forwardFlops(layout, Vgg.deepest(layout, layers), h, w);
-		double gram = 0;
-		long hh = h, ww = w;
-		for (VggLayer l : layout) {
-			if (s.styleLayers.containsKey(l.name())) gram += 2.0 * l.outChannels() * l.outChannels() * hh * ww;
-			if (l.kind() == VggLayer.Kind.POOL) {
-				hh /= 2;
-				ww /= 2;
-			}
-		}
-		return 2 * conv + 3 * gram;
 	}
 
 	/** Times evaluations after the first (which includes one-time set-up). */

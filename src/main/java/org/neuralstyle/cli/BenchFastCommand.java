@@ -46,7 +46,8 @@ import picocli.CommandLine.Option;
 	description = "Images per second of a fast style model (random weights of the real shapes).")
 final class BenchFastCommand implements Callable<Integer> {
 
-	@Option(names = "--sizes", split = ",", defaultValue = "512,1024", description = "Image sizes (square).")
+	@Option(names = {"--size", "--sizes"}, split = ",", defaultValue = "512,1024",
+		description = "Image sizes (square). Peak memory is the process's: give one size per run to read it per size.")
 	List<Integer> sizes;
 
 	@Option(names = "--repeat", defaultValue = "3", description = "Timed runs per size (after one warm-up).")
@@ -73,8 +74,8 @@ final class BenchFastCommand implements Callable<Integer> {
 				double flops = forwardFlops(size, size);
 				double floor = flops / (gflops * 1e9);
 				System.out.printf(Locale.ROOT,
-					"fast %dx%d: %.2f images/s (%.3f s/image), %.1f GFLOP/image, floor %.3f s, ratio %.2fx%n", size, size,
-					1 / seconds, seconds, flops / 1e9, floor, seconds / floor);
+					"fast %dx%d: %.2f images/s (%.3f s/image), %.1f GFLOP/image, floor %.3f s, ratio %.2fx, peak resident memory %s%n",
+					size, size, 1 / seconds, seconds, flops / 1e9, floor, seconds / floor, BenchCommand.peakResidentMemory());
 			}
 		}
 		return 0;

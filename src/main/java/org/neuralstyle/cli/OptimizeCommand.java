@@ -34,6 +34,7 @@ import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
 import org.neuralstyle.net.Pooling;
 import org.neuralstyle.optimize.GatysStylizer;
+import org.neuralstyle.optimize.RunEstimate;
 import org.neuralstyle.optimize.LossValues;
 import org.neuralstyle.optim.OptimizerKind;
 import org.neuralstyle.optimize.StyleTransferSettings;
@@ -166,7 +167,7 @@ final class OptimizeCommand implements Callable<Integer> {
 		Device dev = Devices.parse(device);
 
 		try (StateDict sd = PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(network, System.err)).vgg(network, weights);
-			GatysStylizer stylizer = new GatysStylizer(sd, dev);
+			GatysStylizer stylizer = estimated(new GatysStylizer(sd, dev), s, contentImage, styleImages, dev);
 			// From here a first Ctrl-C stops after the current iteration and writes the image.
 			Interruption interruption = Interruption.install("iteration", 60);
 			ProgressLog listener = new ProgressLog(interruption))
@@ -182,6 +183,22 @@ final class OptimizeCommand implements Callable<Integer> {
 				default -> ExitCodes.OK;
 			};
 		}
+	}
+
+	/**
+	 * Prints the run's estimated time and peak memory before it starts, and ends it with what would
+	 * fit when it does not.
+	 */
+	private static GatysStylizer estimated(GatysStylizer stylizer, StyleTransferSettings s, RgbImage content,
+		List<GatysStylizer.Style> styles, Device dev)
+	{
+		RunEstimate estimate = RunEstimate.measure(stylizer.layout(), s, content.width(), content.height(),
+			s.styleWeight > 0 && !styles.isEmpty(), dev);
+		System.err.println(estimate.summary());
+		if (estimate.fits()) return stylizer;
+		stylizer.close();
+		throw new IllegalArgumentException(estimate.advice() + (estimate.fittingLongSide() > 0
+			? " Try --size " + estimate.fittingLongSide() + "." : ""));
 	}
 
 	StyleTransferSettings settings() {

@@ -32,6 +32,7 @@ import org.neuralstyle.net.Devices;
 import org.neuralstyle.net.Pooling;
 import org.neuralstyle.imagefile.ImageFileReader;
 import org.neuralstyle.optimize.GatysStylizer;
+import org.neuralstyle.optimize.RunEstimate;
 import org.neuralstyle.optim.OptimizerKind;
 import org.neuralstyle.optimize.StyleTransferSettings;
 import org.neuralstyle.optimize.StylizationResult;
@@ -234,6 +235,7 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		try (StateDict sd = NetworkWeights.standard(TITLE).open(network, weights);
 			GatysStylizer stylizer = new GatysStylizer(sd, dev))
 		{
+			estimate(stylizer, settings, styles, dev);
 			tracker = new OptimizationProgress(TITLE, iterations, progressStack);
 			PlaneStylizer optimization = (picture, reporter) -> {
 				StylizationResult r = stylizer.run(picture, styles, settings, tracker.listener());
@@ -253,6 +255,20 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 			for (String warning : warnings) warn(warning);
 			return image;
 		}
+	}
+
+	/**
+	 * Logs the run's estimated time and peak memory and shows it in the status bar before the run
+	 * starts; ends the command with what would fit when it does not. Counted for the whole image:
+	 * a selection makes the run smaller, never larger.
+	 */
+	private void estimate(GatysStylizer stylizer, StyleTransferSettings settings, List<GatysStylizer.Style> styles, Device dev) {
+		RunEstimate estimate = RunEstimate.measure(stylizer.layout(), settings, content.getWidth(), content.getHeight(),
+			settings.styleWeight > 0 && !styles.isEmpty(), dev);
+		log.info(TITLE + ": " + estimate.summary());
+		IJ.showStatus(TITLE + ": " + estimate.summary());
+		if (!estimate.fits()) throw new IllegalArgumentException(estimate.advice() + (estimate.fittingLongSide() > 0
+			? " Try max_size=" + estimate.fittingLongSide() + "." : ""));
 	}
 
 	/** The style images with their blend weights: 'style', then the optional 'style_2'... by title. */
