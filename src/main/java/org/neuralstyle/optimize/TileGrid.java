@@ -43,7 +43,7 @@ final class TileGrid {
 	 * save little (the halo is a small part of a large window), and the rest of the machine, Fiji
 	 * included, keeps what it needs.
 	 */
-	static final long WORKING_SET_CAP = 2L << 30;
+	static final long WORKING_SET_CAP = 3L << 29;
 
 	/** A tile: its core and its window, in image rows and columns (end exclusive). */
 	record Tile(int top, int bottom, int left, int right, int windowTop, int windowBottom, int windowLeft, int windowRight) {}
