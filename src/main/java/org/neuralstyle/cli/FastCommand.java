@@ -38,9 +38,9 @@ import org.neuralstyle.fast.FastModelLibrary;
 import org.neuralstyle.fast.FastStylizer;
 import org.neuralstyle.fast.TransformerNet;
 import org.neuralstyle.weights.PretrainedWeights;
-import org.neuralstyle.net.Devices;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -65,8 +65,8 @@ final class FastCommand implements Callable<Integer> {
 		description = "Largest tile side: larger images are stylized in overlapping tiles, in bounded memory (default: ${DEFAULT-VALUE}).")
 	int tile;
 
-	@Option(names = "--device", defaultValue = Devices.AUTO, paramLabel = "auto|cpu|gpu", description = "Default: ${DEFAULT-VALUE}.")
-	String device;
+	@Mixin
+	DeviceOption device;
 
 	@Option(names = "--overwrite", description = "Replace existing output files.")
 	boolean overwrite;
@@ -87,7 +87,7 @@ final class FastCommand implements Callable<Integer> {
 			ImageFiles.checkWritable(output, overwrite, false);
 			ImageFiles.checkDistinct(output, "--output", input, "--input");
 		}
-		Device dev = Devices.parse(device);
+		Device dev = device.parse();
 		Path modelFile = FastModelLibrary.standard().obtain(model,
 			PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(model, System.err)));
 		try (TransformerNet net = TransformerNet.load(modelFile, dev)) {

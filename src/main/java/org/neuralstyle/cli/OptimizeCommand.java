@@ -31,7 +31,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.neuralstyle.image.RgbImage;
-import org.neuralstyle.net.Devices;
 import org.neuralstyle.net.Pooling;
 import org.neuralstyle.optimize.GatysStylizer;
 import org.neuralstyle.optimize.LossValues;
@@ -43,6 +42,7 @@ import org.neuralstyle.weights.PretrainedWeights;
 import org.neuralstyle.checkpoint.StateDict;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import org.neuralstyle.weights.ModelRegistry;
 
@@ -131,8 +131,8 @@ final class OptimizeCommand implements Callable<Integer> {
 	@Option(names = "--pooling", descriptionKey = "pooling", paramLabel = "max|avg", description = "Default: ${DEFAULT-VALUE}.")
 	String pooling;
 
-	@Option(names = "--device", defaultValue = Devices.AUTO, paramLabel = "auto|cpu|gpu", description = "Default: ${DEFAULT-VALUE}.")
-	String device;
+	@Mixin
+	DeviceOption device;
 
 	@Option(names = "--overwrite", description = "Replace existing output files.")
 	boolean overwrite;
@@ -155,7 +155,7 @@ final class OptimizeCommand implements Callable<Integer> {
 		for (int i = 0; i < styles.size(); i++) {
 			styleImages.add(new GatysStylizer.Style(ImageFiles.read(styles.get(i)), styleWeights == null ? 1 : styleWeights.get(i)));
 		}
-		Device dev = Devices.parse(device);
+		Device dev = device.parse();
 
 		try (StateDict sd = PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(network, System.err)).vgg(network, weights);
 			GatysStylizer stylizer = new GatysStylizer(sd, dev);
