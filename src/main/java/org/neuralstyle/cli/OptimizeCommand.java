@@ -132,18 +132,15 @@ final class OptimizeCommand implements Callable<Integer> {
 	String pooling;
 
 	@Mixin
-	DeviceOption device;
-
-	@Option(names = "--overwrite", description = "Replace existing output files.")
-	boolean overwrite;
+	ImageRunOptions run;
 
 	@Override
 	public Integer call() throws Exception {
 		// Everything a user can get wrong is checked before the (long) run starts.
 		StyleTransferSettings s = settings();
-		ImageFiles.checkWritable(output, overwrite, false);
+		ImageFiles.checkWritable(output, run.overwrite, false);
 		if (progress != null) {
-			ImageFiles.checkWritable(progress, overwrite, true);
+			ImageFiles.checkWritable(progress, run.overwrite, true);
 			ImageFiles.checkDistinct(progress, "--progress", output, "--output");
 		}
 		ImageFiles.checkDistinct(output, "--output", content, "--content");
@@ -155,7 +152,7 @@ final class OptimizeCommand implements Callable<Integer> {
 		for (int i = 0; i < styles.size(); i++) {
 			styleImages.add(new GatysStylizer.Style(ImageFiles.read(styles.get(i)), styleWeights == null ? 1 : styleWeights.get(i)));
 		}
-		Device dev = device.parse();
+		Device dev = run.device.parse();
 
 		try (StateDict sd = PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(network, System.err)).vgg(network, weights);
 			GatysStylizer stylizer = new GatysStylizer(sd, dev);
@@ -165,7 +162,7 @@ final class OptimizeCommand implements Callable<Integer> {
 		{
 			StylizationResult r = stylizer.run(contentImage, styleImages, s, listener);
 			listener.close();
-			Path written = ImageFiles.writeResult(r.image(), output, overwrite);
+			Path written = ImageFiles.writeResult(r.image(), output, run.overwrite);
 			System.err.println(r.message() + " Wrote " + written);
 			if (!written.equals(output)) return ExitCodes.ERROR;
 			return switch (r.outcome()) {
@@ -258,7 +255,7 @@ final class OptimizeCommand implements Callable<Integer> {
 				// Appended, and published with the first slice, so an interrupted run keeps every slice it made.
 				if (stack == null) stack = new TiffStackWriter(progress.toAbsolutePath(), image.width(), image.height());
 				stack.append(ImageFiles.packed(image), label);
-				if (stack.slices() == 1) stack.publish(overwrite);
+				if (stack.slices() == 1) stack.publish(run.overwrite);
 			}
 			catch (IOException | RuntimeException e) {
 				failed = true;
