@@ -19,6 +19,7 @@
  */
 package org.neuralstyle.checkpoint;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -77,5 +78,23 @@ public final class Checkpoints {
 	static CheckpointException damaged(Path file, String detail, Throwable cause) {
 		return new CheckpointException(file + " is truncated or is not a PyTorch or safetensors checkpoint (" + detail +
 			"). Re-download it or pass another file.", cause);
+	}
+
+	/** How a reader makes a checkpoint from the file it opened. */
+	interface Reader<R, T> {
+		T read(Path file, R resource) throws IOException;
+	}
+
+	/**
+	 * The checkpoint {@code reader} makes from {@code resource}, opened on {@code file}; closed
+	 * again when reading fails, since no one else holds it then (a Windows file stays locked).
+	 */
+	static <R extends Closeable, T> T readOrClose(Path file, R resource, Reader<R, T> reader) throws IOException {
+		try {
+			return reader.read(file, resource);
+		} catch (IOException | RuntimeException e) {
+			resource.close();
+			throw e;
+		}
 	}
 }

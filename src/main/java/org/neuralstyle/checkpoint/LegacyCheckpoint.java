@@ -60,13 +60,7 @@ final class LegacyCheckpoint extends PickledStateDict {
 	}
 
 	static LegacyCheckpoint open(Path file) throws IOException {
-		SeekableByteChannel channel = Files.newByteChannel(file);
-		try {
-			return read(file, channel);
-		} catch (IOException | RuntimeException e) {
-			channel.close();
-			throw e;
-		}
+		return Checkpoints.readOrClose(file, Files.newByteChannel(file), LegacyCheckpoint::read);
 	}
 
 	/** Reads the index from a channel, which the checkpoint then owns (tests pass a counting one). */

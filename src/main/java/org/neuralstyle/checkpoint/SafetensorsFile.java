@@ -74,13 +74,7 @@ final class SafetensorsFile implements StateDict {
 	}
 
 	static SafetensorsFile open(Path file) throws IOException {
-		FileChannel channel = FileChannel.open(file);
-		try {
-			return read(file, channel);
-		} catch (IOException | RuntimeException e) {
-			channel.close();
-			throw e;
-		}
+		return Checkpoints.readOrClose(file, FileChannel.open(file), SafetensorsFile::read);
 	}
 
 	private static SafetensorsFile read(Path file, FileChannel channel) throws IOException {

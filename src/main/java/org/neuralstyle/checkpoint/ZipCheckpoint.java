@@ -56,12 +56,7 @@ final class ZipCheckpoint extends PickledStateDict {
 		} catch (ZipException e) {
 			throw Checkpoints.damaged(file, "its zip directory is missing or damaged", e);
 		}
-		try {
-			return read(file, zip);
-		} catch (IOException | RuntimeException e) {
-			zip.close();
-			throw e;
-		}
+		return Checkpoints.readOrClose(file, zip, ZipCheckpoint::read);
 	}
 
 	private static ZipCheckpoint read(Path file, ZipFile zip) throws IOException {

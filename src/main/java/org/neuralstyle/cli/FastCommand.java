@@ -38,9 +38,9 @@ import org.neuralstyle.fast.FastModelLibrary;
 import org.neuralstyle.fast.FastStylizer;
 import org.neuralstyle.fast.TransformerNet;
 import org.neuralstyle.weights.PretrainedWeights;
-import org.neuralstyle.net.Devices;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -65,11 +65,8 @@ final class FastCommand implements Callable<Integer> {
 		description = "Largest tile side: larger images are stylized in overlapping tiles, in bounded memory (default: ${DEFAULT-VALUE}).")
 	int tile;
 
-	@Option(names = "--device", defaultValue = Devices.AUTO, paramLabel = "auto|cpu|gpu", description = "Default: ${DEFAULT-VALUE}.")
-	String device;
-
-	@Option(names = "--overwrite", description = "Replace existing output files.")
-	boolean overwrite;
+	@Mixin
+	ImageRunOptions run;
 
 	@Override
 	public Integer call() throws Exception {
@@ -84,10 +81,10 @@ final class FastCommand implements Callable<Integer> {
 				.resolveSibling(input.toAbsolutePath().normalize().getFileName() + "-styled"));
 		}
 		else {
-			ImageFiles.checkWritable(output, overwrite, false);
+			ImageFiles.checkWritable(output, run.overwrite, false);
 			ImageFiles.checkDistinct(output, "--output", input, "--input");
 		}
-		Device dev = Devices.parse(device);
+		Device dev = run.device.parse();
 		Path modelFile = FastModelLibrary.standard().obtain(model,
 			PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(model, System.err)));
 		try (TransformerNet net = TransformerNet.load(modelFile, dev)) {
@@ -114,7 +111,7 @@ final class FastCommand implements Callable<Integer> {
 	private void write(FastStylizer stylizer, ImagePlus imp, Path out) throws IOException {
 		ImageStack stack = imp.getStack();
 		if (stack.getSize() == 1) {
-			ImageFiles.write(stylize(stylizer, imp.getProcessor()), imp.getWidth(), imp.getHeight(), out, overwrite);
+			ImageFiles.write(stylize(stylizer, imp.getProcessor()), imp.getWidth(), imp.getHeight(), out, run.overwrite);
 			return;
 		}
 		// Each slice goes to the file as it is done, not kept; the stack appears under its name once complete.
@@ -124,7 +121,7 @@ final class FastCommand implements Callable<Integer> {
 				writer.append(stylize(stylizer, stack.getProcessor(i)), label == null ? "slice " + i : label);
 				System.err.printf(Locale.ROOT, "slice %d of %d%n", i, stack.getSize());
 			}
-			writer.publish(overwrite);
+			writer.publish(run.overwrite);
 		}
 	}
 
@@ -153,7 +150,7 @@ final class FastCommand implements Callable<Integer> {
 				Path out = output.resolve(outputName(f, false));
 				// An animated GIF becomes a TIFF stack; done already if either result is there.
 				Path stackOut = output.resolve(outputName(f, true));
-				if ((Files.exists(out) || Files.exists(stackOut)) && !overwrite) {
+				if ((Files.exists(out) || Files.exists(stackOut)) && !run.overwrite) {
 					skipped++;
 					continue;
 				}

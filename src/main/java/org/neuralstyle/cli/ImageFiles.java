@@ -43,6 +43,7 @@ import java.util.Locale;
 
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.imagefile.ImageFileReader;
+import org.neuralstyle.imagefile.RgbPixels;
 import org.neuralstyle.io.AtomicFiles;
 
 import javax.imageio.IIOImage;
@@ -84,28 +85,11 @@ final class ImageFiles {
 	}
 
 	static RgbImage toRgb(ImageProcessor ip) {
-		ColorProcessor cp = ip instanceof ColorProcessor c ? c : ip.convertToColorProcessor();
-		int w = cp.getWidth(), h = cp.getHeight(), n = w * h;
-		float[] planes = new float[3 * n];
-		int[] px = (int[]) cp.getPixels();
-		for (int i = 0; i < n; i++) {
-			planes[i] = ((px[i] >> 16) & 0xff) / 255f;
-			planes[n + i] = ((px[i] >> 8) & 0xff) / 255f;
-			planes[2 * n + i] = (px[i] & 0xff) / 255f;
-		}
-		return new RgbImage(w, h, planes);
+		return RgbPixels.toRgb(ip instanceof ColorProcessor c ? c : ip.convertToColorProcessor());
 	}
 
 	static ColorProcessor toProcessor(RgbImage img) {
-		int w = img.width(), h = img.height(), n = w * h;
-		float[] p = img.planes();
-		int[] px = new int[n];
-		for (int i = 0; i < n; i++) px[i] = (byte8(p[i]) << 16) | (byte8(p[n + i]) << 8) | byte8(p[2 * n + i]);
-		return new ColorProcessor(w, h, px);
-	}
-
-	private static int byte8(float v) {
-		return Math.max(0, Math.min(255, Math.round(v * 255f)));
+		return RgbPixels.toProcessor(img);
 	}
 
 	/** The format named by a file's extension; the message lists the formats that can be written. */
@@ -252,7 +236,7 @@ final class ImageFiles {
 	}
 
 	static int[] packed(RgbImage img) {
-		return (int[]) toProcessor(img).getPixels();
+		return RgbPixels.pack(img);
 	}
 
 	/** Writes the slices as one TIFF stack, each slice labelled, appearing only once complete. */

@@ -31,7 +31,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.neuralstyle.image.RgbImage;
-import org.neuralstyle.net.Devices;
 import org.neuralstyle.net.Pooling;
 import org.neuralstyle.optimize.GatysStylizer;
 import org.neuralstyle.optimize.RunEstimate;
@@ -44,6 +43,7 @@ import org.neuralstyle.weights.PretrainedWeights;
 import org.neuralstyle.checkpoint.StateDict;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import org.neuralstyle.weights.ModelRegistry;
 
@@ -140,19 +140,16 @@ final class OptimizeCommand implements Callable<Integer> {
 	@Option(names = "--pooling", descriptionKey = "pooling", paramLabel = "max|avg", description = "Default: ${DEFAULT-VALUE}.")
 	String pooling;
 
-	@Option(names = "--device", defaultValue = Devices.AUTO, paramLabel = "auto|cpu|gpu", description = "Default: ${DEFAULT-VALUE}.")
-	String device;
-
-	@Option(names = "--overwrite", description = "Replace existing output files.")
-	boolean overwrite;
+	@Mixin
+	ImageRunOptions run;
 
 	@Override
 	public Integer call() throws Exception {
 		// Everything a user can get wrong is checked before the (long) run starts.
 		StyleTransferSettings s = settings();
-		ImageFiles.checkWritable(output, overwrite, false);
+		ImageFiles.checkWritable(output, run.overwrite, false);
 		if (progress != null) {
-			ImageFiles.checkWritable(progress, overwrite, true);
+			ImageFiles.checkWritable(progress, run.overwrite, true);
 			ImageFiles.checkDistinct(progress, "--progress", output, "--output");
 		}
 		ImageFiles.checkDistinct(output, "--output", content, "--content");
@@ -164,7 +161,7 @@ final class OptimizeCommand implements Callable<Integer> {
 		for (int i = 0; i < styles.size(); i++) {
 			styleImages.add(new GatysStylizer.Style(ImageFiles.read(styles.get(i)), styleWeights == null ? 1 : styleWeights.get(i)));
 		}
-		Device dev = Devices.parse(device);
+		Device dev = run.device.parse();
 
 		try (StateDict sd = PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(network, System.err)).vgg(network, weights);
 			GatysStylizer stylizer = estimated(new GatysStylizer(sd, dev), s, contentImage, styleImages, dev);
@@ -174,7 +171,7 @@ final class OptimizeCommand implements Callable<Integer> {
 		{
 			StylizationResult r = stylizer.run(contentImage, styleImages, s, listener);
 			listener.close();
-			Path written = ImageFiles.writeResult(r.image(), output, overwrite);
+			Path written = ImageFiles.writeResult(r.image(), output, run.overwrite);
 			System.err.println(r.message() + " Wrote " + written);
 			if (!written.equals(output)) return ExitCodes.ERROR;
 			return switch (r.outcome()) {
@@ -293,7 +290,7 @@ final class OptimizeCommand implements Callable<Integer> {
 				// Appended, and published with the first slice, so an interrupted run keeps every slice it made.
 				if (stack == null) stack = new TiffStackWriter(progress.toAbsolutePath(), image.width(), image.height());
 				stack.append(ImageFiles.packed(image), label);
-				if (stack.slices() == 1) stack.publish(overwrite);
+				if (stack.slices() == 1) stack.publish(run.overwrite);
 			}
 			catch (IOException | RuntimeException e) {
 				failed = true;

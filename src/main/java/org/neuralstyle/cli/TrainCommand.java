@@ -35,13 +35,13 @@ import org.neuralstyle.fast.train.TrainingImages;
 import org.neuralstyle.fast.train.TrainingResult;
 import org.neuralstyle.fast.train.TrainingStep;
 import org.neuralstyle.image.RgbImage;
-import org.neuralstyle.net.Devices;
 import org.neuralstyle.progress.TimeLeft;
 import org.neuralstyle.weights.PretrainedWeights;
 import org.neuralstyle.checkpoint.StateDict;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import org.neuralstyle.weights.ModelRegistry;
 
@@ -111,8 +111,8 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--seed", descriptionKey = "seed", paramLabel = "N", description = "Seed of the initial weights and the picture order (default: ${DEFAULT-VALUE}).")
 	long seed;
 
-	@Option(names = "--device", defaultValue = Devices.AUTO, paramLabel = "auto|cpu|gpu", description = "Default: ${DEFAULT-VALUE}.")
-	String device;
+	@Mixin
+	DeviceOption device;
 
 	@Option(names = "--log-every", defaultValue = "10", paramLabel = "N", description = "Print the losses every N steps (default: ${DEFAULT-VALUE}).")
 	int logEvery;
@@ -131,7 +131,7 @@ final class TrainCommand implements Callable<Integer> {
 		if (resume != null && !Files.isRegularFile(resume)) throw new IllegalArgumentException("--resume " + resume + " does not exist");
 		TrainingImages pictures = TrainingImages.in(images, ImageFiles::read);
 		RgbImage styleImage = ImageFiles.read(style);
-		Device dev = Devices.parse(device);
+		Device dev = device.parse();
 		int total = settings.totalSteps(pictures.size());
 		System.err.printf(Locale.ROOT, "Training on %d pictures in %s: %d steps of %d at %dx%d; model: %s%n", pictures.size(), images,
 			total, settings.batchSize, settings.imageSize, settings.imageSize, model);

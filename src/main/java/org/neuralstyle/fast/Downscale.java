@@ -35,24 +35,22 @@ final class Downscale {
 	 * pixels at the right and bottom edges are left out.
 	 */
 	static RgbImage toPixelBudget(RgbImage image, long maxPixels, int minSide) {
-		int width = image.width();
-		int height = image.height();
-		int factor = 1;
-		while ((long) (width / factor) * (height / factor) > maxPixels && width / (factor + 1) >= minSide
-			&& height / (factor + 1) >= minSide)
-			factor++;
+		int factor = factor(image.width(), image.height(), maxPixels, minSide);
 		return factor == 1 ? image : byFactor(image, factor);
 	}
 
 	/** As {@link #toPixelBudget(RgbImage, long, int)}, from any pixels; a copy even when it fits. */
 	static RgbImage toPixelBudget(Pixels image, long maxPixels, int minSide) {
-		int width = image.width();
-		int height = image.height();
+		return byFactor(image, factor(image.width(), image.height(), maxPixels, minSide));
+	}
+
+	/** The smallest whole factor that brings {@code width × height} within {@code maxPixels}, keeping both sides at least {@code minSide}. */
+	private static int factor(int width, int height, long maxPixels, int minSide) {
 		int factor = 1;
 		while ((long) (width / factor) * (height / factor) > maxPixels && width / (factor + 1) >= minSide
 			&& height / (factor + 1) >= minSide)
 			factor++;
-		return byFactor(image, factor);
+		return factor;
 	}
 
 	static RgbImage byFactor(RgbImage image, int factor) {

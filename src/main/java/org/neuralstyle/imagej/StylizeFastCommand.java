@@ -88,10 +88,6 @@ public class StylizeFastCommand extends StyleTransferCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		result = stylize();
-	}
-
-	private ImagePlus stylize() throws Exception {
 		if (image == null) throw new IllegalArgumentException("There is no image to stylize: open one first.");
 		requirePixels(image, "image");
 		// Everything the user can get wrong is checked before the model loads.
@@ -111,9 +107,8 @@ public class StylizeFastCommand extends StyleTransferCommand {
 				if (total > 1) progress.planeSteps(done, total, "tile");
 			});
 			StylizingResult run = StackStylizing.run(image, planes, network, progress);
-			ImagePlus stylized = run.image();
-			describe(stylized, run, file);
-			return stylized;
+			describe(run.image(), run, file);
+			result = run.image();
 		}
 	}
 

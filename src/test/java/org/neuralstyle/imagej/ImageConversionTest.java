@@ -40,6 +40,7 @@ import org.neuralstyle.imagej.planes.ImagePlanes;
 import org.neuralstyle.imagej.planes.LutCurve;
 import org.neuralstyle.imagej.planes.LutPlaneCodec;
 import org.neuralstyle.imagej.planes.RgbPlaneCodec;
+import org.neuralstyle.testing.TestImages;
 
 /** Planes of every type to RGB pictures and back: as displayed, and without loss where the display allows. */
 class ImageConversionTest {

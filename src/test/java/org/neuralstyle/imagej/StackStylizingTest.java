@@ -50,6 +50,7 @@ import org.neuralstyle.imagej.planes.Scope;
 import org.neuralstyle.imagej.planes.StackStylizing;
 import org.neuralstyle.imagej.planes.StylizingResult;
 import org.neuralstyle.imagej.planes.ProgressReporter;
+import org.neuralstyle.testing.TestImages;
 
 /** Stacks, hyperstacks, composites and selections through a stylizer into a new image. */
 class StackStylizingTest {

@@ -60,6 +60,8 @@ import org.neuralstyle.imagej.ij1.CommandParameter;
 import org.neuralstyle.imagej.ij1.CommandParameters;
 import org.neuralstyle.imagej.planes.Scope;
 import org.neuralstyle.imagej.planes.StackStylizing;
+import org.neuralstyle.testing.CommandHarness;
+import org.neuralstyle.testing.TestImages;
 
 /**
  * The command in a SciJava context, headless, on every kind of image, with a fast model written by
@@ -67,13 +69,15 @@ import org.neuralstyle.imagej.planes.StackStylizing;
  */
 class StylizeFastCommandTest {
 
+	private static CommandHarness harness;
 	private static Context context;
 	private static File fastModel;
 	private static File tinyVgg;
 
 	@BeforeAll
 	static void startContext() throws URISyntaxException {
-		context = new Context(CommandService.class, ModuleService.class);
+		harness = new CommandHarness(StylizeFastCommand.class);
+		context = harness.context();
 		fastModel = resource("/fixtures/fast/transformer_net_legacy.pth");
 		tinyVgg = resource("/fixtures/parity/tiny_vgg.pth");
 	}
@@ -84,7 +88,7 @@ class StylizeFastCommandTest {
 
 	@AfterAll
 	static void closeContext() {
-		context.dispose();
+		harness.close();
 	}
 
 	private static Map<String, Object> inputs(ImagePlus image, Object... keyValues) {
@@ -92,33 +96,7 @@ class StylizeFastCommandTest {
 		inputs.put("image", image);
 		inputs.put("model_file", fastModel);
 		inputs.put("device", "cpu");
-		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
-		return inputs;
-	}
-
-	private static CommandModule run(Map<String, Object> inputs) throws Exception {
-		return (CommandModule) context.service(CommandService.class).run(StylizeFastCommand.class, false, inputs).get();
-	}
-
-	private static ImagePlus result(Map<String, Object> inputs) throws Exception {
-		CommandModule module = run(inputs);
-		assertFalse(module.isCanceled(), module.getCancelReason());
-		ImagePlus result = (ImagePlus) module.getOutput("result");
-		assertNotNull(result);
-		return result;
-	}
-
-	private static String failure(Map<String, Object> inputs) throws Exception {
-		CommandModule module = run(inputs);
-		assertTrue(module.isCanceled(), "expected the command to stop with a message");
-		assertNull(module.getOutput("result"));
-		return module.getCancelReason();
-	}
-
-	private static Object[] pixels(ImagePlus image) {
-		Object[] planes = new Object[image.getStackSize()];
-		for (int s = 1; s <= planes.length; s++) planes[s - 1] = image.getStack().getProcessor(s).duplicate().getPixels();
-		return planes;
+		return CommandHarness.inputs(inputs, keyValues);
 	}
 
 	private static int differingPixels(ImageProcessor a, ImageProcessor b) {
@@ -166,16 +144,16 @@ class StylizeFastCommandTest {
 		ImagePlus image = TestImages.rgb(32, 24, 1);
 		image.setTitle("cells.png");
 		image.getCalibration().pixelWidth = 0.5;
-		Object[] before = pixels(image);
+		Object[] before = CommandHarness.pixels(image);
 
-		ImagePlus result = result(inputs(image));
+		ImagePlus result = harness.result(inputs(image));
 
 		assertEquals("cells stylized", result.getTitle());
 		assertEquals(ImagePlus.COLOR_RGB, result.getType());
 		assertArrayEquals(new int[] {32, 24, 1, 1, 1}, result.getDimensions());
 		assertEquals(0.5, result.getCalibration().pixelWidth);
 		assertTrue(differingPixels(image.getProcessor(), result.getProcessor()) > 32 * 24 / 2, "the picture was stylized");
-		assertArrayEquals(before, pixels(image));
+		assertArrayEquals(before, CommandHarness.pixels(image));
 		assertEquals("cells.png", image.getTitle());
 		assertTrue(result.getInfoProperty().contains("Stylize (fast model): model_file=[" + fastModel + "] scope=[Current plane] device=cpu tile=512; 1 of 1 planes stylized"),
 			result.getInfoProperty());
@@ -186,7 +164,7 @@ class StylizeFastCommandTest {
 		ImagePlus image = TestImages.hyperstack("8-bit", 32, 24, 1, 1, 1, 0, 255, 3);
 		image.setLut(TestImages.rainbowLut());
 
-		ImagePlus result = result(inputs(image));
+		ImagePlus result = harness.result(inputs(image));
 
 		assertEquals(ImagePlus.GRAY8, result.getType());
 		assertArrayEquals(TestImages.rainbowLut().getBytes(), result.getProcessor().getLut().getBytes());
@@ -199,9 +177,9 @@ class StylizeFastCommandTest {
 			ImagePlus image = TestImages.hyperstack(type, 32, 24, 1, 1, 1, 100, 3000, 5);
 			image.setDisplayRange(200, 2800);
 			image.getCalibration().setUnit("mm");
-			Object[] before = pixels(image);
+			Object[] before = CommandHarness.pixels(image);
 
-			ImagePlus result = result(inputs(image));
+			ImagePlus result = harness.result(inputs(image));
 
 			assertEquals(image.getType(), result.getType(), type);
 			assertEquals(200, result.getDisplayRangeMin(), type);
@@ -212,7 +190,7 @@ class StylizeFastCommandTest {
 				assertTrue(out.getf(i) >= 200 - 1e-3 && out.getf(i) <= 2800 + 1e-3, type + ": pixel within the display range");
 			}
 			assertTrue(differingPixels(image.getProcessor(), out) > 0, type);
-			assertArrayEquals(before, pixels(image), type);
+			assertArrayEquals(before, CommandHarness.pixels(image), type);
 		}
 	}
 
@@ -221,7 +199,7 @@ class StylizeFastCommandTest {
 		CompositeImage image = TestImages.composite(2, 1);
 		image.setOpenAsHyperStack(true);
 
-		ImagePlus result = result(inputs(image, "scope", "All planes"));
+		ImagePlus result = harness.result(inputs(image, "scope", "All planes"));
 
 		assertEquals(ImagePlus.COLOR_RGB, result.getType());
 		assertArrayEquals(new int[] {12, 9, 1, 2, 1}, result.getDimensions());
@@ -232,9 +210,9 @@ class StylizeFastCommandTest {
 		ImagePlus image = TestImages.hyperstack("16-bit", 32, 24, 1, 2, 2, 0, 1000, 8);
 		image.setOpenAsHyperStack(true);
 		image.getCalibration().frameInterval = 5;
-		Object[] before = pixels(image);
+		Object[] before = CommandHarness.pixels(image);
 
-		ImagePlus result = result(inputs(image, "scope", "All planes"));
+		ImagePlus result = harness.result(inputs(image, "scope", "All planes"));
 
 		assertArrayEquals(new int[] {32, 24, 1, 2, 2}, result.getDimensions());
 		assertTrue(result.isHyperStack());
@@ -243,7 +221,7 @@ class StylizeFastCommandTest {
 			assertEquals("slice " + s, result.getStack().getSliceLabel(s));
 			assertTrue(differingPixels(image.getStack().getProcessor(s), result.getStack().getProcessor(s)) > 0, "plane " + s);
 		}
-		assertArrayEquals(before, pixels(image));
+		assertArrayEquals(before, CommandHarness.pixels(image));
 		assertNull(result.getProp(StackStylizing.UNSTYLIZED_PROPERTY));
 		assertTrue(result.getInfoProperty().contains("4 of 4 planes stylized"), result.getInfoProperty());
 	}
@@ -253,7 +231,7 @@ class StylizeFastCommandTest {
 		ImagePlus image = TestImages.hyperstack("8-bit", 32, 24, 1, 3, 1, 0, 255, 9);
 		image.setSlice(2);
 
-		ImagePlus result = result(inputs(image));
+		ImagePlus result = harness.result(inputs(image));
 
 		assertEquals(1, result.getStackSize());
 		assertEquals("slice 2", result.getStack().getSliceLabel(1));
@@ -265,7 +243,7 @@ class StylizeFastCommandTest {
 		OvalRoi oval = new OvalRoi(6, 4, 20, 16);
 		image.setRoi(oval);
 
-		ImagePlus result = result(inputs(image));
+		ImagePlus result = harness.result(inputs(image));
 
 		ImageProcessor mask = oval.getMask();
 		int changedInside = 0;
@@ -285,8 +263,8 @@ class StylizeFastCommandTest {
 	void anImageLargerThanATileIsStylizedInTilesToItsFullSize() throws Exception {
 		ImagePlus image = TestImages.rgb(150, 90, 11);
 
-		ImagePlus tiled = result(inputs(image, "tile", 64));
-		ImagePlus whole = result(inputs(image)); // the default tile holds the image: one run
+		ImagePlus tiled = harness.result(inputs(image, "tile", 64));
+		ImagePlus whole = harness.result(inputs(image)); // the default tile holds the image: one run
 
 		assertArrayEquals(new int[] {150, 90, 1, 1, 1}, tiled.getDimensions());
 		// Every part of the image went through the network: no tile is missing or misplaced.
@@ -302,7 +280,7 @@ class StylizeFastCommandTest {
 		// pixels differ, by 82 of 255 levels on average (input against one run: 89): the fixture's
 		// random-weight network is far more sensitive to those statistics than a trained model.
 		assertTrue(differingPixels(tiled.getProcessor(), whole.getProcessor()) > 150 * 90 / 2, "the tile size was used");
-		assertTrue(failure(inputs(image, "tile", 32)).equals("'tile' must be at least 64 pixels, not 32."));
+		assertTrue(harness.failure(inputs(image, "tile", 32)).equals("'tile' must be at least 64 pixels, not 32."));
 	}
 
 	@Test
@@ -311,8 +289,8 @@ class StylizeFastCommandTest {
 		Files.copy(fastModel.toPath(), library.resolve("candy.pth"));
 		ImagePlus image = TestImages.rgb(32, 24, 2);
 
-		ImagePlus byName = offlineWithCache(cache, () -> result(inputs(image, "model_file", null, "model", "candy")));
-		ImagePlus byFile = result(inputs(image));
+		ImagePlus byName = offlineWithCache(cache, () -> harness.result(inputs(image, "model_file", null, "model", "candy")));
+		ImagePlus byFile = harness.result(inputs(image));
 
 		assertEquals(0, differingPixels(byFile.getProcessor(), byName.getProcessor()), "the same network");
 		assertTrue(byName.getInfoProperty().contains("model=[candy] (" + library.resolve("candy.pth") + ")"), byName.getInfoProperty());
@@ -329,25 +307,25 @@ class StylizeFastCommandTest {
 		}
 		ImagePlus image = TestImages.rgb(32, 24, 2);
 
-		ImagePlus udnie = offlineWithCache(cache, () -> result(inputs(image, "model_file", null, "model", "udnie")));
+		ImagePlus udnie = offlineWithCache(cache, () -> harness.result(inputs(image, "model_file", null, "model", "udnie")));
 
 		assertTrue(Files.isRegularFile(cache.resolve(FastModelLibrary.FOLDER).resolve("udnie.pth")));
-		assertEquals(0, differingPixels(result(inputs(image)).getProcessor(), udnie.getProcessor()), "the unpacked network");
+		assertEquals(0, differingPixels(harness.result(inputs(image)).getProcessor(), udnie.getProcessor()), "the unpacked network");
 	}
 
 	@Test
 	void aFileThatIsNoFastModelEndsInOneClearMessage(@TempDir Path dir) throws Exception {
 		ImagePlus image = TestImages.rgb(32, 24, 1);
-		String vgg = failure(inputs(image, "model_file", tinyVgg));
+		String vgg = harness.failure(inputs(image, "model_file", tinyVgg));
 		assertTrue(vgg.contains("tiny_vgg.pth"), vgg);
-		String missing = failure(inputs(image, "model_file", dir.resolve("gone.pth").toFile()));
+		String missing = harness.failure(inputs(image, "model_file", dir.resolve("gone.pth").toFile()));
 		assertTrue(missing.startsWith("The model file ") && missing.contains("gone.pth does not exist"), missing);
 		Path notACheckpoint = Files.writeString(dir.resolve("notes.pth"), "not a checkpoint");
-		String unusable = failure(inputs(image, "model_file", notACheckpoint.toFile()));
+		String unusable = harness.failure(inputs(image, "model_file", notACheckpoint.toFile()));
 		assertTrue(unusable.contains("notes.pth"), unusable);
-		assertTrue(failure(inputs(image, "device", "gpu")).startsWith("No GPU is visible to PyTorch"));
-		assertTrue(failure(inputs(image, "scope", "everything")).startsWith("Unknown scope 'everything'"));
-		assertEquals("There is no image to stylize: open one first.", failure(inputs(null)));
+		assertTrue(harness.failure(inputs(image, "device", "gpu")).startsWith("No GPU is visible to PyTorch"));
+		assertTrue(harness.failure(inputs(image, "scope", "everything")).startsWith("Unknown scope 'everything'"));
+		assertEquals("There is no image to stylize: open one first.", harness.failure(inputs(null)));
 	}
 
 	@Test
@@ -355,7 +333,7 @@ class StylizeFastCommandTest {
 		Path library = Files.createDirectories(cache.resolve(FastModelLibrary.FOLDER));
 		Files.copy(fastModel.toPath(), library.resolve("starry.safetensors"));
 
-		String message = offlineWithCache(cache, () -> failure(inputs(TestImages.rgb(32, 24, 1), "model_file", null, "model", "picasso")));
+		String message = offlineWithCache(cache, () -> harness.failure(inputs(TestImages.rgb(32, 24, 1), "model_file", null, "model", "picasso")));
 
 		assertEquals("There is no fast model called 'picasso'. Use one of candy, mosaic, rain_princess, udnie (published), " +
 			"starry (trained here), or give a model file as 'model_file'.", message);
@@ -363,7 +341,7 @@ class StylizeFastCommandTest {
 
 	@Test
 	void aMissingPublishedModelOfflineEndsInOneClearErrorAndNothingIsDownloaded(@TempDir Path cache) throws Exception {
-		String message = offlineWithCache(cache, () -> failure(inputs(TestImages.rgb(32, 24, 1), "model_file", null, "model", "mosaic")));
+		String message = offlineWithCache(cache, () -> harness.failure(inputs(TestImages.rgb(32, 24, 1), "model_file", null, "model", "mosaic")));
 
 		assertTrue(message.startsWith("The fast model mosaic is not on this computer (looked in " + cache.resolve(FastModelLibrary.FOLDER)),
 			message);

@@ -63,6 +63,8 @@ import org.neuralstyle.imagej.planes.Scope;
 import org.neuralstyle.imagej.planes.StackStylizing;
 import org.neuralstyle.imagej.progress.OptimizationProgress;
 import org.neuralstyle.progress.TimeLeft;
+import org.neuralstyle.testing.CommandHarness;
+import org.neuralstyle.testing.TestImages;
 
 /**
  * The command in a SciJava context, headless, on every kind of image, with the tiny VGG written by
@@ -70,18 +72,20 @@ import org.neuralstyle.progress.TimeLeft;
  */
 class StylizeOptimizeCommandTest {
 
+	private static CommandHarness harness;
 	private static Context context;
 	private static File tinyVgg;
 
 	@BeforeAll
 	static void startContext() throws URISyntaxException {
-		context = new Context(CommandService.class, ModuleService.class);
+		harness = new CommandHarness(StylizeOptimizeCommand.class);
+		context = harness.context();
 		tinyVgg = Path.of(StylizeOptimizeCommandTest.class.getResource("/fixtures/parity/tiny_vgg.pth").toURI()).toFile();
 	}
 
 	@AfterAll
 	static void closeContext() {
-		context.dispose();
+		harness.close();
 	}
 
 	@AfterEach
@@ -98,38 +102,11 @@ class StylizeOptimizeCommandTest {
 		inputs.put("optimizer", "adam");
 		inputs.put("weights", tinyVgg);
 		inputs.put("device", "cpu");
-		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
-		return inputs;
-	}
-
-	private static CommandModule run(Map<String, Object> inputs) throws Exception {
-		return (CommandModule) context.service(CommandService.class).run(StylizeOptimizeCommand.class, false, inputs).get();
-	}
-
-	/** Runs the command and returns its result, failing with the command's reason if it cancelled itself. */
-	private static ImagePlus result(Map<String, Object> inputs) throws Exception {
-		CommandModule module = run(inputs);
-		assertFalse(module.isCanceled(), module.getCancelReason());
-		ImagePlus result = (ImagePlus) module.getOutput("result");
-		assertNotNull(result);
-		return result;
-	}
-
-	private static String failure(Map<String, Object> inputs) throws Exception {
-		CommandModule module = run(inputs);
-		assertTrue(module.isCanceled(), "expected the command to stop with a message");
-		assertNull(module.getOutput("result"));
-		return module.getCancelReason();
+		return CommandHarness.inputs(inputs, keyValues);
 	}
 
 	private static ImagePlus style() {
 		return TestImages.rgb(20, 16, 99);
-	}
-
-	private static Object[] pixels(ImagePlus image) {
-		Object[] planes = new Object[image.getStackSize()];
-		for (int s = 1; s <= planes.length; s++) planes[s - 1] = image.getStack().getProcessor(s).duplicate().getPixels();
-		return planes;
 	}
 
 	private static int differingPixels(ImageProcessor a, ImageProcessor b) {
@@ -204,9 +181,9 @@ class StylizeOptimizeCommandTest {
 		Calibration cal = content.getCalibration();
 		cal.pixelWidth = 0.5;
 		cal.setUnit("µm");
-		Object[] before = pixels(content);
+		Object[] before = CommandHarness.pixels(content);
 
-		ImagePlus result = result(inputs(content, style(), "optimizer", "lbfgs"));
+		ImagePlus result = harness.result(inputs(content, style(), "optimizer", "lbfgs"));
 
 		assertEquals("cells stylized", result.getTitle());
 		assertEquals(ImagePlus.COLOR_RGB, result.getType());
@@ -216,7 +193,7 @@ class StylizeOptimizeCommandTest {
 		assertEquals(0.5, result.getCalibration().pixelWidth);
 		assertEquals("µm", result.getCalibration().getUnit());
 		assertTrue(differingPixels(content.getProcessor(), result.getProcessor()) > 32 * 24 / 2, "the picture was stylized");
-		assertArrayEquals(before, pixels(content));
+		assertArrayEquals(before, CommandHarness.pixels(content));
 		assertEquals("cells.png", content.getTitle());
 		assertTrue(result.getInfoProperty().contains("Stylize (optimize): style=[rgb.tif] iterations=3 optimizer=lbfgs content_weight=1 style_weight=1000000 "),
 			result.getInfoProperty());
@@ -227,7 +204,7 @@ class StylizeOptimizeCommandTest {
 		ImagePlus content = TestImages.hyperstack("8-bit", 32, 24, 1, 1, 1, 0, 255, 3);
 		content.setLut(TestImages.rainbowLut());
 
-		ImagePlus result = result(inputs(content, style()));
+		ImagePlus result = harness.result(inputs(content, style()));
 
 		assertEquals(ImagePlus.GRAY8, result.getType());
 		assertArrayEquals(TestImages.rainbowLut().getBytes(), result.getProcessor().getLut().getBytes());
@@ -242,7 +219,7 @@ class StylizeOptimizeCommandTest {
 			content.getCalibration().pixelHeight = 2.5;
 			content.getCalibration().setUnit("mm");
 
-			ImagePlus result = result(inputs(content, style()));
+			ImagePlus result = harness.result(inputs(content, style()));
 
 			assertEquals(content.getType(), result.getType(), type);
 			assertEquals(200, result.getDisplayRangeMin(), type);
@@ -261,7 +238,7 @@ class StylizeOptimizeCommandTest {
 		CompositeImage content = TestImages.composite(2, 1);
 		content.setOpenAsHyperStack(true);
 
-		ImagePlus result = result(inputs(content, style(), "scope", "All planes", "iterations", 2));
+		ImagePlus result = harness.result(inputs(content, style(), "scope", "All planes", "iterations", 2));
 
 		assertEquals(ImagePlus.COLOR_RGB, result.getType());
 		assertArrayEquals(new int[] {12, 9, 1, 2, 1}, result.getDimensions());
@@ -272,9 +249,9 @@ class StylizeOptimizeCommandTest {
 		ImagePlus content = TestImages.hyperstack("8-bit", 32, 24, 1, 2, 2, 0, 255, 8);
 		content.setOpenAsHyperStack(true);
 		content.getCalibration().frameInterval = 5;
-		Object[] before = pixels(content);
+		Object[] before = CommandHarness.pixels(content);
 
-		ImagePlus result = result(inputs(content, style(), "scope", "All planes", "iterations", 2));
+		ImagePlus result = harness.result(inputs(content, style(), "scope", "All planes", "iterations", 2));
 
 		assertArrayEquals(new int[] {32, 24, 1, 2, 2}, result.getDimensions());
 		assertTrue(result.isHyperStack());
@@ -283,7 +260,7 @@ class StylizeOptimizeCommandTest {
 			assertEquals("slice " + s, result.getStack().getSliceLabel(s));
 			assertTrue(differingPixels(content.getStack().getProcessor(s), result.getStack().getProcessor(s)) > 0, "plane " + s);
 		}
-		assertArrayEquals(before, pixels(content));
+		assertArrayEquals(before, CommandHarness.pixels(content));
 		assertNull(result.getProp(StackStylizing.UNSTYLIZED_PROPERTY));
 	}
 
@@ -293,7 +270,7 @@ class StylizeOptimizeCommandTest {
 		content.setDisplayRange(0, 1000);
 		content.setSlice(2);
 
-		ImagePlus result = result(inputs(content, style(), "iterations", 2));
+		ImagePlus result = harness.result(inputs(content, style(), "iterations", 2));
 
 		assertEquals(1, result.getStackSize());
 		assertEquals("slice 2", result.getStack().getSliceLabel(1));
@@ -305,7 +282,7 @@ class StylizeOptimizeCommandTest {
 		OvalRoi oval = new OvalRoi(6, 4, 20, 16);
 		content.setRoi(oval);
 
-		ImagePlus result = result(inputs(content, style()));
+		ImagePlus result = harness.result(inputs(content, style()));
 
 		ImageProcessor mask = oval.getMask();
 		int changedInside = 0;
@@ -325,7 +302,7 @@ class StylizeOptimizeCommandTest {
 	void snapshotsFillTheProgressStackLabelledWithIterationAndLoss() throws Exception {
 		ImagePlus content = TestImages.rgb(32, 24, 6);
 		content.setTitle("cells.tif");
-		CommandModule module = run(inputs(content, style(), "iterations", 4, "snapshot_every", 2));
+		CommandModule module = harness.run(inputs(content, style(), "iterations", 4, "snapshot_every", 2));
 
 		ImagePlus progress = ((StylizeOptimizeCommand) module.getCommand()).progressImage();
 		assertNotNull(progress);
@@ -348,38 +325,38 @@ class StylizeOptimizeCommandTest {
 		ImagePlus content = TestImages.rgb(32, 24, 6);
 		Path second = dir.resolve("dots.png");
 		new ij.io.FileSaver(TestImages.rgb(20, 16, 5)).saveAsPng(second.toString());
-		ImagePlus one = result(inputs(content, style()));
-		ImagePlus left = result(inputs(content, style(), "style_2", second.toString(), "style_weights", "1,0"));
-		ImagePlus blended = result(inputs(content, style(), "style_2", second.toString(), "style_weights", "1, 0.5"));
+		ImagePlus one = harness.result(inputs(content, style()));
+		ImagePlus left = harness.result(inputs(content, style(), "style_2", second.toString(), "style_weights", "1,0"));
+		ImagePlus blended = harness.result(inputs(content, style(), "style_2", second.toString(), "style_weights", "1, 0.5"));
 
 		assertEquals(0, differingPixels(one.getProcessor(), left.getProcessor()));
 		assertTrue(differingPixels(one.getProcessor(), blended.getProcessor()) > 100);
 		assertTrue(blended.getInfoProperty().contains("style_2=[" + second + "] style_weights=[1, 0.5]"), blended.getInfoProperty());
 		assertEquals("'style_weights' has 1 values for 2 style images (style, style_2...): give one weight per style image.",
-			failure(inputs(content, style(), "style_2", second.toString(), "style_weights", "1")));
+			harness.failure(inputs(content, style(), "style_2", second.toString(), "style_weights", "1")));
 		assertEquals("There is no image called 'nothing.png' for 'style_3': open it first, or give the title of an open image or " +
-			"the path of an image file.", failure(inputs(content, style(), "style_3", "nothing.png")));
-		assertEquals(0, differingPixels(one.getProcessor(), result(inputs(content, style(), "style_4", "*None*")).getProcessor()));
+			"the path of an image file.", harness.failure(inputs(content, style(), "style_3", "nothing.png")));
+		assertEquals(0, differingPixels(one.getProcessor(), harness.result(inputs(content, style(), "style_4", "*None*")).getProcessor()));
 	}
 
 	@Test
 	void theSeedLayersPoolingScaleAndLearningRateReachTheEngine() throws Exception {
 		ImagePlus content = TestImages.rgb(32, 24, 6);
-		ImagePlus seven = result(inputs(content, style(), "init", "random", "seed", 7L));
-		assertEquals(0, differingPixels(seven.getProcessor(), result(inputs(content, style(), "init", "random", "seed", 7L)).getProcessor()));
-		ImagePlus base = result(inputs(content, style()));
+		ImagePlus seven = harness.result(inputs(content, style(), "init", "random", "seed", 7L));
+		assertEquals(0, differingPixels(seven.getProcessor(), harness.result(inputs(content, style(), "init", "random", "seed", 7L)).getProcessor()));
+		ImagePlus base = harness.result(inputs(content, style()));
 		// Starting from the content, the content loss has no gradient: its layers matter from noise.
-		ImagePlus contentOnly = result(inputs(content, style(), "init", "random", "seed", 7L, "style_weight", 0.0));
-		ImagePlus otherLayer = result(inputs(content, style(), "init", "random", "seed", 7L, "style_weight", 0.0, "content_layers", "conv1_1"));
+		ImagePlus contentOnly = harness.result(inputs(content, style(), "init", "random", "seed", 7L, "style_weight", 0.0));
+		ImagePlus otherLayer = harness.result(inputs(content, style(), "init", "random", "seed", 7L, "style_weight", 0.0, "content_layers", "conv1_1"));
 		assertTrue(differingPixels(contentOnly.getProcessor(), otherLayer.getProcessor()) > 100);
 		for (Object[] change : new Object[][] {{"init", "random", "seed", 8L}, {"style_layers", "conv1_1:0.5,conv2_1"}, {"pooling", "avg"}, {"style_scale", 0.5}, {"learning_rate", 0.2}})
 		{
-			ImagePlus changed = result(inputs(content, style(), change));
+			ImagePlus changed = harness.result(inputs(content, style(), change));
 			assertTrue(differingPixels(base.getProcessor(), changed.getProcessor()) > 100, java.util.Arrays.toString(change));
 		}
-		assertTrue(differingPixels(seven.getProcessor(), result(inputs(content, style(), "init", "random", "seed", 8L)).getProcessor()) > 100);
-		assertTrue(failure(inputs(content, style(), "style_layers", "conv1_1:x")).startsWith("Bad layer weight in 'conv1_1:x'"));
-		assertEquals("Unknown pooling 'min': use max or avg", failure(inputs(content, style(), "pooling", "min")));
+		assertTrue(differingPixels(seven.getProcessor(), harness.result(inputs(content, style(), "init", "random", "seed", 8L)).getProcessor()) > 100);
+		assertTrue(harness.failure(inputs(content, style(), "style_layers", "conv1_1:x")).startsWith("Bad layer weight in 'conv1_1:x'"));
+		assertEquals("Unknown pooling 'min': use max or avg", harness.failure(inputs(content, style(), "pooling", "min")));
 	}
 
 	@Test
@@ -387,13 +364,13 @@ class StylizeOptimizeCommandTest {
 		ImagePlus content = TestImages.rgb(32, 24, 6);
 		Path start = dir.resolve("start.png");
 		new ij.io.FileSaver(TestImages.rgb(32, 24, 41)).saveAsPng(start.toString());
-		ImagePlus fromContent = result(inputs(content, style()));
-		ImagePlus fromFile = result(inputs(content, style(), "init", "file", "init_file", start.toFile()));
+		ImagePlus fromContent = harness.result(inputs(content, style()));
+		ImagePlus fromFile = harness.result(inputs(content, style(), "init", "file", "init_file", start.toFile()));
 		assertTrue(differingPixels(fromContent.getProcessor(), fromFile.getProcessor()) > 100);
 		assertEquals("init=file needs the start image: give its path as 'init_file' (in the advanced options).",
-			failure(inputs(content, style(), "init", "file")));
+			harness.failure(inputs(content, style(), "init", "file")));
 		assertEquals("'init_file' is given but init is content: set init=file to start from it, or leave 'init_file' empty.",
-			failure(inputs(content, style(), "init_file", start.toFile())));
+			harness.failure(inputs(content, style(), "init_file", start.toFile())));
 	}
 
 	@Test
@@ -401,7 +378,7 @@ class StylizeOptimizeCommandTest {
 		ImagePlus content = TestImages.rgb(32, 24, 6);
 		content.setTitle("cells.tif");
 		File file = dir.resolve("progress.tif").toFile();
-		CommandModule module = run(inputs(content, style(), "iterations", 4, "snapshot_every", 2, "progress", file));
+		CommandModule module = harness.run(inputs(content, style(), "iterations", 4, "snapshot_every", 2, "progress", file));
 
 		assertFalse(module.isCanceled(), module.getCancelReason());
 		ImagePlus output = (ImagePlus) module.getOutput("progress_stack");
@@ -410,20 +387,20 @@ class StylizeOptimizeCommandTest {
 		assertEquals(3, saved.getStackSize());
 		assertTrue(saved.getStack().getSliceLabel(3).startsWith("iteration 4, loss"), saved.getStack().getSliceLabel(3));
 		assertEquals("The progress file " + file + " exists already: choose another name, or delete it first.",
-			failure(inputs(content, style(), "progress", file)));
+			harness.failure(inputs(content, style(), "progress", file)));
 		assertEquals("A progress file needs snapshots: set 'snapshot_every' above 0 (e.g. 10), or leave 'progress' empty.",
-			failure(inputs(content, style(), "snapshot_every", 0, "progress", dir.resolve("other.tif").toFile())));
+			harness.failure(inputs(content, style(), "snapshot_every", 0, "progress", dir.resolve("other.tif").toFile())));
 	}
 
 	@Test
 	void withoutSnapshotsThereIsNoProgressStack() throws Exception {
-		CommandModule module = run(inputs(TestImages.rgb(32, 24, 6), style(), "iterations", 2, "snapshot_every", 0));
+		CommandModule module = harness.run(inputs(TestImages.rgb(32, 24, 6), style(), "iterations", 2, "snapshot_every", 0));
 		assertNull(((StylizeOptimizeCommand) module.getCommand()).progressImage());
 	}
 
 	@Test
 	void byDefaultTheProgressStackGainsASliceEveryTenIterations() throws Exception {
-		CommandModule module = run(inputs(TestImages.rgb(32, 24, 6), style(), "iterations", 21));
+		CommandModule module = harness.run(inputs(TestImages.rgb(32, 24, 6), style(), "iterations", 21));
 		ImagePlus progress = ((StylizeOptimizeCommand) module.getCommand()).progressImage();
 		// Adam: iterations 0, 10 and 20, then the final image.
 		assertEquals(4, progress.getStackSize());
@@ -464,7 +441,7 @@ class StylizeOptimizeCommandTest {
 		String before = System.getProperty(WeightsCache.DIRECTORY_PROPERTY);
 		System.setProperty(WeightsCache.DIRECTORY_PROPERTY, cache.toString());
 		try {
-			String message = failure(inputs(TestImages.rgb(32, 24, 1), style(), "weights", null));
+			String message = harness.failure(inputs(TestImages.rgb(32, 24, 1), style(), "weights", null));
 			assertTrue(message.startsWith("The vgg19 network weights (torchvision VGG19, vgg19-dcbb9e9d.pth, 548 MB) are not on this computer"),
 				message);
 			assertTrue(message.contains("https://download.pytorch.org/models/vgg19-dcbb9e9d.pth"), message);
@@ -482,14 +459,14 @@ class StylizeOptimizeCommandTest {
 	@Test
 	void valuesTheUserCanFixEndInOneClearMessage(@TempDir Path dir) throws Exception {
 		ImagePlus content = TestImages.rgb(32, 24, 1);
-		assertEquals("iterations must be at least 1 (got 0)", failure(inputs(content, style(), "iterations", 0)));
-		assertEquals("Unknown init 'noise': use content, random or file.", failure(inputs(content, style(), "init", "noise")));
-		assertTrue(failure(inputs(content, style(), "weights", dir.resolve("vgg.pth").toFile()))
+		assertEquals("iterations must be at least 1 (got 0)", harness.failure(inputs(content, style(), "iterations", 0)));
+		assertEquals("Unknown init 'noise': use content, random or file.", harness.failure(inputs(content, style(), "init", "noise")));
+		assertTrue(harness.failure(inputs(content, style(), "weights", dir.resolve("vgg.pth").toFile()))
 			.contains("vgg.pth does not exist"));
-		assertTrue(failure(inputs(content, style(), "device", "gpu")).startsWith("No GPU is visible to PyTorch"));
-		assertTrue(failure(inputs(content, null)).startsWith("Choose a style image"));
+		assertTrue(harness.failure(inputs(content, style(), "device", "gpu")).startsWith("No GPU is visible to PyTorch"));
+		assertTrue(harness.failure(inputs(content, null)).startsWith("Choose a style image"));
 		Path notACheckpoint = Files.writeString(dir.resolve("notes.pth"), "not a checkpoint");
-		String unusable = failure(inputs(content, style(), "weights", notACheckpoint.toFile()));
+		String unusable = harness.failure(inputs(content, style(), "weights", notACheckpoint.toFile()));
 		assertTrue(unusable.contains("notes.pth"), unusable);
 	}
 
@@ -539,8 +516,8 @@ class StylizeOptimizeCommandTest {
 	@Test
 	void theOutputMustBeATiffInAnExistingFolder(@TempDir Path dir) throws Exception {
 		ImagePlus content = TestImages.rgb(32, 24, 1);
-		assertTrue(failure(inputs(content, style(), "output", dir.resolve("result.png").toFile())).startsWith("The output file must be a TIFF"));
-		assertTrue(failure(inputs(content, style(), "output", dir.resolve("missing/result.tif").toFile())).contains("does not exist"));
+		assertTrue(harness.failure(inputs(content, style(), "output", dir.resolve("result.png").toFile())).startsWith("The output file must be a TIFF"));
+		assertTrue(harness.failure(inputs(content, style(), "output", dir.resolve("missing/result.tif").toFile())).contains("does not exist"));
 	}
 
 	@Test
@@ -622,7 +599,7 @@ class StylizeOptimizeCommandTest {
 		content.resetDisplayRange();
 		Object before = content.getProcessor().duplicate().getPixels();
 
-		String reason = failure(inputs(content, style()));
+		String reason = harness.failure(inputs(content, style()));
 
 		assertTrue(reason.contains("has an infinite end") && reason.contains("to Infinity"), reason);
 		assertArrayEquals((float[]) before, (float[]) content.getProcessor().getPixels(), "the input is left as it was");

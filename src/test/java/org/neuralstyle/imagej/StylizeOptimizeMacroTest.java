@@ -47,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.imagej.ij1.CommandParameter;
 import org.neuralstyle.imagej.ij1.CommandParameters;
 import org.neuralstyle.imagej.ij1.SciJavaCommandPlugIn;
+import org.neuralstyle.testing.TestImages;
 
 /**
  * Stylize (optimize) in a real ImageJ 1.x (plugins.config in plugins/, batch mode) with the tiny

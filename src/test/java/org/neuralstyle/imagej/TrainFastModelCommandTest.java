@@ -54,6 +54,7 @@ import org.neuralstyle.imagej.ij1.CommandParameter;
 import org.neuralstyle.imagej.ij1.CommandParameters;
 import org.neuralstyle.imagej.ij1.SciJavaCommandPlugIn;
 import org.neuralstyle.imagej.ij1.SciJavaContext;
+import org.neuralstyle.testing.CommandHarness;
 
 /** The Train fast model command headless, through the ImageJ 1.x bridge, with a tiny VGG16-shaped loss network. */
 class TrainFastModelCommandTest {
@@ -106,8 +107,7 @@ class TrainFastModelCommandTest {
 		inputs.put("checkpoint_every", 2);
 		inputs.put("weights", vgg);
 		inputs.put("device", "cpu");
-		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
-		return inputs;
+		return CommandHarness.inputs(inputs, keyValues);
 	}
 
 	@Test

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.neuralstyle.imagej.InvertTestCommand;
-import org.neuralstyle.imagej.TestImages;
+import org.neuralstyle.testing.TestImages;
 import org.neuralstyle.imagej.planes.Scope;
 
 /** A SciJava command's parameters as an ImageJ 1.x dialog and macro see them, and running it from ImageJ 1.x. */

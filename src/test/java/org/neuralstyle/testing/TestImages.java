@@ -17,7 +17,7 @@
  * limitations under the License.
  * #L%
  */
-package org.neuralstyle.imagej;
+package org.neuralstyle.testing;
 
 import ij.CompositeImage;
 import ij.IJ;
@@ -29,14 +29,14 @@ import ij.process.LUT;
 import java.awt.Color;
 import java.util.Random;
 
-/** Small images of every kind scientists open, with known pixels. */
+/** Small ImageJ images of every kind scientists open, with known pixels, for the tests of both front ends. */
 public final class TestImages {
 
 	private TestImages() {
 	}
 
 	/** A LUT with 256 distinct colours that is not a gray ramp and not linear. */
-	static LUT rainbowLut() {
+	public static LUT rainbowLut() {
 		byte[] r = new byte[256], g = new byte[256], b = new byte[256];
 		for (int i = 0; i < 256; i++) {
 			r[i] = (byte) i;
@@ -70,7 +70,7 @@ public final class TestImages {
 	}
 
 	/** A 16-bit composite with red and green channels, each with its own display range. */
-	static CompositeImage composite(int z, int t) {
+	public static CompositeImage composite(int z, int t) {
 		ImagePlus imp = hyperstack("16-bit", 12, 9, 2, z, t, 0, 4000, 7);
 		CompositeImage ci = new CompositeImage(imp, IJ.COMPOSITE);
 		ci.setChannelLut(LUT.createLutFromColor(Color.red), 1);
