@@ -164,10 +164,10 @@ final class OptimizeCommand implements Callable<Integer> {
 		Device dev = run.device.parse();
 
 		try (StateDict sd = PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(network, System.err)).vgg(network, weights);
-			GatysStylizer stylizer = estimated(new GatysStylizer(sd, dev), s, contentImage, styleImages, dev);
+			GatysStylizer stylizer = new GatysStylizer(sd, dev);
 			// From here a first Ctrl-C stops after the current iteration and writes the image.
 			Interruption interruption = Interruption.install("iteration", 60);
-			ProgressLog listener = new ProgressLog(interruption))
+			ProgressLog listener = new ProgressLog(interruption, estimated(stylizer, s, contentImage, styleImages, dev)))
 		{
 			StylizationResult r = stylizer.run(contentImage, styleImages, s, listener);
 			listener.close();
@@ -183,17 +183,15 @@ final class OptimizeCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * Prints the run's estimated time and peak memory before it starts, and ends it with what would
-	 * fit when it does not.
+	 * The run's estimated time and peak memory (printed when the engine has accepted the run), or
+	 * its end with what would fit when it does not.
 	 */
-	private static GatysStylizer estimated(GatysStylizer stylizer, StyleTransferSettings s, RgbImage content,
+	private static RunEstimate estimated(GatysStylizer stylizer, StyleTransferSettings s, RgbImage content,
 		List<GatysStylizer.Style> styles, Device dev)
 	{
 		RunEstimate estimate = RunEstimate.measure(stylizer.layout(), s, content.width(), content.height(),
 			s.styleWeight > 0 && !styles.isEmpty(), dev);
-		System.err.println(estimate.summary());
-		if (estimate.fits()) return stylizer;
-		stylizer.close();
+		if (estimate.fits()) return estimate;
 		throw new IllegalArgumentException(estimate.advice() + (estimate.fittingLongSide() > 0
 			? " Try --size " + estimate.fittingLongSide() + "." : ""));
 	}
@@ -257,9 +255,12 @@ final class OptimizeCommand implements Callable<Integer> {
 		private TiffStackWriter stack;
 		private boolean failed;
 		private final RunProgress bar = RunProgress.start("optimize", iterations);
+		/** Printed once the engine has accepted the run: a refused one ends in its one message. */
+		private RunEstimate estimate;
 
-		ProgressLog(Interruption interruption) {
+		ProgressLog(Interruption interruption, RunEstimate estimate) {
 			this.interruption = interruption;
+			this.estimate = estimate;
 		}
 
 		@Override
@@ -276,6 +277,8 @@ final class OptimizeCommand implements Callable<Integer> {
 
 		@Override
 		public void scaleStarted(Scale scale) {
+			if (estimate != null) System.err.println(estimate.summary());
+			estimate = null;
 			if (scale.count() == 1 || bar.isBar()) return;
 			System.out.printf(Locale.ROOT, "%s: %d×%d, %d iterations%n", scale.label(), scale.width(), scale.height(), scale.iterations());
 			System.out.flush();
