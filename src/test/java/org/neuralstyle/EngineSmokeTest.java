@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +34,7 @@ class EngineSmokeTest {
 	void pytorchEngineStartsOffline() {
 		assertEquals("PyTorch", Engine.getInstance().getEngineName());
 		try (NDManager m = NDManager.newBaseManager()) {
-			NDArray a = m.create(new float[] {1, 2, 3});
+			NDArray a = m.create(new float[] { 1, 2, 3 });
 			assertEquals(14f, a.dot(a).getFloat(), 1e-6);
 		}
 	}

@@ -17,34 +17,37 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.checkpoint;
 
 import java.nio.ByteBuffer;
 import java.util.Locale;
 
 /**
- * Element types a checkpoint can hold, with PyTorch's name (as {@link TensorInfo#dtype()} reports
- * it), PyTorch's storage class and safetensors' code. Integer types appear in state dicts as
- * bookkeeping (BatchNorm's {@code num_batches_tracked}); they convert to float like the rest.
+ * Element types a checkpoint can hold, with PyTorch's name (as
+ * {@link TensorInfo#dtype()} reports it), PyTorch's storage class and
+ * safetensors' code. Integer types appear in state dicts as bookkeeping
+ * (BatchNorm's {@code num_batches_tracked}); they convert to float like the
+ * rest.
  */
 enum DType {
-	FLOAT32("float32", 4, "FloatStorage", "F32"),
-	FLOAT16("float16", 2, "HalfStorage", "F16"),
-	BFLOAT16("bfloat16", 2, "BFloat16Storage", "BF16"),
-	FLOAT64("float64", 8, "DoubleStorage", "F64"),
-	INT64("int64", 8, "LongStorage", "I64"),
-	INT32("int32", 4, "IntStorage", "I32"),
-	INT16("int16", 2, "ShortStorage", "I16"),
-	INT8("int8", 1, "CharStorage", "I8"),
-	UINT8("uint8", 1, "ByteStorage", "U8"),
-	BOOL("bool", 1, "BoolStorage", "BOOL");
+
+		FLOAT32("float32", 4, "FloatStorage", "F32"), FLOAT16("float16", 2,
+			"HalfStorage", "F16"), BFLOAT16("bfloat16", 2, "BFloat16Storage", "BF16"),
+		FLOAT64("float64", 8, "DoubleStorage", "F64"), INT64("int64", 8,
+			"LongStorage", "I64"), INT32("int32", 4, "IntStorage", "I32"), INT16(
+				"int16", 2, "ShortStorage", "I16"), INT8("int8", 1, "CharStorage",
+					"I8"), UINT8("uint8", 1, "ByteStorage", "U8"), BOOL("bool", 1,
+						"BoolStorage", "BOOL");
 
 	final String pytorchName;
 	final int size;
 	final String storageClass;
 	final String safetensorsCode;
 
-	DType(String pytorchName, int size, String storageClass, String safetensorsCode) {
+	DType(String pytorchName, int size, String storageClass,
+		String safetensorsCode)
+	{
 		this.pytorchName = pytorchName;
 		this.size = size;
 		this.storageClass = storageClass;
@@ -88,12 +91,14 @@ enum DType {
 		int sign = (half & 0x8000) << 16;
 		int exponent = (half >>> 10) & 0x1f;
 		int mantissa = half & 0x3ff;
-		if (exponent == 0x1f) return Float.intBitsToFloat(sign | 0x7f800000 | mantissa << 13);
+		if (exponent == 0x1f) return Float.intBitsToFloat(sign | 0x7f800000 |
+			mantissa << 13);
 		if (exponent == 0) {
 			// Zero or subnormal: mantissa * 2^-24, exact in float.
 			float magnitude = mantissa * 0x1p-24f;
 			return sign != 0 ? -magnitude : magnitude;
 		}
-		return Float.intBitsToFloat(sign | (exponent + 127 - 15) << 23 | mantissa << 13);
+		return Float.intBitsToFloat(sign | (exponent + 127 - 15) << 23 |
+			mantissa << 13);
 	}
 }

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.checkpoint;
 
 import java.io.BufferedInputStream;
@@ -35,12 +36,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * PyTorch's serialization before 1.6 (torchvision's VGG files): five pickles in a row (magic
- * number, protocol version, system info, the state dict, the sorted storage keys), then for each
- * key an 8-byte little-endian element count followed by the storage's raw bytes. Opening reads
- * the pickles and then only the 8-byte counts, seeking over the data, so it reads a few KB of a
- * 548 MB file; it also checks the file is long enough for every storage, so a truncated download
- * fails here rather than halfway through building a network.
+ * PyTorch's serialization before 1.6 (torchvision's VGG files): five pickles in
+ * a row (magic number, protocol version, system info, the state dict, the
+ * sorted storage keys), then for each key an 8-byte little-endian element count
+ * followed by the storage's raw bytes. Opening reads the pickles and then only
+ * the 8-byte counts, seeking over the data, so it reads a few KB of a 548 MB
+ * file; it also checks the file is long enough for every storage, so a
+ * truncated download fails here rather than halfway through building a network.
  */
 final class LegacyCheckpoint extends PickledStateDict {
 
@@ -51,8 +53,8 @@ final class LegacyCheckpoint extends PickledStateDict {
 	/** File position of each storage's first data byte. */
 	private final Map<String, Long> dataStart;
 
-	private LegacyCheckpoint(Path file, Map<String, StoredTensor> tensors, SeekableByteChannel channel,
-		Map<String, Long> dataStart)
+	private LegacyCheckpoint(Path file, Map<String, StoredTensor> tensors,
+		SeekableByteChannel channel, Map<String, Long> dataStart)
 	{
 		super(file, tensors);
 		this.channel = channel;
@@ -60,21 +62,30 @@ final class LegacyCheckpoint extends PickledStateDict {
 	}
 
 	static LegacyCheckpoint open(Path file) throws IOException {
-		return Checkpoints.readOrClose(file, Files.newByteChannel(file), LegacyCheckpoint::read);
+		return Checkpoints.readOrClose(file, Files.newByteChannel(file),
+			LegacyCheckpoint::read);
 	}
 
-	/** Reads the index from a channel, which the checkpoint then owns (tests pass a counting one). */
-	static LegacyCheckpoint read(Path file, SeekableByteChannel channel) throws IOException {
+	/**
+	 * Reads the index from a channel, which the checkpoint then owns (tests pass
+	 * a counting one).
+	 */
+	static LegacyCheckpoint read(Path file, SeekableByteChannel channel)
+		throws IOException
+	{
 		channel.position(0);
-		CountingStream in = new CountingStream(new BufferedInputStream(Channels.newInputStream(channel), 4096));
-		if (!MAGIC.equals(next(in, file, channel).value()))
-			throw Checkpoints.damaged(file, "no PyTorch magic number", null);
-		if (!(next(in, file, channel).value() instanceof Number version) || version.intValue() != PROTOCOL_VERSION)
-			throw Checkpoints.damaged(file, "unknown PyTorch serialization version", null);
+		CountingStream in = new CountingStream(new BufferedInputStream(Channels
+			.newInputStream(channel), 4096));
+		if (!MAGIC.equals(next(in, file, channel).value())) throw Checkpoints
+			.damaged(file, "no PyTorch magic number", null);
+		if (!(next(in, file, channel).value() instanceof Number version) || version
+			.intValue() != PROTOCOL_VERSION) throw Checkpoints.damaged(file,
+				"unknown PyTorch serialization version", null);
 		if (next(in, file, channel).value() instanceof Map<?, ?> sysInfo &&
 			Boolean.FALSE.equals(sysInfo.get("little_endian")))
 		{
-			throw new CheckpointException(file + " was saved on a big-endian machine, which is not supported. " +
+			throw new CheckpointException(file +
+				" was saved on a big-endian machine, which is not supported. " +
 				"Load it in PyTorch and save it again on a PC.");
 		}
 		RestrictedUnpickler.Result stateDict = next(in, file, channel);
@@ -82,42 +93,54 @@ final class LegacyCheckpoint extends PickledStateDict {
 		if (!(next(in, file, channel).value() instanceof List<?> keys))
 			throw Checkpoints.damaged(file, "no list of storages", null);
 
-		// Only the bytes the pickles used were consumed; the buffer may have read ahead.
+		// Only the bytes the pickles used were consumed; the buffer may have read
+		// ahead.
 		long position = in.count;
 		long size = channel.size();
 		Map<String, Long> dataStart = new HashMap<>();
 		ByteBuffer count = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
 		for (Object key : keys) {
-			StorageRef storage = key instanceof String name ? stateDict.storages().get(name) : null;
-			if (storage == null) throw Checkpoints.damaged(file, "a stored storage no tensor uses", null);
+			StorageRef storage = key instanceof String name ? stateDict.storages()
+				.get(name) : null;
+			if (storage == null) throw Checkpoints.damaged(file,
+				"a stored storage no tensor uses", null);
 			count.clear();
 			channel.position(position);
 			while (count.hasRemaining())
-				if (channel.read(count) < 0) throw Checkpoints.damaged(file, "it ends before all tensors", null);
+				if (channel.read(count) < 0) throw Checkpoints.damaged(file,
+					"it ends before all tensors", null);
 			long numel = count.getLong(0);
-			if (numel != storage.numel() || numel > size) throw Checkpoints.damaged(file, "a storage has the wrong size", null);
+			if (numel != storage.numel() || numel > size) throw Checkpoints.damaged(
+				file, "a storage has the wrong size", null);
 			dataStart.put(storage.key(), position + 8);
 			position += 8 + numel * storage.dtype().size;
-			if (position > size) throw Checkpoints.damaged(file, "it ends before all tensors", null);
+			if (position > size) throw Checkpoints.damaged(file,
+				"it ends before all tensors", null);
 		}
 		if (!dataStart.keySet().containsAll(stateDict.storages().keySet()))
 			throw Checkpoints.damaged(file, "a tensor's storage is missing", null);
 		return new LegacyCheckpoint(file, tensors, channel, dataStart);
 	}
 
-	/** The next pickle; its lengths are checked against the bytes the file has left. */
-	private static RestrictedUnpickler.Result next(CountingStream in, Path file, SeekableByteChannel channel)
-		throws IOException
+	/**
+	 * The next pickle; its lengths are checked against the bytes the file has
+	 * left.
+	 */
+	private static RestrictedUnpickler.Result next(CountingStream in, Path file,
+		SeekableByteChannel channel) throws IOException
 	{
 		return RestrictedUnpickler.load(in, file, channel.size() - in.count);
 	}
 
 	@Override
-	synchronized ByteBuffer readStorage(String key, long byteOffset, int byteCount) throws IOException {
+	synchronized ByteBuffer readStorage(String key, long byteOffset,
+		int byteCount) throws IOException
+	{
 		ByteBuffer buffer = ByteBuffer.allocate(byteCount);
 		channel.position(dataStart.get(key) + byteOffset);
 		while (buffer.hasRemaining())
-			if (channel.read(buffer) < 0) throw Checkpoints.damaged(file, "it ends before all tensors", null);
+			if (channel.read(buffer) < 0) throw Checkpoints.damaged(file,
+				"it ends before all tensors", null);
 		return buffer.flip();
 	}
 
@@ -126,8 +149,11 @@ final class LegacyCheckpoint extends PickledStateDict {
 		channel.close();
 	}
 
-	/** Counts the bytes the unpickler consumed, to find where the storages begin. */
+	/**
+	 * Counts the bytes the unpickler consumed, to find where the storages begin.
+	 */
 	private static final class CountingStream extends FilterInputStream {
+
 		long count;
 
 		CountingStream(InputStream in) {

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.checkpoint;
 
 import java.io.IOException;
@@ -29,12 +30,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A state dict read from a PyTorch pickle: the index of tensors comes from the pickle, the bytes
- * of each storage from wherever the file format keeps them ({@link #readStorage}).
+ * A state dict read from a PyTorch pickle: the index of tensors comes from the
+ * pickle, the bytes of each storage from wherever the file format keeps them
+ * ({@link #readStorage}).
  */
 abstract class PickledStateDict implements StateDict {
 
-	private static final String[] WRAPPER_KEYS = {"state_dict", "model"};
+	private static final String[] WRAPPER_KEYS = { "state_dict", "model" };
 
 	final Path file;
 	private final Map<String, StoredTensor> tensors;
@@ -45,23 +47,28 @@ abstract class PickledStateDict implements StateDict {
 	}
 
 	/**
-	 * The tensors of an unpickled checkpoint: the state dict itself, or one a training script
-	 * wrapped as {@code {"state_dict": ...}} or {@code {"model": ...}}. Entries that are not
-	 * tensors (counters, flags) are skipped. Checks that each tensor lies within its storage.
+	 * The tensors of an unpickled checkpoint: the state dict itself, or one a
+	 * training script wrapped as {@code {"state_dict": ...}} or
+	 * {@code {"model": ...}}. Entries that are not tensors (counters, flags) are
+	 * skipped. Checks that each tensor lies within its storage.
 	 */
-	static Map<String, StoredTensor> tensorsOf(Path file, RestrictedUnpickler.Result pickle) throws CheckpointException {
+	static Map<String, StoredTensor> tensorsOf(Path file,
+		RestrictedUnpickler.Result pickle) throws CheckpointException
+	{
 		Map<String, StoredTensor> found = null;
 		if (pickle.value() instanceof Map<?, ?> root) {
 			for (String key : WRAPPER_KEYS)
-				if (found == null && root.get(key) instanceof Map<?, ?> inner) found = tensorsIn(inner);
+				if (found == null && root.get(key) instanceof Map<?, ?> inner) found =
+					tensorsIn(inner);
 			if (found == null) found = tensorsIn(root);
 		}
-		if (found == null) throw new CheckpointException(file + " is a PyTorch file but holds no state dict " +
+		if (found == null) throw new CheckpointException(file +
+			" is a PyTorch file but holds no state dict " +
 			"(a mapping of names to tensors). Pass the network's weights file.");
 		for (StoredTensor t : found.values()) {
 			StorageRef storage = pickle.storages().get(t.storageKey());
-			if (t.offset() + t.span() > storage.numel())
-				throw Checkpoints.damaged(file, "a tensor reaches past the end of its storage", null);
+			if (t.offset() + t.span() > storage.numel()) throw Checkpoints.damaged(
+				file, "a tensor reaches past the end of its storage", null);
 		}
 		return found;
 	}
@@ -69,13 +76,17 @@ abstract class PickledStateDict implements StateDict {
 	private static Map<String, StoredTensor> tensorsIn(Map<?, ?> dict) {
 		Map<String, StoredTensor> out = new LinkedHashMap<>();
 		dict.forEach((k, v) -> {
-			if (k instanceof String name && v instanceof StoredTensor t) out.put(name, t);
+			if (k instanceof String name && v instanceof StoredTensor t) out.put(name,
+				t);
 		});
 		return out.isEmpty() ? null : out;
 	}
 
-	/** Reads {@code byteCount} bytes of a storage starting at {@code byteOffset}. */
-	abstract ByteBuffer readStorage(String key, long byteOffset, int byteCount) throws IOException;
+	/**
+	 * Reads {@code byteCount} bytes of a storage starting at {@code byteOffset}.
+	 */
+	abstract ByteBuffer readStorage(String key, long byteOffset, int byteCount)
+		throws IOException;
 
 	@Override
 	public String source() {
@@ -98,14 +109,17 @@ abstract class PickledStateDict implements StateDict {
 		StoredTensor t = tensor(name);
 		long bytes = t.span() * t.dtype().size;
 		if (t.numel() > Integer.MAX_VALUE - 8 || bytes > Integer.MAX_VALUE - 8)
-			throw new CheckpointException(name + " in " + file + " is too large to read into one Java array.");
-		ByteBuffer span = readStorage(t.storageKey(), t.offset() * t.dtype().size, (int) bytes);
+			throw new CheckpointException(name + " in " + file +
+				" is too large to read into one Java array.");
+		ByteBuffer span = readStorage(t.storageKey(), t.offset() * t.dtype().size,
+			(int) bytes);
 		return t.gather(span.order(ByteOrder.LITTLE_ENDIAN));
 	}
 
 	private StoredTensor tensor(String name) throws CheckpointException {
 		StoredTensor t = tensors.get(name);
-		if (t == null) throw new CheckpointException(file + " has no tensor named " + name + ".");
+		if (t == null) throw new CheckpointException(file +
+			" has no tensor named " + name + ".");
 		return t;
 	}
 }

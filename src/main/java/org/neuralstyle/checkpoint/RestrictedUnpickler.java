@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.checkpoint;
 
 import java.io.EOFException;
@@ -43,29 +44,39 @@ import net.razorvine.pickle.PickleUtils;
 import net.razorvine.pickle.Unpickler;
 
 /**
- * Unpickles the pickles of a PyTorch checkpoint knowing only the globals a state dict needs.
- * A pickle names Python callables (GLOBAL, STACK_GLOBAL) and calls them (REDUCE); a malicious
- * checkpoint names {@code os.system} or {@code builtins.eval}. Every name is checked here against
- * a short list before anything is built, and anything else ends the read with a refusal, so a
- * checkpoint can only ever describe tensors. Tensors come out as {@link StoredTensor}s, storages as
- * {@link StorageRef}s (the pickle's persistent ids); no tensor data is read.
- *
- * <p>A pickle is also a program that can make the reader work or allocate without limit from a
- * few hundred bytes: a list shared 2^63 times and then hashed, containers nested or containing
- * themselves so that hashing or printing them overflows the stack, or a length field that claims
- * 2 GB. So the reader is bounded: the index may not exceed {@link #MAX_INDEX_BYTES} nor the bytes
- * the file has left, no length is believed before it is checked against those bytes, the number
- * of operations, the stack and the memo are capped, dict keys must be strings or numbers (never
- * containers, which are the only things whose hashing costs more than their bytes), sets are kept
- * as lists, and the result is checked to be a tree of bounded depth before anyone walks it.
+ * Unpickles the pickles of a PyTorch checkpoint knowing only the globals a
+ * state dict needs. A pickle names Python callables (GLOBAL, STACK_GLOBAL) and
+ * calls them (REDUCE); a malicious checkpoint names {@code os.system} or
+ * {@code builtins.eval}. Every name is checked here against a short list before
+ * anything is built, and anything else ends the read with a refusal, so a
+ * checkpoint can only ever describe tensors. Tensors come out as
+ * {@link StoredTensor}s, storages as {@link StorageRef}s (the pickle's
+ * persistent ids); no tensor data is read.
+ * <p>
+ * A pickle is also a program that can make the reader work or allocate without
+ * limit from a few hundred bytes: a list shared 2^63 times and then hashed,
+ * containers nested or containing themselves so that hashing or printing them
+ * overflows the stack, or a length field that claims 2 GB. So the reader is
+ * bounded: the index may not exceed {@link #MAX_INDEX_BYTES} nor the bytes the
+ * file has left, no length is believed before it is checked against those
+ * bytes, the number of operations, the stack and the memo are capped, dict keys
+ * must be strings or numbers (never containers, which are the only things whose
+ * hashing costs more than their bytes), sets are kept as lists, and the result
+ * is checked to be a tree of bounded depth before anyone walks it.
  */
 final class RestrictedUnpickler extends Unpickler {
 
 	private static final String TORCH_UTILS = "torch._utils.";
 
-	/** A VGG19 index is about 5 KB; a state dict of 100000 tensors stays under 20 MB. */
+	/**
+	 * A VGG19 index is about 5 KB; a state dict of 100000 tensors stays under 20
+	 * MB.
+	 */
 	static final long MAX_INDEX_BYTES = 64L << 20;
-	/** About 30 per tensor in PyTorch's pickles; each creates at most one small object. */
+	/**
+	 * About 30 per tensor in PyTorch's pickles; each creates at most one small
+	 * object.
+	 */
 	static final int MAX_OPERATIONS = 1 << 22;
 	static final int MAX_STACK = 1 << 20;
 	static final int MAX_MEMO = 1 << 20;
@@ -75,7 +86,10 @@ final class RestrictedUnpickler extends Unpickler {
 	private static final int MAX_NAME = 1024;
 
 	private final Path file;
-	/** Every storage the pickle referenced, by key: the file must hold each of them. */
+	/**
+	 * Every storage the pickle referenced, by key: the file must hold each of
+	 * them.
+	 */
 	private final Map<String, StorageRef> storages = new LinkedHashMap<>();
 
 	private RestrictedUnpickler(Path file) {
@@ -83,59 +97,86 @@ final class RestrictedUnpickler extends Unpickler {
 	}
 
 	/** Result of one pickle: its object and the storages it referenced. */
-	record Result(Object value, Map<String, StorageRef> storages) {
-	}
+	record Result(Object value, Map<String, StorageRef> storages) {}
 
 	/**
-	 * Reads one pickle from the stream, stopping right after its STOP opcode (legacy files hold
-	 * several in a row). {@code bytesLeft} is how many bytes the stream can still give (the rest
-	 * of the file or zip entry), or -1 if unknown; no length field may claim more.
+	 * Reads one pickle from the stream, stopping right after its STOP opcode
+	 * (legacy files hold several in a row). {@code bytesLeft} is how many bytes
+	 * the stream can still give (the rest of the file or zip entry), or -1 if
+	 * unknown; no length field may claim more.
 	 */
-	static Result load(InputStream in, Path file, long bytesLeft) throws IOException {
+	static Result load(InputStream in, Path file, long bytesLeft)
+		throws IOException
+	{
 		RestrictedUnpickler unpickler = new RestrictedUnpickler(file);
-		long limit = bytesLeft < 0 ? MAX_INDEX_BYTES : Math.min(bytesLeft, MAX_INDEX_BYTES);
+		long limit = bytesLeft < 0 ? MAX_INDEX_BYTES : Math.min(bytesLeft,
+			MAX_INDEX_BYTES);
 		try {
-			Object value = unpickler.load(new BoundedStream(in, limit, bytesLeft >= 0 && bytesLeft < MAX_INDEX_BYTES));
+			Object value = unpickler.load(new BoundedStream(in, limit,
+				bytesLeft >= 0 && bytesLeft < MAX_INDEX_BYTES));
 			checkTree(value);
 			return new Result(value, unpickler.storages);
-		} catch (UncheckedIOException e) {
+		}
+		catch (UncheckedIOException e) {
 			throw e.getCause();
-		} catch (EOFException e) {
+		}
+		catch (EOFException e) {
 			throw Checkpoints.damaged(file, "it ends in the middle of its index", e);
-		} catch (IndexTooLarge e) {
-			throw new CheckpointException(file + " has a tensor index larger than " + e.getMessage() + ", far more " +
-				"than any network this plugin uses has, so it is not read. Pass a VGG or fast style model file.", e);
-		} catch (CheckpointException e) {
+		}
+		catch (IndexTooLarge e) {
+			throw new CheckpointException(file + " has a tensor index larger than " +
+				e.getMessage() + ", far more " +
+				"than any network this plugin uses has, so it is not read. Pass a VGG or fast style model file.",
+				e);
+		}
+		catch (CheckpointException e) {
 			throw e;
-		} catch (IOException e) {
-			// Pyrolite reports a cut-off pickle as a plain IOException ("premature end of file").
-			throw Checkpoints.damaged(file, "its index cannot be read: " + e.getMessage(), e);
-		} catch (ArithmeticException e) {
-			throw Checkpoints.damaged(file, "a tensor's size or position does not fit in 64 bits", e);
-		} catch (ClassCastException e) {
-			// Its message names JDK classes and class loaders, which tells a user nothing.
-			throw Checkpoints.damaged(file, "its index is malformed: a value of the wrong type", e);
-		} catch (RuntimeException e) {
-			// PickleException, ArithmeticException and the like a malformed pickle provokes. Their
+		}
+		catch (IOException e) {
+			// Pyrolite reports a cut-off pickle as a plain IOException ("premature
+			// end of file").
+			throw Checkpoints.damaged(file, "its index cannot be read: " + e
+				.getMessage(), e);
+		}
+		catch (ArithmeticException e) {
+			throw Checkpoints.damaged(file,
+				"a tensor's size or position does not fit in 64 bits", e);
+		}
+		catch (ClassCastException e) {
+			// Its message names JDK classes and class loaders, which tells a user
+			// nothing.
+			throw Checkpoints.damaged(file,
+				"its index is malformed: a value of the wrong type", e);
+		}
+		catch (RuntimeException e) {
+			// PickleException, ArithmeticException and the like a malformed pickle
+			// provokes. Their
 			// messages are ours or Pyrolite's and never print the pickle's objects.
-			throw Checkpoints.damaged(file, "its index is malformed: " + e.getMessage(), e);
+			throw Checkpoints.damaged(file, "its index is malformed: " + e
+				.getMessage(), e);
 		}
 	}
 
 	/** Past one of the bounds; the message says which. */
 	private static final class IndexTooLarge extends IOException {
+
 		IndexTooLarge(String what) {
 			super(what);
 		}
 	}
 
 	/**
-	 * Counts what the unpickler consumes and refuses to go past the limit, so that every length
-	 * field can be checked against {@link #remaining()} before anything is allocated for it.
+	 * Counts what the unpickler consumes and refuses to go past the limit, so
+	 * that every length field can be checked against {@link #remaining()} before
+	 * anything is allocated for it.
 	 */
 	private static final class BoundedStream extends FilterInputStream {
+
 		private long remaining;
-		/** Whether the limit is the end of the data (a truncation) rather than the size bound. */
+		/**
+		 * Whether the limit is the end of the data (a truncation) rather than the
+		 * size bound.
+		 */
 		private final boolean limitIsEnd;
 
 		BoundedStream(InputStream in, long limit, boolean limitIsEnd) {
@@ -177,7 +218,8 @@ final class RestrictedUnpickler extends Unpickler {
 			return skipped;
 		}
 
-		// The legacy reader counts consumed bytes; a mark and reset would undo a count.
+		// The legacy reader counts consumed bytes; a mark and reset would undo a
+		// count.
 		@Override
 		public boolean markSupported() {
 			return false;
@@ -185,20 +227,23 @@ final class RestrictedUnpickler extends Unpickler {
 	}
 
 	/**
-	 * Refuses a value that is not a finite tree of depth at most {@link #MAX_DEPTH}: a container
-	 * holding itself, or nesting deep enough that any recursive walk (hashing, printing, equality)
-	 * would overflow the stack. Walks without recursion, each shared container once.
+	 * Refuses a value that is not a finite tree of depth at most
+	 * {@link #MAX_DEPTH}: a container holding itself, or nesting deep enough that
+	 * any recursive walk (hashing, printing, equality) would overflow the stack.
+	 * Walks without recursion, each shared container once.
 	 */
 	private static void checkTree(Object root) {
 		Map<Object, Boolean> done = new IdentityHashMap<>();
 		Map<Object, Boolean> onPath = new IdentityHashMap<>();
-		Deque<Object[]> path = new ArrayDeque<>(); // {container, iterator over its children}
+		Deque<Object[]> path = new ArrayDeque<>(); // {container, iterator over its
+																								// children}
 		if (!isContainer(root)) return;
-		path.push(new Object[] {root, children(root).iterator()});
+		path.push(new Object[] { root, children(root).iterator() });
 		onPath.put(root, true);
 		while (!path.isEmpty()) {
 			@SuppressWarnings("unchecked")
-			java.util.Iterator<Object> next = (java.util.Iterator<Object>) path.peek()[1];
+			java.util.Iterator<Object> next = (java.util.Iterator<Object>) path
+				.peek()[1];
 			if (!next.hasNext()) {
 				Object finished = path.pop()[0];
 				onPath.remove(finished);
@@ -207,9 +252,11 @@ final class RestrictedUnpickler extends Unpickler {
 			}
 			Object child = next.next();
 			if (!isContainer(child) || done.containsKey(child)) continue;
-			if (onPath.containsKey(child)) throw new PickleException("a container that contains itself");
-			if (path.size() >= MAX_DEPTH) throw new PickleException("containers nested more than " + MAX_DEPTH + " deep");
-			path.push(new Object[] {child, children(child).iterator()});
+			if (onPath.containsKey(child)) throw new PickleException(
+				"a container that contains itself");
+			if (path.size() >= MAX_DEPTH) throw new PickleException(
+				"containers nested more than " + MAX_DEPTH + " deep");
+			path.push(new Object[] { child, children(child).iterator() });
 			onPath.put(child, true);
 		}
 	}
@@ -234,10 +281,13 @@ final class RestrictedUnpickler extends Unpickler {
 
 	@Override
 	protected Object dispatch(short key) throws IOException {
-		if (++operations > MAX_OPERATIONS) throw new IndexTooLarge(MAX_OPERATIONS + " pickle operations");
+		if (++operations > MAX_OPERATIONS) throw new IndexTooLarge(MAX_OPERATIONS +
+			" pickle operations");
 		Object result = dispatchBounded(key);
-		if (stack.size() > MAX_STACK) throw new IndexTooLarge(MAX_STACK + " values on the pickle stack");
-		if (memo.size() > MAX_MEMO) throw new IndexTooLarge(MAX_MEMO + " remembered pickle values");
+		if (stack.size() > MAX_STACK) throw new IndexTooLarge(MAX_STACK +
+			" values on the pickle stack");
+		if (memo.size() > MAX_MEMO) throw new IndexTooLarge(MAX_MEMO +
+			" remembered pickle values");
 		return result;
 	}
 
@@ -253,12 +303,14 @@ final class RestrictedUnpickler extends Unpickler {
 				String module = (String) stack.pop();
 				stack.add(resolve(module, name));
 			}
-			// Objects made from a class given by name, or from the extension registry: never part
+			// Objects made from a class given by name, or from the extension
+			// registry: never part
 			// of a state dict, and the way around the GLOBAL check.
-			case Opcodes.INST, Opcodes.OBJ, Opcodes.EXT1, Opcodes.EXT2, Opcodes.EXT4 ->
-				throw refused("an object built by opcode " + key);
+			case Opcodes.INST, Opcodes.OBJ, Opcodes.EXT1, Opcodes.EXT2,
+					Opcodes.EXT4 -> throw refused("an object built by opcode " + key);
 			case Opcodes.BUILD -> build();
-			// Pyrolite builds dicts as HashMaps; a state dict's order is the network's layer order.
+			// Pyrolite builds dicts as HashMaps; a state dict's order is the
+			// network's layer order.
 			case Opcodes.EMPTY_DICT -> stack.add(new LinkedHashMap<>());
 			case Opcodes.DICT -> {
 				Map<Object, Object> dict = new LinkedHashMap<>();
@@ -274,24 +326,33 @@ final class RestrictedUnpickler extends Unpickler {
 				Object dictKey = stack.pop();
 				asMap(stack.peek()).put(checkedKey(dictKey), value);
 			}
-			// Pyrolite builds sets as HashSets, hashing every element; a state dict has no sets, and
+			// Pyrolite builds sets as HashSets, hashing every element; a state dict
+			// has no sets, and
 			// a list holds the same elements without hashing them.
 			case Opcodes.EMPTY_SET -> stack.add(new ArrayList<>());
-			case Opcodes.FROZENSET -> stack.add(new ArrayList<>(stack.pop_all_since_marker()));
+			case Opcodes.FROZENSET -> stack.add(new ArrayList<>(stack
+				.pop_all_since_marker()));
 			case Opcodes.ADDITEMS -> {
 				List<Object> items = stack.pop_all_since_marker();
-				if (!(stack.peek() instanceof List<?>)) throw new PickleException("items added to something not a set");
+				if (!(stack.peek() instanceof List<?>)) throw new PickleException(
+					"items added to something not a set");
 				@SuppressWarnings("unchecked")
 				List<Object> set = (List<Object>) stack.peek();
 				set.addAll(items);
 			}
-			// Length-prefixed values: Pyrolite allocates whatever the length says before reading.
-			case Opcodes.BINSTRING -> stack.add(PickleUtils.rawStringFromBytes(readCounted(readInt32())));
-			case Opcodes.BINUNICODE -> stack.add(new String(readCounted(readInt32()), StandardCharsets.UTF_8));
-			case Opcodes.BINUNICODE8 -> stack.add(new String(readCounted(readInt64()), StandardCharsets.UTF_8));
+			// Length-prefixed values: Pyrolite allocates whatever the length says
+			// before reading.
+			case Opcodes.BINSTRING -> stack.add(PickleUtils.rawStringFromBytes(
+				readCounted(readInt32())));
+			case Opcodes.BINUNICODE -> stack.add(new String(readCounted(readInt32()),
+				StandardCharsets.UTF_8));
+			case Opcodes.BINUNICODE8 -> stack.add(new String(readCounted(readInt64()),
+				StandardCharsets.UTF_8));
 			case Opcodes.BINBYTES -> stack.add(readCounted(readInt32()));
-			case Opcodes.BINBYTES8, Opcodes.BYTEARRAY8 -> stack.add(readCounted(readInt64()));
-			case Opcodes.LONG4 -> stack.add(PickleUtils.decode_long(readCounted(readInt32())));
+			case Opcodes.BINBYTES8, Opcodes.BYTEARRAY8 -> stack.add(readCounted(
+				readInt64()));
+			case Opcodes.LONG4 -> stack.add(PickleUtils.decode_long(readCounted(
+				readInt32())));
 			default -> {
 				return super.dispatch(key);
 			}
@@ -300,14 +361,16 @@ final class RestrictedUnpickler extends Unpickler {
 	}
 
 	/**
-	 * A GLOBAL operand. Pyrolite's readline returns what it has at the end of the stream, which
-	 * would turn a cut-off file into a refusal of a half name; a missing newline is a truncation.
+	 * A GLOBAL operand. Pyrolite's readline returns what it has at the end of the
+	 * stream, which would turn a cut-off file into a refusal of a half name; a
+	 * missing newline is a truncation.
 	 */
 	private String readLine() throws IOException {
 		StringBuilder line = new StringBuilder();
-		for (int b; (b = input.read()) != '\n'; ) {
+		for (int b; (b = input.read()) != '\n';) {
 			if (b < 0) throw new EOFException();
-			if (line.length() >= MAX_NAME) throw new PickleException("a global name longer than " + MAX_NAME + " characters");
+			if (line.length() >= MAX_NAME) throw new PickleException(
+				"a global name longer than " + MAX_NAME + " characters");
 			line.append((char) b);
 		}
 		return line.toString();
@@ -322,30 +385,37 @@ final class RestrictedUnpickler extends Unpickler {
 		return PickleUtils.bytes_to_long(PickleUtils.readbytes(input, 8), 0);
 	}
 
-	/** The bytes a length field announced, once the length is known to fit in what is left. */
+	/**
+	 * The bytes a length field announced, once the length is known to fit in what
+	 * is left.
+	 */
 	private byte[] readCounted(long length) throws IOException {
 		if (length < 0) throw new PickleException("a negative length");
 		BoundedStream bounded = (BoundedStream) input;
 		if (length > bounded.remaining()) {
-			if (!bounded.limitIsEnd) throw new IndexTooLarge((MAX_INDEX_BYTES >> 20) + " MB");
-			throw Checkpoints.damaged(file, "a value in its index claims " + length + " bytes, but only " +
-				bounded.remaining() + " are left", null);
+			if (!bounded.limitIsEnd) throw new IndexTooLarge((MAX_INDEX_BYTES >> 20) +
+				" MB");
+			throw Checkpoints.damaged(file, "a value in its index claims " + length +
+				" bytes, but only " + bounded.remaining() + " are left", null);
 		}
 		return PickleUtils.readbytes(input, (int) length);
 	}
 
 	/**
-	 * Keys of a state dict are strings; training checkpoints also use numbers. Anything else, a
-	 * tuple or list above all, would be hashed as a key, which a shared or self-containing
-	 * container turns into an endless computation or a stack overflow.
+	 * Keys of a state dict are strings; training checkpoints also use numbers.
+	 * Anything else, a tuple or list above all, would be hashed as a key, which a
+	 * shared or self-containing container turns into an endless computation or a
+	 * stack overflow.
 	 */
 	private static Object checkedKey(Object key) {
-		if (key == null || key instanceof String || key instanceof Number || key instanceof Boolean) return key;
+		if (key == null || key instanceof String || key instanceof Number ||
+			key instanceof Boolean) return key;
 		throw new PickleException("a dict key that is not a string or number");
 	}
 
 	private static void putPairs(Map<Object, Object> dict, List<Object> pairs) {
-		for (int i = 0; i + 1 < pairs.size(); i += 2) dict.put(checkedKey(pairs.get(i)), pairs.get(i + 1));
+		for (int i = 0; i + 1 < pairs.size(); i += 2)
+			dict.put(checkedKey(pairs.get(i)), pairs.get(i + 1));
 	}
 
 	@SuppressWarnings("unchecked")
@@ -355,28 +425,32 @@ final class RestrictedUnpickler extends Unpickler {
 	}
 
 	/**
-	 * PyTorch attaches {@code _metadata} (per-module version numbers) to a state dict's
-	 * OrderedDict as instance state. Reading weights does not need it, so the state of a dict is
-	 * accepted and dropped; state for anything else is refused.
+	 * PyTorch attaches {@code _metadata} (per-module version numbers) to a state
+	 * dict's OrderedDict as instance state. Reading weights does not need it, so
+	 * the state of a dict is accepted and dropped; state for anything else is
+	 * refused.
 	 */
 	private void build() throws CheckpointException {
 		Object state = stack.pop();
 		Object target = stack.peek();
 		// Named by type only: printing an untrusted object can itself never end.
-		if (!(target instanceof Map) || !(state instanceof Map))
-			throw refused("object state for a " + typeName(target));
+		if (!(target instanceof Map) || !(state instanceof Map)) throw refused(
+			"object state for a " + typeName(target));
 	}
 
 	private static String typeName(Object o) {
 		return o == null ? "None" : o.getClass().getSimpleName();
 	}
 
-	private Object resolve(String module, String name) throws CheckpointException {
+	private Object resolve(String module, String name)
+		throws CheckpointException
+	{
 		String global = module + "." + name;
 		switch (global) {
 			case "collections.OrderedDict":
 				return (IObjectConstructor) args -> {
-					if (args.length != 0) throw new PickleException("OrderedDict with arguments");
+					if (args.length != 0) throw new PickleException(
+						"OrderedDict with arguments");
 					return new LinkedHashMap<>();
 				};
 			case TORCH_UTILS + "_rebuild_tensor": // PyTorch before 0.4
@@ -384,15 +458,18 @@ final class RestrictedUnpickler extends Unpickler {
 				return (IObjectConstructor) RestrictedUnpickler::rebuildTensor;
 			case TORCH_UTILS + "_rebuild_parameter":
 			case TORCH_UTILS + "_rebuild_parameter_with_state":
-				// A Parameter is its data plus autograd flags, which frozen weights do not need.
+				// A Parameter is its data plus autograd flags, which frozen weights do
+				// not need.
 				return (IObjectConstructor) args -> {
 					if (args.length < 1 || !(args[0] instanceof StoredTensor t))
 						throw new PickleException("parameter without tensor data");
 					return t;
 				};
 			default:
-				String storageClass = module.equals("torch") || module.equals("torch.cuda") ? name : null;
-				DType dtype = storageClass == null ? null : DType.ofStorageClass(storageClass);
+				String storageClass = module.equals("torch") || module.equals(
+					"torch.cuda") ? name : null;
+				DType dtype = storageClass == null ? null : DType.ofStorageClass(
+					storageClass);
 				if (dtype != null) return new StorageType(dtype);
 				throw refused(global);
 		}
@@ -400,10 +477,12 @@ final class RestrictedUnpickler extends Unpickler {
 
 	/** A storage class, as it appears in a persistent id; never called. */
 	private record StorageType(DType dtype) implements IObjectConstructor {
-		@Override
-		public Object construct(Object[] args) {
-			throw new PickleException("storage class called");
-		}
+
+	@Override
+	public Object construct(Object[] args) {
+		throw new PickleException("storage class called");
+	}
+
 	}
 
 	private static StoredTensor rebuildTensor(Object[] args) {
@@ -411,15 +490,20 @@ final class RestrictedUnpickler extends Unpickler {
 			throw new PickleException("tensor without storage");
 		long[] shape = longs(args[2]);
 		long[] stride = longs(args[3]);
-		if (shape.length != stride.length) throw new PickleException("tensor shape and strides disagree");
+		if (shape.length != stride.length) throw new PickleException(
+			"tensor shape and strides disagree");
 		for (int i = 0; i < shape.length; i++)
-			if (shape[i] < 0 || stride[i] < 0) throw new PickleException("negative shape or stride");
-		// A negative offset would read the bytes before the storage (legacy) or be skipped over (zip).
+			if (shape[i] < 0 || stride[i] < 0) throw new PickleException(
+				"negative shape or stride");
+		// A negative offset would read the bytes before the storage (legacy) or be
+		// skipped over (zip).
 		long offset = exactLong(args[1]);
-		if (offset < 0) throw new PickleException("a tensor starts at a negative storage offset");
-		StoredTensor tensor = new StoredTensor(storage.key(), storage.dtype(),
-			Math.addExact(storage.viewOffset(), offset), shape, stride);
-		// Sizes are later compared with the file's; a product that wraps around would pass.
+		if (offset < 0) throw new PickleException(
+			"a tensor starts at a negative storage offset");
+		StoredTensor tensor = new StoredTensor(storage.key(), storage.dtype(), Math
+			.addExact(storage.viewOffset(), offset), shape, stride);
+		// Sizes are later compared with the file's; a product that wraps around
+		// would pass.
 		Math.addExact(tensor.offset(), tensor.span());
 		return tensor;
 	}
@@ -427,51 +511,65 @@ final class RestrictedUnpickler extends Unpickler {
 	private static long[] longs(Object tuple) {
 		Object[] items = (Object[]) tuple;
 		long[] out = new long[items.length];
-		for (int i = 0; i < out.length; i++) out[i] = exactLong(items[i]);
+		for (int i = 0; i < out.length; i++)
+			out[i] = exactLong(items[i]);
 		return out;
 	}
 
-	/** An integer of the pickle; Python's are unbounded, and BigInteger.longValue would wrap. */
+	/**
+	 * An integer of the pickle; Python's are unbounded, and BigInteger.longValue
+	 * would wrap.
+	 */
 	private static long exactLong(Object number) {
 		if (number instanceof BigInteger big) {
-			if (big.bitLength() > 63) throw new PickleException("an integer too large for a tensor size");
+			if (big.bitLength() > 63) throw new PickleException(
+				"an integer too large for a tensor size");
 			return big.longValue();
 		}
-		if (number instanceof Long || number instanceof Integer || number instanceof Short || number instanceof Byte)
+		if (number instanceof Long || number instanceof Integer ||
+			number instanceof Short || number instanceof Byte)
 			return ((Number) number).longValue();
 		throw new PickleException("a tensor size or offset that is not an integer");
 	}
 
 	/**
-	 * Persistent ids name storages: {@code ("storage", type, key, location, numel)} in zip files,
-	 * plus a view description {@code (viewKey, offset, size)} or None in legacy files.
+	 * Persistent ids name storages:
+	 * {@code ("storage", type, key, location, numel)} in zip files, plus a view
+	 * description {@code (viewKey, offset, size)} or None in legacy files.
 	 */
 	@Override
 	protected Object persistentLoad(Object pid) {
-		Object[] id = pid instanceof Object[] a ? a : new Object[] {pid};
+		Object[] id = pid instanceof Object[] a ? a : new Object[] { pid };
 		if (!"storage".equals(id[0])) {
-			// Legacy files of whole modules carry their source code under "module" ids.
-			throw new UncheckedIOException(refused("a persistent object of kind " + id[0]));
+			// Legacy files of whole modules carry their source code under "module"
+			// ids.
+			throw new UncheckedIOException(refused("a persistent object of kind " +
+				id[0]));
 		}
-		if (id.length < 5 || !(id[1] instanceof StorageType type) || !(id[2] instanceof String key))
-			throw new PickleException("malformed storage reference");
+		if (id.length < 5 || !(id[1] instanceof StorageType type) ||
+			!(id[2] instanceof String key)) throw new PickleException(
+				"malformed storage reference");
 		long numel = exactLong(id[4]);
 		if (numel < 0) throw new PickleException("negative storage size");
-		// Readers multiply by the element size when comparing with the file; that must not wrap.
+		// Readers multiply by the element size when comparing with the file; that
+		// must not wrap.
 		Math.multiplyExact(numel, type.dtype().size);
 		StorageRef root = new StorageRef(key, type.dtype(), numel, 0);
 		StorageRef known = storages.putIfAbsent(key, root);
-		if (known != null && !known.equals(root)) throw new PickleException("storage " + key + " described twice");
+		if (known != null && !known.equals(root)) throw new PickleException(
+			"storage " + key + " described twice");
 		if (id.length > 5 && id[5] instanceof Object[] view) {
 			long viewOffset = exactLong(view[1]);
-			if (viewOffset < 0) throw new PickleException("a storage view at a negative offset");
+			if (viewOffset < 0) throw new PickleException(
+				"a storage view at a negative offset");
 			return new StorageRef(key, type.dtype(), numel, viewOffset);
 		}
 		return root;
 	}
 
 	private CheckpointException refused(String what) {
-		return new CheckpointException(file + " contains code or objects that are not tensor weights (" + what +
+		return new CheckpointException(file +
+			" contains code or objects that are not tensor weights (" + what +
 			"), so it is refused for safety: a checkpoint from an unknown source can run programs when PyTorch " +
 			"loads it. Use a file that holds only a state dict of tensors, e.g. one saved with " +
 			"torch.save(model.state_dict(), path).");

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.checkpoint;
 
 import org.neuralstyle.io.AtomicFiles;
@@ -38,32 +39,39 @@ import com.google.gson.JsonObject;
 
 /**
  * Writes float32 tensors and string metadata as a safetensors file, readable by
- * {@link Checkpoints#open} and by Python's {@code safetensors} package. The file appears
- * atomically: a crash while saving a trained model leaves the previous file, not a broken one.
+ * {@link Checkpoints#open} and by Python's {@code safetensors} package. The
+ * file appears atomically: a crash while saving a trained model leaves the
+ * previous file, not a broken one.
+ * 
  * <pre>
- * new SafetensorsWriter().add("conv1.weight", new long[] {32, 3, 9, 9}, data).metadata("style", "candy").write(path);
+ * new SafetensorsWriter().add("conv1.weight", new long[] { 32, 3, 9, 9 }, data)
+ * 	.metadata("style", "candy").write(path);
  * </pre>
  */
 public final class SafetensorsWriter {
 
-	private record Tensor(long[] shape, float[] data) {
-	}
+	private record Tensor(long[] shape, float[] data) {}
 
 	private final Map<String, Tensor> tensors = new LinkedHashMap<>();
 	private final Map<String, String> metadata = new LinkedHashMap<>();
 
-	/** Adds a tensor; {@code data} is in row-major order and is not copied, so do not change it before writing. */
+	/**
+	 * Adds a tensor; {@code data} is in row-major order and is not copied, so do
+	 * not change it before writing.
+	 */
 	public SafetensorsWriter add(String name, long[] shape, float[] data) {
 		long numel = 1;
 		for (long d : shape) {
-			if (d < 0) throw new IllegalArgumentException("negative dimension in shape " + Arrays.toString(shape));
+			if (d < 0) throw new IllegalArgumentException(
+				"negative dimension in shape " + Arrays.toString(shape));
 			numel *= d;
 		}
-		if (numel != data.length)
-			throw new IllegalArgumentException(name + ": shape " + Arrays.toString(shape) + " needs " + numel +
-				" values, got " + data.length);
+		if (numel != data.length) throw new IllegalArgumentException(name +
+			": shape " + Arrays.toString(shape) + " needs " + numel +
+			" values, got " + data.length);
 		if (name.equals("__metadata__") || tensors.containsKey(name))
-			throw new IllegalArgumentException("tensor name used twice or reserved: " + name);
+			throw new IllegalArgumentException(
+				"tensor name used twice or reserved: " + name);
 		tensors.put(name, new Tensor(shape.clone(), data));
 		return this;
 	}
@@ -78,7 +86,10 @@ public final class SafetensorsWriter {
 		return this;
 	}
 
-	/** Writes the file, replacing any file of that name only once the new one is complete. */
+	/**
+	 * Writes the file, replacing any file of that name only once the new one is
+	 * complete.
+	 */
 	public void write(Path file) throws IOException {
 		JsonObject header = new JsonObject();
 		if (!metadata.isEmpty()) {
@@ -91,7 +102,8 @@ public final class SafetensorsWriter {
 			JsonObject entry = new JsonObject();
 			entry.addProperty("dtype", DType.FLOAT32.safetensorsCode);
 			JsonArray shape = new JsonArray();
-			for (long d : e.getValue().shape) shape.add(d);
+			for (long d : e.getValue().shape)
+				shape.add(d);
 			entry.add("shape", shape);
 			JsonArray range = new JsonArray();
 			range.add(offset);
@@ -101,18 +113,24 @@ public final class SafetensorsWriter {
 			header.add(e.getKey(), entry);
 		}
 		byte[] json = new Gson().toJson(header).getBytes(StandardCharsets.UTF_8);
-		// Padding the header to 8 bytes keeps the data aligned for readers that map it as floats.
+		// Padding the header to 8 bytes keeps the data aligned for readers that map
+		// it as floats.
 		int padded = (json.length + 7) / 8 * 8;
-		ByteBuffer head = ByteBuffer.allocate(8 + padded).order(ByteOrder.LITTLE_ENDIAN);
+		ByteBuffer head = ByteBuffer.allocate(8 + padded).order(
+			ByteOrder.LITTLE_ENDIAN);
 		head.putLong(padded).put(json);
-		while (head.hasRemaining()) head.put((byte) ' ');
+		while (head.hasRemaining())
+			head.put((byte) ' ');
 
 		AtomicFiles.write(file, temporary -> {
-			try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+			try (FileChannel out = FileChannel.open(temporary,
+				StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))
+			{
 				writeFully(out, head.flip());
-				ByteBuffer chunk = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+				ByteBuffer chunk = ByteBuffer.allocate(1 << 20).order(
+					ByteOrder.LITTLE_ENDIAN);
 				for (Tensor t : tensors.values()) {
-					for (int i = 0; i < t.data.length; ) {
+					for (int i = 0; i < t.data.length;) {
 						int n = Math.min(chunk.capacity() / 4, t.data.length - i);
 						chunk.clear();
 						chunk.asFloatBuffer().put(t.data, i, n);
@@ -126,7 +144,10 @@ public final class SafetensorsWriter {
 		});
 	}
 
-	private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
-		while (buffer.hasRemaining()) out.write(buffer);
+	private static void writeFully(FileChannel out, ByteBuffer buffer)
+		throws IOException
+	{
+		while (buffer.hasRemaining())
+			out.write(buffer);
 	}
 }

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.checkpoint;
 
 import java.io.BufferedInputStream;
@@ -33,17 +34,21 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * PyTorch's serialization since 1.6: a zip archive holding {@code <archive>/data.pkl} (the state
- * dict, storages referenced by key) and one uncompressed entry {@code <archive>/data/<key>} per
- * storage. The archive folder is named after the file it was first saved as, so it is found, not
- * assumed. Reading a tensor opens only its storage's entry and skips to the tensor's bytes.
+ * PyTorch's serialization since 1.6: a zip archive holding
+ * {@code <archive>/data.pkl} (the state dict, storages referenced by key) and
+ * one uncompressed entry {@code <archive>/data/<key>} per storage. The archive
+ * folder is named after the file it was first saved as, so it is found, not
+ * assumed. Reading a tensor opens only its storage's entry and skips to the
+ * tensor's bytes.
  */
 final class ZipCheckpoint extends PickledStateDict {
 
 	private final ZipFile zip;
 	private final String prefix;
 
-	private ZipCheckpoint(Path file, Map<String, StoredTensor> tensors, ZipFile zip, String prefix) {
+	private ZipCheckpoint(Path file, Map<String, StoredTensor> tensors,
+		ZipFile zip, String prefix)
+	{
 		super(file, tensors);
 		this.zip = zip;
 		this.prefix = prefix;
@@ -53,23 +58,31 @@ final class ZipCheckpoint extends PickledStateDict {
 		ZipFile zip;
 		try {
 			zip = new ZipFile(file.toFile());
-		} catch (ZipException e) {
-			throw Checkpoints.damaged(file, "its zip directory is missing or damaged", e);
+		}
+		catch (ZipException e) {
+			throw Checkpoints.damaged(file, "its zip directory is missing or damaged",
+				e);
 		}
 		return Checkpoints.readOrClose(file, zip, ZipCheckpoint::read);
 	}
 
 	private static ZipCheckpoint read(Path file, ZipFile zip) throws IOException {
 		String prefix = null;
-		for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements() && prefix == null; ) {
+		for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries
+			.hasMoreElements() && prefix == null;)
+		{
 			String name = entries.nextElement().getName();
-			if (name.endsWith("data.pkl") && name.indexOf('/') == name.length() - "/data.pkl".length())
-				prefix = name.substring(0, name.length() - "data.pkl".length());
+			if (name.endsWith("data.pkl") && name.indexOf('/') == name.length() -
+				"/data.pkl".length()) prefix = name.substring(0, name.length() -
+					"data.pkl".length());
 		}
-		if (prefix == null) throw Checkpoints.damaged(file, "a zip file without data.pkl", null);
+		if (prefix == null) throw Checkpoints.damaged(file,
+			"a zip file without data.pkl", null);
 		ZipEntry byteOrder = zip.getEntry(prefix + "byteorder");
-		if (byteOrder != null && new String(zip.getInputStream(byteOrder).readAllBytes(), StandardCharsets.US_ASCII).equals("big"))
-			throw new CheckpointException(file + " was saved on a big-endian machine, which is not supported. " +
+		if (byteOrder != null && new String(zip.getInputStream(byteOrder)
+			.readAllBytes(), StandardCharsets.US_ASCII).equals("big"))
+			throw new CheckpointException(file +
+				" was saved on a big-endian machine, which is not supported. " +
 				"Load it in PyTorch and save it again on a PC.");
 
 		RestrictedUnpickler.Result pickle;
@@ -80,21 +93,29 @@ final class ZipCheckpoint extends PickledStateDict {
 		Map<String, StoredTensor> tensors = tensorsOf(file, pickle);
 		for (StorageRef storage : pickle.storages().values()) {
 			ZipEntry entry = zip.getEntry(prefix + "data/" + storage.key());
-			if (entry == null || entry.getSize() < Math.multiplyExact(storage.numel(), storage.dtype().size))
-				throw Checkpoints.damaged(file, "a tensor's storage is missing or too short", null);
+			if (entry == null || entry.getSize() < Math.multiplyExact(storage.numel(),
+				storage.dtype().size)) throw Checkpoints.damaged(file,
+					"a tensor's storage is missing or too short", null);
 		}
 		return new ZipCheckpoint(file, tensors, zip, prefix);
 	}
 
 	@Override
-	ByteBuffer readStorage(String key, long byteOffset, int byteCount) throws IOException {
-		// Entries are stored uncompressed, so skipping moves a position instead of reading.
-		try (InputStream in = zip.getInputStream(zip.getEntry(prefix + "data/" + key))) {
+	ByteBuffer readStorage(String key, long byteOffset, int byteCount)
+		throws IOException
+	{
+		// Entries are stored uncompressed, so skipping moves a position instead of
+		// reading.
+		try (InputStream in = zip.getInputStream(zip.getEntry(prefix + "data/" +
+			key)))
+		{
 			in.skipNBytes(byteOffset);
 			byte[] bytes = in.readNBytes(byteCount);
-			if (bytes.length < byteCount) throw Checkpoints.damaged(file, "a storage ends early", null);
+			if (bytes.length < byteCount) throw Checkpoints.damaged(file,
+				"a storage ends early", null);
 			return ByteBuffer.wrap(bytes);
-		} catch (EOFException | ZipException e) {
+		}
+		catch (EOFException | ZipException e) {
 			throw Checkpoints.damaged(file, "a storage cannot be read", e);
 		}
 	}

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.cli;
 
 import ai.djl.Device;
@@ -39,25 +40,32 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench}: speed figures, measured against the machine's own matrix-multiply throughput so
- * that they say how close to the hardware's floor the engine runs. Needs no weights file.
+ * {@code bench}: speed figures, measured against the machine's own
+ * matrix-multiply throughput so that they say how close to the hardware's floor
+ * the engine runs. Needs no weights file.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Print speed figures.",
-	subcommands = {BenchCommand.Optimize.class, BenchFastCommand.class, BenchTrainCommand.class})
+@Command(name = "bench", mixinStandardHelpOptions = true,
+	description = "Print speed figures.", subcommands = {
+		BenchCommand.Optimize.class, BenchFastCommand.class,
+		BenchTrainCommand.class })
 final class BenchCommand {
 
-	/** GFLOP/s of a float32 n×n matrix product on the device, best of several runs. */
+	/**
+	 * GFLOP/s of a float32 n×n matrix product on the device, best of several
+	 * runs.
+	 */
 	static double gemmThroughput(Device device, int n) {
 		return RunEstimate.gemmThroughput(device, n);
 	}
 
 	/**
-	 * The process's peak resident memory so far, VmHWM from /proc/self/status; "unknown" where
-	 * there is no such file (any system but Linux).
+	 * The process's peak resident memory so far, VmHWM from /proc/self/status;
+	 * "unknown" where there is no such file (any system but Linux).
 	 */
 	static String peakResidentMemory() {
 		try {
-			for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")))
+			for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(
+				"/proc/self/status")))
 				if (line.startsWith("VmHWM:")) {
 					long kb = Long.parseLong(line.substring(6).trim().split("\\s+")[0]);
 					return String.format(Locale.ROOT, "%.2f GB", kb / 1048576.0);
@@ -73,11 +81,13 @@ final class BenchCommand {
 		description = "Seconds per iteration of the default optimization on a random network of VGG19's shapes.")
 	static final class Optimize implements Callable<Integer> {
 
-		@Option(names = {"--size", "--sizes"}, split = ",", defaultValue = "256,512",
+		@Option(names = { "--size", "--sizes" }, split = ",",
+			defaultValue = "256,512",
 			description = "Image sizes (square). Peak memory is the process's: give one size per run to read it per size.")
 		List<Integer> sizes;
 
-		@Option(names = "--iterations", defaultValue = "20", description = "Iterations to time per size (L-BFGS runs whole steps of 20).")
+		@Option(names = "--iterations", defaultValue = "20",
+			description = "Iterations to time per size (L-BFGS runs whole steps of 20).")
 		int iterations;
 
 		@Option(names = "--device", defaultValue = "auto")
@@ -87,26 +97,34 @@ final class BenchCommand {
 		public Integer call() throws Exception {
 			Device dev = Devices.parse(device);
 			double gflops = gemmThroughput(dev, 2048);
-			System.out.printf(Locale.ROOT, "device %s; GEMM 2048x2048 float32: %.1f GFLOP/s%n", dev, gflops);
+			System.out.printf(Locale.ROOT,
+				"device %s; GEMM 2048x2048 float32: %.1f GFLOP/s%n", dev, gflops);
 			StyleTransferSettings s = new StyleTransferSettings();
 			s.iterations = iterations;
-			try (SyntheticVgg sd = new SyntheticVgg(SyntheticVgg.VGG19, 1); GatysStylizer stylizer = new GatysStylizer(sd, dev)) {
+			try (SyntheticVgg sd = new SyntheticVgg(SyntheticVgg.VGG19, 1);
+					GatysStylizer stylizer = new GatysStylizer(sd, dev))
+			{
 				for (int size : sizes) {
 					s.maxSize = size;
 					Timer timer = new Timer();
-					// Tiles as a run would choose them (automatic: only when the image does not fit).
-					RunEstimate estimate = RunEstimate.of(stylizer.layout(), s, size, size, true,
-						2 * Devices.availableMemory(dev), gflops);
+					// Tiles as a run would choose them (automatic: only when the image
+					// does not fit).
+					RunEstimate estimate = RunEstimate.of(stylizer.layout(), s, size,
+						size, true, 2 * Devices.availableMemory(dev), gflops);
 					System.out.println(estimate.summary());
-					stylizer.run(noise(size, 1), List.of(new GatysStylizer.Style(noise(size, 2), 1)), s, timer);
+					stylizer.run(noise(size, 1), List.of(new GatysStylizer.Style(noise(
+						size, 2), 1)), s, timer);
 					double perIteration = timer.secondsPerIteration();
-					// The floor is the untiled image's: the tiles' overlapping halos count against the engine.
-					double flops = RunEstimate.evaluationFlops(stylizer.layout(), s, true, size, size);
+					// The floor is the untiled image's: the tiles' overlapping halos
+					// count against the engine.
+					double flops = RunEstimate.evaluationFlops(stylizer.layout(), s, true,
+						size, size);
 					double floor = flops / (gflops * 1e9);
 					System.out.printf(Locale.ROOT,
 						"optimize %dx%d (%s): %.3f s/iteration, %.1f GFLOP/iteration, floor %.3f s (FLOPs / GEMM throughput), ratio %.2fx, peak resident memory %s%n",
-						size, size, estimate.tile() == 0 ? "untiled" : estimate.tiles() + " tiles of " + estimate.tile() + " px",
-						perIteration, flops / 1e9, floor, perIteration / floor, peakResidentMemory());
+						size, size, estimate.tile() == 0 ? "untiled" : estimate.tiles() +
+							" tiles of " + estimate.tile() + " px", perIteration, flops / 1e9,
+						floor, perIteration / floor, peakResidentMemory());
 				}
 			}
 			return 0;
@@ -115,13 +133,15 @@ final class BenchCommand {
 		private static RgbImage noise(int size, long seed) {
 			Random r = new Random(seed);
 			float[] p = new float[3 * size * size];
-			for (int i = 0; i < p.length; i++) p[i] = r.nextFloat();
+			for (int i = 0; i < p.length; i++)
+				p[i] = r.nextFloat();
 			return new RgbImage(size, size, p);
 		}
 	}
 
 	/** Times evaluations after the first (which includes one-time set-up). */
 	private static final class Timer implements StylizationListener {
+
 		private long first;
 		private long previous;
 		private long last;
@@ -137,7 +157,8 @@ final class BenchCommand {
 		}
 
 		double secondsPerIteration() {
-			// From the end of the first evaluation to the end of the last one; the final call
+			// From the end of the first evaluation to the end of the last one; the
+			// final call
 			// reports the closing loss (a forward pass only) and is left out.
 			return (previous - first) / 1e9 / Math.max(1, count - 2);
 		}

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.cli;
 
 import ai.djl.Device;
@@ -38,19 +39,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench fast}: images per second of the transformation network, against the FLOP floor
- * (FLOPs ÷ the GEMM throughput measured in the same run). Random weights of the real shapes: the
- * speed does not depend on the values.
+ * {@code bench fast}: images per second of the transformation network, against
+ * the FLOP floor (FLOPs ÷ the GEMM throughput measured in the same run). Random
+ * weights of the real shapes: the speed does not depend on the values.
  */
 @Command(name = "fast", mixinStandardHelpOptions = true,
 	description = "Images per second of a fast style model (random weights of the real shapes).")
 final class BenchFastCommand implements Callable<Integer> {
 
-	@Option(names = {"--size", "--sizes"}, split = ",", defaultValue = "512,1024",
+	@Option(names = { "--size", "--sizes" }, split = ",",
+		defaultValue = "512,1024",
 		description = "Image sizes (square). Peak memory is the process's: give one size per run to read it per size.")
 	List<Integer> sizes;
 
-	@Option(names = "--repeat", defaultValue = "3", description = "Timed runs per size (after one warm-up).")
+	@Option(names = "--repeat", defaultValue = "3",
+		description = "Timed runs per size (after one warm-up).")
 	int repeat;
 
 	@Option(names = "--device", defaultValue = "auto")
@@ -60,31 +63,38 @@ final class BenchFastCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		Device dev = Devices.parse(device);
 		double gflops = BenchCommand.gemmThroughput(dev, 2048);
-		System.out.printf(Locale.ROOT, "device %s; GEMM 2048x2048 float32: %.1f GFLOP/s%n", dev, gflops);
-		try (StateDict weights = TransformerWeights.pytorchDefault(1); TransformerNet net = TransformerNet.load(weights, dev)) {
+		System.out.printf(Locale.ROOT,
+			"device %s; GEMM 2048x2048 float32: %.1f GFLOP/s%n", dev, gflops);
+		try (StateDict weights = TransformerWeights.pytorchDefault(1);
+				TransformerNet net = TransformerNet.load(weights, dev))
+		{
 			for (int size : sizes) {
-				// One tile of the whole image: the network's own speed, no tiling overhead.
-				FastStylizer stylizer = new FastStylizer(net, Math.max(size, FastStylizer.MIN_TILE_SIZE), 0,
-					FastStylizer.Normalization.PER_TILE);
+				// One tile of the whole image: the network's own speed, no tiling
+				// overhead.
+				FastStylizer stylizer = new FastStylizer(net, Math.max(size,
+					FastStylizer.MIN_TILE_SIZE), 0, FastStylizer.Normalization.PER_TILE);
 				RgbImage img = noise(size);
 				stylizer.stylize(img);
 				long t0 = System.nanoTime();
-				for (int i = 0; i < repeat; i++) stylizer.stylize(img);
+				for (int i = 0; i < repeat; i++)
+					stylizer.stylize(img);
 				double seconds = (System.nanoTime() - t0) / 1e9 / repeat;
 				double flops = forwardFlops(size, size);
 				double floor = flops / (gflops * 1e9);
 				System.out.printf(Locale.ROOT,
 					"fast %dx%d: %.2f images/s (%.3f s/image), %.1f GFLOP/image, floor %.3f s, ratio %.2fx, peak resident memory %s%n",
-					size, size, 1 / seconds, seconds, flops / 1e9, floor, seconds / floor, BenchCommand.peakResidentMemory());
+					size, size, 1 / seconds, seconds, flops / 1e9, floor, seconds / floor,
+					BenchCommand.peakResidentMemory());
 			}
 		}
 		return 0;
 	}
 
 	/**
-	 * FLOPs of one forward pass at H×W: the convolutions (2·out·in·k² per output pixel) at their
-	 * resolutions — full, 1/2 and 1/4 on the way down, 1/4 through the residual blocks, back up to
-	 * full. Normalization, padding and upsampling are memory-bound and left out of the floor.
+	 * FLOPs of one forward pass at H×W: the convolutions (2·out·in·k² per output
+	 * pixel) at their resolutions — full, 1/2 and 1/4 on the way down, 1/4
+	 * through the residual blocks, back up to full. Normalization, padding and
+	 * upsampling are memory-bound and left out of the floor.
 	 */
 	static double forwardFlops(int height, int width) {
 		double full = (double) height * width, half = full / 4, quarter = full / 16;
@@ -106,7 +116,8 @@ final class BenchFastCommand implements Callable<Integer> {
 	private static RgbImage noise(int size) {
 		Random r = new Random(size);
 		float[] p = new float[3 * size * size];
-		for (int i = 0; i < p.length; i++) p[i] = r.nextFloat();
+		for (int i = 0; i < p.length; i++)
+			p[i] = r.nextFloat();
 		return new RgbImage(size, size, p);
 	}
 }

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.cli;
 
 import ai.djl.Device;
@@ -50,24 +51,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench train}: seconds per training step of a fast model on a random network of VGG16's
- * shapes and generated pictures, and what that makes of the pytorch/examples recipe (2 epochs of
- * COCO train2014 at batch 4).
+ * {@code bench train}: seconds per training step of a fast model on a random
+ * network of VGG16's shapes and generated pictures, and what that makes of the
+ * pytorch/examples recipe (2 epochs of COCO train2014 at batch 4).
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
 	description = "Seconds per fast-model training step (random VGG16 of real shapes), and the time of 2 epochs of COCO.")
 final class BenchTrainCommand implements Callable<Integer> {
 
-	/** Pictures in COCO train2014, which pytorch/examples trains its published models on. */
+	/**
+	 * Pictures in COCO train2014, which pytorch/examples trains its published
+	 * models on.
+	 */
 	static final int COCO_TRAIN2014 = 82_783;
 
-	@Option(names = "--image-size", defaultValue = "256", description = "Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--image-size", defaultValue = "256",
+		description = "Default: ${DEFAULT-VALUE}.")
 	int imageSize;
 
-	@Option(names = "--batch-size", defaultValue = "4", description = "Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--batch-size", defaultValue = "4",
+		description = "Default: ${DEFAULT-VALUE}.")
 	int batchSize;
 
-	@Option(names = "--steps", defaultValue = "4", description = "Steps to time after a first, untimed one (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--steps", defaultValue = "4",
+		description = "Steps to time after a first, untimed one (default: ${DEFAULT-VALUE}).")
 	int steps;
 
 	@Option(names = "--device", defaultValue = "auto")
@@ -75,62 +82,82 @@ final class BenchTrainCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		if (steps < 1) throw new IllegalArgumentException("--steps must be at least 1");
+		if (steps < 1) throw new IllegalArgumentException(
+			"--steps must be at least 1");
 		Device dev = Devices.parse(device);
 		double gflops = BenchCommand.gemmThroughput(dev, 2048);
-		System.out.printf(Locale.ROOT, "device %s; GEMM 2048x2048 float32: %.1f GFLOP/s%n", dev, gflops);
+		System.out.printf(Locale.ROOT,
+			"device %s; GEMM 2048x2048 float32: %.1f GFLOP/s%n", dev, gflops);
 		FastTrainingSettings s = new FastTrainingSettings();
 		s.imageSize = imageSize;
 		s.batchSize = batchSize;
 		s.steps = steps + 1;
 		Path folder = Files.createTempDirectory("bench-train");
 		try {
-			for (int i = 0; i < batchSize; i++) ImageFiles.write(noise(imageSize + 64, imageSize, i), folder.resolve("picture" + i + ".png"));
+			for (int i = 0; i < batchSize; i++)
+				ImageFiles.write(noise(imageSize + 64, imageSize, i), folder.resolve(
+					"picture" + i + ".png"));
 			TrainingImages pictures = TrainingImages.in(folder, ImageFiles::read);
 			Timer timer = new Timer();
-			try (SyntheticVgg vgg = new SyntheticVgg(SyntheticVgg.VGG16, 1); FastTrainer trainer = new FastTrainer(vgg, dev)) {
-				trainer.train(pictures, noise(imageSize, imageSize, 99), "noise", s, folder.resolve("model.safetensors"), null, timer);
+			try (SyntheticVgg vgg = new SyntheticVgg(SyntheticVgg.VGG16, 1);
+					FastTrainer trainer = new FastTrainer(vgg, dev))
+			{
+				trainer.train(pictures, noise(imageSize, imageSize, 99), "noise", s,
+					folder.resolve("model.safetensors"), null, timer);
 				double perStep = timer.secondsPerStep();
 				double flops = stepFlops(Vgg.layout(vgg), imageSize, batchSize);
 				double floor = flops / (gflops * 1e9);
-				System.out.printf(Locale.ROOT, "train %dx%d batch %d: %.2f s/step, %.0f GFLOP/step, floor %.2f s (FLOPs / GEMM throughput), ratio %.2fx%n",
-					imageSize, imageSize, batchSize, perStep, flops / 1e9, floor, perStep / floor);
+				System.out.printf(Locale.ROOT,
+					"train %dx%d batch %d: %.2f s/step, %.0f GFLOP/step, floor %.2f s (FLOPs / GEMM throughput), ratio %.2fx%n",
+					imageSize, imageSize, batchSize, perStep, flops / 1e9, floor,
+					perStep / floor);
 				int cocoSteps = 2 * ((COCO_TRAIN2014 + batchSize - 1) / batchSize);
-				System.out.printf(Locale.ROOT, "2 epochs of COCO train2014 (%d pictures) = %d steps: %s at this speed%n", COCO_TRAIN2014,
-					cocoSteps, TimeLeft.words(perStep * cocoSteps));
+				System.out.printf(Locale.ROOT,
+					"2 epochs of COCO train2014 (%d pictures) = %d steps: %s at this speed%n",
+					COCO_TRAIN2014, cocoSteps, TimeLeft.words(perStep * cocoSteps));
 			}
 		}
 		finally {
 			try (Stream<Path> files = Files.walk(folder)) {
-				for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+				for (Path p : files.sorted(Comparator.reverseOrder()).toList())
+					Files.deleteIfExists(p);
 			}
 		}
 		return 0;
 	}
 
 	/**
-	 * FLOPs of one step: the transformation network forward and backward (input and weight
-	 * gradients: about three forwards), the VGG forward on the outputs to relu4_3 and backward to
-	 * them (input gradients only: about two forwards), the VGG forward on the inputs to relu2_2.
-	 * Gram matrices, norms and the optimizer are small next to these and left out.
+	 * FLOPs of one step: the transformation network forward and backward (input
+	 * and weight gradients: about three forwards), the VGG forward on the outputs
+	 * to relu4_3 and backward to them (input gradients only: about two forwards),
+	 * the VGG forward on the inputs to relu2_2. Gram matrices, norms and the
+	 * optimizer are small next to these and left out.
 	 */
 	static double stepFlops(List<VggLayer> vgg, int size, int batch) {
 		double transformer = transformerForwardFlops(size);
 		double styled = Vgg.forwardFlops(vgg, "relu4_3", size, size);
-		double content = Vgg.forwardFlops(vgg, FastTrainingSettings.CONTENT_LAYER, size, size);
+		double content = Vgg.forwardFlops(vgg, FastTrainingSettings.CONTENT_LAYER,
+			size, size);
 		return batch * (3 * transformer + 2 * styled + content);
 	}
 
-	/** FLOPs of the transformation network's convolutions on one size×size picture. */
+	/**
+	 * FLOPs of the transformation network's convolutions on one size×size
+	 * picture.
+	 */
 	static double transformerForwardFlops(int size) {
 		double flops = 0;
-		for (Map.Entry<String, Shape> tensor : TransformerNetLayout.parameterShapes().entrySet()) {
+		for (Map.Entry<String, Shape> tensor : TransformerNetLayout
+			.parameterShapes().entrySet())
+		{
 			String name = tensor.getKey();
 			if (!name.endsWith(".conv2d.weight")) continue;
 			Shape w = tensor.getValue();
-			// Output side of each convolution: full size at the ends, halved by conv2, quartered from conv3 to deconv1's input.
-			double side = name.startsWith("conv1.") || name.startsWith("deconv2.") || name.startsWith("deconv3.") ? size
-				: name.startsWith("conv2.") || name.startsWith("deconv1.") ? size / 2.0 : size / 4.0;
+			// Output side of each convolution: full size at the ends, halved by
+			// conv2, quartered from conv3 to deconv1's input.
+			double side = name.startsWith("conv1.") || name.startsWith("deconv2.") ||
+				name.startsWith("deconv3.") ? size : name.startsWith("conv2.") || name
+					.startsWith("deconv1.") ? size / 2.0 : size / 4.0;
 			flops += 2 * side * side * w.get(0) * w.get(1) * w.get(2) * w.get(3);
 		}
 		return flops;
@@ -139,12 +166,14 @@ final class BenchTrainCommand implements Callable<Integer> {
 	private static RgbImage noise(int width, int height, long seed) {
 		Random r = new Random(seed);
 		float[] p = new float[3 * width * height];
-		for (int i = 0; i < p.length; i++) p[i] = r.nextFloat();
+		for (int i = 0; i < p.length; i++)
+			p[i] = r.nextFloat();
 		return new RgbImage(width, height, p);
 	}
 
 	/** Times the steps after the first, which includes one-time set-up. */
 	private static final class Timer implements FastTrainingListener {
+
 		private long first;
 		private long last;
 		private int count;
@@ -155,7 +184,8 @@ final class BenchTrainCommand implements Callable<Integer> {
 			if (count == 0) first = now;
 			last = now;
 			count++;
-			System.out.printf(Locale.ROOT, "  step %d/%d content %.4g style %.4g%n", step.step(), step.steps(), step.content(), step.style());
+			System.out.printf(Locale.ROOT, "  step %d/%d content %.4g style %.4g%n",
+				step.step(), step.steps(), step.content(), step.style());
 		}
 
 		double secondsPerStep() {

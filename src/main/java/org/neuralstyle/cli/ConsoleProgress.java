@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.cli;
 
 import java.io.PrintStream;
@@ -41,7 +42,9 @@ final class ConsoleProgress implements DownloadProgress {
 		long step = total > 0 ? done * 100 / total : done >> 24;
 		if (step == shown) return;
 		shown = step;
-		if (total > 0) log.printf(Locale.ROOT, "\rDownloading %s: %d%% (%d of %d MB)", what, step, done >> 20, total >> 20);
+		if (total > 0) log.printf(Locale.ROOT,
+			"\rDownloading %s: %d%% (%d of %d MB)", what, step, done >> 20,
+			total >> 20);
 		else log.printf(Locale.ROOT, "\rDownloading %s: %d MB", what, done >> 20);
 		if (total > 0 && done >= total) log.println();
 		log.flush();

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.cli;
 
 import ai.djl.Device;
@@ -25,10 +26,14 @@ import org.neuralstyle.net.Devices;
 
 import picocli.CommandLine.Option;
 
-/** {@code --device}, mixed into each command that runs the engine, so that all of them take and word it alike. */
+/**
+ * {@code --device}, mixed into each command that runs the engine, so that all
+ * of them take and word it alike.
+ */
 final class DeviceOption {
 
-	@Option(names = "--device", defaultValue = Devices.AUTO, paramLabel = "auto|cpu|gpu", description = "Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--device", defaultValue = Devices.AUTO,
+		paramLabel = "auto|cpu|gpu", description = "Default: ${DEFAULT-VALUE}.")
 	String device;
 
 	/** The device named, or an error that lists the choices. */

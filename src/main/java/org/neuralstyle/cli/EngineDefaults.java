@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.cli;
 
 import java.lang.reflect.Field;
@@ -30,9 +31,10 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Option defaults read from a settings object of the engine, so that the command line, Fiji and
- * the engine's API share one default per setting. An option names its settings field in
- * {@code descriptionKey}; {@code ${DEFAULT-VALUE}} in its description then shows the engine's value.
+ * Option defaults read from a settings object of the engine, so that the
+ * command line, Fiji and the engine's API share one default per setting. An
+ * option names its settings field in {@code descriptionKey};
+ * {@code ${DEFAULT-VALUE}} in its description then shows the engine's value.
  */
 class EngineDefaults implements IDefaultValueProvider {
 
@@ -44,22 +46,30 @@ class EngineDefaults implements IDefaultValueProvider {
 
 	@Override
 	public String defaultValue(ArgSpec arg) throws Exception {
-		// Picocli's own options (help, version) have keys with dots; no setting has one.
-		if (!(arg instanceof OptionSpec option) || option.descriptionKey().isEmpty() || option.descriptionKey().contains(".")) return null;
+		// Picocli's own options (help, version) have keys with dots; no setting has
+		// one.
+		if (!(arg instanceof OptionSpec option) || option.descriptionKey()
+			.isEmpty() || option.descriptionKey().contains(".")) return null;
 		Field field = settings.getClass().getField(option.descriptionKey());
 		return format(field.get(settings));
 	}
 
-	/** A value as a user would type it: 1e6 rather than 1000000.0, layer weights only where not 1. */
+	/**
+	 * A value as a user would type it: 1e6 rather than 1000000.0, layer weights
+	 * only where not 1.
+	 */
 	static String format(Object value) {
 		if (value instanceof Double || value instanceof Float) {
-			String plain = new BigDecimal(value.toString()).stripTrailingZeros().toString();
+			String plain = new BigDecimal(value.toString()).stripTrailingZeros()
+				.toString();
 			return plain.toLowerCase(Locale.ROOT).replace("e+", "e");
 		}
-		if (value instanceof Enum<?> e) return e.toString().equals(e.name()) ? e.name().toLowerCase(Locale.ROOT) : e.toString();
+		if (value instanceof Enum<?> e) return e.toString().equals(e.name()) ? e
+			.name().toLowerCase(Locale.ROOT) : e.toString();
 		if (value instanceof Map<?, ?> layers) {
 			StringJoiner joined = new StringJoiner(",");
-			layers.forEach((name, weight) -> joined.add(((Number) weight).floatValue() == 1f ? name.toString() : name + ":" + format(weight)));
+			layers.forEach((name, weight) -> joined.add(((Number) weight)
+				.floatValue() == 1f ? name.toString() : name + ":" + format(weight)));
 			return joined.toString();
 		}
 		return String.valueOf(value);

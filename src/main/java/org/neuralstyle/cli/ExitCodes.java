@@ -17,10 +17,12 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.cli;
 
 /** Process exit codes of the command line. */
 final class ExitCodes {
+
 	static final int OK = 0;
 	/** Bad input, unreadable or missing files, unavailable weights. */
 	static final int ERROR = 1;

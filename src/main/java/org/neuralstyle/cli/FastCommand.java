@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.cli;
 
 import ai.djl.Device;
@@ -44,8 +45,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code fast}: stylizes with a feed-forward model (Johnson et al.), one pass per image. An image
- * file gives an image file, a multi-slice TIFF a TIFF stack, a folder a folder.
+ * {@code fast}: stylizes with a feed-forward model (Johnson et al.), one pass
+ * per image. An image file gives an image file, a multi-slice TIFF a TIFF
+ * stack, a folder a folder.
  */
 @Command(name = "fast", sortOptions = false, mixinStandardHelpOptions = true,
 	description = "Stylize with a fast (feed-forward) style model: one image, every slice of a stack, or every image of a folder.")
@@ -55,13 +57,16 @@ final class FastCommand implements Callable<Integer> {
 		description = "candy, mosaic, rain_princess, udnie (fetched on first use), a model you trained, or a .pth/.safetensors file.")
 	String model;
 
-	@Option(names = "--input", required = true, paramLabel = "IN", description = "Image file, multi-slice TIFF, or folder of images.")
+	@Option(names = "--input", required = true, paramLabel = "IN",
+		description = "Image file, multi-slice TIFF, or folder of images.")
 	Path input;
 
-	@Option(names = "--output", required = true, paramLabel = "OUT", description = "Image file (or TIFF stack), or folder for a folder input.")
+	@Option(names = "--output", required = true, paramLabel = "OUT",
+		description = "Image file (or TIFF stack), or folder for a folder input.")
 	Path output;
 
-	@Option(names = "--tile", defaultValue = "" + FastStylizer.DEFAULT_TILE_SIZE, paramLabel = "N",
+	@Option(names = "--tile", defaultValue = "" + FastStylizer.DEFAULT_TILE_SIZE,
+		paramLabel = "N",
 		description = "Largest tile side: larger images are stylized in overlapping tiles, in bounded memory (default: ${DEFAULT-VALUE}).")
 	int tile;
 
@@ -70,55 +75,75 @@ final class FastCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		if (!Files.exists(input)) throw new IOException("Input not found: " + input);
+		if (!Files.exists(input)) throw new IOException("Input not found: " +
+			input);
 		boolean folder = Files.isDirectory(input);
 		if (folder) {
-			if (Files.exists(output) && !Files.isDirectory(output)) throw new IllegalArgumentException(
-				"The input is a folder, so the output must be a folder too: " + output + " is a file");
-			// The results have the names of the originals: in their folder they would replace them.
-			if (ImageFiles.sameFile(input, output)) throw new IllegalArgumentException("--output is the input folder " + input
-				+ ": the results would replace the originals. Name another folder, e.g. " + input.toAbsolutePath().normalize()
-				.resolveSibling(input.toAbsolutePath().normalize().getFileName() + "-styled"));
+			if (Files.exists(output) && !Files.isDirectory(output))
+				throw new IllegalArgumentException(
+					"The input is a folder, so the output must be a folder too: " +
+						output + " is a file");
+			// The results have the names of the originals: in their folder they would
+			// replace them.
+			if (ImageFiles.sameFile(input, output))
+				throw new IllegalArgumentException("--output is the input folder " +
+					input +
+					": the results would replace the originals. Name another folder, e.g. " +
+					input.toAbsolutePath().normalize().resolveSibling(input
+						.toAbsolutePath().normalize().getFileName() + "-styled"));
 		}
 		else {
 			ImageFiles.checkWritable(output, run.overwrite, false);
 			ImageFiles.checkDistinct(output, "--output", input, "--input");
 		}
 		Device dev = run.device.parse();
-		Path modelFile = FastModelLibrary.standard().obtain(model,
-			PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(model, System.err)));
+		Path modelFile = FastModelLibrary.standard().obtain(model, PretrainedWeights
+			.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(model,
+				System.err)));
 		try (TransformerNet net = TransformerNet.load(modelFile, dev)) {
-			FastStylizer stylizer = new FastStylizer(net, tile, Math.min(FastStylizer.DEFAULT_OVERLAP, tile / 4),
+			FastStylizer stylizer = new FastStylizer(net, tile, Math.min(
+				FastStylizer.DEFAULT_OVERLAP, tile / 4),
 				FastStylizer.Normalization.WHOLE_IMAGE);
 			return folder ? folder(stylizer) : file(stylizer, input, output);
 		}
 	}
 
-	private int file(FastStylizer stylizer, Path in, Path out) throws IOException {
+	private int file(FastStylizer stylizer, Path in, Path out)
+		throws IOException
+	{
 		ImagePlus imp = ImageFiles.open(in);
-		if (imp.getStackSize() > 1 && !ImageFiles.format(out).equals("tiff")) throw new IllegalArgumentException(
-			in + " has " + imp.getStackSize() + " slices: name the output *.tif to get a stack");
+		if (imp.getStackSize() > 1 && !ImageFiles.format(out).equals("tiff"))
+			throw new IllegalArgumentException(in + " has " + imp.getStackSize() +
+				" slices: name the output *.tif to get a stack");
 		try {
 			write(stylizer, imp, out);
 		}
 		catch (FileAlreadyExistsException e) {
-			throw new IOException(out + " appeared while the image was being stylized; it was kept. Run again with another --output.");
+			throw new IOException(out +
+				" appeared while the image was being stylized; it was kept. Run again with another --output.");
 		}
 		System.err.println("Wrote " + out);
 		return ExitCodes.OK;
 	}
 
-	private void write(FastStylizer stylizer, ImagePlus imp, Path out) throws IOException {
+	private void write(FastStylizer stylizer, ImagePlus imp, Path out)
+		throws IOException
+	{
 		ImageStack stack = imp.getStack();
 		if (stack.getSize() == 1) {
-			ImageFiles.write(stylize(stylizer, imp.getProcessor()), imp.getWidth(), imp.getHeight(), out, run.overwrite);
+			ImageFiles.write(stylize(stylizer, imp.getProcessor()), imp.getWidth(),
+				imp.getHeight(), out, run.overwrite);
 			return;
 		}
-		// Each slice goes to the file as it is done, not kept; the stack appears under its name once complete.
-		try (TiffStackWriter writer = new TiffStackWriter(out.toAbsolutePath(), stack.getWidth(), stack.getHeight())) {
+		// Each slice goes to the file as it is done, not kept; the stack appears
+		// under its name once complete.
+		try (TiffStackWriter writer = new TiffStackWriter(out.toAbsolutePath(),
+			stack.getWidth(), stack.getHeight()))
+		{
 			for (int i = 1; i <= stack.getSize(); i++) {
 				String label = stack.getSliceLabel(i);
-				writer.append(stylize(stylizer, stack.getProcessor(i)), label == null ? "slice " + i : label);
+				writer.append(stylize(stylizer, stack.getProcessor(i)), label == null
+					? "slice " + i : label);
 				System.err.printf(Locale.ROOT, "slice %d of %d%n", i, stack.getSize());
 			}
 			writer.publish(run.overwrite);
@@ -126,29 +151,38 @@ final class FastCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * The stylized image as packed RGB, made in the pixels of the RGB image read (a converted copy
-	 * for other types): 4 bytes a pixel instead of float copies of input and result.
+	 * The stylized image as packed RGB, made in the pixels of the RGB image read
+	 * (a converted copy for other types): 4 bytes a pixel instead of float copies
+	 * of input and result.
 	 */
 	private static int[] stylize(FastStylizer stylizer, ImageProcessor ip) {
-		int[] rgb = (int[]) (ip instanceof ColorProcessor ? ip : ip.convertToColorProcessor()).getPixels();
-		stylizer.stylize(ip.getWidth(), ip.getHeight(), rgb, rgb, (done, total) -> {});
+		int[] rgb = (int[]) (ip instanceof ColorProcessor ? ip : ip
+			.convertToColorProcessor()).getPixels();
+		stylizer.stylize(ip.getWidth(), ip.getHeight(), rgb, rgb, (done,
+			total) -> {});
 		return rgb;
 	}
 
-	/** Every image of the folder; files already done are skipped, failures reported and passed over. */
+	/**
+	 * Every image of the folder; files already done are skipped, failures
+	 * reported and passed over.
+	 */
 	private int folder(FastStylizer stylizer) throws IOException {
 		Files.createDirectories(output);
 		List<Path> files;
 		try (Stream<Path> list = Files.list(input)) {
-			files = list.filter(Files::isRegularFile).filter(FastCommand::isImage).sorted().toList();
+			files = list.filter(Files::isRegularFile).filter(FastCommand::isImage)
+				.sorted().toList();
 		}
-		if (files.isEmpty()) throw new IOException("No image files (.tif, .png, .jpg, .gif, .bmp) in " + input);
+		if (files.isEmpty()) throw new IOException(
+			"No image files (.tif, .png, .jpg, .gif, .bmp) in " + input);
 		int failed = 0, skipped = 0, done = 0;
 		try (RunProgress bar = RunProgress.start("images", files.size())) {
 			for (Path f : files) {
 				bar.update(done++, f.getFileName().toString());
 				Path out = output.resolve(outputName(f, false));
-				// An animated GIF becomes a TIFF stack; done already if either result is there.
+				// An animated GIF becomes a TIFF stack; done already if either result
+				// is there.
 				Path stackOut = output.resolve(outputName(f, true));
 				if ((Files.exists(out) || Files.exists(stackOut)) && !run.overwrite) {
 					skipped++;
@@ -163,7 +197,8 @@ final class FastCommand implements Callable<Integer> {
 				catch (FileAlreadyExistsException e) {
 					// Another run made it meanwhile: kept, and this one counts as done.
 					skipped++;
-					System.err.println("kept: " + e.getFile() + " appeared during the run");
+					System.err.println("kept: " + e.getFile() +
+						" appeared during the run");
 				}
 				catch (IOException | RuntimeException e) {
 					failed++;
@@ -171,24 +206,29 @@ final class FastCommand implements Callable<Integer> {
 				}
 			}
 		}
-		System.err.printf(Locale.ROOT, "%d images, %d skipped (already done), %d failed%n", files.size(), skipped, failed);
+		System.err.printf(Locale.ROOT,
+			"%d images, %d skipped (already done), %d failed%n", files.size(),
+			skipped, failed);
 		return failed == 0 ? ExitCodes.OK : ExitCodes.ERROR;
 	}
 
 	private static boolean isImage(Path p) {
 		String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-		return n.matches(".*\\.(tif|tiff|png|jpg|jpeg|gif|bmp)$") && !n.startsWith(".");
+		return n.matches(".*\\.(tif|tiff|png|jpg|jpeg|gif|bmp)$") && !n.startsWith(
+			".");
 	}
 
 	/**
-	 * Same name; formats that cannot be written (GIF, BMP) become PNG, or TIFF for a stack (an
-	 * animated GIF), which folder mode gives no other way to name.
+	 * Same name; formats that cannot be written (GIF, BMP) become PNG, or TIFF
+	 * for a stack (an animated GIF), which folder mode gives no other way to
+	 * name.
 	 */
 	static String outputName(Path f, boolean stack) {
 		String n = f.getFileName().toString();
 		String lower = n.toLowerCase(Locale.ROOT);
 		String stem = n.substring(0, n.lastIndexOf('.'));
-		if (stack) return lower.endsWith(".tif") || lower.endsWith(".tiff") ? n : stem + ".tif";
+		if (stack) return lower.endsWith(".tif") || lower.endsWith(".tiff") ? n
+			: stem + ".tif";
 		return lower.endsWith(".gif") || lower.endsWith(".bmp") ? stem + ".png" : n;
 	}
 }

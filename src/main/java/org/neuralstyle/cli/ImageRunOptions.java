@@ -17,14 +17,16 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.cli;
 
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The last options of the commands that stylize into image files, {@code --device} and
- * {@code --overwrite}, mixed into each so that they take and word them alike.
+ * The last options of the commands that stylize into image files,
+ * {@code --device} and {@code --overwrite}, mixed into each so that they take
+ * and word them alike.
  */
 final class ImageRunOptions {
 

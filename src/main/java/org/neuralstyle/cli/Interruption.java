@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.cli;
 
 import java.io.PrintStream;
@@ -29,14 +30,15 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Ctrl-C during a long run: the first asks the run to stop after its current step, write what it
- * has and exit 130 the usual way; a second quits at once.
- *
- * <p>Ctrl-C is handled as a signal, not by a shutdown hook: a hook runs while the JVM shuts down,
- * and there {@code System.exit} with the run's exit code blocks for good, so the process ended
- * only when the hook gave up waiting (60 s), and a second Ctrl-C could do nothing. Other ways of
- * ending the process (SIGTERM, a logout) still go through a hook, which asks the run to stop and
- * waits until its result is written, up to {@code grace}.
+ * Ctrl-C during a long run: the first asks the run to stop after its current
+ * step, write what it has and exit 130 the usual way; a second quits at once.
+ * <p>
+ * Ctrl-C is handled as a signal, not by a shutdown hook: a hook runs while the
+ * JVM shuts down, and there {@code System.exit} with the run's exit code blocks
+ * for good, so the process ended only when the hook gave up waiting (60 s), and
+ * a second Ctrl-C could do nothing. Other ways of ending the process (SIGTERM,
+ * a logout) still go through a hook, which asks the run to stop and waits until
+ * its result is written, up to {@code grace}.
  */
 final class Interruption implements AutoCloseable {
 
@@ -49,22 +51,31 @@ final class Interruption implements AutoCloseable {
 	private Signal signal;
 	private SignalHandler previous;
 
-	/** Handles Ctrl-C and shutdowns until {@link #close}; {@code step} names what finishes first ("iteration"). */
+	/**
+	 * Handles Ctrl-C and shutdowns until {@link #close}; {@code step} names what
+	 * finishes first ("iteration").
+	 */
 	static Interruption install(String step, long graceSeconds) {
-		Interruption i = new Interruption(step, graceSeconds, System.err, code -> Runtime.getRuntime().halt(code));
+		Interruption i = new Interruption(step, graceSeconds, System.err,
+			code -> Runtime.getRuntime().halt(code));
 		Runtime.getRuntime().addShutdownHook(i.hook);
 		try {
 			i.signal = new Signal("INT");
 			i.previous = Signal.handle(i.signal, s -> i.interrupt());
 		}
-		catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
-			// The JVM keeps SIGINT (-Xrs) or has no such signal: Ctrl-C goes through the hook.
+		catch (IllegalArgumentException | UnsupportedOperationException
+				| LinkageError e)
+		{
+			// The JVM keeps SIGINT (-Xrs) or has no such signal: Ctrl-C goes through
+			// the hook.
 			i.signal = null;
 		}
 		return i;
 	}
 
-	Interruption(String step, long graceSeconds, PrintStream err, IntConsumer halt) {
+	Interruption(String step, long graceSeconds, PrintStream err,
+		IntConsumer halt)
+	{
 		this.step = step;
 		this.err = err;
 		this.halt = halt;
@@ -83,7 +94,8 @@ final class Interruption implements AutoCloseable {
 	void interrupt() {
 		if (signals.incrementAndGet() == 1) {
 			err.println();
-			err.println("Stopping after this " + step + " to write the result; press Ctrl-C again to quit without it.");
+			err.println("Stopping after this " + step +
+				" to write the result; press Ctrl-C again to quit without it.");
 			err.flush();
 		}
 		else {
@@ -98,7 +110,10 @@ final class Interruption implements AutoCloseable {
 		return signals.get() > 0;
 	}
 
-	/** Call once the result is written: restores Ctrl-C and lets a pending shutdown end the process. */
+	/**
+	 * Call once the result is written: restores Ctrl-C and lets a pending
+	 * shutdown end the process.
+	 */
 	@Override
 	public void close() {
 		finished.countDown();

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.cli;
 
 import ai.djl.Device;
@@ -48,45 +49,60 @@ import picocli.CommandLine.Option;
 import org.neuralstyle.weights.ModelRegistry;
 
 /** {@code optimize}: Gatys et al. style transfer of one content image. */
-@Command(name = "optimize", sortOptions = false, mixinStandardHelpOptions = true, defaultValueProvider = OptimizeCommand.Defaults.class,
+@Command(name = "optimize", sortOptions = false,
+	mixinStandardHelpOptions = true,
+	defaultValueProvider = OptimizeCommand.Defaults.class,
 	description = "Stylize a content image by optimizing its pixels (Gatys et al.).")
 final class OptimizeCommand implements Callable<Integer> {
 
 	/** The engine's defaults ({@link StyleTransferSettings}). */
 	static final class Defaults extends EngineDefaults {
+
 		Defaults() {
 			super(new StyleTransferSettings());
 		}
 	}
 
-	@Option(names = "--content", required = true, paramLabel = "FILE", description = "Content image.")
+	@Option(names = "--content", required = true, paramLabel = "FILE",
+		description = "Content image.")
 	Path content;
 
-	@Option(names = "--style", required = true, paramLabel = "FILE", description = "Style image; repeat for a blend of several.")
+	@Option(names = "--style", required = true, paramLabel = "FILE",
+		description = "Style image; repeat for a blend of several.")
 	List<Path> styles;
 
-	@Option(names = "--style-weights", split = ",", paramLabel = "W,W,...", description = "Blend weights of the style images (default: equal).")
+	@Option(names = "--style-weights", split = ",", paramLabel = "W,W,...",
+		description = "Blend weights of the style images (default: equal).")
 	List<Double> styleWeights;
 
-	@Option(names = "--output", required = true, paramLabel = "FILE", description = "Result image (.png, .tif, .jpg).")
+	@Option(names = "--output", required = true, paramLabel = "FILE",
+		description = "Result image (.png, .tif, .jpg).")
 	Path output;
 
-	@Option(names = "--progress", paramLabel = "STACK.tif", description = "Also write the intermediate images as one TIFF stack, a slice labelled with its iteration.")
+	@Option(names = "--progress", paramLabel = "STACK.tif",
+		description = "Also write the intermediate images as one TIFF stack, a slice labelled with its iteration.")
 	Path progress;
 
-	@Option(names = "--snapshot-every", descriptionKey = "snapshotEvery", paramLabel = "N", description = "Iterations between slices of the progress stack (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--snapshot-every", descriptionKey = "snapshotEvery",
+		paramLabel = "N",
+		description = "Iterations between slices of the progress stack (default: ${DEFAULT-VALUE}).")
 	int snapshotEvery;
 
-	@Option(names = "--log-every", defaultValue = "50", paramLabel = "N", description = "Print the losses every N iterations; 0: only the first and last (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--log-every", defaultValue = "50", paramLabel = "N",
+		description = "Print the losses every N iterations; 0: only the first and last (default: ${DEFAULT-VALUE}).")
 	int logEvery;
 
-	@Option(names = "--weights", paramLabel = "FILE", description = "VGG checkpoint to use instead of the cached/downloaded one.")
+	@Option(names = "--weights", paramLabel = "FILE",
+		description = "VGG checkpoint to use instead of the cached/downloaded one.")
 	Path weights;
 
-	@Option(names = "--network", defaultValue = ModelRegistry.VGG19_ID, paramLabel = "vgg19|vgg16", description = "Loss network (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--network", defaultValue = ModelRegistry.VGG19_ID,
+		paramLabel = "vgg19|vgg16",
+		description = "Loss network (default: ${DEFAULT-VALUE}).")
 	String network;
 
-	@Option(names = "--size", descriptionKey = "maxSize", paramLabel = "N", description = "Long side of the working size; larger inputs are downscaled; 0: the image's own size (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--size", descriptionKey = "maxSize", paramLabel = "N",
+		description = "Long side of the working size; larger inputs are downscaled; 0: the image's own size (default: ${DEFAULT-VALUE}).")
 	int size;
 
 	@Option(names = "--tile", descriptionKey = "tile", paramLabel = "N",
@@ -101,43 +117,60 @@ final class OptimizeCommand implements Callable<Integer> {
 		description = "Long side of the smallest scale when --scales is above 1; the sizes between grow by an equal factor; 0: steps of √2 (default: ${DEFAULT-VALUE}).")
 	int minSize;
 
-	@Option(names = "--iterations", descriptionKey = "iterations", paramLabel = "N", description = "Loss evaluations (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--iterations", descriptionKey = "iterations",
+		paramLabel = "N",
+		description = "Loss evaluations (default: ${DEFAULT-VALUE}).")
 	int iterations;
 
-	@Option(names = "--optimizer", descriptionKey = "optimizer", paramLabel = "lbfgs|adam", description = "Optimizer (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--optimizer", descriptionKey = "optimizer",
+		paramLabel = "lbfgs|adam",
+		description = "Optimizer (default: ${DEFAULT-VALUE}).")
 	String optimizer;
 
-	@Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: 1 for lbfgs, 0.02 for adam).")
+	@Option(names = "--lr", paramLabel = "X",
+		description = "Learning rate (default: 1 for lbfgs, 0.02 for adam).")
 	Double lr;
 
-	@Option(names = "--content-weight", descriptionKey = "contentWeight", paramLabel = "X", description = "Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--content-weight", descriptionKey = "contentWeight",
+		paramLabel = "X", description = "Default: ${DEFAULT-VALUE}.")
 	double contentWeight;
 
-	@Option(names = "--style-weight", descriptionKey = "styleWeight", paramLabel = "X", description = "Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--style-weight", descriptionKey = "styleWeight",
+		paramLabel = "X", description = "Default: ${DEFAULT-VALUE}.")
 	double styleWeight;
 
-	@Option(names = "--tv-weight", descriptionKey = "tvWeight", paramLabel = "X", description = "Total-variation smoothing weight (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--tv-weight", descriptionKey = "tvWeight", paramLabel = "X",
+		description = "Total-variation smoothing weight (default: ${DEFAULT-VALUE}).")
 	double tvWeight;
 
-	@Option(names = "--content-layers", descriptionKey = "contentLayers", paramLabel = "L[:W],...", description = "Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--content-layers", descriptionKey = "contentLayers",
+		paramLabel = "L[:W],...", description = "Default: ${DEFAULT-VALUE}.")
 	String contentLayers;
 
-	@Option(names = "--style-layers", descriptionKey = "styleLayers", paramLabel = "L[:W],...", description = "Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--style-layers", descriptionKey = "styleLayers",
+		paramLabel = "L[:W],...", description = "Default: ${DEFAULT-VALUE}.")
 	String styleLayers;
 
-	@Option(names = "--style-scale", descriptionKey = "styleScale", paramLabel = "X", description = "Style images' long side relative to the content's (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--style-scale", descriptionKey = "styleScale",
+		paramLabel = "X",
+		description = "Style images' long side relative to the content's (default: ${DEFAULT-VALUE}).")
 	double styleScale;
 
-	@Option(names = "--init", descriptionKey = "init", paramLabel = "content|random|FILE", description = "Starting image (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--init", descriptionKey = "init",
+		paramLabel = "content|random|FILE",
+		description = "Starting image (default: ${DEFAULT-VALUE}).")
 	String init;
 
-	@Option(names = "--seed", descriptionKey = "seed", paramLabel = "N", description = "Seed of the random start (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--seed", descriptionKey = "seed", paramLabel = "N",
+		description = "Seed of the random start (default: ${DEFAULT-VALUE}).")
 	long seed;
 
-	@Option(names = "--preserve-colors", description = "Keep the content's colours: transfer style on luminance only.")
+	@Option(names = "--preserve-colors",
+		description = "Keep the content's colours: transfer style on luminance only.")
 	boolean preserveColors;
 
-	@Option(names = "--pooling", descriptionKey = "pooling", paramLabel = "max|avg", description = "Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--pooling", descriptionKey = "pooling",
+		paramLabel = "max|avg", description = "Default: ${DEFAULT-VALUE}.")
 	String pooling;
 
 	@Mixin
@@ -153,23 +186,31 @@ final class OptimizeCommand implements Callable<Integer> {
 			ImageFiles.checkDistinct(progress, "--progress", output, "--output");
 		}
 		ImageFiles.checkDistinct(output, "--output", content, "--content");
-		for (Path style : styles) ImageFiles.checkDistinct(output, "--output", style, "--style");
-		if (styleWeights != null && styleWeights.size() != styles.size()) throw new IllegalArgumentException(
-			"--style-weights has " + styleWeights.size() + " values for " + styles.size() + " style images");
+		for (Path style : styles)
+			ImageFiles.checkDistinct(output, "--output", style, "--style");
+		if (styleWeights != null && styleWeights.size() != styles.size())
+			throw new IllegalArgumentException("--style-weights has " + styleWeights
+				.size() + " values for " + styles.size() + " style images");
 		RgbImage contentImage = ImageFiles.read(content);
 		List<GatysStylizer.Style> styleImages = new ArrayList<>();
 		for (int i = 0; i < styles.size(); i++) {
-			styleImages.add(new GatysStylizer.Style(ImageFiles.read(styles.get(i)), styleWeights == null ? 1 : styleWeights.get(i)));
+			styleImages.add(new GatysStylizer.Style(ImageFiles.read(styles.get(i)),
+				styleWeights == null ? 1 : styleWeights.get(i)));
 		}
 		Device dev = run.device.parse();
 
-		try (StateDict sd = PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(network, System.err)).vgg(network, weights);
-			GatysStylizer stylizer = new GatysStylizer(sd, dev);
-			// From here a first Ctrl-C stops after the current iteration and writes the image.
-			Interruption interruption = Interruption.install("iteration", 60);
-			ProgressLog listener = new ProgressLog(interruption, estimated(stylizer, s, contentImage, styleImages, dev)))
+		try (StateDict sd = PretrainedWeights.standard(
+			PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(network,
+				System.err)).vgg(network, weights);
+				GatysStylizer stylizer = new GatysStylizer(sd, dev);
+				// From here a first Ctrl-C stops after the current iteration and writes
+				// the image.
+				Interruption interruption = Interruption.install("iteration", 60);
+				ProgressLog listener = new ProgressLog(interruption, estimated(stylizer,
+					s, contentImage, styleImages, dev)))
 		{
-			StylizationResult r = stylizer.run(contentImage, styleImages, s, listener);
+			StylizationResult r = stylizer.run(contentImage, styleImages, s,
+				listener);
 			listener.close();
 			Path written = ImageFiles.writeResult(r.image(), output, run.overwrite);
 			System.err.println(r.message() + " Wrote " + written);
@@ -183,17 +224,19 @@ final class OptimizeCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * The run's estimated time and peak memory (printed when the engine has accepted the run), or
-	 * its end with what would fit when it does not.
+	 * The run's estimated time and peak memory (printed when the engine has
+	 * accepted the run), or its end with what would fit when it does not.
 	 */
-	private static RunEstimate estimated(GatysStylizer stylizer, StyleTransferSettings s, RgbImage content,
-		List<GatysStylizer.Style> styles, Device dev)
+	private static RunEstimate estimated(GatysStylizer stylizer,
+		StyleTransferSettings s, RgbImage content, List<GatysStylizer.Style> styles,
+		Device dev)
 	{
-		RunEstimate estimate = RunEstimate.measure(stylizer.layout(), s, content.width(), content.height(),
-			s.styleWeight > 0 && !styles.isEmpty(), dev);
+		RunEstimate estimate = RunEstimate.measure(stylizer.layout(), s, content
+			.width(), content.height(), s.styleWeight > 0 && !styles.isEmpty(), dev);
 		if (estimate.fits()) return estimate;
-		throw new IllegalArgumentException(estimate.advice() + (estimate.fittingLongSide() > 0
-			? " Try --size " + estimate.fittingLongSide() + "." : ""));
+		throw new IllegalArgumentException(estimate.advice() + (estimate
+			.fittingLongSide() > 0 ? " Try --size " + estimate.fittingLongSide() + "."
+				: ""));
 	}
 
 	StyleTransferSettings settings() {
@@ -201,8 +244,10 @@ final class OptimizeCommand implements Callable<Integer> {
 		s.iterations = iterations;
 		s.optimizer = OptimizerKind.fromName(optimizer);
 		if (lr != null) {
-			// NaN is how the settings say "the optimizer's default": typed by a user it is a mistake.
-			if (lr.isNaN()) throw new IllegalArgumentException("--lr must be a positive number (got NaN); leave it out for the default");
+			// NaN is how the settings say "the optimizer's default": typed by a user
+			// it is a mistake.
+			if (lr.isNaN()) throw new IllegalArgumentException(
+				"--lr must be a positive number (got NaN); leave it out for the default");
 			s.learningRate = lr;
 		}
 		s.contentWeight = contentWeight;
@@ -226,18 +271,24 @@ final class OptimizeCommand implements Callable<Integer> {
 		s.seed = seed;
 		s.preserveColors = preserveColors;
 		s.pooling = Pooling.parse(pooling);
-		if (snapshotEvery < 0) throw new IllegalArgumentException("--snapshot-every must be >= 0");
-		if (logEvery < 0) throw new IllegalArgumentException("--log-every must be >= 0");
+		if (snapshotEvery < 0) throw new IllegalArgumentException(
+			"--snapshot-every must be >= 0");
+		if (logEvery < 0) throw new IllegalArgumentException(
+			"--log-every must be >= 0");
 		s.snapshotEvery = progress == null ? 0 : snapshotEvery;
 		s.validate();
 		return s;
 	}
 
-	/** The image {@code --init} names, read now so that a wrong name ends the run before it starts. */
+	/**
+	 * The image {@code --init} names, read now so that a wrong name ends the run
+	 * before it starts.
+	 */
 	private RgbImage initImage() {
 		Path file = Path.of(init);
 		if (!Files.isRegularFile(file)) throw new IllegalArgumentException(
-			"--init must be content, random or an image file; " + init + " is none of them");
+			"--init must be content, random or an image file; " + init +
+				" is none of them");
 		try {
 			return ImageFiles.read(file);
 		}
@@ -247,15 +298,22 @@ final class OptimizeCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * Prints loss lines and appends each snapshot to the progress stack. The stack is a by-product:
-	 * if it cannot be written (a full disk), the run says so once and goes on to its result.
+	 * Prints loss lines and appends each snapshot to the progress stack. The
+	 * stack is a by-product: if it cannot be written (a full disk), the run says
+	 * so once and goes on to its result.
 	 */
-	private final class ProgressLog implements StylizationListener, AutoCloseable {
+	private final class ProgressLog implements StylizationListener,
+		AutoCloseable
+	{
+
 		private final Interruption interruption;
 		private TiffStackWriter stack;
 		private boolean failed;
 		private final RunProgress bar = RunProgress.start("optimize", iterations);
-		/** Printed once the engine has accepted the run: a refused one ends in its one message. */
+		/**
+		 * Printed once the engine has accepted the run: a refused one ends in its
+		 * one message.
+		 */
 		private RunEstimate estimate;
 
 		ProgressLog(Interruption interruption, RunEstimate estimate) {
@@ -265,12 +323,16 @@ final class OptimizeCommand implements Callable<Integer> {
 
 		@Override
 		public void iteration(int iteration, LossValues l) {
-			bar.update(iteration, String.format(Locale.ROOT, "content %.3g style %.3g tv %.3g total %.3g", l.content(), l.style(),
-				l.tv(), l.total()));
+			bar.update(iteration, String.format(Locale.ROOT,
+				"content %.3g style %.3g tv %.3g total %.3g", l.content(), l.style(), l
+					.tv(), l.total()));
 			if (bar.isBar()) return;
-			if (iteration == 0 || (logEvery > 0 && iteration % logEvery == 0) || iteration >= iterations) {
-				System.out.printf(Locale.ROOT, "iter %d content %.6g style %.6g tv %.6g total %.6g%n", iteration,
-					l.content(), l.style(), l.tv(), l.total());
+			if (iteration == 0 || (logEvery > 0 && iteration % logEvery == 0) ||
+				iteration >= iterations)
+			{
+				System.out.printf(Locale.ROOT,
+					"iter %d content %.6g style %.6g tv %.6g total %.6g%n", iteration, l
+						.content(), l.style(), l.tv(), l.total());
 				System.out.flush();
 			}
 		}
@@ -280,27 +342,34 @@ final class OptimizeCommand implements Callable<Integer> {
 			if (estimate != null) System.err.println(estimate.summary());
 			estimate = null;
 			if (scale.count() == 1 || bar.isBar()) return;
-			System.out.printf(Locale.ROOT, "%s: %d×%d, %d iterations%n", scale.label(), scale.width(), scale.height(), scale.iterations());
+			System.out.printf(Locale.ROOT, "%s: %d×%d, %d iterations%n", scale
+				.label(), scale.width(), scale.height(), scale.iterations());
 			System.out.flush();
 		}
 
 		@Override
-		public void snapshot(int iteration, LossValues l, RgbImage image, Scale scale) {
+		public void snapshot(int iteration, LossValues l, RgbImage image,
+			Scale scale)
+		{
 			if (progress == null || failed) return;
-			String label = String.format(Locale.ROOT, "iter %d total %.6g", iteration, l == null ? Double.NaN : l.total())
-				+ (scale.count() > 1 ? " " + scale.label() : "");
+			String label = String.format(Locale.ROOT, "iter %d total %.6g", iteration,
+				l == null ? Double.NaN : l.total()) + (scale.count() > 1 ? " " + scale
+					.label() : "");
 			try {
-				// Appended, and published with the first slice, so an interrupted run keeps every slice it made.
-				if (stack == null) stack = new TiffStackWriter(progress.toAbsolutePath(), image.width(), image.height());
+				// Appended, and published with the first slice, so an interrupted run
+				// keeps every slice it made.
+				if (stack == null) stack = new TiffStackWriter(progress
+					.toAbsolutePath(), image.width(), image.height());
 				stack.append(ImageFiles.packed(image), label);
 				if (stack.slices() == 1) stack.publish(run.overwrite);
 			}
 			catch (IOException | RuntimeException e) {
 				failed = true;
-				String reason = e instanceof FileAlreadyExistsException ? progress + " appeared during the run and was kept"
-					: e.getMessage();
-				System.err.println("warning: the progress stack is no longer updated: " + reason
-					+ ". The run goes on and writes its result.");
+				String reason = e instanceof FileAlreadyExistsException ? progress +
+					" appeared during the run and was kept" : e.getMessage();
+				System.err.println(
+					"warning: the progress stack is no longer updated: " + reason +
+						". The run goes on and writes its result.");
 				closeStack();
 			}
 		}
@@ -322,7 +391,8 @@ final class OptimizeCommand implements Callable<Integer> {
 				stack.close();
 			}
 			catch (IOException e) {
-				System.err.println("warning: could not finish the progress stack " + progress + ": " + e.getMessage());
+				System.err.println("warning: could not finish the progress stack " +
+					progress + ": " + e.getMessage());
 			}
 			stack = null;
 		}

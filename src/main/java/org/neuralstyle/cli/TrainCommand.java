@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.cli;
 
 import ai.djl.Device;
@@ -45,108 +46,146 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import org.neuralstyle.weights.ModelRegistry;
 
-/** {@code train}: trains a fast style model (Johnson et al.) on a folder of pictures. */
-@Command(name = "train", sortOptions = false, mixinStandardHelpOptions = true, defaultValueProvider = TrainCommand.Defaults.class,
+/**
+ * {@code train}: trains a fast style model (Johnson et al.) on a folder of
+ * pictures.
+ */
+@Command(name = "train", sortOptions = false, mixinStandardHelpOptions = true,
+	defaultValueProvider = TrainCommand.Defaults.class,
 	description = "Train a fast style model (Johnson et al., as pytorch/examples fast_neural_style) on a folder of pictures.")
 final class TrainCommand implements Callable<Integer> {
 
 	/** The engine's defaults ({@link FastTrainingSettings}). */
 	static final class Defaults extends EngineDefaults {
+
 		Defaults() {
 			super(new FastTrainingSettings());
 		}
 	}
 
-	private static final FastTrainingSettings DEFAULTS = new FastTrainingSettings();
+	private static final FastTrainingSettings DEFAULTS =
+		new FastTrainingSettings();
 
-	@Option(names = "--images", required = true, paramLabel = "DIR", description = "Folder of training pictures, searched recursively (e.g. COCO train2014).")
+	@Option(names = "--images", required = true, paramLabel = "DIR",
+		description = "Folder of training pictures, searched recursively (e.g. COCO train2014).")
 	Path images;
 
-	@Option(names = "--style", required = true, paramLabel = "FILE", description = "Style image.")
+	@Option(names = "--style", required = true, paramLabel = "FILE",
+		description = "Style image.")
 	Path style;
 
 	@Option(names = "--output", required = true, paramLabel = "NAME|FILE",
 		description = "A model name (saved in the fast models folder, so the fast command offers it) or a .safetensors file.")
 	String output;
 
-	@Option(names = "--image-size", descriptionKey = "imageSize", paramLabel = "N", description = "Side of the square training crops (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--image-size", descriptionKey = "imageSize",
+		paramLabel = "N",
+		description = "Side of the square training crops (default: ${DEFAULT-VALUE}).")
 	int imageSize;
 
-	@Option(names = "--batch-size", descriptionKey = "batchSize", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--batch-size", descriptionKey = "batchSize",
+		paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
 	int batchSize;
 
 	@ArgGroup(exclusive = true)
 	Length length;
 
 	static final class Length {
-		@Option(names = "--epochs", paramLabel = "N", description = "Passes over the pictures (default: 2).")
+
+		@Option(names = "--epochs", paramLabel = "N",
+			description = "Passes over the pictures (default: 2).")
 		Integer epochs;
 
-		@Option(names = "--steps", paramLabel = "N", description = "Batches to train on instead of whole epochs.")
+		@Option(names = "--steps", paramLabel = "N",
+			description = "Batches to train on instead of whole epochs.")
 		Integer steps;
 	}
 
-	@Option(names = "--content-weight", descriptionKey = "contentWeight", paramLabel = "X", description = "Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--content-weight", descriptionKey = "contentWeight",
+		paramLabel = "X", description = "Default: ${DEFAULT-VALUE}.")
 	double contentWeight;
 
-	@Option(names = "--style-weight", descriptionKey = "styleWeight", paramLabel = "X", description = "Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--style-weight", descriptionKey = "styleWeight",
+		paramLabel = "X", description = "Default: ${DEFAULT-VALUE}.")
 	double styleWeight;
 
-	@Option(names = "--lr", descriptionKey = "learningRate", paramLabel = "X", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--lr", descriptionKey = "learningRate", paramLabel = "X",
+		description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
 	double lr;
 
-	@Option(names = "--style-size", descriptionKey = "styleSize", paramLabel = "N", description = "Long side to resize the style image to; 0 keeps its size (default).")
+	@Option(names = "--style-size", descriptionKey = "styleSize",
+		paramLabel = "N",
+		description = "Long side to resize the style image to; 0 keeps its size (default).")
 	int styleSize;
 
-	@Option(names = "--checkpoint-every", descriptionKey = "checkpointEvery", paramLabel = "N",
+	@Option(names = "--checkpoint-every", descriptionKey = "checkpointEvery",
+		paramLabel = "N",
 		description = "Steps between resumable checkpoints (in checkpoints/ beside the model); 0: none (default: ${DEFAULT-VALUE}).")
 	int checkpointEvery;
 
-	@Option(names = "--resume", paramLabel = "FILE", description = "Continue from a checkpoint (or a model) of an earlier training.")
+	@Option(names = "--resume", paramLabel = "FILE",
+		description = "Continue from a checkpoint (or a model) of an earlier training.")
 	Path resume;
 
-	@Option(names = "--weights", paramLabel = "FILE", description = "VGG16 checkpoint to use instead of the cached/downloaded one.")
+	@Option(names = "--weights", paramLabel = "FILE",
+		description = "VGG16 checkpoint to use instead of the cached/downloaded one.")
 	Path weights;
 
-	@Option(names = "--seed", descriptionKey = "seed", paramLabel = "N", description = "Seed of the initial weights and the picture order (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--seed", descriptionKey = "seed", paramLabel = "N",
+		description = "Seed of the initial weights and the picture order (default: ${DEFAULT-VALUE}).")
 	long seed;
 
 	@Mixin
 	DeviceOption device;
 
-	@Option(names = "--log-every", defaultValue = "10", paramLabel = "N", description = "Print the losses every N steps (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--log-every", defaultValue = "10", paramLabel = "N",
+		description = "Print the losses every N steps (default: ${DEFAULT-VALUE}).")
 	int logEvery;
 
-	@Option(names = "--overwrite", description = "Replace an existing model of that name or file.")
+	@Option(names = "--overwrite",
+		description = "Replace an existing model of that name or file.")
 	boolean overwrite;
 
 	@Override
 	public Integer call() throws Exception {
-		// Everything a user can get wrong is checked before the loss network loads and the long run starts.
+		// Everything a user can get wrong is checked before the loss network loads
+		// and the long run starts.
 		FastTrainingSettings settings = settings();
-		if (logEvery < 1) throw new IllegalArgumentException("--log-every must be at least 1");
+		if (logEvery < 1) throw new IllegalArgumentException(
+			"--log-every must be at least 1");
 		Path model = modelFile();
-		if (Files.exists(model) && !overwrite && resume == null) throw new IllegalArgumentException(model
-			+ " already exists: choose another --output, add --overwrite to replace it, or --resume to train it further");
-		if (resume != null && !Files.isRegularFile(resume)) throw new IllegalArgumentException("--resume " + resume + " does not exist");
+		if (Files.exists(model) && !overwrite && resume == null)
+			throw new IllegalArgumentException(model +
+				" already exists: choose another --output, add --overwrite to replace it, or --resume to train it further");
+		if (resume != null && !Files.isRegularFile(resume))
+			throw new IllegalArgumentException("--resume " + resume +
+				" does not exist");
 		TrainingImages pictures = TrainingImages.in(images, ImageFiles::read);
 		RgbImage styleImage = ImageFiles.read(style);
 		Device dev = device.parse();
 		int total = settings.totalSteps(pictures.size());
-		System.err.printf(Locale.ROOT, "Training on %d pictures in %s: %d steps of %d at %dx%d; model: %s%n", pictures.size(), images,
-			total, settings.batchSize, settings.imageSize, settings.imageSize, model);
-		if (settings.checkpointEvery > 0) System.err.println("Checkpoints every " + settings.checkpointEvery + " steps: "
-			+ TrainingCheckpoint.checkpointFile(model));
+		System.err.printf(Locale.ROOT,
+			"Training on %d pictures in %s: %d steps of %d at %dx%d; model: %s%n",
+			pictures.size(), images, total, settings.batchSize, settings.imageSize,
+			settings.imageSize, model);
+		if (settings.checkpointEvery > 0) System.err.println("Checkpoints every " +
+			settings.checkpointEvery + " steps: " + TrainingCheckpoint.checkpointFile(
+				model));
 
-		try (StateDict vgg = PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(ModelRegistry.VGG16_ID, System.err)).vgg(ModelRegistry.VGG16_ID, weights);
-			FastTrainer trainer = new FastTrainer(vgg, dev);
-			// Ctrl-C: stop after the current step and save the model (and a checkpoint) as it is.
-			Interruption interruption = Interruption.install("step", 120))
+		try (StateDict vgg = PretrainedWeights.standard(
+			PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(
+				ModelRegistry.VGG16_ID, System.err)).vgg(ModelRegistry.VGG16_ID,
+					weights);
+				FastTrainer trainer = new FastTrainer(vgg, dev);
+				// Ctrl-C: stop after the current step and save the model (and a
+				// checkpoint) as it is.
+				Interruption interruption = Interruption.install("step", 120))
 		{
 			Log log = new Log(interruption, total);
 			TrainingResult result;
 			try {
-				result = trainer.train(pictures, styleImage, style.getFileName().toString(), settings, model, resume, log);
+				result = trainer.train(pictures, styleImage, style.getFileName()
+					.toString(), settings, model, resume, log);
 			}
 			finally {
 				log.bar.close();
@@ -164,9 +203,11 @@ final class TrainCommand implements Callable<Integer> {
 		FastTrainingSettings s = new FastTrainingSettings();
 		s.imageSize = imageSize;
 		s.batchSize = batchSize;
-		s.epochs = length != null && length.epochs != null ? length.epochs : DEFAULTS.epochs;
+		s.epochs = length != null && length.epochs != null ? length.epochs
+			: DEFAULTS.epochs;
 		s.steps = length != null && length.steps != null ? length.steps : 0;
-		if (length != null && length.steps != null && length.steps < 1) throw new IllegalArgumentException("--steps must be at least 1");
+		if (length != null && length.steps != null && length.steps < 1)
+			throw new IllegalArgumentException("--steps must be at least 1");
 		s.contentWeight = contentWeight;
 		s.styleWeight = styleWeight;
 		s.learningRate = lr;
@@ -177,19 +218,27 @@ final class TrainCommand implements Callable<Integer> {
 		return s;
 	}
 
-	/** The file {@code --output} names: a path as given, or a name's place in the fast models folder. */
+	/**
+	 * The file {@code --output} names: a path as given, or a name's place in the
+	 * fast models folder.
+	 */
 	Path modelFile() {
-		if (!FastModelLibrary.isFileName(output)) return FastModelLibrary.standard().pathFor(output);
+		if (!FastModelLibrary.isFileName(output)) return FastModelLibrary.standard()
+			.pathFor(output);
 		Path file = Path.of(output);
-		if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".safetensors")) throw new IllegalArgumentException(
-			"Trained models are saved as safetensors: end --output with .safetensors (got " + output + "), or give a name");
+		if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(
+			".safetensors")) throw new IllegalArgumentException(
+				"Trained models are saved as safetensors: end --output with .safetensors (got " +
+					output + "), or give a name");
 		Path folder = file.toAbsolutePath().getParent();
-		if (!Files.isDirectory(folder)) throw new IllegalArgumentException("The folder of " + file + " does not exist");
+		if (!Files.isDirectory(folder)) throw new IllegalArgumentException(
+			"The folder of " + file + " does not exist");
 		return file;
 	}
 
 	/** One line per logged step with the losses, the speed and the time left. */
 	private final class Log implements FastTrainingListener {
+
 		private final Interruption interruption;
 		private final TimeLeft timeLeft = new TimeLeft();
 		private int firstStep = -1;
@@ -203,15 +252,20 @@ final class TrainCommand implements Callable<Integer> {
 		@Override
 		public void stepped(TrainingStep s) {
 			timeLeft.iterationDone(System.nanoTime());
-			bar.update(s.step(), String.format(Locale.ROOT, "content %.3g style %.3g total %.3g", s.content(), s.style(), s.total()));
+			bar.update(s.step(), String.format(Locale.ROOT,
+				"content %.3g style %.3g total %.3g", s.content(), s.style(), s
+					.total()));
 			if (bar.isBar()) return;
 			if (firstStep < 0) firstStep = s.step();
-			if (s.step() % logEvery != 0 && s.step() != s.steps() && s.step() != firstStep) return;
+			if (s.step() % logEvery != 0 && s.step() != s.steps() && s
+				.step() != firstStep) return;
 			double perStep = timeLeft.secondsPerIteration();
-			String speed = Double.isNaN(perStep) ? ""
-				: String.format(Locale.ROOT, " (%.2f s/step, %s)", perStep, TimeLeft.format(timeLeft.seconds(s.steps() - s.step())));
-			System.out.printf(Locale.ROOT, "step %d/%d content %.6g style %.6g total %.6g%s%n", s.step(), s.steps(), s.content(),
-				s.style(), s.total(), speed);
+			String speed = Double.isNaN(perStep) ? "" : String.format(Locale.ROOT,
+				" (%.2f s/step, %s)", perStep, TimeLeft.format(timeLeft.seconds(s
+					.steps() - s.step())));
+			System.out.printf(Locale.ROOT,
+				"step %d/%d content %.6g style %.6g total %.6g%s%n", s.step(), s
+					.steps(), s.content(), s.style(), s.total(), speed);
 			System.out.flush();
 		}
 

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.cli;
 
 import java.io.IOException;
@@ -42,46 +43,56 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code weights}: the known models, the cache, verified downloads and imports. A fast-model
- * archive has no published checksum, so its content is what is checked: every published style in
- * it must unpack as a transformation network ({@link FastModels#check}). That check lives here,
- * not in {@code weights}, which must not depend on {@code fast}.
+ * {@code weights}: the known models, the cache, verified downloads and imports.
+ * A fast-model archive has no published checksum, so its content is what is
+ * checked: every published style in it must unpack as a transformation network
+ * ({@link FastModels#check}). That check lives here, not in {@code weights},
+ * which must not depend on {@code fast}.
  */
-@Command(name = "weights", mixinStandardHelpOptions = true, description = "Manage pretrained weights.",
-	subcommands = {WeightsCommand.ListModels.class, WeightsCommand.Fetch.class, WeightsCommand.Import.class,
-		WeightsCommand.Verify.class})
+@Command(name = "weights", mixinStandardHelpOptions = true,
+	description = "Manage pretrained weights.", subcommands = {
+		WeightsCommand.ListModels.class, WeightsCommand.Fetch.class,
+		WeightsCommand.Import.class, WeightsCommand.Verify.class })
 final class WeightsCommand {
 
-	@Command(name = "list", mixinStandardHelpOptions = true, description = "The known models and whether each is in the cache.")
+	@Command(name = "list", mixinStandardHelpOptions = true,
+		description = "The known models and whether each is in the cache.")
 	static final class ListModels implements Callable<Integer> {
+
 		@Override
 		public Integer call() throws Exception {
 			WeightsCache cache = WeightsCache.standard();
 			System.out.println("cache: " + cache.directory());
 			for (KnownModel m : ModelRegistry.standard().models()) {
 				Optional<Path> file = cache.find(m);
-				System.out.printf("%-12s %-8s %s%n             %s%n", m.id(), file.isPresent() ? "cached" : "missing", m.title(),
-					file.map(Path::toString).orElse(m.url().toString()));
+				System.out.printf("%-12s %-8s %s%n             %s%n", m.id(), file
+					.isPresent() ? "cached" : "missing", m.title(), file.map(
+						Path::toString).orElse(m.url().toString()));
 			}
 			return ExitCodes.OK;
 		}
 	}
 
-	@Command(name = "fetch", mixinStandardHelpOptions = true, description = "Download a model into the cache, verifying its checksum.")
+	@Command(name = "fetch", mixinStandardHelpOptions = true,
+		description = "Download a model into the cache, verifying its checksum.")
 	static final class Fetch implements Callable<Integer> {
-		@Parameters(paramLabel = "NAME", description = "vgg19, vgg16, ... (see 'weights list').")
+
+		@Parameters(paramLabel = "NAME",
+			description = "vgg19, vgg16, ... (see 'weights list').")
 		String name;
 
 		@Override
 		public Integer call() throws Exception {
 			KnownModel model = ModelRegistry.standard().get(name);
-			Path file = PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(model.fileName(), System.err)).obtain(model);
+			Path file = PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS,
+				new ConsoleProgress(model.fileName(), System.err)).obtain(model);
 			if (model.kind() == ModelKind.FAST_MODEL_ARCHIVE) {
 				try {
 					FastModels.check(file);
 				}
 				catch (CheckpointException e) {
-					throw new CheckpointException(e.getMessage() + " Delete " + file + " first, so that it is downloaded anew.", e);
+					throw new CheckpointException(e.getMessage() + " Delete " + file +
+						" first, so that it is downloaded anew.", e);
 				}
 			}
 			System.out.println(file);
@@ -92,10 +103,12 @@ final class WeightsCommand {
 	@Command(name = "import", mixinStandardHelpOptions = true,
 		description = "Verify a file obtained elsewhere (e.g. copied from another machine) and copy it into the cache.")
 	static final class Import implements Callable<Integer> {
+
 		@Parameters(paramLabel = "FILE")
 		Path file;
 
-		@Option(names = "--as", paramLabel = "NAME", description = "The model the file is (default: recognised by its SHA-256).")
+		@Option(names = "--as", paramLabel = "NAME",
+			description = "The model the file is (default: recognised by its SHA-256).")
 		String name;
 
 		@Override
@@ -105,7 +118,8 @@ final class WeightsCommand {
 			if (name != null) model = registry.get(name);
 			else {
 				Verification v = Verification.of(file, registry);
-				model = v.model().orElseThrow(() -> new IllegalArgumentException(v.summary() +
+				model = v.model().orElseThrow(() -> new IllegalArgumentException(v
+					.summary() +
 					". Name the model with --as NAME if its checksum is not published."));
 			}
 			if (model.kind() == ModelKind.FAST_MODEL_ARCHIVE) FastModels.check(file);
@@ -115,42 +129,54 @@ final class WeightsCommand {
 		}
 	}
 
-	@Command(name = "verify", mixinStandardHelpOptions = true, description = "Say which known model a file is and whether it opens as a checkpoint.")
+	@Command(name = "verify", mixinStandardHelpOptions = true,
+		description = "Say which known model a file is and whether it opens as a checkpoint.")
 	static final class Verify implements Callable<Integer> {
+
 		@Parameters(paramLabel = "FILE")
 		Path file;
 
 		@Override
 		public Integer call() throws Exception {
 			Verification v = Verification.of(file, ModelRegistry.standard());
-			boolean archive = v.model().map(m -> m.kind() == ModelKind.FAST_MODEL_ARCHIVE).orElse(!v.usable() && isPlainZip(file));
+			boolean archive = v.model().map(m -> m
+				.kind() == ModelKind.FAST_MODEL_ARCHIVE).orElse(!v.usable() &&
+					isPlainZip(file));
 			if (!archive) {
 				System.out.println(v.summary());
 				return v.usable() ? ExitCodes.OK : ExitCodes.ERROR;
 			}
-			String identity = v.model().map(m -> file + " is " + m).orElse(file + " matches no known model's checksum (SHA-256 "
-				+ v.sha256() + ")");
+			String identity = v.model().map(m -> file + " is " + m).orElse(file +
+				" matches no known model's checksum (SHA-256 " + v.sha256() + ")");
 			try {
 				List<String> styles = FastModels.check(file);
-				System.out.println(identity + "; it is a valid " + ModelKind.FAST_MODEL_ARCHIVE + " holding the fast style models "
-					+ String.join(", ", styles) + ".");
+				System.out.println(identity + "; it is a valid " +
+					ModelKind.FAST_MODEL_ARCHIVE + " holding the fast style models " +
+					String.join(", ", styles) + ".");
 				return ExitCodes.OK;
 			}
 			catch (CheckpointException e) {
-				System.out.println(identity + ", and it cannot be used: " + e.getMessage());
+				System.out.println(identity + ", and it cannot be used: " + e
+					.getMessage());
 				return ExitCodes.ERROR;
 			}
 		}
 
-		/** A zip that is not a PyTorch checkpoint (which holds a {@code data.pkl}): possibly a fast-model archive. */
+		/**
+		 * A zip that is not a PyTorch checkpoint (which holds a {@code data.pkl}):
+		 * possibly a fast-model archive.
+		 */
 		private static boolean isPlainZip(Path file) {
 			try (ZipFile zip = new ZipFile(file.toFile())) {
-				for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements();)
-					if (entries.nextElement().getName().endsWith("data.pkl")) return false;
+				for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries
+					.hasMoreElements();)
+					if (entries.nextElement().getName().endsWith("data.pkl"))
+						return false;
 				return true;
 			}
 			catch (IOException e) {
-				return false; // not a zip, or one damaged beyond reading: Verification's problem stands
+				return false; // not a zip, or one damaged beyond reading:
+											// Verification's problem stands
 			}
 		}
 	}

@@ -17,38 +17,50 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.fast;
 
 import org.neuralstyle.image.RgbImage;
 
 /**
- * A small copy of an image, each pixel the mean of a square block of the original: enough to
- * measure the statistics of the whole picture without holding its full-size activations.
+ * A small copy of an image, each pixel the mean of a square block of the
+ * original: enough to measure the statistics of the whole picture without
+ * holding its full-size activations.
  */
 final class Downscale {
 
 	private Downscale() {}
 
 	/**
-	 * The image shrunk by the smallest whole factor that brings it within {@code maxPixels}, but
-	 * never below {@code minSide} on either side; the image itself when it fits. Up to factor − 1
-	 * pixels at the right and bottom edges are left out.
+	 * The image shrunk by the smallest whole factor that brings it within
+	 * {@code maxPixels}, but never below {@code minSide} on either side; the
+	 * image itself when it fits. Up to factor − 1 pixels at the right and bottom
+	 * edges are left out.
 	 */
 	static RgbImage toPixelBudget(RgbImage image, long maxPixels, int minSide) {
 		int factor = factor(image.width(), image.height(), maxPixels, minSide);
 		return factor == 1 ? image : byFactor(image, factor);
 	}
 
-	/** As {@link #toPixelBudget(RgbImage, long, int)}, from any pixels; a copy even when it fits. */
+	/**
+	 * As {@link #toPixelBudget(RgbImage, long, int)}, from any pixels; a copy
+	 * even when it fits.
+	 */
 	static RgbImage toPixelBudget(Pixels image, long maxPixels, int minSide) {
-		return byFactor(image, factor(image.width(), image.height(), maxPixels, minSide));
+		return byFactor(image, factor(image.width(), image.height(), maxPixels,
+			minSide));
 	}
 
-	/** The smallest whole factor that brings {@code width × height} within {@code maxPixels}, keeping both sides at least {@code minSide}. */
-	private static int factor(int width, int height, long maxPixels, int minSide) {
+	/**
+	 * The smallest whole factor that brings {@code width × height} within
+	 * {@code maxPixels}, keeping both sides at least {@code minSide}.
+	 */
+	private static int factor(int width, int height, long maxPixels,
+		int minSide)
+	{
 		int factor = 1;
-		while ((long) (width / factor) * (height / factor) > maxPixels && width / (factor + 1) >= minSide
-			&& height / (factor + 1) >= minSide)
+		while ((long) (width / factor) * (height / factor) > maxPixels && width /
+			(factor + 1) >= minSide && height / (factor + 1) >= minSide)
 			factor++;
 		return factor;
 	}

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.fast;
 
 import ai.djl.ndarray.NDArray;
@@ -25,9 +26,10 @@ import ai.djl.ndarray.NDList;
 
 /**
  * Reflection padding of the two spatial axes of an N×C×H×W array, as PyTorch's
- * {@code ReflectionPad2d}: the border row is the mirror, not repeated ({@code d c b | a b c d | c b a}).
- * DJL's {@code NDArray.pad} pads only with a constant, so the margins are mirrored slices; slicing,
- * flipping and concatenating are all differentiable, which training will need.
+ * {@code ReflectionPad2d}: the border row is the mirror, not repeated
+ * ({@code d c b | a b c d | c b a}). DJL's {@code NDArray.pad} pads only with a
+ * constant, so the margins are mirrored slices; slicing, flipping and
+ * concatenating are all differentiable, which training will need.
  */
 final class ReflectionPad {
 
@@ -39,8 +41,9 @@ final class ReflectionPad {
 	}
 
 	/**
-	 * Pads each side by its own amount; each must be smaller than the size of its axis. Returns a
-	 * new array (or {@code x} itself when all amounts are 0) and frees the temporary ones.
+	 * Pads each side by its own amount; each must be smaller than the size of its
+	 * axis. Returns a new array (or {@code x} itself when all amounts are 0) and
+	 * frees the temporary ones.
 	 */
 	static NDArray pad(NDArray x, int top, int bottom, int left, int right) {
 		NDArray rows = padAxis(x, 2, top, bottom);
@@ -53,7 +56,8 @@ final class ReflectionPad {
 		if (before == 0 && after == 0) return x;
 		long size = x.getShape().get(axis);
 		if (before >= size || after >= size) throw new IllegalArgumentException(
-			"Reflection padding by " + Math.max(before, after) + " needs more than that many pixels, the image has " + size);
+			"Reflection padding by " + Math.max(before, after) +
+				" needs more than that many pixels, the image has " + size);
 		NDList parts = new NDList(3);
 		if (before > 0) parts.add(mirror(x, axis, 1, before + 1));
 		parts.add(x);
@@ -72,6 +76,7 @@ final class ReflectionPad {
 	}
 
 	private static NDArray slice(NDArray x, int axis, long from, long to) {
-		return axis == 2 ? x.get(":, :, {}:{}", from, to) : x.get(":, :, :, {}:{}", from, to);
+		return axis == 2 ? x.get(":, :, {}:{}", from, to) : x.get(":, :, :, {}:{}",
+			from, to);
 	}
 }

@@ -17,17 +17,19 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.fast;
 
 import java.util.Arrays;
 
 /**
- * How overlapping tiles cover one axis of an image, and how much each tile's output counts at
- * each pixel. Tiles start at multiples of {@value #STRIDE} and neighbouring tiles overlap by at
- * least the requested amount. Across the middle half of each overlap a cosine ramp hands over
- * from one tile to the next, so no tile contributes its outermost quarter-overlap, where padding
- * at the tile edge distorts the network's output. The weights of all tiles sum to 1 at every
- * pixel.
+ * How overlapping tiles cover one axis of an image, and how much each tile's
+ * output counts at each pixel. Tiles start at multiples of {@value #STRIDE} and
+ * neighbouring tiles overlap by at least the requested amount. Across the
+ * middle half of each overlap a cosine ramp hands over from one tile to the
+ * next, so no tile contributes its outermost quarter-overlap, where padding at
+ * the tile edge distorts the network's output. The weights of all tiles sum to
+ * 1 at every pixel.
  */
 final class TileAxis {
 
@@ -40,17 +42,21 @@ final class TileAxis {
 
 	/**
 	 * @param length image size along the axis
-	 * @param tileSize largest tile size; one tile covers the axis when it is not longer
-	 * @param overlap least overlap of neighbouring tiles, at most half the tile size
+	 * @param tileSize largest tile size; one tile covers the axis when it is not
+	 *          longer
+	 * @param overlap least overlap of neighbouring tiles, at most half the tile
+	 *          size
 	 */
 	TileAxis(int length, int tileSize, int overlap) {
 		if (length <= tileSize) {
-			starts = new int[] {0};
-			sizes = new int[] {length};
+			starts = new int[] { 0 };
+			sizes = new int[] { length };
 		}
 		else {
-			// Starts on multiples of the network's stride, so every tile samples the stride-2
-			// convolutions at the same phase as the whole image would: the network is not shift
+			// Starts on multiples of the network's stride, so every tile samples the
+			// stride-2
+			// convolutions at the same phase as the whole image would: the network is
+			// not shift
 			// invariant, and a tile shifted by one pixel comes out visibly different.
 			int lastStart = alignUp(length - tileSize);
 			int largestStep = (tileSize - overlap) / STRIDE;
@@ -105,7 +111,10 @@ final class TileAxis {
 		return w;
 	}
 
-	/** 0 before the ramp, 1 after it, a half cosine across it (a step when it has no width). */
+	/**
+	 * 0 before the ramp, 1 after it, a half cosine across it (a step when it has
+	 * no width).
+	 */
 	private static float rise(int position, int ramp) {
 		if (position < 0) return 0;
 		if (position >= ramp) return 1;
@@ -113,8 +122,9 @@ final class TileAxis {
 	}
 
 	/**
-	 * Rounding of the tile starts can let the ramps of two overlaps touch by a pixel; dividing by
-	 * the sum keeps the weights a partition of unity regardless.
+	 * Rounding of the tile starts can let the ramps of two overlaps touch by a
+	 * pixel; dividing by the sum keeps the weights a partition of unity
+	 * regardless.
 	 */
 	private void normalize(float[][] w, int length) {
 		float[] sum = new float[length];
@@ -124,7 +134,8 @@ final class TileAxis {
 		for (int i = 0; i < w.length; i++)
 			for (int k = 0; k < w[i].length; k++) {
 				float total = sum[starts[i] + k];
-				if (total <= 0) throw new IllegalStateException("No tile covers pixel " + (starts[i] + k));
+				if (total <= 0) throw new IllegalStateException(
+					"No tile covers pixel " + (starts[i] + k));
 				w[i][k] /= total;
 			}
 	}

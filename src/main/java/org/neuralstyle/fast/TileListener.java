@@ -17,9 +17,13 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.fast;
 
-/** Told after each tile of a {@link FastStylizer} run, so a caller can show progress. */
+/**
+ * Told after each tile of a {@link FastStylizer} run, so a caller can show
+ * progress.
+ */
 @FunctionalInterface
 public interface TileListener {
 

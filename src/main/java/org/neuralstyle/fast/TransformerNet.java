@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.fast;
 
 import java.io.IOException;
@@ -37,38 +38,49 @@ import org.neuralstyle.checkpoint.Checkpoints;
 import org.neuralstyle.checkpoint.StateDict;
 
 /**
- * The image-transformation network of Johnson et al. ("Perceptual Losses for Real-Time Style
- * Transfer", 2016) in the layout of pytorch/examples {@code fast_neural_style}: three
- * reflection-padded convolutions down to a quarter of the size, five residual blocks, two
- * nearest-neighbour upsampling convolutions and a last 9×9 convolution, each but the last followed
- * by InstanceNorm and ReLU.
- *
- * <p>The weights are plain arrays in a name → array map, named as in the PyTorch state dict, and
- * {@link #forward} is a function of them built only from differentiable operations, so a trainer
- * can attach gradients to {@link #parameters()} and optimize them in place.
+ * The image-transformation network of Johnson et al. ("Perceptual Losses for
+ * Real-Time Style Transfer", 2016) in the layout of pytorch/examples
+ * {@code fast_neural_style}: three reflection-padded convolutions down to a
+ * quarter of the size, five residual blocks, two nearest-neighbour upsampling
+ * convolutions and a last 9×9 convolution, each but the last followed by
+ * InstanceNorm and ReLU.
+ * <p>
+ * The weights are plain arrays in a name → array map, named as in the PyTorch
+ * state dict, and {@link #forward} is a function of them built only from
+ * differentiable operations, so a trainer can attach gradients to
+ * {@link #parameters()} and optimize them in place.
  */
 public final class TransformerNet implements AutoCloseable {
 
-	/** Smallest input side: the 9×9 reflection padding needs more than 4 pixels. */
+	/**
+	 * Smallest input side: the 9×9 reflection padding needs more than 4 pixels.
+	 */
 	public static final int MIN_SIZE = 5;
 
 	private final NDManager manager;
 	private final Map<String, NDArray> parameters;
-	/** Whether gradients will flow through {@link #forward}: a trainer's network. */
+	/**
+	 * Whether gradients will flow through {@link #forward}: a trainer's network.
+	 */
 	private final boolean trainable;
 
-	private TransformerNet(NDManager manager, Map<String, NDArray> parameters, boolean trainable) {
+	private TransformerNet(NDManager manager, Map<String, NDArray> parameters,
+		boolean trainable)
+	{
 		this.manager = manager;
 		this.parameters = Collections.unmodifiableMap(parameters);
 		this.trainable = trainable;
 	}
 
 	/**
-	 * Loads a fast style model file: PyTorch legacy or zip {@code .pth}, or safetensors.
+	 * Loads a fast style model file: PyTorch legacy or zip {@code .pth}, or
+	 * safetensors.
 	 *
 	 * @throws CheckpointException naming the file and what is wrong with it
 	 */
-	public static TransformerNet load(Path checkpoint, Device device) throws IOException {
+	public static TransformerNet load(Path checkpoint, Device device)
+		throws IOException
+	{
 		try (StateDict weights = Checkpoints.open(checkpoint)) {
 			try {
 				return load(weights, device);
@@ -80,25 +92,33 @@ public final class TransformerNet implements AutoCloseable {
 	}
 
 	/**
-	 * Builds the network from a state dict (the stale InstanceNorm running statistics of the
-	 * published models are ignored), with its weights on {@code device}.
+	 * Builds the network from a state dict (the stale InstanceNorm running
+	 * statistics of the published models are ignored), with its weights on
+	 * {@code device}.
 	 *
-	 * @throws CheckpointException if a tensor is missing, misshapen, unexpected or not finite
+	 * @throws CheckpointException if a tensor is missing, misshapen, unexpected
+	 *           or not finite
 	 */
-	public static TransformerNet load(StateDict weights, Device device) throws IOException {
+	public static TransformerNet load(StateDict weights, Device device)
+		throws IOException
+	{
 		TransformerNetLayout.validate(weights);
 		NDManager manager = NDManager.newBaseManager(device);
 		try {
 			Map<String, NDArray> parameters = new LinkedHashMap<>();
-			for (Map.Entry<String, Shape> entry : TransformerNetLayout.parameterShapes().entrySet()) {
+			for (Map.Entry<String, Shape> entry : TransformerNetLayout
+				.parameterShapes().entrySet())
+			{
 				String name = entry.getKey();
 				float[] values = weights.readFloats(name);
-				if (values.length != entry.getValue().size()) throw new CheckpointException(
-					"Tensor " + name + " holds " + values.length + " values, its shape needs " + entry.getValue().size()
-						+ ": the checkpoint is truncated or corrupt");
+				if (values.length != entry.getValue().size())
+					throw new CheckpointException("Tensor " + name + " holds " +
+						values.length + " values, its shape needs " + entry.getValue()
+							.size() + ": the checkpoint is truncated or corrupt");
 				for (float v : values)
-					if (!Float.isFinite(v)) throw new CheckpointException("Tensor " + name
-						+ " contains NaN or infinite values: the model is corrupt or its training diverged; retrain or download it again");
+					if (!Float.isFinite(v)) throw new CheckpointException("Tensor " +
+						name +
+						" contains NaN or infinite values: the model is corrupt or its training diverged; retrain or download it again");
 				NDArray array = manager.create(values, entry.getValue());
 				array.setName(name);
 				parameters.put(name, array);
@@ -112,26 +132,32 @@ public final class TransformerNet implements AutoCloseable {
 	}
 
 	/**
-	 * A network that computes with arrays the caller owns and frees, such as views into a
-	 * trainer's flat parameter vector: gradients of the output flow back through them into that
-	 * vector. {@link #close()} leaves them alone.
+	 * A network that computes with arrays the caller owns and frees, such as
+	 * views into a trainer's flat parameter vector: gradients of the output flow
+	 * back through them into that vector. {@link #close()} leaves them alone.
 	 *
-	 * @throws IllegalArgumentException if the names or shapes are not those of the layout
+	 * @throws IllegalArgumentException if the names or shapes are not those of
+	 *           the layout
 	 */
 	public static TransformerNet over(Map<String, NDArray> parameters) {
 		Map<String, Shape> shapes = TransformerNetLayout.parameterShapes();
-		if (!parameters.keySet().equals(shapes.keySet())) throw new IllegalArgumentException(
-			"The parameters are not those of the transformation network: expected " + shapes.keySet());
+		if (!parameters.keySet().equals(shapes.keySet()))
+			throw new IllegalArgumentException(
+				"The parameters are not those of the transformation network: expected " +
+					shapes.keySet());
 		for (Map.Entry<String, NDArray> entry : parameters.entrySet())
-			if (!entry.getValue().getShape().equals(shapes.get(entry.getKey()))) throw new IllegalArgumentException(
-				"Parameter " + entry.getKey() + " has shape " + entry.getValue().getShape() + ", expected " + shapes.get(entry.getKey()));
+			if (!entry.getValue().getShape().equals(shapes.get(entry.getKey())))
+				throw new IllegalArgumentException("Parameter " + entry.getKey() +
+					" has shape " + entry.getValue().getShape() + ", expected " + shapes
+						.get(entry.getKey()));
 		NDArray first = parameters.values().iterator().next();
-		return new TransformerNet(first.getManager().newSubManager(first.getDevice()), new LinkedHashMap<>(parameters), true);
+		return new TransformerNet(first.getManager().newSubManager(first
+			.getDevice()), new LinkedHashMap<>(parameters), true);
 	}
 
 	/**
-	 * The weights by state-dict name, in module order. The arrays are the network's own: a trainer
-	 * may attach gradients and update them in place.
+	 * The weights by state-dict name, in module order. The arrays are the
+	 * network's own: a trainer may attach gradients and update them in place.
 	 */
 	public Map<String, NDArray> parameters() {
 		return parameters;
@@ -142,14 +168,15 @@ public final class TransformerNet implements AutoCloseable {
 	}
 
 	/**
-	 * Stylizes a batch: N×3×H×W RGB in 0..255 to N×3×H'×W', not clamped (the example clamps only
-	 * when it saves an image, and a loss needs the raw values). As in PyTorch, sizes that are not a
-	 * multiple of 4 come back rounded up to one; {@link FastStylizer} pads and crops to keep sizes.
-	 * Intermediate arrays are freed before returning; the result belongs to the manager of
-	 * {@code images}, on this network's device.
+	 * Stylizes a batch: N×3×H×W RGB in 0..255 to N×3×H'×W', not clamped (the
+	 * example clamps only when it saves an image, and a loss needs the raw
+	 * values). As in PyTorch, sizes that are not a multiple of 4 come back
+	 * rounded up to one; {@link FastStylizer} pads and crops to keep sizes.
+	 * Intermediate arrays are freed before returning; the result belongs to the
+	 * manager of {@code images}, on this network's device.
 	 *
-	 * @throws IllegalArgumentException if the images are not N×3×H×W with H and W at least
-	 *         {@value #MIN_SIZE}
+	 * @throws IllegalArgumentException if the images are not N×3×H×W with H and W
+	 *           at least {@value #MIN_SIZE}
 	 */
 	public NDArray forward(NDArray images) {
 		return forward(images, InstanceStatistics.OWN);
@@ -157,16 +184,19 @@ public final class TransformerNet implements AutoCloseable {
 
 	NDArray forward(NDArray images, InstanceStatistics statistics) {
 		Shape shape = images.getShape();
-		if (shape.dimension() != 4 || shape.get(1) != 3) throw new IllegalArgumentException(
-			"The transformation network takes N×3×H×W RGB images, got " + shape);
-		if (shape.get(2) < MIN_SIZE || shape.get(3) < MIN_SIZE) throw new IllegalArgumentException(
-			"The transformation network needs images of at least " + MIN_SIZE + "×" + MIN_SIZE + " pixels, got "
-				+ shape.get(3) + "×" + shape.get(2));
+		if (shape.dimension() != 4 || shape.get(1) != 3)
+			throw new IllegalArgumentException(
+				"The transformation network takes N×3×H×W RGB images, got " + shape);
+		if (shape.get(2) < MIN_SIZE || shape.get(3) < MIN_SIZE)
+			throw new IllegalArgumentException(
+				"The transformation network needs images of at least " + MIN_SIZE +
+					"×" + MIN_SIZE + " pixels, got " + shape.get(3) + "×" + shape.get(2));
 		NDManager caller = images.getManager();
 		try (NDManager scope = caller.newSubManager(device())) {
 			NDArray x;
 			if (images.getDevice().equals(device())) {
-				// Borrowed, so that every array computed from it lands in the scope and is freed with it.
+				// Borrowed, so that every array computed from it lands in the scope and
+				// is freed with it.
 				images.tempAttach(scope);
 				x = images;
 			}
@@ -181,45 +211,56 @@ public final class TransformerNet implements AutoCloseable {
 	}
 
 	/**
-	 * The layers, each freeing its input as soon as it is used: holding every activation until
-	 * the end would take about 1.3 GB for a 512² image instead of a few hundred MB. Autograd keeps
-	 * what a backward pass needs on its own, so training loses nothing by it.
+	 * The layers, each freeing its input as soon as it is used: holding every
+	 * activation until the end would take about 1.3 GB for a 512² image instead
+	 * of a few hundred MB. Autograd keeps what a backward pass needs on its own,
+	 * so training loses nothing by it.
 	 */
 	private NDArray layers(NDArray images, InstanceStatistics statistics) {
 		NDArray y = relu(instanceNorm(conv(images, "conv1", 1), "in1", statistics));
 		y = relu(instanceNorm(consume(y, conv(y, "conv2", 2)), "in2", statistics));
 		y = relu(instanceNorm(consume(y, conv(y, "conv3", 2)), "in3", statistics));
-		for (int block = 1; block <= TransformerNetLayout.RESIDUAL_BLOCKS; block++) {
+		for (int block =
+			1; block <= TransformerNetLayout.RESIDUAL_BLOCKS; block++)
+		{
 			String prefix = "res" + block + ".";
-			NDArray r = relu(instanceNorm(conv(y, prefix + "conv1", 1), prefix + "in1", statistics));
-			r = instanceNorm(consume(r, conv(r, prefix + "conv2", 1)), prefix + "in2", statistics);
+			NDArray r = relu(instanceNorm(conv(y, prefix + "conv1", 1), prefix +
+				"in1", statistics));
+			r = instanceNorm(consume(r, conv(r, prefix + "conv2", 1)), prefix + "in2",
+				statistics);
 			NDArray sum = r.add(y);
 			r.close();
 			y = consume(y, sum);
 		}
 		NDArray up = upsample(y);
-		y = relu(instanceNorm(consume(up, conv(up, "deconv1", 1)), "in4", statistics));
+		y = relu(instanceNorm(consume(up, conv(up, "deconv1", 1)), "in4",
+			statistics));
 		up = upsample(y);
-		y = relu(instanceNorm(consume(up, conv(up, "deconv2", 1)), "in5", statistics));
+		y = relu(instanceNorm(consume(up, conv(up, "deconv2", 1)), "in5",
+			statistics));
 		return consume(y, conv(y, "deconv3", 1));
 	}
 
 	/**
-	 * PyTorch's ConvLayer: reflection padding by half the kernel, then an unpadded convolution.
-	 * Leaves its input to the caller.
+	 * PyTorch's ConvLayer: reflection padding by half the kernel, then an
+	 * unpadded convolution. Leaves its input to the caller.
 	 */
 	private NDArray conv(NDArray x, String layer, int stride) {
 		NDArray weight = parameters.get(layer + ".conv2d.weight");
 		NDArray bias = parameters.get(layer + ".conv2d.bias");
 		int kernel = (int) weight.getShape().get(2);
 		NDArray padded = ReflectionPad.pad(x, kernel / 2);
-		NDArray out = Convolution.conv2d(padded, weight, bias, stride, 0, trainable);
+		NDArray out = Convolution.conv2d(padded, weight, bias, stride, 0,
+			trainable);
 		return padded == x ? out : consume(padded, out);
 	}
 
 	/** InstanceNorm2d(affine=True) of a convolution's output, which it frees. */
-	private NDArray instanceNorm(NDArray x, String layer, InstanceStatistics statistics) {
-		return consume(x, statistics.normalize(layer, x, parameters.get(layer + ".weight"), parameters.get(layer + ".bias")));
+	private NDArray instanceNorm(NDArray x, String layer,
+		InstanceStatistics statistics)
+	{
+		return consume(x, statistics.normalize(layer, x, parameters.get(layer +
+			".weight"), parameters.get(layer + ".bias")));
 	}
 
 	private static NDArray relu(NDArray x) {
@@ -227,8 +268,8 @@ public final class TransformerNet implements AutoCloseable {
 	}
 
 	/**
-	 * Nearest-neighbour upsampling by 2, as {@code interpolate(mode="nearest", scale_factor=2)};
-	 * frees its input.
+	 * Nearest-neighbour upsampling by 2, as
+	 * {@code interpolate(mode="nearest", scale_factor=2)}; frees its input.
 	 */
 	private static NDArray upsample(NDArray x) {
 		NDArray rows = x.repeat(2, 2);

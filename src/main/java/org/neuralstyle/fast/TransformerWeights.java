@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.fast;
 
 import java.io.IOException;
@@ -36,18 +37,21 @@ import org.neuralstyle.checkpoint.StateDict;
 import org.neuralstyle.checkpoint.TensorInfo;
 
 /**
- * The weights of one transformation network as a single float vector, the tensors laid end to
- * end in module order ({@link TransformerNetLayout#parameterShapes()}). Training optimizes the
- * vector as a whole; as a {@link StateDict} it loads into a {@link TransformerNet} and saves as
- * safetensors under the pytorch/examples tensor names, so PyTorch users can load a trained model
- * with {@code load_state_dict(safetensors.torch.load_file(path))}.
+ * The weights of one transformation network as a single float vector, the
+ * tensors laid end to end in module order
+ * ({@link TransformerNetLayout#parameterShapes()}). Training optimizes the
+ * vector as a whole; as a {@link StateDict} it loads into a
+ * {@link TransformerNet} and saves as safetensors under the pytorch/examples
+ * tensor names, so PyTorch users can load a trained model with
+ * {@code load_state_dict(safetensors.torch.load_file(path))}.
  */
 public final class TransformerWeights implements StateDict {
 
 	private static final Map<String, long[]> RANGES = ranges();
 
 	/** Number of parameters of the network (about 1.68 million). */
-	public static final int SIZE = (int) RANGES.values().stream().mapToLong(r -> r[1]).max().orElse(0);
+	public static final int SIZE = (int) RANGES.values().stream().mapToLong(
+		r -> r[1]).max().orElse(0);
 
 	private final float[] values;
 	private final Map<String, String> metadata;
@@ -60,36 +64,42 @@ public final class TransformerWeights implements StateDict {
 	/** Wraps a vector of {@link #SIZE} values (not copied). */
 	public static TransformerWeights of(float[] values) {
 		if (values.length != SIZE) throw new IllegalArgumentException(
-			"The transformation network has " + SIZE + " parameters, got " + values.length + " values");
+			"The transformation network has " + SIZE + " parameters, got " +
+				values.length + " values");
 		return new TransformerWeights(values, Map.of());
 	}
 
 	/**
 	 * Copies a network's weights out of a checkpoint, with its metadata.
 	 *
-	 * @throws CheckpointException if it is not a transformation network or holds NaN or infinite values
+	 * @throws CheckpointException if it is not a transformation network or holds
+	 *           NaN or infinite values
 	 */
-	public static TransformerWeights read(StateDict checkpoint) throws IOException {
+	public static TransformerWeights read(StateDict checkpoint)
+		throws IOException
+	{
 		TransformerNetLayout.validate(checkpoint);
 		float[] values = new float[SIZE];
 		for (Map.Entry<String, long[]> range : RANGES.entrySet()) {
 			String name = range.getKey();
 			float[] tensor = checkpoint.readFloats(name);
 			int length = (int) (range.getValue()[1] - range.getValue()[0]);
-			if (tensor.length != length) throw new CheckpointException("Tensor " + name + " holds " + tensor.length
-				+ " values, its shape needs " + length + ": the checkpoint is truncated or corrupt");
+			if (tensor.length != length) throw new CheckpointException("Tensor " +
+				name + " holds " + tensor.length + " values, its shape needs " +
+				length + ": the checkpoint is truncated or corrupt");
 			for (float v : tensor)
-				if (!Float.isFinite(v)) throw new CheckpointException("Tensor " + name
-					+ " contains NaN or infinite values: the model is corrupt or its training diverged");
+				if (!Float.isFinite(v)) throw new CheckpointException("Tensor " + name +
+					" contains NaN or infinite values: the model is corrupt or its training diverged");
 			System.arraycopy(tensor, 0, values, (int) range.getValue()[0], length);
 		}
 		return new TransformerWeights(values, checkpoint.metadata());
 	}
 
 	/**
-	 * Fresh weights as PyTorch initializes a new network, from a seed: every convolution's weight
-	 * and bias uniform in ±1/√fan_in ({@code kaiming_uniform_(a=√5)} and its bias rule), every
-	 * InstanceNorm scale 1 and shift 0. The distribution is PyTorch's; the random numbers are
+	 * Fresh weights as PyTorch initializes a new network, from a seed: every
+	 * convolution's weight and bias uniform in ±1/√fan_in
+	 * ({@code kaiming_uniform_(a=√5)} and its bias rule), every InstanceNorm
+	 * scale 1 and shift 0. The distribution is PyTorch's; the random numbers are
 	 * Java's, so the same seed does not give PyTorch's values.
 	 */
 	public static TransformerWeights pytorchDefault(long seed) {
@@ -100,10 +110,13 @@ public final class TransformerWeights implements StateDict {
 			String name = range.getKey();
 			int from = (int) range.getValue()[0], to = (int) range.getValue()[1];
 			if (name.contains(".conv2d.")) {
-				// fan_in of the layer's convolution: in-channels × kernel area of its weight.
-				Shape weight = shapes.get(name.substring(0, name.lastIndexOf('.')) + ".weight");
+				// fan_in of the layer's convolution: in-channels × kernel area of its
+				// weight.
+				Shape weight = shapes.get(name.substring(0, name.lastIndexOf('.')) +
+					".weight");
 				double bound = 1 / Math.sqrt(weight.size() / weight.get(0));
-				for (int i = from; i < to; i++) values[i] = (float) ((2 * random.nextDouble() - 1) * bound);
+				for (int i = from; i < to; i++)
+					values[i] = (float) ((2 * random.nextDouble() - 1) * bound);
 			}
 			else if (name.endsWith(".weight")) Arrays.fill(values, from, to, 1f);
 		}
@@ -123,15 +136,20 @@ public final class TransformerWeights implements StateDict {
 	/** Offset and end of a tensor in the vector. */
 	public static long[] range(String name) {
 		long[] range = RANGES.get(name);
-		if (range == null) throw new IllegalArgumentException("No tensor " + name + " in the transformation network");
+		if (range == null) throw new IllegalArgumentException("No tensor " + name +
+			" in the transformation network");
 		return range.clone();
 	}
 
-	/** Writes the weights and metadata as a safetensors file; the file appears complete or not at all. */
+	/**
+	 * Writes the weights and metadata as a safetensors file; the file appears
+	 * complete or not at all.
+	 */
 	public void write(Path file) throws IOException {
 		SafetensorsWriter writer = new SafetensorsWriter();
 		for (String name : RANGES.keySet())
-			writer.add(name, TransformerNetLayout.parameterShapes().get(name).getShape(), readFloats(name));
+			writer.add(name, TransformerNetLayout.parameterShapes().get(name)
+				.getShape(), readFloats(name));
 		writer.metadata(metadata).write(file);
 	}
 
@@ -143,14 +161,16 @@ public final class TransformerWeights implements StateDict {
 	@Override
 	public TensorInfo info(String name) throws CheckpointException {
 		Shape shape = TransformerNetLayout.parameterShapes().get(name);
-		if (shape == null) throw new CheckpointException("No tensor " + name + " in the transformation network");
+		if (shape == null) throw new CheckpointException("No tensor " + name +
+			" in the transformation network");
 		return new TensorInfo(name, "float32", shape.getShape());
 	}
 
 	@Override
 	public float[] readFloats(String name) throws CheckpointException {
 		long[] range = RANGES.get(name);
-		if (range == null) throw new CheckpointException("No tensor " + name + " in the transformation network");
+		if (range == null) throw new CheckpointException("No tensor " + name +
+			" in the transformation network");
 		return Arrays.copyOfRange(values, (int) range[0], (int) range[1]);
 	}
 
@@ -165,9 +185,11 @@ public final class TransformerWeights implements StateDict {
 	private static Map<String, long[]> ranges() {
 		Map<String, long[]> ranges = new LinkedHashMap<>();
 		long offset = 0;
-		for (Map.Entry<String, Shape> entry : TransformerNetLayout.parameterShapes().entrySet()) {
+		for (Map.Entry<String, Shape> entry : TransformerNetLayout.parameterShapes()
+			.entrySet())
+		{
 			long end = offset + entry.getValue().size();
-			ranges.put(entry.getKey(), new long[] {offset, end});
+			ranges.put(entry.getKey(), new long[] { offset, end });
 			offset = end;
 		}
 		return Collections.unmodifiableMap(ranges);

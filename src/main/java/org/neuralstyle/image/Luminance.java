@@ -17,13 +17,15 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.image;
 
 /**
- * Luminance-only transfer (Gatys et al., "Preserving Color in Neural Artistic Style Transfer",
- * 2016): style is transferred on the luminance channel alone and the output takes its colour
- * (the I and Q chroma of YIQ) from the content image. The style's luminance is first matched to
- * the content's mean and spread so that the two are on the same scale.
+ * Luminance-only transfer (Gatys et al., "Preserving Color in Neural Artistic
+ * Style Transfer", 2016): style is transferred on the luminance channel alone
+ * and the output takes its colour (the I and Q chroma of YIQ) from the content
+ * image. The style's luminance is first matched to the content's mean and
+ * spread so that the two are on the same scale.
  */
 public final class Luminance {
 
@@ -33,7 +35,8 @@ public final class Luminance {
 	public static float[] of(RgbImage img) {
 		int n = img.width() * img.height();
 		float[] p = img.planes(), y = new float[n];
-		for (int i = 0; i < n; i++) y[i] = 0.299f * p[i] + 0.587f * p[n + i] + 0.114f * p[2 * n + i];
+		for (int i = 0; i < n; i++)
+			y[i] = 0.299f * p[i] + 0.587f * p[n + i] + 0.114f * p[2 * n + i];
 		return y;
 	}
 
@@ -42,17 +45,24 @@ public final class Luminance {
 		return replicate(img.width(), img.height(), of(img));
 	}
 
-	/** The style's luminance, shifted and scaled to the content luminance's mean and standard deviation. */
+	/**
+	 * The style's luminance, shifted and scaled to the content luminance's mean
+	 * and standard deviation.
+	 */
 	public static RgbImage grayMatched(RgbImage style, RgbImage content) {
 		float[] ys = of(style), yc = of(content);
 		double ms = mean(ys), ss = std(ys, ms), mc = mean(yc), sc = std(yc, mc);
 		double scale = ss > 1e-8 ? sc / ss : 1;
 		float[] out = new float[ys.length];
-		for (int i = 0; i < ys.length; i++) out[i] = clamp((float) ((ys[i] - ms) * scale + mc));
+		for (int i = 0; i < ys.length; i++)
+			out[i] = clamp((float) ((ys[i] - ms) * scale + mc));
 		return replicate(style.width(), style.height(), out);
 	}
 
-	/** Recombines the luminance of {@code stylized} with the chroma (I, Q) of {@code colour}. */
+	/**
+	 * Recombines the luminance of {@code stylized} with the chroma (I, Q) of
+	 * {@code colour}.
+	 */
 	public static RgbImage recolour(RgbImage stylized, RgbImage colour) {
 		int n = colour.width() * colour.height();
 		float[] y = of(stylized), c = colour.planes(), out = new float[3 * n];
@@ -70,19 +80,22 @@ public final class Luminance {
 	private static RgbImage replicate(int w, int h, float[] y) {
 		int n = w * h;
 		float[] p = new float[3 * n];
-		for (int c = 0; c < 3; c++) System.arraycopy(y, 0, p, c * n, n);
+		for (int c = 0; c < 3; c++)
+			System.arraycopy(y, 0, p, c * n, n);
 		return new RgbImage(w, h, p);
 	}
 
 	private static double mean(float[] v) {
 		double s = 0;
-		for (float x : v) s += x;
+		for (float x : v)
+			s += x;
 		return s / v.length;
 	}
 
 	private static double std(float[] v, double mean) {
 		double s = 0;
-		for (float x : v) s += (x - mean) * (x - mean);
+		for (float x : v)
+			s += (x - mean) * (x - mean);
 		return Math.sqrt(s / v.length);
 	}
 

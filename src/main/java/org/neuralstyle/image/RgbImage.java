@@ -17,11 +17,13 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.image;
 
 /**
- * An RGB picture as the engine sees it: three planes of floats in [0,1], row-major, red first
- * (the layout of a 3×H×W tensor). Plain Java so that the engine needs nothing from ImageJ.
+ * An RGB picture as the engine sees it: three planes of floats in [0,1],
+ * row-major, red first (the layout of a 3×H×W tensor). Plain Java so that the
+ * engine needs nothing from ImageJ.
  */
 public final class RgbImage {
 
@@ -31,9 +33,12 @@ public final class RgbImage {
 
 	/** Wraps planar data (length 3·width·height); the array is not copied. */
 	public RgbImage(int width, int height, float[] planes) {
-		if (width <= 0 || height <= 0) throw new IllegalArgumentException("Image size must be positive: " + width + "x" + height);
-		if (planes.length != 3L * width * height) throw new IllegalArgumentException(
-			"Expected " + 3L * width * height + " values for a " + width + "x" + height + " RGB image, got " + planes.length);
+		if (width <= 0 || height <= 0) throw new IllegalArgumentException(
+			"Image size must be positive: " + width + "x" + height);
+		if (planes.length != 3L * width * height)
+			throw new IllegalArgumentException("Expected " + 3L * width * height +
+				" values for a " + width + "x" + height + " RGB image, got " +
+				planes.length);
 		this.width = width;
 		this.height = height;
 		this.planes = planes;

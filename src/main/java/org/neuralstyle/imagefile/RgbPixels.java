@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagefile;
 
 import ij.process.ColorProcessor;
@@ -24,15 +25,18 @@ import ij.process.ColorProcessor;
 import org.neuralstyle.image.RgbImage;
 
 /**
- * RGB pixels between ImageJ's packed {@code 0xAARRGGBB} and the engine's [0,1] float planes,
- * written once for the command line and for Fiji, so that a picture read or written by either
- * front end has the same values.
+ * RGB pixels between ImageJ's packed {@code 0xAARRGGBB} and the engine's [0,1]
+ * float planes, written once for the command line and for Fiji, so that a
+ * picture read or written by either front end has the same values.
  */
 public final class RgbPixels {
 
 	private RgbPixels() {}
 
-	/** The planes of an RGB processor: 8 bits per channel scaled to [0,1]; alpha is not read. */
+	/**
+	 * The planes of an RGB processor: 8 bits per channel scaled to [0,1]; alpha
+	 * is not read.
+	 */
 	public static RgbImage toRgb(ColorProcessor plane) {
 		int w = plane.getWidth(), h = plane.getHeight(), n = w * h;
 		int[] pixels = (int[]) plane.getPixels();
@@ -52,15 +56,17 @@ public final class RgbPixels {
 	}
 
 	/**
-	 * The picture packed as ImageJ keeps RGB, opaque ({@code 0xffRRGGBB}), as ImageJ's own
-	 * processors are; values outside [0,1] (and NaN, as 0) are clamped.
+	 * The picture packed as ImageJ keeps RGB, opaque ({@code 0xffRRGGBB}), as
+	 * ImageJ's own processors are; values outside [0,1] (and NaN, as 0) are
+	 * clamped.
 	 */
 	public static int[] pack(RgbImage picture) {
 		int n = picture.width() * picture.height();
 		float[] planes = picture.planes();
 		int[] pixels = new int[n];
 		for (int i = 0; i < n; i++) {
-			pixels[i] = 0xff000000 | byteOf(planes[i]) << 16 | byteOf(planes[n + i]) << 8 | byteOf(planes[2 * n + i]);
+			pixels[i] = 0xff000000 | byteOf(planes[i]) << 16 | byteOf(planes[n +
+				i]) << 8 | byteOf(planes[2 * n + i]);
 		}
 		return pixels;
 	}

@@ -18,10 +18,13 @@
  * #L%
  */
 /**
- * Image files opened through ImageJ 1.x with the checks a hostile file needs before it is
- * decoded: its declared size against the memory there is, and formats ImageJ cannot decode. Used
- * by {@code cli} and {@code imagej} alike, so both refuse the same files with the same message,
- * and both turn RGB pixels into the engine's planes and back the same way ({@link RgbPixels}).
- * Imports only the JDK, ImageJ 1.x ({@code ij.*}) and the engine's {@code image}; no engine package may import it.
+ * Image files opened through ImageJ 1.x with the checks a hostile file needs
+ * before it is decoded: its declared size against the memory there is, and
+ * formats ImageJ cannot decode. Used by {@code cli} and {@code imagej} alike,
+ * so both refuse the same files with the same message, and both turn RGB pixels
+ * into the engine's planes and back the same way ({@link RgbPixels}). Imports
+ * only the JDK, ImageJ 1.x ({@code ij.*}) and the engine's {@code image}; no
+ * engine package may import it.
  */
+
 package org.neuralstyle.imagefile;

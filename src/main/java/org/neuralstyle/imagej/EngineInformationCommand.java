@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej;
 
 import ij.IJ;
@@ -26,12 +27,14 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Plugin;
 
 /**
- * Engine information: which PyTorch runs, from which native library, on which devices (and why
- * there is no GPU), with how many threads and how much memory, and which weights are in the cache.
- * It goes to the Log window, which a user can copy into a question on the forum, and a macro read
- * with {@code getInfo("log")}; headless, the log is standard output.
+ * Engine information: which PyTorch runs, from which native library, on which
+ * devices (and why there is no GPU), with how many threads and how much memory,
+ * and which weights are in the cache. It goes to the Log window, which a user
+ * can copy into a question on the forum, and a macro read with
+ * {@code getInfo("log")}; headless, the log is standard output.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Style Transfer>Engine information", headless = true)
+@Plugin(type = Command.class,
+	menuPath = "Plugins>Style Transfer>Engine information", headless = true)
 public class EngineInformationCommand extends StyleTransferCommand {
 
 	static final String TITLE = "Engine information";
@@ -46,8 +49,11 @@ public class EngineInformationCommand extends StyleTransferCommand {
 	@Override
 	protected void execute() {
 		EngineReport r = EngineReport.gather();
-		StringBuilder text = new StringBuilder("Neural Style: engine information\n");
-		for (EngineReport.Fact f : r.facts()) text.append("  ").append(f.label()).append(": ").append(f.value()).append('\n');
+		StringBuilder text = new StringBuilder(
+			"Neural Style: engine information\n");
+		for (EngineReport.Fact f : r.facts())
+			text.append("  ").append(f.label()).append(": ").append(f.value()).append(
+				'\n');
 		report = text.toString();
 		IJ.log(report.stripTrailing());
 	}

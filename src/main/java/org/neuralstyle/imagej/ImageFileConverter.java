@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej;
 
 import ij.ImagePlus;
@@ -31,11 +32,13 @@ import org.scijava.convert.Converter;
 import org.scijava.plugin.Plugin;
 
 /**
- * Lets an image parameter be given as the path of an image file, for headless runs where no
- * image is open: {@code Fiji --headless --run "Stylize (optimize)" "content='/data/cell.tif',..."}.
- * Fiji's own converter (image titles and IDs of open images) has a higher priority, so a title
- * still means the open image; only a string that names no open image but an existing file is
- * opened here, after {@link ImageFileReader}'s checks (a file too large for memory, a CMYK JPEG).
+ * Lets an image parameter be given as the path of an image file, for headless
+ * runs where no image is open:
+ * {@code Fiji --headless --run "Stylize (optimize)" "content='/data/cell.tif',..."}.
+ * Fiji's own converter (image titles and IDs of open images) has a higher
+ * priority, so a title still means the open image; only a string that names no
+ * open image but an existing file is opened here, after
+ * {@link ImageFileReader}'s checks (a file too large for memory, a CMYK JPEG).
  */
 @Plugin(type = Converter.class, priority = Priority.LOW)
 public class ImageFileConverter extends AbstractConverter<String, ImagePlus> {
@@ -53,7 +56,8 @@ public class ImageFileConverter extends AbstractConverter<String, ImagePlus> {
 	}
 
 	private static boolean isFile(Object src) {
-		return src instanceof String path && !path.isBlank() && new File(path.trim()).isFile();
+		return src instanceof String path && !path.isBlank() && new File(path
+			.trim()).isFile();
 	}
 
 	@Override
@@ -64,17 +68,23 @@ public class ImageFileConverter extends AbstractConverter<String, ImagePlus> {
 			return dest.cast(ImageFileReader.open(Path.of(path)));
 		}
 		catch (IOException | RuntimeException refused) {
-			// A converter cannot fail with a message: the command finds the reason on an image without pixels.
+			// A converter cannot fail with a message: the command finds the reason on
+			// an image without pixels.
 			ImagePlus none = new ImagePlus();
 			none.setTitle(new File(path).getName());
-			none.setProperty(UNREADABLE, refused.getMessage() != null ? refused.getMessage() : refused.toString());
+			none.setProperty(UNREADABLE, refused.getMessage() != null ? refused
+				.getMessage() : refused.toString());
 			return dest.cast(none);
 		}
 	}
 
-	/** Why a file could not be opened, for {@link StyleTransferCommand#requirePixels}. */
+	/**
+	 * Why a file could not be opened, for
+	 * {@link StyleTransferCommand#requirePixels}.
+	 */
 	static String unreadableReason(ImagePlus image) {
-		return image.getProperty(UNREADABLE) instanceof String reason ? reason : null;
+		return image.getProperty(UNREADABLE) instanceof String reason ? reason
+			: null;
 	}
 
 	@Override

@@ -17,23 +17,27 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej;
 
 import org.neuralstyle.imagej.ij1.Gui;
 
 /**
- * Messages as dialogs show them. ImageJ's and Fiji's message dialogs do not wrap text, so a long
- * message (a path, a URL and advice) would run off the screen; logs keep the message on one line.
+ * Messages as dialogs show them. ImageJ's and Fiji's message dialogs do not
+ * wrap text, so a long message (a path, a URL and advice) would run off the
+ * screen; logs keep the message on one line.
  */
 final class MessageText {
 
 	/** Characters per line in a dialog. */
 	static final int DIALOG_WIDTH = 80;
 
-	private MessageText() {
-	}
+	private MessageText() {}
 
-	/** The message with line breaks between words so that lines stay within {@code width} (a longer word keeps its own line). */
+	/**
+	 * The message with line breaks between words so that lines stay within
+	 * {@code width} (a longer word keeps its own line).
+	 */
 	static String wrap(String message, int width) {
 		StringBuilder out = new StringBuilder();
 		String[] paragraphs = message.split("\n", -1);
@@ -45,7 +49,8 @@ final class MessageText {
 				if (lineLength > 0 && lineLength + 1 + word.length() > width) {
 					out.append('\n');
 					lineLength = 0;
-				} else if (lineLength > 0) {
+				}
+				else if (lineLength > 0) {
 					out.append(' ');
 					lineLength++;
 				}

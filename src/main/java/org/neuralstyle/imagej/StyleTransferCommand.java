@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej;
 
 import ai.djl.engine.EngineException;
@@ -33,38 +34,51 @@ import org.neuralstyle.imagej.ij1.OwnClassLoader;
 import org.neuralstyle.net.EngineUnavailableException;
 
 /**
- * What the style-transfer commands share around their work: the plugin's class loader as the
- * thread's context loader (DJL finds its engine through it; plain ImageJ 1.x needs ours set), and
- * one way of ending — a problem the user can fix cancels the command with one message, a declined
- * download or an interrupt cancels it quietly.
+ * What the style-transfer commands share around their work: the plugin's class
+ * loader as the thread's context loader (DJL finds its engine through it; plain
+ * ImageJ 1.x needs ours set), and one way of ending — a problem the user can
+ * fix cancels the command with one message, a declined download or an interrupt
+ * cancels it quietly.
  */
 abstract class StyleTransferCommand extends ContextCommand {
 
 	/** The command's name, as its menu item and dialogs show it. */
 	protected abstract String title();
 
-	/** The command's work; the exceptions it throws are turned into messages by {@link #run()}. */
+	/**
+	 * The command's work; the exceptions it throws are turned into messages by
+	 * {@link #run()}.
+	 */
 	protected abstract void execute() throws Exception;
 
 	/**
-	 * Refuses an image given as a path that could not be read: it arrives without pixels, with the
-	 * reason {@link ImageFileConverter} found, if any.
+	 * Refuses an image given as a path that could not be read: it arrives without
+	 * pixels, with the reason {@link ImageFileConverter} found, if any.
 	 */
 	protected static void requirePixels(ImagePlus image, String key) {
 		if (image.getProcessor() != null && image.getWidth() > 0) return;
 		String reason = ImageFileConverter.unreadableReason(image);
 		String what = key.equals("image") ? "The image" : "The " + key + " image";
-		if (reason != null) throw new IllegalArgumentException(what + ": " + reason);
-		throw new IllegalArgumentException(what + " '" + image.getTitle() + "' has no pixels (a file that could " +
-			"not be read?): give the title of an open image or the path of an image file as '" + key + "'.");
+		if (reason != null) throw new IllegalArgumentException(what + ": " +
+			reason);
+		throw new IllegalArgumentException(what + " '" + image.getTitle() +
+			"' has no pixels (a file that could " +
+			"not be read?): give the title of an open image or the path of an image file as '" +
+			key + "'.");
 	}
 
-	/** What to do about a PyTorch that does not start, in Fiji's and ImageJ 1.x's terms. */
+	/**
+	 * What to do about a PyTorch that does not start, in Fiji's and ImageJ 1.x's
+	 * terms.
+	 */
 	static String advice(EngineUnavailableException e) {
-		if (!e.supported()) return "Neural Style runs on " + EngineUnavailableException.supportedInWords() + ": use it on such a computer.";
-		if (!e.installed()) return "In Fiji, install Neural Style from its update site (Help > Update..., Manage Update Sites): it " +
-			"adds the PyTorch library of each platform under jars/<platform>/. In ImageJ 1.x, Neural_Style.jar carries the " +
-			"library for Linux x86-64 only: use Fiji on other platforms.";
+		if (!e.supported()) return "Neural Style runs on " +
+			EngineUnavailableException.supportedInWords() +
+			": use it on such a computer.";
+		if (!e.installed())
+			return "In Fiji, install Neural Style from its update site (Help > Update..., Manage Update Sites): it " +
+				"adds the PyTorch library of each platform under jars/<platform>/. In ImageJ 1.x, Neural_Style.jar carries the " +
+				"library for Linux x86-64 only: use Fiji on other platforms.";
 		return "Restart Fiji or ImageJ; if that does not help, delete the folder .djl.ai/pytorch in your home folder (PyTorch " +
 			"unpacks its library there, and a copy cut short does not load) and run the command again.";
 	}
@@ -83,20 +97,25 @@ abstract class StyleTransferCommand extends ContextCommand {
 			cancel(null);
 		}
 		catch (InterruptedIOException | ClosedByInterruptException stopped) {
-			// Escape during a download or while reading: the user knows; the status bar confirms it.
-			if (stopped.getMessage() != null) IJ.showStatus(title() + ": " + stopped.getMessage());
+			// Escape during a download or while reading: the user knows; the status
+			// bar confirms it.
+			if (stopped.getMessage() != null) IJ.showStatus(title() + ": " + stopped
+				.getMessage());
 			cancel(null);
 		}
 		catch (IOException | IllegalArgumentException | IllegalStateException e) {
-			cancel(MessageText.forUser(e.getMessage() != null ? e.getMessage() : e.toString()));
+			cancel(MessageText.forUser(e.getMessage() != null ? e.getMessage() : e
+				.toString()));
 		}
 		catch (EngineUnavailableException e) {
 			cancel(MessageText.forUser(e.getMessage() + " " + advice(e)));
 		}
 		catch (EngineException | UnsatisfiedLinkError e) {
-			// The engine failed somewhere other than Devices.engine(): the same message all the same.
+			// The engine failed somewhere other than Devices.engine(): the same
+			// message all the same.
 			EngineUnavailableException unavailable = EngineUnavailableException.of(e);
-			cancel(MessageText.forUser(unavailable.getMessage() + " " + advice(unavailable)));
+			cancel(MessageText.forUser(unavailable.getMessage() + " " + advice(
+				unavailable)));
 		}
 		catch (RuntimeException e) {
 			throw e;

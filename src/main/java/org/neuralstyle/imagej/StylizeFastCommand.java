@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej;
 
 import ai.djl.Device;
@@ -42,36 +43,43 @@ import org.neuralstyle.imagej.planes.StylizingResult;
 import org.neuralstyle.imagej.progress.StatusBarProgress;
 
 /**
- * Stylize (fast model): a feed-forward style network of Johnson et al. on open images. The image
- * (its current plane or every plane, inside its selection) goes through the network tile by tile,
- * into a new image of the input's kind; the input is never changed.
+ * Stylize (fast model): a feed-forward style network of Johnson et al. on open
+ * images. The image (its current plane or every plane, inside its selection)
+ * goes through the network tile by tile, into a new image of the input's kind;
+ * the input is never changed.
  * <p>
- * The parameter names are the macro keys, in Fiji and in plain ImageJ 1.x alike: keep them.
- * {@code model} is free text rather than a choice list: SciJava's choices are fixed when the class
- * is compiled, and the models trained on this computer must be accepted too (by a macro as much
- * as in the dialog). Problems the user can fix cancel the command with one message, as in
+ * The parameter names are the macro keys, in Fiji and in plain ImageJ 1.x
+ * alike: keep them. {@code model} is free text rather than a choice list:
+ * SciJava's choices are fixed when the class is compiled, and the models
+ * trained on this computer must be accepted too (by a macro as much as in the
+ * dialog). Problems the user can fix cancel the command with one message, as in
  * {@link StylizeOptimizeCommand}.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Style Transfer>Stylize (fast model)", headless = true)
+@Plugin(type = Command.class,
+	menuPath = "Plugins>Style Transfer>Stylize (fast model)", headless = true)
 public class StylizeFastCommand extends StyleTransferCommand {
 
 	static final String TITLE = "Stylize (fast model)";
 
-	@Parameter(label = "Image", description = "The image to stylize: its selection, current plane or every plane.")
+	@Parameter(label = "Image",
+		description = "The image to stylize: its selection, current plane or every plane.")
 	private ImagePlus image;
 
 	@Parameter(label = "Model",
 		description = "candy, mosaic, rain_princess or udnie (downloaded on first use), or the name of a model trained here.")
 	private String model = "candy";
 
-	@Parameter(label = "Model file", required = false, style = FileWidget.OPEN_STYLE,
+	@Parameter(label = "Model file", required = false,
+		style = FileWidget.OPEN_STYLE,
 		description = "A fast model file (.pth, .safetensors); when given, it is used instead of 'model'.")
 	private File model_file;
 
-	@Parameter(label = "Scope", choices = {Scope.CURRENT_PLANE_LABEL, Scope.ALL_PLANES_LABEL})
+	@Parameter(label = "Scope", choices = { Scope.CURRENT_PLANE_LABEL,
+		Scope.ALL_PLANES_LABEL })
 	private String scope = Scope.CURRENT_PLANE.label();
 
-	@Parameter(label = "Device", choices = {Devices.AUTO, Devices.CPU, Devices.GPU})
+	@Parameter(label = "Device", choices = { Devices.AUTO, Devices.CPU,
+		Devices.GPU })
 	private String device = Devices.AUTO;
 
 	@Parameter(label = "Tile size", min = "64",
@@ -88,35 +96,46 @@ public class StylizeFastCommand extends StyleTransferCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		if (image == null) throw new IllegalArgumentException("There is no image to stylize: open one first.");
+		if (image == null) throw new IllegalArgumentException(
+			"There is no image to stylize: open one first.");
 		requirePixels(image, "image");
 		// Everything the user can get wrong is checked before the model loads.
 		Scope planes = Scope.parse(scope);
 		Device dev = Devices.parse(device);
 		if (tile < FastStylizer.MIN_TILE_SIZE) throw new IllegalArgumentException(
-			"'tile' must be at least " + FastStylizer.MIN_TILE_SIZE + " pixels, not " + tile + ".");
+			"'tile' must be at least " + FastStylizer.MIN_TILE_SIZE +
+				" pixels, not " + tile + ".");
 		// Small tiles keep the same share of overlap as the default ones.
 		int overlap = Math.min(FastStylizer.DEFAULT_OVERLAP, tile / 4);
 		Path file = FastModelSource.standard(TITLE).find(model, model_file);
 		try (TransformerNet net = TransformerNet.load(file, dev)) {
-			FastStylizer stylizer = new FastStylizer(net, tile, overlap, FastStylizer.Normalization.WHOLE_IMAGE);
+			FastStylizer stylizer = new FastStylizer(net, tile, overlap,
+				FastStylizer.Normalization.WHOLE_IMAGE);
 			StatusBarProgress progress = new StatusBarProgress(TITLE);
-			PlaneStylizer network = (picture, reporter) -> stylizer.stylize(picture, (done, total) -> {
+			PlaneStylizer network = (picture, reporter) -> stylizer.stylize(picture, (
+				done, total) -> {
 				// Escape stops within the plane too; the plane is then left as it was.
-				if (reporter.isCancelled()) throw new CancellationException("Stylization cancelled");
+				if (reporter.isCancelled()) throw new CancellationException(
+					"Stylization cancelled");
 				if (total > 1) progress.planeSteps(done, total, "tile");
 			});
-			StylizingResult run = StackStylizing.run(image, planes, network, progress);
+			StylizingResult run = StackStylizing.run(image, planes, network,
+				progress);
 			describe(run.image(), run, file);
 			result = run.image();
 		}
 	}
 
-	/** Notes in the result's Info how it was made, so a saved result can be reproduced. */
+	/**
+	 * Notes in the result's Info how it was made, so a saved result can be
+	 * reproduced.
+	 */
 	private void describe(ImagePlus stylized, StylizingResult run, Path file) {
-		String note = String.format(Locale.ROOT, "%s: %s scope=[%s] device=%s tile=%d; %d of %d planes stylized",
-			TITLE, model_file != null ? "model_file=[" + model_file + "]" : "model=[" + model.trim() + "] (" + file + ")",
-			scope, device, tile, run.stylized(), run.total());
+		String note = String.format(Locale.ROOT,
+			"%s: %s scope=[%s] device=%s tile=%d; %d of %d planes stylized", TITLE,
+			model_file != null ? "model_file=[" + model_file + "]" : "model=[" + model
+				.trim() + "] (" + file + ")", scope, device, tile, run.stylized(), run
+					.total());
 		ImagePlanes.appendInfo(stylized, note);
 	}
 }

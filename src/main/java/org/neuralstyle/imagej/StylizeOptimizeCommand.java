@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej;
 
 import ai.djl.Device;
@@ -58,36 +59,44 @@ import org.neuralstyle.imagej.progress.ProgressStack;
 import org.neuralstyle.weights.ModelRegistry;
 
 /**
- * Stylize (optimize): the optimization method of Gatys et al. on open images. The content image
- * (its current plane or every plane, inside its selection) is stylized after the style image as
- * displayed, into a new image of the content's kind; the input is never changed.
+ * Stylize (optimize): the optimization method of Gatys et al. on open images.
+ * The content image (its current plane or every plane, inside its selection) is
+ * stylized after the style image as displayed, into a new image of the
+ * content's kind; the input is never changed.
  * <p>
- * The parameter names are the macro keys, in Fiji and in plain ImageJ 1.x alike: keep them.
- * Defaults are the engine's ({@link StyleTransferSettings}). Problems the user can fix (a bad
- * value, a missing or unusable weights file, no GPU) cancel the command with one message: Fiji
- * shows it as a dialog or, headless, logs it; the ImageJ 1.x wrapper shows or logs it and stops
- * the macro.
+ * The parameter names are the macro keys, in Fiji and in plain ImageJ 1.x
+ * alike: keep them. Defaults are the engine's ({@link StyleTransferSettings}).
+ * Problems the user can fix (a bad value, a missing or unusable weights file,
+ * no GPU) cancel the command with one message: Fiji shows it as a dialog or,
+ * headless, logs it; the ImageJ 1.x wrapper shows or logs it and stops the
+ * macro.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Style Transfer>Stylize (optimize)", headless = true)
+@Plugin(type = Command.class,
+	menuPath = "Plugins>Style Transfer>Stylize (optimize)", headless = true)
 public class StylizeOptimizeCommand extends StyleTransferCommand {
 
 	static final String TITLE = "Stylize (optimize)";
 
-	private static final StyleTransferSettings DEFAULTS = new StyleTransferSettings();
+	private static final StyleTransferSettings DEFAULTS =
+		new StyleTransferSettings();
 
 	@Parameter
 	private LogService log;
 
-	@Parameter(label = "Content image", description = "The image to stylize: its selection, current plane or every plane.")
+	@Parameter(label = "Content image",
+		description = "The image to stylize: its selection, current plane or every plane.")
 	private ImagePlus content;
 
-	@Parameter(label = "Style image", description = "An open image whose look is transferred, as displayed.")
+	@Parameter(label = "Style image",
+		description = "An open image whose look is transferred, as displayed.")
 	private ImagePlus style;
 
-	@Parameter(label = "Iterations", min = "1", description = "Loss evaluations per plane.")
+	@Parameter(label = "Iterations", min = "1",
+		description = "Loss evaluations per plane.")
 	private int iterations = DEFAULTS.iterations;
 
-	@Parameter(label = "Optimizer", choices = {OptimizerKind.Names.LBFGS, OptimizerKind.Names.ADAM})
+	@Parameter(label = "Optimizer", choices = { OptimizerKind.Names.LBFGS,
+		OptimizerKind.Names.ADAM })
 	private String optimizer = DEFAULTS.optimizer.id();
 
 	@Parameter(label = "Content weight", min = "0")
@@ -96,62 +105,80 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 	@Parameter(label = "Style weight", min = "0")
 	private double style_weight = DEFAULTS.styleWeight;
 
-	@Parameter(label = "Total-variation weight", min = "0", description = "Smoothing; 0 for none.")
+	@Parameter(label = "Total-variation weight", min = "0",
+		description = "Smoothing; 0 for none.")
 	private double tv_weight = DEFAULTS.tvWeight;
 
 	@Parameter(label = "Maximum size", min = "0",
 		description = "Long side the stylization works at; larger images are stylized smaller and scaled back; 0: the image's own size.")
 	private int max_size = DEFAULTS.maxSize;
 
-	@Parameter(label = "Tile size", min = "-1", description = "Evaluate the loss in tiles of this many pixels: the same result "
-		+ "in bounded memory; 0: never; -1: only when the image does not fit in memory.")
+	@Parameter(label = "Tile size", min = "-1",
+		description = "Evaluate the loss in tiles of this many pixels: the same result " +
+			"in bounded memory; 0: never; -1: only when the image does not fit in memory.")
 	private int tile = DEFAULTS.tile;
 
-	@Parameter(label = "Start from", choices = {StyleTransferSettings.Init.CONTENT_NAME, StyleTransferSettings.Init.RANDOM_NAME,
-		StyleTransferSettings.Init.FILE_NAME}, description = "file: the image file given as 'init_file' (advanced).")
+	@Parameter(label = "Start from", choices = {
+		StyleTransferSettings.Init.CONTENT_NAME,
+		StyleTransferSettings.Init.RANDOM_NAME,
+		StyleTransferSettings.Init.FILE_NAME },
+		description = "file: the image file given as 'init_file' (advanced).")
 	private String init = DEFAULTS.init.name().toLowerCase(Locale.ROOT);
 
-	@Parameter(label = "Preserve colors", description = "Transfer the style on luminance only.")
+	@Parameter(label = "Preserve colors",
+		description = "Transfer the style on luminance only.")
 	private boolean preserve_colors = DEFAULTS.preserveColors;
 
 	@Parameter(label = "Snapshot every", min = "0",
 		description = "Iterations between slices of the progress window; 0: no progress window.")
 	private int snapshot_every = DEFAULTS.snapshotEvery;
 
-	@Parameter(label = "Network", choices = {ModelRegistry.VGG19_ID, ModelRegistry.VGG16_ID})
+	@Parameter(label = "Network", choices = { ModelRegistry.VGG19_ID,
+		ModelRegistry.VGG16_ID })
 	private String network = ModelRegistry.VGG19_ID;
 
-	@Parameter(label = "Device", choices = {Devices.AUTO, Devices.CPU, Devices.GPU})
+	@Parameter(label = "Device", choices = { Devices.AUTO, Devices.CPU,
+		Devices.GPU })
 	private String device = Devices.AUTO;
 
-	@Parameter(label = "Weights file", required = false, style = FileWidget.OPEN_STYLE,
+	@Parameter(label = "Weights file", required = false,
+		style = FileWidget.OPEN_STYLE,
 		description = "A VGG checkpoint (.pth, .safetensors); empty: the network's cached weights.")
 	private File weights;
 
-	@Parameter(label = "Scope", choices = {Scope.CURRENT_PLANE_LABEL, Scope.ALL_PLANES_LABEL})
+	@Parameter(label = "Scope", choices = { Scope.CURRENT_PLANE_LABEL,
+		Scope.ALL_PLANES_LABEL })
 	private String scope = Scope.CURRENT_PLANE.label();
 
-	@Parameter(label = "Save result as", required = false, persist = false, style = FileWidget.SAVE_STYLE,
+	@Parameter(label = "Save result as", required = false, persist = false,
+		style = FileWidget.SAVE_STYLE,
 		description = "Optional: also save the result to this new TIFF file (for headless runs).")
 	private File output;
 
-	@Parameter(label = "Save progress as", required = false, persist = false, style = FileWidget.SAVE_STYLE,
+	@Parameter(label = "Save progress as", required = false, persist = false,
+		style = FileWidget.SAVE_STYLE,
 		description = "Optional: also save the progress stack to this new TIFF file (for headless runs).")
 	private File progress;
 
-	// Everything below is rarely changed: Fiji shows this heading above it, ImageJ 1.x a second dialog.
-	@Parameter(visibility = ItemVisibility.MESSAGE, required = false, persist = false)
-	private String advanced = "Advanced: more styles, layers, seed, start image, pooling, learning rate, scales";
+	// Everything below is rarely changed: Fiji shows this heading above it,
+	// ImageJ 1.x a second dialog.
+	@Parameter(visibility = ItemVisibility.MESSAGE, required = false,
+		persist = false)
+	private String advanced =
+		"Advanced: more styles, layers, seed, start image, pooling, learning rate, scales";
 
-	@Parameter(label = "Second style image", required = false, style = CommandParameter.IMAGE_TITLE_STYLE,
+	@Parameter(label = "Second style image", required = false,
+		style = CommandParameter.IMAGE_TITLE_STYLE,
 		description = "Optional: the title of another open image (or an image file) to blend into the style.")
 	private String style_2 = "";
 
-	@Parameter(label = "Third style image", required = false, style = CommandParameter.IMAGE_TITLE_STYLE,
+	@Parameter(label = "Third style image", required = false,
+		style = CommandParameter.IMAGE_TITLE_STYLE,
 		description = "Optional: a third style image, by title.")
 	private String style_3 = "";
 
-	@Parameter(label = "Fourth style image", required = false, style = CommandParameter.IMAGE_TITLE_STYLE,
+	@Parameter(label = "Fourth style image", required = false,
+		style = CommandParameter.IMAGE_TITLE_STYLE,
 		description = "Optional: a fourth style image, by title.")
 	private String style_4 = "";
 
@@ -163,34 +190,45 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		description = "Style images' long side relative to the content's working size (at most 8).")
 	private double style_scale = DEFAULTS.styleScale;
 
-	@Parameter(label = "Content layers", description = "VGG layers the content loss compares, with optional weights: conv2_2 or conv4_2:0.5,...")
+	@Parameter(label = "Content layers",
+		description = "VGG layers the content loss compares, with optional weights: conv2_2 or conv4_2:0.5,...")
 	private String content_layers = StyleTransferSettings.DEFAULT_CONTENT_LAYERS;
 
-	@Parameter(label = "Style layers", description = "VGG layers the style loss compares, with optional weights: conv1_1,conv2_1:0.5,...")
+	@Parameter(label = "Style layers",
+		description = "VGG layers the style loss compares, with optional weights: conv1_1,conv2_1:0.5,...")
 	private String style_layers = StyleTransferSettings.DEFAULT_STYLE_LAYERS;
 
-	@Parameter(label = "Start image file", required = false, style = FileWidget.OPEN_STYLE,
+	@Parameter(label = "Start image file", required = false,
+		style = FileWidget.OPEN_STYLE,
 		description = "The image the optimization starts from when init is 'file'.")
 	private File init_file;
 
-	@Parameter(label = "Seed", description = "Seed of the random start: the same seed gives the same result.")
+	@Parameter(label = "Seed",
+		description = "Seed of the random start: the same seed gives the same result.")
 	private long seed = DEFAULTS.seed;
 
-	@Parameter(label = "Pooling", choices = {"max", "avg"})
+	@Parameter(label = "Pooling", choices = { "max", "avg" })
 	private String pooling = DEFAULTS.pooling.name().toLowerCase(Locale.ROOT);
 
-	@Parameter(label = "Learning rate", min = "0", description = "0: the optimizer's own (1 for lbfgs, 0.02 for adam).")
-	private double learning_rate = Double.isNaN(DEFAULTS.learningRate) ? 0 : DEFAULTS.learningRate;
+	@Parameter(label = "Learning rate", min = "0",
+		description = "0: the optimizer's own (1 for lbfgs, 0.02 for adam).")
+	private double learning_rate = Double.isNaN(DEFAULTS.learningRate) ? 0
+		: DEFAULTS.learningRate;
 
-	@Parameter(label = "Scales", min = "1", description = "Optimize coarse to fine at this many sizes, each about √2 times the one "
-		+ "before, up to the maximum size; the first gets a double share of the iterations; 1: at the maximum size only.")
+	@Parameter(label = "Scales", min = "1",
+		description = "Optimize coarse to fine at this many sizes, each about √2 times the one " +
+			"before, up to the maximum size; the first gets a double share of the iterations; 1: at the maximum size only.")
 	private int scales = DEFAULTS.scales;
 
-	@Parameter(label = "Smallest scale", min = "0", description = "Long side of the smallest scale when 'scales' is above 1; "
-		+ "0: steps of √2.")
+	@Parameter(label = "Smallest scale", min = "0",
+		description = "Long side of the smallest scale when 'scales' is above 1; " +
+			"0: steps of √2.")
 	private int min_size = DEFAULTS.minSize;
 
-	/** The progress stack, as an image a macro gets (a batch-mode image, in ImageJ 1.x) when no window showed it. */
+	/**
+	 * The progress stack, as an image a macro gets (a batch-mode image, in ImageJ
+	 * 1.x) when no window showed it.
+	 */
 	@Parameter(type = ItemIO.OUTPUT, label = "Progress")
 	private ImagePlus progress_stack;
 
@@ -211,11 +249,14 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 	}
 
 	private ImagePlus stylize() throws Exception {
-		if (content == null) throw new IllegalArgumentException("There is no image to stylize: open one first.");
-		if (style == null) throw new IllegalArgumentException("Choose a style image: open it, then give its title as 'style'.");
+		if (content == null) throw new IllegalArgumentException(
+			"There is no image to stylize: open one first.");
+		if (style == null) throw new IllegalArgumentException(
+			"Choose a style image: open it, then give its title as 'style'.");
 		requirePixels(content, "content");
 		requirePixels(style, "style");
-		// Everything the user can get wrong is checked before the weights load and the long run starts.
+		// Everything the user can get wrong is checked before the weights load and
+		// the long run starts.
 		StyleTransferSettings settings = settings();
 		Scope planes = Scope.parse(scope);
 		if (output != null) ResultFile.check(output);
@@ -223,58 +264,76 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 			ResultFile.check(progress, "progress");
 			if (snapshot_every == 0) throw new IllegalArgumentException(
 				"A progress file needs snapshots: set 'snapshot_every' above 0 (e.g. 10), or leave 'progress' empty.");
-			if (output != null && progress.getAbsoluteFile().equals(output.getAbsoluteFile())) throw new IllegalArgumentException(
-				"The output and progress files are both " + output + ": give them different names.");
+			if (output != null && progress.getAbsoluteFile().equals(output
+				.getAbsoluteFile())) throw new IllegalArgumentException(
+					"The output and progress files are both " + output +
+						": give them different names.");
 		}
 		Device dev = Devices.parse(device);
 		List<GatysStylizer.Style> styles = styles();
 		List<String> warnings = new ArrayList<>();
 		String base = StackStylizing.baseTitle(content.getTitle());
 		boolean windows = Gui.canShowWindows();
-		progressStack = snapshot_every > 0 ? new ProgressStack(base + " progress", windows) : null;
+		progressStack = snapshot_every > 0 ? new ProgressStack(base + " progress",
+			windows) : null;
 		try (StateDict sd = NetworkWeights.standard(TITLE).open(network, weights);
-			GatysStylizer stylizer = new GatysStylizer(sd, dev))
+				GatysStylizer stylizer = new GatysStylizer(sd, dev))
 		{
 			estimate(stylizer, settings, styles, dev);
 			tracker = new OptimizationProgress(TITLE, iterations, progressStack);
 			PlaneStylizer optimization = (picture, reporter) -> {
-				StylizationResult r = stylizer.run(picture, styles, settings, tracker.listener());
+				StylizationResult r = stylizer.run(picture, styles, settings, tracker
+					.listener());
 				tracker.show(TITLE + ": " + r.message());
-				if (r.outcome() == StylizationResult.Outcome.DIVERGED) warnings.add(r.message());
+				if (r.outcome() == StylizationResult.Outcome.DIVERGED) warnings.add(r
+					.message());
 				return r.image();
 			};
-			StylizingResult run = StackStylizing.run(content, planes, optimization, tracker);
+			StylizingResult run = StackStylizing.run(content, planes, optimization,
+				tracker);
 			ImagePlus image = run.image();
 			describe(image, run);
 			if (output != null) ResultFile.save(image, output);
 			ImagePlus stack = progressImage();
-			if (progress != null && stack != null) ResultFile.save(stack, progress, "progress");
-			// Shown already in a window; otherwise (batch mode, headless) an output like the result,
+			if (progress != null && stack != null) ResultFile.save(stack, progress,
+				"progress");
+			// Shown already in a window; otherwise (batch mode, headless) an output
+			// like the result,
 			// so a macro can save or montage it.
 			if (!windows) progress_stack = stack;
-			for (String warning : warnings) warn(warning);
+			for (String warning : warnings)
+				warn(warning);
 			return image;
 		}
 	}
 
 	/**
-	 * Logs the run's estimated time and peak memory and shows it in the status bar before the run
-	 * starts; ends the command with what would fit when it does not. Counted for the whole image:
-	 * a selection makes the run smaller, never larger.
+	 * Logs the run's estimated time and peak memory and shows it in the status
+	 * bar before the run starts; ends the command with what would fit when it
+	 * does not. Counted for the whole image: a selection makes the run smaller,
+	 * never larger.
 	 */
-	private void estimate(GatysStylizer stylizer, StyleTransferSettings settings, List<GatysStylizer.Style> styles, Device dev) {
-		RunEstimate estimate = RunEstimate.measure(stylizer.layout(), settings, content.getWidth(), content.getHeight(),
-			settings.styleWeight > 0 && !styles.isEmpty(), dev);
+	private void estimate(GatysStylizer stylizer, StyleTransferSettings settings,
+		List<GatysStylizer.Style> styles, Device dev)
+	{
+		RunEstimate estimate = RunEstimate.measure(stylizer.layout(), settings,
+			content.getWidth(), content.getHeight(), settings.styleWeight > 0 &&
+				!styles.isEmpty(), dev);
 		log.info(TITLE + ": " + estimate.summary());
 		IJ.showStatus(TITLE + ": " + estimate.summary());
-		if (!estimate.fits()) throw new IllegalArgumentException(estimate.advice() + (estimate.fittingLongSide() > 0
-			? " Try max_size=" + estimate.fittingLongSide() + "." : ""));
+		if (!estimate.fits()) throw new IllegalArgumentException(estimate.advice() +
+			(estimate.fittingLongSide() > 0 ? " Try max_size=" + estimate
+				.fittingLongSide() + "." : ""));
 	}
 
-	/** The style images with their blend weights: 'style', then the optional 'style_2'... by title. */
+	/**
+	 * The style images with their blend weights: 'style', then the optional
+	 * 'style_2'... by title.
+	 */
 	private List<GatysStylizer.Style> styles() throws java.io.IOException {
 		List<ImagePlus> images = new ArrayList<>(List.of(style));
-		String[][] more = {{"style_2", style_2}, {"style_3", style_3}, {"style_4", style_4}};
+		String[][] more = { { "style_2", style_2 }, { "style_3", style_3 }, {
+			"style_4", style_4 } };
 		for (String[] keyTitle : more) {
 			ImagePlus image = openImage(keyTitle[0], keyTitle[1]);
 			if (image != null) images.add(image);
@@ -282,16 +341,19 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		List<Double> blend = blendWeights(images.size());
 		List<GatysStylizer.Style> styles = new ArrayList<>();
 		for (int i = 0; i < images.size(); i++) {
-			styles.add(new GatysStylizer.Style(ImageConversion.displayedPlane(images.get(i)), blend.get(i)));
+			styles.add(new GatysStylizer.Style(ImageConversion.displayedPlane(images
+				.get(i)), blend.get(i)));
 		}
 		return styles;
 	}
 
 	/**
-	 * The open image with this title, else the image file at this path (as headless Fiji gives
-	 * images), or null for none ("" or *None*).
+	 * The open image with this title, else the image file at this path (as
+	 * headless Fiji gives images), or null for none ("" or *None*).
 	 */
-	private static ImagePlus openImage(String key, String title) throws java.io.IOException {
+	private static ImagePlus openImage(String key, String title)
+		throws java.io.IOException
+	{
 		String t = CommandParameter.imageTitle(title);
 		if (t.isEmpty()) return null;
 		ImagePlus open = WindowManager.getImage(t);
@@ -302,7 +364,8 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 			requirePixels(read, key);
 			return read;
 		}
-		throw new IllegalArgumentException("There is no image called '" + t + "' for '" + key + "': open it first, " +
+		throw new IllegalArgumentException("There is no image called '" + t +
+			"' for '" + key + "': open it first, " +
 			"or give the title of an open image or the path of an image file.");
 	}
 
@@ -310,7 +373,8 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 	private List<Double> blendWeights(int count) {
 		List<Double> weights = new ArrayList<>();
 		if (style_weights == null || style_weights.isBlank()) {
-			for (int i = 0; i < count; i++) weights.add(1.0);
+			for (int i = 0; i < count; i++)
+				weights.add(1.0);
 			return weights;
 		}
 		for (String part : style_weights.split(",")) {
@@ -318,13 +382,15 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 				weights.add(Double.parseDouble(part.trim()));
 			}
 			catch (NumberFormatException e) {
-				throw new IllegalArgumentException("'style_weights' needs numbers separated by commas, e.g. 1,0.5, not '" +
-					style_weights + "'.");
+				throw new IllegalArgumentException(
+					"'style_weights' needs numbers separated by commas, e.g. 1,0.5, not '" +
+						style_weights + "'.");
 			}
 		}
-		if (weights.size() != count) throw new IllegalArgumentException("'style_weights' has " + weights.size() +
-			" values for " + count + " style image" + (count == 1 ? "" : "s") + " (style" + (count > 1 ? ", style_2..." : "") +
-			"): give one weight per style image.");
+		if (weights.size() != count) throw new IllegalArgumentException(
+			"'style_weights' has " + weights.size() + " values for " + count +
+				" style image" + (count == 1 ? "" : "s") + " (style" + (count > 1
+					? ", style_2..." : "") + "): give one weight per style image.");
 		return weights;
 	}
 
@@ -332,13 +398,17 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 	private RgbImage startImage() throws java.io.IOException {
 		if (init_file == null) throw new IllegalArgumentException(
 			"init=file needs the start image: give its path as 'init_file' (in the advanced options).");
-		if (!init_file.isFile()) throw new IllegalArgumentException("The start image file " + init_file + " does not exist.");
+		if (!init_file.isFile()) throw new IllegalArgumentException(
+			"The start image file " + init_file + " does not exist.");
 		ImagePlus start = ImageFileReader.open(init_file.toPath());
 		requirePixels(start, "init_file");
 		return ImageConversion.displayedPlane(start);
 	}
 
-	/** The engine's settings from the parameters, checked, with the start image read if there is one. */
+	/**
+	 * The engine's settings from the parameters, checked, with the start image
+	 * read if there is one.
+	 */
 	StyleTransferSettings settings() throws java.io.IOException {
 		StyleTransferSettings s = new StyleTransferSettings();
 		s.iterations = iterations;
@@ -349,16 +419,22 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		s.maxSize = max_size;
 		s.tile = tile;
 		s.init = switch (init.trim().toLowerCase(Locale.ROOT)) {
-			case StyleTransferSettings.Init.CONTENT_NAME -> StyleTransferSettings.Init.CONTENT;
-			case StyleTransferSettings.Init.RANDOM_NAME -> StyleTransferSettings.Init.RANDOM;
-			case StyleTransferSettings.Init.FILE_NAME -> StyleTransferSettings.Init.IMAGE;
-			default -> throw new IllegalArgumentException("Unknown init '" + init + "': use content, random or file.");
+			case StyleTransferSettings.Init.CONTENT_NAME ->
+				StyleTransferSettings.Init.CONTENT;
+			case StyleTransferSettings.Init.RANDOM_NAME ->
+				StyleTransferSettings.Init.RANDOM;
+			case StyleTransferSettings.Init.FILE_NAME ->
+				StyleTransferSettings.Init.IMAGE;
+			default -> throw new IllegalArgumentException("Unknown init '" + init +
+				"': use content, random or file.");
 		};
-		if (init_file != null && s.init != StyleTransferSettings.Init.IMAGE) throw new IllegalArgumentException(
-			"'init_file' is given but init is " + init + ": set init=file to start from it, or leave 'init_file' empty.");
+		if (init_file != null && s.init != StyleTransferSettings.Init.IMAGE)
+			throw new IllegalArgumentException("'init_file' is given but init is " +
+				init + ": set init=file to start from it, or leave 'init_file' empty.");
 		s.preserveColors = preserve_colors;
 		s.snapshotEvery = snapshot_every;
-		if (!(learning_rate >= 0)) throw new IllegalArgumentException("'learning_rate' must be at least 0 (0: the optimizer's own).");
+		if (!(learning_rate >= 0)) throw new IllegalArgumentException(
+			"'learning_rate' must be at least 0 (0: the optimizer's own).");
 		if (learning_rate > 0) s.learningRate = learning_rate;
 		s.styleScale = style_scale;
 		s.contentLayers = StyleTransferSettings.parseLayers(content_layers);
@@ -372,37 +448,56 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		return s;
 	}
 
-	/** Notes in the result's Info how it was made, so a saved result can be reproduced. */
+	/**
+	 * Notes in the result's Info how it was made, so a saved result can be
+	 * reproduced.
+	 */
 	private void describe(ImagePlus image, StylizingResult run) {
 		StringBuilder more = new StringBuilder();
-		String[][] titles = {{"style_2", style_2}, {"style_3", style_3}, {"style_4", style_4}};
+		String[][] titles = { { "style_2", style_2 }, { "style_3", style_3 }, {
+			"style_4", style_4 } };
 		for (String[] keyTitle : titles) {
 			String t = CommandParameter.imageTitle(keyTitle[1]);
-			if (!t.isEmpty()) more.append(' ').append(keyTitle[0]).append("=[").append(t).append(']');
+			if (!t.isEmpty()) more.append(' ').append(keyTitle[0]).append("=[")
+				.append(t).append(']');
 		}
-		if (style_weights != null && !style_weights.isBlank()) more.append(" style_weights=[").append(style_weights.trim()).append(']');
-		more.append(String.format(Locale.ROOT, " style_scale=%s content_layers=[%s] style_layers=[%s] seed=%d pooling=%s learning_rate=%s scales=%d min_size=%d",
-			number(style_scale), content_layers, style_layers, seed, pooling, number(learning_rate), scales, min_size));
-		if (init_file != null) more.append(" init_file=[").append(init_file).append(']');
+		if (style_weights != null && !style_weights.isBlank()) more.append(
+			" style_weights=[").append(style_weights.trim()).append(']');
+		more.append(String.format(Locale.ROOT,
+			" style_scale=%s content_layers=[%s] style_layers=[%s] seed=%d pooling=%s learning_rate=%s scales=%d min_size=%d",
+			number(style_scale), content_layers, style_layers, seed, pooling, number(
+				learning_rate), scales, min_size));
+		if (init_file != null) more.append(" init_file=[").append(init_file).append(
+			']');
 		String note = String.format(Locale.ROOT,
 			"%s: style=[%s] iterations=%d optimizer=%s content_weight=%s style_weight=%s tv_weight=%s max_size=%d init=%s%s network=%s%s scope=[%s]%s; %d of %d planes stylized",
-			TITLE, style.getTitle(), iterations, optimizer, number(content_weight), number(style_weight), number(tv_weight), max_size, init,
-			preserve_colors ? " preserve_colors" : "", network, weights == null ? "" : " weights=[" + weights + "]", scope, more,
-			run.stylized(), run.total());
+			TITLE, style.getTitle(), iterations, optimizer, number(content_weight),
+			number(style_weight), number(tv_weight), max_size, init, preserve_colors
+				? " preserve_colors" : "", network, weights == null ? ""
+					: " weights=[" + weights + "]", scope, more, run.stylized(), run
+						.total());
 		ImagePlanes.appendInfo(image, note);
 	}
 
 	private static String number(double v) {
-		return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+		return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+			: Double.toString(v);
 	}
 
-	/** A result the user should know is not what was asked for (the optimization diverged). */
+	/**
+	 * A result the user should know is not what was asked for (the optimization
+	 * diverged).
+	 */
 	private void warn(String message) {
-		if (Gui.canAsk()) IJ.showMessage(TITLE, MessageText.wrap(message, MessageText.DIALOG_WIDTH));
+		if (Gui.canAsk()) IJ.showMessage(TITLE, MessageText.wrap(message,
+			MessageText.DIALOG_WIDTH));
 		else log.warn(TITLE + ": " + message);
 	}
 
-	/** The progress window's image (also kept when no window may open), or null without snapshots. */
+	/**
+	 * The progress window's image (also kept when no window may open), or null
+	 * without snapshots.
+	 */
 	ImagePlus progressImage() {
 		return progressStack == null ? null : progressStack.image();
 	}

@@ -17,13 +17,14 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.loss;
 
 import ai.djl.ndarray.NDArray;
 
 /**
- * Content loss of one layer: the mean squared error between a feature map and the content image's
- * feature map there, a constant (no gradient).
+ * Content loss of one layer: the mean squared error between a feature map and
+ * the content image's feature map there, a constant (no gradient).
  */
 public final class ContentLoss implements FeatureLoss {
 

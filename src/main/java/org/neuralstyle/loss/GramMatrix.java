@@ -17,16 +17,17 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.loss;
 
 import ai.djl.ndarray.NDArray;
 import org.neuralstyle.tensor.Scalars;
 
 /**
- * The Gram matrix of a feature map: correlations between channels, with the spatial layout
- * summed away, which is what Gatys et al. take as "style". For a 1×C×H×W map F (reshaped C×HW)
- * it is F·Fᵀ / (C·H·W), the normalization of the PyTorch tutorial, so that layers of different
- * sizes contribute comparably.
+ * The Gram matrix of a feature map: correlations between channels, with the
+ * spatial layout summed away, which is what Gatys et al. take as "style". For a
+ * 1×C×H×W map F (reshaped C×HW) it is F·Fᵀ / (C·H·W), the normalization of the
+ * PyTorch tutorial, so that layers of different sizes contribute comparably.
  */
 public final class GramMatrix {
 
@@ -34,21 +35,25 @@ public final class GramMatrix {
 
 	public static NDArray of(NDArray features) {
 		long[] s = features.getShape().getShape();
-		if (s.length != 4 || s[0] != 1) throw new IllegalArgumentException("Expected a 1xCxHxW feature map, got " + features.getShape());
+		if (s.length != 4 || s[0] != 1) throw new IllegalArgumentException(
+			"Expected a 1xCxHxW feature map, got " + features.getShape());
 		long c = s[1], hw = s[2] * s[3];
 		NDArray f = features.reshape(c, hw);
 		return Scalars.dividedBy(f.matMul(f.transpose()), (float) (c * hw));
 	}
 
 	/**
-	 * The Gram matrix of each feature map of a batch: N×C×H×W to N×C×C, each divided by C·H·W as
-	 * pytorch/examples' {@code utils.gram_matrix} does for training fast style networks.
+	 * The Gram matrix of each feature map of a batch: N×C×H×W to N×C×C, each
+	 * divided by C·H·W as pytorch/examples' {@code utils.gram_matrix} does for
+	 * training fast style networks.
 	 */
 	public static NDArray ofBatch(NDArray features) {
 		long[] s = features.getShape().getShape();
-		if (s.length != 4) throw new IllegalArgumentException("Expected an NxCxHxW batch of feature maps, got " + features.getShape());
+		if (s.length != 4) throw new IllegalArgumentException(
+			"Expected an NxCxHxW batch of feature maps, got " + features.getShape());
 		long c = s[1], hw = s[2] * s[3];
 		NDArray f = features.reshape(s[0], c, hw);
-		return Scalars.dividedBy(f.batchMatMul(f.transpose(0, 2, 1)), (float) (c * hw));
+		return Scalars.dividedBy(f.batchMatMul(f.transpose(0, 2, 1)), (float) (c *
+			hw));
 	}
 }

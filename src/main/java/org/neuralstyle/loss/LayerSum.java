@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.loss;
 
 import ai.djl.ndarray.NDArray;
@@ -31,9 +32,10 @@ import java.util.Set;
 import org.neuralstyle.tensor.Scalars;
 
 /**
- * One kind of loss summed over layers with a weight each, Σ w_l · loss_l(F_l): how style transfer
- * takes content over its content layers and style over its style layers (as crowsonkb's
- * style_transfer.py composes {@code Scale(LayerApply(StyleLoss(target), layer), weight)}).
+ * One kind of loss summed over layers with a weight each, Σ w_l · loss_l(F_l):
+ * how style transfer takes content over its content layers and style over its
+ * style layers (as crowsonkb's style_transfer.py composes
+ * {@code Scale(LayerApply(StyleLoss(target), layer), weight)}).
  */
 public final class LayerSum {
 
@@ -50,7 +52,8 @@ public final class LayerSum {
 	/** The layers whose feature maps {@link #of} needs, in order. */
 	public Set<String> layers() {
 		Set<String> layers = new LinkedHashSet<>();
-		for (Term t : terms) layers.add(t.layer());
+		for (Term t : terms)
+			layers.add(t.layer());
 		return Collections.unmodifiableSet(layers);
 	}
 
@@ -59,13 +62,15 @@ public final class LayerSum {
 	}
 
 	/**
-	 * The weighted sum for these feature maps (by layer), a scalar in their gradient graph; 0 in
-	 * their scope when there are no terms (no style image, say).
+	 * The weighted sum for these feature maps (by layer), a scalar in their
+	 * gradient graph; 0 in their scope when there are no terms (no style image,
+	 * say).
 	 */
 	public NDArray of(Map<String, NDArray> features) {
 		NDArray total = null;
 		for (Term t : terms) {
-			NDArray term = Scalars.times(t.loss().of(features.get(t.layer())), t.weight());
+			NDArray term = Scalars.times(t.loss().of(features.get(t.layer())), t
+				.weight());
 			total = total == null ? term : total.add(term);
 		}
 		if (total != null) return total;

@@ -17,14 +17,16 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.loss;
 
 import ai.djl.ndarray.NDArray;
 
 /**
- * Style loss of one layer: the mean squared error between the Gram matrix of a feature map and a
- * target Gram matrix (the style image's, or a blend of several styles'). For a batch, each image's
- * Gram matrix is compared with the one target.
+ * Style loss of one layer: the mean squared error between the Gram matrix of a
+ * feature map and a target Gram matrix (the style image's, or a blend of
+ * several styles'). For a batch, each image's Gram matrix is compared with the
+ * one target.
  */
 public final class StyleLoss implements FeatureLoss {
 
@@ -36,7 +38,8 @@ public final class StyleLoss implements FeatureLoss {
 
 	@Override
 	public NDArray of(NDArray features) {
-		NDArray gram = features.getShape().get(0) == 1 ? GramMatrix.of(features) : GramMatrix.ofBatch(features);
+		NDArray gram = features.getShape().get(0) == 1 ? GramMatrix.of(features)
+			: GramMatrix.ofBatch(features);
 		return gram.sub(targetGram).square().mean();
 	}
 }

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.net;
 
 import ai.djl.Device;
@@ -24,10 +25,16 @@ import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
 import ai.djl.engine.StandardCapabilities;
 
-/** The compute device a run uses: {@code auto} takes a GPU when PyTorch sees one, else the CPU. */
+/**
+ * The compute device a run uses: {@code auto} takes a GPU when PyTorch sees
+ * one, else the CPU.
+ */
 public final class Devices {
 
-	/** The choices, as constants that annotations (choice lists, option defaults) can use. */
+	/**
+	 * The choices, as constants that annotations (choice lists, option defaults)
+	 * can use.
+	 */
 	public static final String AUTO = "auto", CPU = "cpu", GPU = "gpu";
 
 	private Devices() {}
@@ -48,40 +55,47 @@ public final class Devices {
 	}
 
 	/**
-	 * Memory a computation on {@code device} may take: half of the free physical memory for the
-	 * CPU (the rest stays for the Java heap, ImageJ and the system), half of the free device memory
-	 * for a GPU.
+	 * Memory a computation on {@code device} may take: half of the free physical
+	 * memory for the CPU (the rest stays for the Java heap, ImageJ and the
+	 * system), half of the free device memory for a GPU.
 	 */
 	public static long availableMemory(Device device) {
 		if (device.isGpu()) {
-			java.lang.management.MemoryUsage usage = ai.djl.util.cuda.CudaUtils.getGpuMemory(device);
+			java.lang.management.MemoryUsage usage = ai.djl.util.cuda.CudaUtils
+				.getGpuMemory(device);
 			return (usage.getMax() - usage.getUsed()) / 2;
 		}
-		java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-		if (os instanceof com.sun.management.OperatingSystemMXBean memory) return memory.getFreeMemorySize() / 2;
+		java.lang.management.OperatingSystemMXBean os =
+			java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+		if (os instanceof com.sun.management.OperatingSystemMXBean memory)
+			return memory.getFreeMemorySize() / 2;
 		return Runtime.getRuntime().maxMemory() / 2;
 	}
 
 	/**
-	 * PyTorch, started if it was not. Every command asks for its device first, so this is where a
-	 * missing or broken native library shows: as one {@link EngineUnavailableException} that names
-	 * the platform, instead of DJL's exception or a linkage error that names neither.
+	 * PyTorch, started if it was not. Every command asks for its device first, so
+	 * this is where a missing or broken native library shows: as one
+	 * {@link EngineUnavailableException} that names the platform, instead of
+	 * DJL's exception or a linkage error that names neither.
 	 */
 	public static Engine engine() {
 		try {
 			return Engine.getInstance();
 		}
-		catch (EngineException | UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
+		catch (EngineException | UnsatisfiedLinkError | NoClassDefFoundError
+				| ExceptionInInitializerError e)
+		{
 			throw EngineUnavailableException.of(e);
 		}
 	}
 
 	/**
-	 * The GPUs PyTorch can compute on. DJL counts them with the CUDA runtime, which knows nothing of
-	 * the PyTorch build: with the CPU-only build on a computer with a GPU, {@code auto} would pick a
-	 * GPU that PyTorch cannot use.
+	 * The GPUs PyTorch can compute on. DJL counts them with the CUDA runtime,
+	 * which knows nothing of the PyTorch build: with the CPU-only build on a
+	 * computer with a GPU, {@code auto} would pick a GPU that PyTorch cannot use.
 	 */
 	public static int visibleGpus(Engine engine) {
-		return engine.hasCapability(StandardCapabilities.CUDA) ? engine.getGpuCount() : 0;
+		return engine.hasCapability(StandardCapabilities.CUDA) ? engine
+			.getGpuCount() : 0;
 	}
 }

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.net;
 
 import ai.djl.Device;
@@ -47,10 +48,11 @@ import org.neuralstyle.weights.ModelRegistry;
 import org.neuralstyle.weights.WeightsCache;
 
 /**
- * What a user (or whoever helps them) needs to know about the engine on this computer: the
- * PyTorch and DJL versions, the native library actually loaded, the devices PyTorch sees and, when
- * it sees no GPU, why; threads, memory, the weights cache and which known weights it holds. Both
- * front ends show {@link #facts()}; the wording of any advice beyond the facts is theirs.
+ * What a user (or whoever helps them) needs to know about the engine on this
+ * computer: the PyTorch and DJL versions, the native library actually loaded,
+ * the devices PyTorch sees and, when it sees no GPU, why; threads, memory, the
+ * weights cache and which known weights it holds. Both front ends show
+ * {@link #facts()}; the wording of any advice beyond the facts is theirs.
  */
 public final class EngineReport {
 
@@ -61,8 +63,12 @@ public final class EngineReport {
 	public record CachedModel(KnownModel model, Optional<Path> file) {}
 
 	private static final Pattern CUDA_FLAVOR = Pattern.compile("cu(\\d+)(\\d)");
-	/** DJL names the folder of the libraries it loads VERSION-BUILD-FLAVOR-CLASSIFIER. */
-	private static final Pattern FLAVOR_IN_FOLDER = Pattern.compile(".*-(cpu|cu\\d+)(?:-precxx11)?-[a-z0-9_]+-[a-z0-9_]+");
+	/**
+	 * DJL names the folder of the libraries it loads
+	 * VERSION-BUILD-FLAVOR-CLASSIFIER.
+	 */
+	private static final Pattern FLAVOR_IN_FOLDER = Pattern.compile(
+		".*-(cpu|cu\\d+)(?:-precxx11)?-[a-z0-9_]+-[a-z0-9_]+");
 
 	private final String djlVersion;
 	private final String startFailure;
@@ -85,8 +91,11 @@ public final class EngineReport {
 		djlVersion = readDjlVersion();
 		Runtime rt = Runtime.getRuntime();
 		heapFree = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-		// Tensors live outside the Java heap: the memory the system has left is what limits them.
-		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+		// Tensors live outside the Java heap: the memory the system has left is
+		// what limits them.
+		if (ManagementFactory
+			.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
+		{
 			systemFree = os.getFreeMemorySize();
 			systemTotal = os.getTotalMemorySize();
 		}
@@ -128,14 +137,16 @@ public final class EngineReport {
 		interopThreads = JniUtils.getNumInteropThreads();
 		gpus = Devices.visibleGpus(engine);
 		devices.add("cpu");
-		for (int i = 0; i < gpus; i++) devices.add(describeGpu(i));
-		if (gpus == 0) noGpuReason = noGpuReason(flavor, engine.hasCapability(StandardCapabilities.CUDA),
-			CudaUtils.getGpuCount(), CudaDriver.version(), System.getProperty("os.name", ""), System.getenv("CUDA_VISIBLE_DEVICES"));
+		for (int i = 0; i < gpus; i++)
+			devices.add(describeGpu(i));
+		if (gpus == 0) noGpuReason = noGpuReason(flavor, engine.hasCapability(
+			StandardCapabilities.CUDA), CudaUtils.getGpuCount(), CudaDriver.version(),
+			System.getProperty("os.name", ""), System.getenv("CUDA_VISIBLE_DEVICES"));
 	}
 
 	/**
-	 * DJL's own record of its version. Engine.getDjlVersion prefers the manifest's, which in the
-	 * command line's single jar is this product's.
+	 * DJL's own record of its version. Engine.getDjlVersion prefers the
+	 * manifest's, which in the command line's single jar is this product's.
 	 */
 	private static String readDjlVersion() {
 		try (InputStream in = Engine.class.getResourceAsStream("api.properties")) {
@@ -149,12 +160,17 @@ public final class EngineReport {
 		}
 	}
 
-	/** The engine on this computer, started if it was not; the standard cache and models. */
+	/**
+	 * The engine on this computer, started if it was not; the standard cache and
+	 * models.
+	 */
 	public static EngineReport gather() {
 		return gather(WeightsCache.standard(), ModelRegistry.standard());
 	}
 
-	public static EngineReport gather(WeightsCache cache, ModelRegistry registry) {
+	public static EngineReport gather(WeightsCache cache,
+		ModelRegistry registry)
+	{
 		return new EngineReport(cache, registry);
 	}
 
@@ -175,7 +191,10 @@ public final class EngineReport {
 		return djlVersion;
 	}
 
-	/** The folder of the native libraries loaded; empty when PyTorch did not start. */
+	/**
+	 * The folder of the native libraries loaded; empty when PyTorch did not
+	 * start.
+	 */
 	public Optional<Path> nativeFolder() {
 		return Optional.ofNullable(nativeFolder);
 	}
@@ -210,21 +229,30 @@ public final class EngineReport {
 	/** The report, line by line, as both front ends show it. */
 	public List<Fact> facts() {
 		List<Fact> f = new ArrayList<>();
-		f.add(new Fact("PyTorch", pytorchVersion != null ? pytorchVersion : "did not start: " + startFailure));
+		f.add(new Fact("PyTorch", pytorchVersion != null ? pytorchVersion
+			: "did not start: " + startFailure));
 		f.add(new Fact("DJL", djlVersion));
-		f.add(new Fact("Build", flavor.startsWith("cu") ? "CUDA " + cudaVersionOf(flavor).orElse(flavor) + " (" + flavor + ")"
-			: flavor.equals("cpu") ? "CPU only (cpu)" : flavor));
-		if (nativeFolder != null) f.add(new Fact("Native library", nativeFolder.resolve(System.mapLibraryName("torch")).toString()));
-		if (!features.isEmpty()) f.add(new Fact("Features", String.join(", ", features)));
-		f.add(new Fact("Devices", devices.isEmpty() ? "none" : String.join("; ", devices)));
-		f.add(new Fact("GPU", noGpuReason == null ? gpus + (gpus == 1 ? " device" : " devices") : "none. " + noGpuReason));
-		f.add(new Fact("Threads", (threads > 0 ? threads + " for PyTorch operations, " + interopThreads + " between them, " : "")
-			+ processors + " processors"));
-		f.add(new Fact("Memory", (systemFree >= 0 ? megabytes(systemFree) + " of " + megabytes(systemTotal) + " free in the system, " : "")
-			+ megabytes(heapFree) + " of " + megabytes(heapMax) + " free for Java"));
+		f.add(new Fact("Build", flavor.startsWith("cu") ? "CUDA " + cudaVersionOf(
+			flavor).orElse(flavor) + " (" + flavor + ")" : flavor.equals("cpu")
+				? "CPU only (cpu)" : flavor));
+		if (nativeFolder != null) f.add(new Fact("Native library", nativeFolder
+			.resolve(System.mapLibraryName("torch")).toString()));
+		if (!features.isEmpty()) f.add(new Fact("Features", String.join(", ",
+			features)));
+		f.add(new Fact("Devices", devices.isEmpty() ? "none" : String.join("; ",
+			devices)));
+		f.add(new Fact("GPU", noGpuReason == null ? gpus + (gpus == 1 ? " device"
+			: " devices") : "none. " + noGpuReason));
+		f.add(new Fact("Threads", (threads > 0 ? threads +
+			" for PyTorch operations, " + interopThreads + " between them, " : "") +
+			processors + " processors"));
+		f.add(new Fact("Memory", (systemFree >= 0 ? megabytes(systemFree) + " of " +
+			megabytes(systemTotal) + " free in the system, " : "") + megabytes(
+				heapFree) + " of " + megabytes(heapMax) + " free for Java"));
 		f.add(new Fact("Weights cache", cacheFolder.toString()));
 		for (CachedModel w : weights)
-			f.add(new Fact(w.model().id(), w.file().map(p -> "present (" + p.getFileName() + ")").orElse("missing") + ": " + w.model().title()));
+			f.add(new Fact(w.model().id(), w.file().map(p -> "present (" + p
+				.getFileName() + ")").orElse("missing") + ": " + w.model().title()));
 		return f;
 	}
 
@@ -236,57 +264,78 @@ public final class EngineReport {
 		StringBuilder s = new StringBuilder("gpu(" + index + ")");
 		try {
 			String capability = CudaUtils.getComputeCapability(index);
-			s.append(": compute capability ").append(capability.charAt(0)).append('.').append(capability.substring(1));
+			s.append(": compute capability ").append(capability.charAt(0)).append('.')
+				.append(capability.substring(1));
 			MemoryUsage memory = CudaUtils.getGpuMemory(Device.gpu(index));
-			s.append(", ").append(megabytes(memory.getMax() - memory.getCommitted())).append(" of ")
-				.append(megabytes(memory.getMax())).append(" free");
+			s.append(", ").append(megabytes(memory.getMax() - memory.getCommitted()))
+				.append(" of ").append(megabytes(memory.getMax())).append(" free");
 		}
 		catch (RuntimeException e) {
-			// PyTorch sees the device; only its details are missing, which is not worth failing for.
+			// PyTorch sees the device; only its details are missing, which is not
+			// worth failing for.
 		}
 		return s.toString();
 	}
 
-	/** "cpu" or "cu124" from DJL's folder name, else from the native jar's properties. */
+	/**
+	 * "cpu" or "cu124" from DJL's folder name, else from the native jar's
+	 * properties.
+	 */
 	static String flavorOf(Path nativeFolder) {
 		Matcher m = FLAVOR_IN_FOLDER.matcher(nativeFolder.getFileName().toString());
-		return m.matches() ? m.group(1) : Platform.detectPlatform("pytorch").getFlavor();
+		return m.matches() ? m.group(1) : Platform.detectPlatform("pytorch")
+			.getFlavor();
 	}
 
 	/** "cu124" as "12.4"; empty for a CPU build. */
 	static Optional<String> cudaVersionOf(String flavor) {
 		Matcher m = CUDA_FLAVOR.matcher(flavor);
-		return m.matches() ? Optional.of(m.group(1) + "." + m.group(2)) : Optional.empty();
+		return m.matches() ? Optional.of(m.group(1) + "." + m.group(2)) : Optional
+			.empty();
 	}
 
 	/**
-	 * Why PyTorch sees no GPU, as exactly as can be told from outside it: the build loaded, the
-	 * CUDA devices the CUDA runtime counts, and the NVIDIA driver's CUDA version (empty: no driver).
+	 * Why PyTorch sees no GPU, as exactly as can be told from outside it: the
+	 * build loaded, the CUDA devices the CUDA runtime counts, and the NVIDIA
+	 * driver's CUDA version (empty: no driver).
 	 */
-	static String noGpuReason(String flavor, boolean cudaBuildWorks, int cudaDevices, OptionalInt driver, String os,
-		String visibleDevices)
+	static String noGpuReason(String flavor, boolean cudaBuildWorks,
+		int cudaDevices, OptionalInt driver, String os, String visibleDevices)
 	{
-		if (os.toLowerCase(Locale.ROOT).contains("mac")) return "PyTorch has no CUDA on macOS, so it computes on the CPU.";
+		if (os.toLowerCase(Locale.ROOT).contains("mac"))
+			return "PyTorch has no CUDA on macOS, so it computes on the CPU.";
 		Optional<String> needed = cudaVersionOf(flavor);
 		if (needed.isEmpty()) {
-			String why = "The CPU-only build of PyTorch is loaded: it has no CUDA libraries.";
-			if (cudaDevices > 0) return why + " This computer has " + cudaDevices + " CUDA device" + (cudaDevices == 1 ? "" : "s")
-				+ ", which a CUDA build of PyTorch could use.";
-			if (driver.isPresent()) return why + " An NVIDIA driver (for CUDA up to " + CudaDriver.format(driver.getAsInt())
-				+ ") is installed, which a CUDA build of PyTorch could use.";
+			String why =
+				"The CPU-only build of PyTorch is loaded: it has no CUDA libraries.";
+			if (cudaDevices > 0) return why + " This computer has " + cudaDevices +
+				" CUDA device" + (cudaDevices == 1 ? "" : "s") +
+				", which a CUDA build of PyTorch could use.";
+			if (driver.isPresent()) return why +
+				" An NVIDIA driver (for CUDA up to " + CudaDriver.format(driver
+					.getAsInt()) +
+				") is installed, which a CUDA build of PyTorch could use.";
 			return why + " No NVIDIA driver was found either.";
 		}
-		if (driver.isEmpty()) return "The CUDA " + needed.get() + " build of PyTorch is loaded, but no NVIDIA driver was found: "
-			+ "install the driver of the GPU.";
-		int[] parts = {Integer.parseInt(needed.get().split("\\.")[0]), Integer.parseInt(needed.get().split("\\.")[1])};
+		if (driver.isEmpty()) return "The CUDA " + needed.get() +
+			" build of PyTorch is loaded, but no NVIDIA driver was found: " +
+			"install the driver of the GPU.";
+		int[] parts = { Integer.parseInt(needed.get().split("\\.")[0]), Integer
+			.parseInt(needed.get().split("\\.")[1]) };
 		int neededVersion = parts[0] * 1000 + parts[1] * 10;
-		if (driver.getAsInt() < neededVersion) return "The NVIDIA driver supports CUDA up to " + CudaDriver.format(driver.getAsInt())
-			+ ", but the PyTorch loaded needs CUDA " + needed.get() + ": update the NVIDIA driver.";
-		String hidden = visibleDevices != null ? " (CUDA_VISIBLE_DEVICES is '" + visibleDevices + "')" : "";
-		if (cudaDevices == 0) return "The NVIDIA driver (CUDA " + CudaDriver.format(driver.getAsInt()) + ") is installed, but it "
-			+ "reports no usable CUDA device" + hidden + ".";
-		return "The CUDA runtime counts " + cudaDevices + " device" + (cudaDevices == 1 ? "" : "s") + hidden + ", but PyTorch "
-			+ (cudaBuildWorks ? "cannot use them" : "could not initialize CUDA") + ": the GPU may be too old or too new for the CUDA "
-			+ needed.get() + " build.";
+		if (driver.getAsInt() < neededVersion)
+			return "The NVIDIA driver supports CUDA up to " + CudaDriver.format(driver
+				.getAsInt()) + ", but the PyTorch loaded needs CUDA " + needed.get() +
+				": update the NVIDIA driver.";
+		String hidden = visibleDevices != null ? " (CUDA_VISIBLE_DEVICES is '" +
+			visibleDevices + "')" : "";
+		if (cudaDevices == 0) return "The NVIDIA driver (CUDA " + CudaDriver.format(
+			driver.getAsInt()) + ") is installed, but it " +
+			"reports no usable CUDA device" + hidden + ".";
+		return "The CUDA runtime counts " + cudaDevices + " device" +
+			(cudaDevices == 1 ? "" : "s") + hidden + ", but PyTorch " +
+			(cudaBuildWorks ? "cannot use them" : "could not initialize CUDA") +
+			": the GPU may be too old or too new for the CUDA " + needed.get() +
+			" build.";
 	}
 }

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.net;
 
 import java.io.IOException;
@@ -30,26 +31,31 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * PyTorch could not start: its native library for this computer is missing or does not load. DJL
- * reports that as an {@code EngineException} or an {@code UnsatisfiedLinkError} whose text names
- * neither the platform nor a way out; this carries the facts a front end needs to say both, and
- * leaves the advice (which file, which menu, which option) to the front end.
+ * PyTorch could not start: its native library for this computer is missing or
+ * does not load. DJL reports that as an {@code EngineException} or an
+ * {@code UnsatisfiedLinkError} whose text names neither the platform nor a way
+ * out; this carries the facts a front end needs to say both, and leaves the
+ * advice (which file, which menu, which option) to the front end.
  */
 public final class EngineUnavailableException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
 	/**
-	 * DJL's {@code os-arch} names of the platforms the Fiji update site carries a PyTorch native
-	 * library for ({@code mvn -Pupdate-site package}; UpdateSiteLayoutTest holds the two together).
-	 * PyTorch 2.7.1 has none for Intel macOS ({@code osx-x86_64}).
+	 * DJL's {@code os-arch} names of the platforms the Fiji update site carries a
+	 * PyTorch native library for ({@code mvn -Pupdate-site package};
+	 * UpdateSiteLayoutTest holds the two together). PyTorch 2.7.1 has none for
+	 * Intel macOS ({@code osx-x86_64}).
 	 */
-	public static final List<String> SUPPORTED = List.of("linux-x86_64", "linux-aarch64", "osx-aarch64", "win-x86_64");
+	public static final List<String> SUPPORTED = List.of("linux-x86_64",
+		"linux-aarch64", "osx-aarch64", "win-x86_64");
 
 	private final String platform;
 	private final List<String> present;
 
-	private EngineUnavailableException(String message, String platform, List<String> present, Throwable cause) {
+	private EngineUnavailableException(String message, String platform,
+		List<String> present, Throwable cause)
+	{
 		super(message, cause);
 		this.platform = platform;
 		this.present = present;
@@ -57,31 +63,49 @@ public final class EngineUnavailableException extends RuntimeException {
 
 	/** For what DJL threw when the engine would not start, on this computer. */
 	public static EngineUnavailableException of(Throwable cause) {
-		return of(cause, System.getProperty("os.name", ""), System.getProperty("os.arch", ""), nativesOnClassPath());
+		return of(cause, System.getProperty("os.name", ""), System.getProperty(
+			"os.arch", ""), nativesOnClassPath());
 	}
 
-	static EngineUnavailableException of(Throwable cause, String osName, String osArch, List<String> present) {
+	static EngineUnavailableException of(Throwable cause, String osName,
+		String osArch, List<String> present)
+	{
 		String platform = platform(osName, osArch);
-		StringBuilder m = new StringBuilder("PyTorch could not start on ").append(describe(platform)).append(" (").append(platform)
-			.append("): ").append(rootMessage(cause)).append('.');
-		if (!SUPPORTED.contains(platform)) m.append(" PyTorch ").append(pytorchVersion()).append(" has no native library for this platform.");
-		else if (!present.contains(platform)) m.append(" Its native library for this platform is not installed.");
-		else m.append(" Its native library for this platform is installed but did not load.");
-		m.append(" Native libraries found: ").append(present.isEmpty() ? "none" : String.join(", ", present)).append('.');
-		return new EngineUnavailableException(m.toString(), platform, present, cause);
+		StringBuilder m = new StringBuilder("PyTorch could not start on ").append(
+			describe(platform)).append(" (").append(platform).append("): ").append(
+				rootMessage(cause)).append('.');
+		if (!SUPPORTED.contains(platform)) m.append(" PyTorch ").append(
+			pytorchVersion()).append(" has no native library for this platform.");
+		else if (!present.contains(platform)) m.append(
+			" Its native library for this platform is not installed.");
+		else m.append(
+			" Its native library for this platform is installed but did not load.");
+		m.append(" Native libraries found: ").append(present.isEmpty() ? "none"
+			: String.join(", ", present)).append('.');
+		return new EngineUnavailableException(m.toString(), platform, present,
+			cause);
 	}
 
-	/** DJL's {@code os-arch} name of this computer, as in its native jars' classifiers. */
+	/**
+	 * DJL's {@code os-arch} name of this computer, as in its native jars'
+	 * classifiers.
+	 */
 	public String platform() {
 		return platform;
 	}
 
-	/** Whether a PyTorch native library exists for this platform (the update site has it). */
+	/**
+	 * Whether a PyTorch native library exists for this platform (the update site
+	 * has it).
+	 */
 	public boolean supported() {
 		return SUPPORTED.contains(platform);
 	}
 
-	/** Whether the native library for this platform is on the class path (then it failed to load). */
+	/**
+	 * Whether the native library for this platform is on the class path (then it
+	 * failed to load).
+	 */
 	public boolean installed() {
 		return present.contains(platform);
 	}
@@ -97,8 +121,9 @@ public final class EngineUnavailableException extends RuntimeException {
 	}
 
 	static String platform(String osName, String osArch) {
-		String os = osName.startsWith("Win") ? "win" : osName.startsWith("Mac") ? "osx" : osName.startsWith("Linux") ? "linux"
-			: osName.toLowerCase(Locale.ROOT).replace(' ', '_');
+		String os = osName.startsWith("Win") ? "win" : osName.startsWith("Mac")
+			? "osx" : osName.startsWith("Linux") ? "linux" : osName.toLowerCase(
+				Locale.ROOT).replace(' ', '_');
 		String arch = "amd64".equals(osArch) ? "x86_64" : osArch;
 		return os + "-" + arch;
 	}
@@ -116,22 +141,26 @@ public final class EngineUnavailableException extends RuntimeException {
 	}
 
 	/**
-	 * The classifiers of the PyTorch native jars DJL can see: each has {@code native/lib/pytorch.properties}
-	 * naming its platform, which is how DJL itself picks the one for this computer.
+	 * The classifiers of the PyTorch native jars DJL can see: each has
+	 * {@code native/lib/pytorch.properties} naming its platform, which is how DJL
+	 * itself picks the one for this computer.
 	 */
 	static List<String> nativesOnClassPath() {
 		List<String> found = new ArrayList<>();
 		ClassLoader loader = Thread.currentThread().getContextClassLoader();
-		if (loader == null) loader = EngineUnavailableException.class.getClassLoader();
+		if (loader == null) loader = EngineUnavailableException.class
+			.getClassLoader();
 		try {
-			Enumeration<URL> urls = loader.getResources("native/lib/pytorch.properties");
+			Enumeration<URL> urls = loader.getResources(
+				"native/lib/pytorch.properties");
 			while (urls.hasMoreElements()) {
 				Properties p = new Properties();
 				try (InputStream in = urls.nextElement().openStream()) {
 					p.load(in);
 				}
 				String classifier = p.getProperty("classifier");
-				if (classifier != null && !found.contains(classifier)) found.add(classifier);
+				if (classifier != null && !found.contains(classifier)) found.add(
+					classifier);
 			}
 		}
 		catch (IOException | IllegalArgumentException e) {
@@ -143,7 +172,9 @@ public final class EngineUnavailableException extends RuntimeException {
 
 	/** The PyTorch version DJL's engine is built for, as its jar says. */
 	public static String pytorchVersion() {
-		try (InputStream in = EngineUnavailableException.class.getResourceAsStream("/pytorch-engine.properties")) {
+		try (InputStream in = EngineUnavailableException.class.getResourceAsStream(
+			"/pytorch-engine.properties"))
+		{
 			if (in != null) {
 				Properties p = new Properties();
 				p.load(in);
@@ -159,8 +190,10 @@ public final class EngineUnavailableException extends RuntimeException {
 
 	private static String rootMessage(Throwable t) {
 		Throwable root = t;
-		while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-		String text = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+		while (root.getCause() != null && root.getCause() != root)
+			root = root.getCause();
+		String text = root.getMessage() != null ? root.getMessage() : root
+			.getClass().getSimpleName();
 		// DJL's own text may end in a full stop; the sentence adds its own.
 		return text.strip().replaceAll("[.]+$", "");
 	}

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.net;
 
 import java.util.Collections;
@@ -31,19 +32,22 @@ import org.neuralstyle.checkpoint.StateDict;
 import org.neuralstyle.checkpoint.TensorInfo;
 
 /**
- * A state dict of torchvision VGG shapes whose weights are random (He initialization, seeded),
- * generated when read. Benchmarks use it to time the real VGG19 without its 548 MB file, and
- * tests use small ones. It is never a substitute for trained weights: a stylization with it means
- * nothing.
+ * A state dict of torchvision VGG shapes whose weights are random (He
+ * initialization, seeded), generated when read. Benchmarks use it to time the
+ * real VGG19 without its 548 MB file, and tests use small ones. It is never a
+ * substitute for trained weights: a stylization with it means nothing.
  */
 public final class SyntheticVgg implements StateDict {
 
-	/** torchvision's configuration "E" (VGG19): channels per convolution, "M" for pooling. */
-	public static final List<Object> VGG19 = List.of(64, 64, "M", 128, 128, "M", 256, 256, 256, 256, "M", 512, 512,
-		512, 512, "M", 512, 512, 512, 512, "M");
+	/**
+	 * torchvision's configuration "E" (VGG19): channels per convolution, "M" for
+	 * pooling.
+	 */
+	public static final List<Object> VGG19 = List.of(64, 64, "M", 128, 128, "M",
+		256, 256, 256, 256, "M", 512, 512, 512, 512, "M", 512, 512, 512, 512, "M");
 	/** torchvision's configuration "D" (VGG16). */
-	public static final List<Object> VGG16 = List.of(64, 64, "M", 128, 128, "M", 256, 256, 256, "M", 512, 512, 512, "M",
-		512, 512, 512, "M");
+	public static final List<Object> VGG16 = List.of(64, 64, "M", 128, 128, "M",
+		256, 256, 256, "M", 512, 512, 512, "M", 512, 512, 512, "M");
 
 	private final Map<String, TensorInfo> infos = new LinkedHashMap<>();
 	private final long seed;
@@ -57,8 +61,10 @@ public final class SyntheticVgg implements StateDict {
 				continue;
 			}
 			int out = (Integer) o;
-			infos.put("features." + index + ".weight", new TensorInfo("features." + index + ".weight", "float32", new long[] {out, in, 3, 3}));
-			infos.put("features." + index + ".bias", new TensorInfo("features." + index + ".bias", "float32", new long[] {out}));
+			infos.put("features." + index + ".weight", new TensorInfo("features." +
+				index + ".weight", "float32", new long[] { out, in, 3, 3 }));
+			infos.put("features." + index + ".bias", new TensorInfo("features." +
+				index + ".bias", "float32", new long[] { out }));
 			index += 2;
 			in = out;
 		}
@@ -72,7 +78,8 @@ public final class SyntheticVgg implements StateDict {
 	@Override
 	public TensorInfo info(String name) throws CheckpointException {
 		TensorInfo i = infos.get(name);
-		if (i == null) throw new CheckpointException("No tensor " + name + " in the synthetic VGG");
+		if (i == null) throw new CheckpointException("No tensor " + name +
+			" in the synthetic VGG");
 		return i;
 	}
 
@@ -83,7 +90,8 @@ public final class SyntheticVgg implements StateDict {
 		float[] v = new float[(int) info.numel()];
 		boolean bias = name.endsWith(".bias");
 		double scale = bias ? 0.01 : Math.sqrt(2.0 / (info.shape()[1] * 9));
-		for (int i = 0; i < v.length; i++) v[i] = (float) (r.nextGaussian() * scale);
+		for (int i = 0; i < v.length; i++)
+			v[i] = (float) (r.nextGaussian() * scale);
 		return v;
 	}
 

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.net;
 
 import ai.djl.Device;
@@ -43,19 +44,24 @@ import org.neuralstyle.checkpoint.StateDict;
 import org.neuralstyle.checkpoint.TensorInfo;
 
 /**
- * A VGG feature network (Simonyan and Zisserman) built from a torchvision state dict: the layer
- * structure is read off the {@code features.N.weight} keys and shapes, so VGG19, VGG16 and tiny
- * test networks of the same pattern all load. Only the convolutions up to the deepest layer a loss
- * needs are loaded and run; the classifier is never read. Weights are constants: no gradients are
+ * A VGG feature network (Simonyan and Zisserman) built from a torchvision state
+ * dict: the layer structure is read off the {@code features.N.weight} keys and
+ * shapes, so VGG19, VGG16 and tiny test networks of the same pattern all load.
+ * Only the convolutions up to the deepest layer a loss needs are loaded and
+ * run; the classifier is never read. Weights are constants: no gradients are
  * recorded for them, only for the image.
  */
 public final class Vgg implements AutoCloseable {
 
-	/** ImageNet statistics the torchvision weights were trained with (RGB in [0,1]). */
-	static final float[] MEAN = {0.485f, 0.456f, 0.406f};
-	static final float[] STD = {0.229f, 0.224f, 0.225f};
+	/**
+	 * ImageNet statistics the torchvision weights were trained with (RGB in
+	 * [0,1]).
+	 */
+	static final float[] MEAN = { 0.485f, 0.456f, 0.406f };
+	static final float[] STD = { 0.229f, 0.224f, 0.225f };
 
-	private static final Pattern FEATURE_WEIGHT = Pattern.compile("features\\.(\\d+)\\.weight");
+	private static final Pattern FEATURE_WEIGHT = Pattern.compile(
+		"features\\.(\\d+)\\.weight");
 	private static final Shape KERNEL = new Shape(2, 2);
 	private static final Shape NO_PAD = new Shape(0, 0);
 
@@ -76,9 +82,10 @@ public final class Vgg implements AutoCloseable {
 	}
 
 	/**
-	 * Reads the layer structure of a torchvision VGG state dict without loading any weights.
-	 * Convolutions sit at consecutive even offsets inside a block; a gap of three indices means a
-	 * pooling layer stood between them, which ends the block.
+	 * Reads the layer structure of a torchvision VGG state dict without loading
+	 * any weights. Convolutions sit at consecutive even offsets inside a block; a
+	 * gap of three indices means a pooling layer stood between them, which ends
+	 * the block.
 	 */
 	public static List<VggLayer> layout(StateDict sd) throws CheckpointException {
 		TreeMap<Integer, TensorInfo> convs = new TreeMap<>();
@@ -95,40 +102,46 @@ public final class Vgg implements AutoCloseable {
 		for (Map.Entry<Integer, TensorInfo> e : convs.entrySet()) {
 			int index = e.getKey();
 			long[] shape = e.getValue().shape();
-			if (shape.length != 4 || shape[2] != 3 || shape[3] != 3) throw new CheckpointException(
-				"features." + index + ".weight has shape " + java.util.Arrays.toString(shape) +
+			if (shape.length != 4 || shape[2] != 3 || shape[3] != 3)
+				throw new CheckpointException("features." + index +
+					".weight has shape " + java.util.Arrays.toString(shape) +
 					"; a VGG convolution is [out, in, 3, 3]. This is not a VGG checkpoint.");
-			if (shape[1] != inChannels) throw new CheckpointException(
-				"features." + index + ".weight expects " + shape[1] + " input channels but the layer before gives " +
-					inChannels + ". The checkpoint is not a VGG feature stack.");
+			if (shape[1] != inChannels) throw new CheckpointException("features." +
+				index + ".weight expects " + shape[1] +
+				" input channels but the layer before gives " + inChannels +
+				". The checkpoint is not a VGG feature stack.");
 			if (previous != null) {
 				int gap = index - previous;
 				if (gap == 3) {
-					out.add(new VggLayer("pool" + block, VggLayer.Kind.POOL, previous + 2, inChannels, inChannels));
+					out.add(new VggLayer("pool" + block, VggLayer.Kind.POOL, previous + 2,
+						inChannels, inChannels));
 					block++;
 					conv = 0;
 				}
 				else if (gap != 2) throw new CheckpointException(
-					"Unexpected gap between features." + previous + " and features." + index +
-						": not the conv/ReLU/pool pattern of a torchvision VGG.");
+					"Unexpected gap between features." + previous + " and features." +
+						index + ": not the conv/ReLU/pool pattern of a torchvision VGG.");
 			}
 			conv++;
 			int outChannels = (int) shape[0];
-			out.add(new VggLayer("conv" + block + "_" + conv, VggLayer.Kind.CONV, index, inChannels, outChannels));
-			out.add(new VggLayer("relu" + block + "_" + conv, VggLayer.Kind.RELU, index + 1, outChannels, outChannels));
+			out.add(new VggLayer("conv" + block + "_" + conv, VggLayer.Kind.CONV,
+				index, inChannels, outChannels));
+			out.add(new VggLayer("relu" + block + "_" + conv, VggLayer.Kind.RELU,
+				index + 1, outChannels, outChannels));
 			inChannels = outChannels;
 			previous = index;
 		}
-		out.add(new VggLayer("pool" + block, VggLayer.Kind.POOL, previous + 2, inChannels, inChannels));
+		out.add(new VggLayer("pool" + block, VggLayer.Kind.POOL, previous + 2,
+			inChannels, inChannels));
 		return List.copyOf(out);
 	}
 
 	/**
-	 * Loads the network up to and including {@code deepest} (a layer name). Only the convolution
-	 * weights up to there are read from the file.
+	 * Loads the network up to and including {@code deepest} (a layer name). Only
+	 * the convolution weights up to there are read from the file.
 	 */
-	public static Vgg load(StateDict sd, String deepest, Pooling pooling, NDManager parent, Device device)
-		throws IOException
+	public static Vgg load(StateDict sd, String deepest, Pooling pooling,
+		NDManager parent, Device device) throws IOException
 	{
 		List<VggLayer> all = layout(sd);
 		int end = indexOf(all, deepest);
@@ -140,10 +153,13 @@ public final class Vgg implements AutoCloseable {
 				if (layer.kind() != VggLayer.Kind.CONV) continue;
 				String w = "features." + layer.index() + ".weight";
 				String b = "features." + layer.index() + ".bias";
-				if (!sd.contains(b)) throw new CheckpointException("The checkpoint lacks " + b + ": it is incomplete.");
+				if (!sd.contains(b)) throw new CheckpointException(
+					"The checkpoint lacks " + b + ": it is incomplete.");
 				TensorInfo wi = sd.info(w);
-				vgg.weights.put(layer.name(), manager.create(checked(sd, w, wi.numel()), new Shape(wi.shape())));
-				vgg.biases.put(layer.name(), manager.create(checked(sd, b, layer.outChannels()), new Shape(layer.outChannels())));
+				vgg.weights.put(layer.name(), manager.create(checked(sd, w, wi.numel()),
+					new Shape(wi.shape())));
+				vgg.biases.put(layer.name(), manager.create(checked(sd, b, layer
+					.outChannels()), new Shape(layer.outChannels())));
 			}
 		}
 		catch (IOException | RuntimeException e) {
@@ -154,17 +170,23 @@ public final class Vgg implements AutoCloseable {
 	}
 
 	/**
-	 * A tensor's values, once they are known to be as many as the layer needs and all finite.
-	 * DJL would otherwise refuse a short bias with an IllegalArgumentException, which reads as a
-	 * wrong option, and a NaN weight would surface only as a diverged optimization.
+	 * A tensor's values, once they are known to be as many as the layer needs and
+	 * all finite. DJL would otherwise refuse a short bias with an
+	 * IllegalArgumentException, which reads as a wrong option, and a NaN weight
+	 * would surface only as a diverged optimization.
 	 */
-	private static float[] checked(StateDict sd, String name, long expected) throws IOException {
+	private static float[] checked(StateDict sd, String name, long expected)
+		throws IOException
+	{
 		float[] values = sd.readFloats(name);
-		if (values.length != expected) throw new CheckpointException("Tensor " + name + " in " + sd.source() + " holds " +
-			values.length + " values where the network needs " + expected + ": the file is corrupt or not a VGG " +
+		if (values.length != expected) throw new CheckpointException("Tensor " +
+			name + " in " + sd.source() + " holds " + values.length +
+			" values where the network needs " + expected +
+			": the file is corrupt or not a VGG " +
 			"network. Download it again or pass another file.");
 		for (float v : values)
-			if (!Float.isFinite(v)) throw new CheckpointException("Tensor " + name + " in " + sd.source() +
+			if (!Float.isFinite(v)) throw new CheckpointException("Tensor " + name +
+				" in " + sd.source() +
 				" contains NaN or infinite values: the file is corrupt. Download it again or pass another file.");
 		return values;
 	}
@@ -175,38 +197,50 @@ public final class Vgg implements AutoCloseable {
 	}
 
 	/** The deepest of the given layer names, by position in the network. */
-	public static String deepest(List<VggLayer> layout, Collection<String> names) {
+	public static String deepest(List<VggLayer> layout,
+		Collection<String> names)
+	{
 		int max = -1;
-		for (String n : names) max = Math.max(max, indexOf(layout, n));
+		for (String n : names)
+			max = Math.max(max, indexOf(layout, n));
 		return layout.get(max).name();
 	}
 
 	static int indexOf(List<VggLayer> layout, String name) {
-		for (int i = 0; i < layout.size(); i++) if (layout.get(i).name().equals(name)) return i;
+		for (int i = 0; i < layout.size(); i++)
+			if (layout.get(i).name().equals(name)) return i;
 		StringBuilder known = new StringBuilder();
-		for (VggLayer l : layout) if (l.kind() == VggLayer.Kind.CONV) known.append(known.length() == 0 ? "" : ", ").append(l.name());
-		throw new IllegalArgumentException("Unknown layer '" + name + "'. This network's layers are " + known +
+		for (VggLayer l : layout)
+			if (l.kind() == VggLayer.Kind.CONV) known.append(known.length() == 0 ? ""
+				: ", ").append(l.name());
+		throw new IllegalArgumentException("Unknown layer '" + name +
+			"'. This network's layers are " + known +
 			" (and relu/pool layers of the same blocks).");
 	}
 
 	/**
-	 * Runs an image (1×3×H×W, RGB in [0,1]) through the network and returns the outputs of the
-	 * requested layers, stopping at the deepest of them. Results live in the image's manager, so a
-	 * caller that attaches the image to a per-iteration sub-manager frees them all at once.
+	 * Runs an image (1×3×H×W, RGB in [0,1]) through the network and returns the
+	 * outputs of the requested layers, stopping at the deepest of them. Results
+	 * live in the image's manager, so a caller that attaches the image to a
+	 * per-iteration sub-manager frees them all at once.
 	 */
-	public Map<String, NDArray> features(NDArray image, Collection<String> wanted) {
+	public Map<String, NDArray> features(NDArray image,
+		Collection<String> wanted)
+	{
 		Map<String, NDArray> out = new LinkedHashMap<>();
 		int remaining = (int) wanted.stream().distinct().count();
 		NDArray x = image.sub(mean).div(std);
 		for (VggLayer layer : layers) {
 			if (remaining == 0) break;
 			x = switch (layer.kind()) {
-				// Losses backpropagate through every layer; only narrow test networks pay for the widening.
-				case CONV -> Convolution.conv2d(x, weights.get(layer.name()), biases.get(layer.name()), 1, 1, true);
+				// Losses backpropagate through every layer; only narrow test networks
+				// pay for the widening.
+				case CONV -> Convolution.conv2d(x, weights.get(layer.name()), biases
+					.get(layer.name()), 1, 1, true);
 				case RELU -> Activation.relu(x);
-				case POOL -> pooling == Pooling.MAX
-					? Pool.maxPool2d(x, KERNEL, KERNEL, NO_PAD, false)
-					: Pool.avgPool2d(x, KERNEL, KERNEL, NO_PAD, false, true);
+				case POOL -> pooling == Pooling.MAX ? Pool.maxPool2d(x, KERNEL, KERNEL,
+					NO_PAD, false) : Pool.avgPool2d(x, KERNEL, KERNEL, NO_PAD, false,
+						true);
 			};
 			if (wanted.contains(layer.name())) {
 				out.put(layer.name(), x);
@@ -217,22 +251,30 @@ public final class Vgg implements AutoCloseable {
 	}
 
 	/**
-	 * The shortest side an image may have to pass through the network down to {@code deepest}: each
-	 * pooling on the way halves the sides (rounding down), and one that would leave no pixel fails
-	 * in libtorch ("Output size is too small").
+	 * The shortest side an image may have to pass through the network down to
+	 * {@code deepest}: each pooling on the way halves the sides (rounding down),
+	 * and one that would leave no pixel fails in libtorch ("Output size is too
+	 * small").
 	 */
 	public static int minimumSide(List<VggLayer> layout, String deepest) {
 		int end = indexOf(layout, deepest), side = 1;
-		for (int i = 0; i <= end; i++) if (layout.get(i).kind() == VggLayer.Kind.POOL) side *= 2;
+		for (int i = 0; i <= end; i++)
+			if (layout.get(i).kind() == VggLayer.Kind.POOL) side *= 2;
 		return side;
 	}
 
-	/** Floating-point operations of one forward pass to {@code deepest} at the given size. */
-	public static double forwardFlops(List<VggLayer> layout, String deepest, int height, int width) {
+	/**
+	 * Floating-point operations of one forward pass to {@code deepest} at the
+	 * given size.
+	 */
+	public static double forwardFlops(List<VggLayer> layout, String deepest,
+		int height, int width)
+	{
 		double flops = 0;
 		long h = height, w = width;
 		for (VggLayer l : layout) {
-			if (l.kind() == VggLayer.Kind.CONV) flops += 2.0 * h * w * l.outChannels() * l.inChannels() * 9;
+			if (l.kind() == VggLayer.Kind.CONV) flops += 2.0 * h * w * l
+				.outChannels() * l.inChannels() * 9;
 			if (l.kind() == VggLayer.Kind.POOL) {
 				h /= 2;
 				w /= 2;

@@ -25,9 +25,8 @@ package org.neuralstyle.net;
  * {@code pool3} the pooling that ends the block. {@code index} is the position in torchvision's
  * {@code features} sequence; for a convolution its weights are {@code features.<index>.weight}.
  */
-public record VggLayer(String name, Kind kind, int index, int inChannels, int outChannels) {
+public record VggLayer(String name,Kind kind,int index,int inChannels,int outChannels){
 
-	public enum Kind {
+public enum Kind {
 		CONV, RELU, POOL
-	}
-}
+}}

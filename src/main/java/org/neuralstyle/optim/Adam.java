@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optim;
 
 import ai.djl.ndarray.NDArray;
@@ -25,9 +26,10 @@ import ai.djl.ndarray.types.DataType;
 import org.neuralstyle.tensor.Scalars;
 
 /**
- * Adam, computing exactly what {@code torch.optim.Adam} computes on its single-tensor path
- * (no weight decay, no AMSGrad): moment averages updated in float32, bias corrections in double
- * precision, one objective evaluation per {@link #step}.
+ * Adam, computing exactly what {@code torch.optim.Adam} computes on its
+ * single-tensor path (no weight decay, no AMSGrad): moment averages updated in
+ * float32, bias corrections in double precision, one objective evaluation per
+ * {@link #step}.
  */
 public final class Adam implements Optimizer {
 
@@ -51,24 +53,29 @@ public final class Adam implements Optimizer {
 	}
 
 	/**
-	 * Adam starting at a copy of {@code initial} (float32, any shape, any device); the caller keeps
-	 * and may close {@code initial}.
+	 * Adam starting at a copy of {@code initial} (float32, any shape, any
+	 * device); the caller keeps and may close {@code initial}.
 	 */
-	public Adam(NDArray initial, double learningRate, double beta1, double beta2, double epsilon) {
+	public Adam(NDArray initial, double learningRate, double beta1, double beta2,
+		double epsilon)
+	{
 		if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
 			throw new IllegalArgumentException(
-				"The Adam learning rate must be a positive number, got " + learningRate + ".");
+				"The Adam learning rate must be a positive number, got " +
+					learningRate + ".");
 		}
 		if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
 			throw new IllegalArgumentException(
-				"Adam's betas must lie in [0, 1), got " + beta1 + " and " + beta2 + ".");
+				"Adam's betas must lie in [0, 1), got " + beta1 + " and " + beta2 +
+					".");
 		}
 		if (!(epsilon >= 0)) {
-			throw new IllegalArgumentException("Adam's epsilon must be 0 or more, got " + epsilon + ".");
+			throw new IllegalArgumentException(
+				"Adam's epsilon must be 0 or more, got " + epsilon + ".");
 		}
 		if (initial.getDataType() != DataType.FLOAT32) {
-			throw new IllegalArgumentException(
-				"Adam needs float32 parameters, got " + initial.getDataType() + "; convert them first.");
+			throw new IllegalArgumentException("Adam needs float32 parameters, got " +
+				initial.getDataType() + "; convert them first.");
 		}
 		this.learningRate = learningRate;
 		this.beta1 = beta1;
@@ -99,8 +106,11 @@ public final class Adam implements Optimizer {
 			double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
 
 			// torch's addcdiv_ computes value * m / denom left to right.
-			try (NDArray denominator = secondMoment.sqrt(); NDArray update = Scalars.times(firstMoment, (float) -stepSize)) {
-				Scalars.plusInPlace(Scalars.dividedByInPlace(denominator, (float) biasCorrection2Sqrt), (float) epsilon);
+			try (NDArray denominator = secondMoment.sqrt();
+					NDArray update = Scalars.times(firstMoment, (float) -stepSize))
+			{
+				Scalars.plusInPlace(Scalars.dividedByInPlace(denominator,
+					(float) biasCorrection2Sqrt), (float) epsilon);
 				x.addi(update.divi(denominator));
 			}
 		}
@@ -108,17 +118,19 @@ public final class Adam implements Optimizer {
 	}
 
 	/**
-	 * What torch's {@code optimizer.state_dict()} holds for the parameter: both moment averages
-	 * (copied out) and the step count. A checkpoint that keeps it resumes with exactly the updates
-	 * an uninterrupted run would have made.
+	 * What torch's {@code optimizer.state_dict()} holds for the parameter: both
+	 * moment averages (copied out) and the step count. A checkpoint that keeps it
+	 * resumes with exactly the updates an uninterrupted run would have made.
 	 */
 	public State state() {
-		return new State(firstMoment.toFloatArray(), secondMoment.toFloatArray(), steps);
+		return new State(firstMoment.toFloatArray(), secondMoment.toFloatArray(),
+			steps);
 	}
 
 	/**
-	 * Gives {@code target} these values. {@code duplicate} copies into memory PyTorch owns: the
-	 * created array's memory is a Java buffer that would be collected once the array is gone.
+	 * Gives {@code target} these values. {@code duplicate} copies into memory
+	 * PyTorch owns: the created array's memory is a Java buffer that would be
+	 * collected once the array is gone.
 	 */
 	private void replace(NDArray target, float[] values) {
 		try (NDArray loaded = manager.create(values, target.getShape())) {
@@ -126,19 +138,30 @@ public final class Adam implements Optimizer {
 		}
 	}
 
-	/** Continues from a saved {@link #state()}, as torch's {@code load_state_dict}. */
+	/**
+	 * Continues from a saved {@link #state()}, as torch's
+	 * {@code load_state_dict}.
+	 */
 	public void restore(State state) {
 		long size = x.size();
-		if (state.firstMoment().length != size || state.secondMoment().length != size) {
-			throw new IllegalArgumentException("The saved Adam state holds moments of " + state.firstMoment().length
-				+ " and " + state.secondMoment().length + " values, the parameters have " + size
-				+ ": it belongs to another model.");
+		if (state.firstMoment().length != size || state
+			.secondMoment().length != size)
+		{
+			throw new IllegalArgumentException(
+				"The saved Adam state holds moments of " + state.firstMoment().length +
+					" and " + state.secondMoment().length +
+					" values, the parameters have " + size +
+					": it belongs to another model.");
 		}
 		if (state.steps() < 0) {
-			throw new IllegalArgumentException("The saved Adam state has a negative step count, " + state.steps() + ".");
+			throw new IllegalArgumentException(
+				"The saved Adam state has a negative step count, " + state.steps() +
+					".");
 		}
-		// Not NDArray.set: DJL's native set uses a guard that PyTorch deprecated, and PyTorch prints a
-		// warning about it that users read as an error. A new array, copied natively, replaces the handle.
+		// Not NDArray.set: DJL's native set uses a guard that PyTorch deprecated,
+		// and PyTorch prints a
+		// warning about it that users read as an error. A new array, copied
+		// natively, replaces the handle.
 		replace(firstMoment, state.firstMoment());
 		replace(secondMoment, state.secondMoment());
 		steps = state.steps();
@@ -147,9 +170,9 @@ public final class Adam implements Optimizer {
 	/**
 	 * Adam's state for one parameter array.
 	 *
-	 * @param firstMoment  exp_avg, flattened
+	 * @param firstMoment exp_avg, flattened
 	 * @param secondMoment exp_avg_sq, flattened
-	 * @param steps        updates made, which the bias corrections depend on
+	 * @param steps updates made, which the bias corrections depend on
 	 */
 	public record State(float[] firstMoment, float[] secondMoment, int steps) {}
 

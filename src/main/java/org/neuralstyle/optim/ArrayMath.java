@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optim;
 
 import ai.djl.ndarray.NDArray;
@@ -24,14 +25,18 @@ import ai.djl.ndarray.NDManager;
 import org.neuralstyle.tensor.Scalars;
 
 /**
- * The few vector operations the optimizers share, written the way torch evaluates them and so
- * that every temporary array is closed before they return: only scalars come back to Java.
+ * The few vector operations the optimizers share, written the way torch
+ * evaluates them and so that every temporary array is closed before they
+ * return: only scalars come back to Java.
  */
 final class ArrayMath {
 
 	private ArrayMath() {}
 
-	/** A copy of {@code initial}, cut from any autograd graph, owned by {@code owner}. */
+	/**
+	 * A copy of {@code initial}, cut from any autograd graph, owned by
+	 * {@code owner}.
+	 */
 	static NDArray ownedCopy(NDArray initial, NDManager owner) {
 		NDArray copy;
 		try (NDArray detached = initial.stopGradient()) {
@@ -41,16 +46,25 @@ final class ArrayMath {
 		return copy;
 	}
 
-	/** target += alpha * v, in place, like torch's {@code target.add_(v, alpha=alpha)}. */
+	/**
+	 * target += alpha * v, in place, like torch's
+	 * {@code target.add_(v, alpha=alpha)}.
+	 */
 	static void addScaled(NDArray target, NDArray v, float alpha) {
 		try (NDArray scaled = Scalars.times(v, alpha)) {
 			target.addi(scaled);
 		}
 	}
 
-	/** The inner product of two arrays of any (equal) shape, as torch's dot of flattened views. */
+	/**
+	 * The inner product of two arrays of any (equal) shape, as torch's dot of
+	 * flattened views.
+	 */
 	static float dot(NDArray a, NDArray b) {
-		try (NDArray flatA = a.reshape(-1); NDArray flatB = b.reshape(-1); NDArray product = flatA.dot(flatB)) {
+		try (NDArray flatA = a.reshape(-1);
+				NDArray flatB = b.reshape(-1);
+				NDArray product = flatA.dot(flatB))
+		{
 			return product.getFloat();
 		}
 	}

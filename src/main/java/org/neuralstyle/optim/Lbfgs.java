@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optim;
 
 import ai.djl.ndarray.NDArray;
@@ -27,27 +28,32 @@ import java.util.List;
 import org.neuralstyle.tensor.Scalars;
 
 /**
- * Limited-memory BFGS with a fixed step, computing what {@code torch.optim.LBFGS} computes with
- * {@code line_search_fn=None}: the same defaults, update rule and break conditions, the same
- * float32 operations in the same order (so the iterates agree with torch's to rounding), and the
- * same state carried from one {@link #step} to the next. One step with the defaults evaluates the
- * objective 20 times; the step after it starts with an evaluation at the point the last update
- * reached.
- *
- * <p>Unlike PyTorch, the history is also bounded by memory: each remembered update holds two
- * arrays of the parameters' size, so a large image with the default 100 updates would need many
- * gigabytes. The history keeps at most as many updates as fit in the memory budget (at least
+ * Limited-memory BFGS with a fixed step, computing what
+ * {@code torch.optim.LBFGS} computes with {@code line_search_fn=None}: the same
+ * defaults, update rule and break conditions, the same float32 operations in
+ * the same order (so the iterates agree with torch's to rounding), and the same
+ * state carried from one {@link #step} to the next. One step with the defaults
+ * evaluates the objective 20 times; the step after it starts with an evaluation
+ * at the point the last update reached.
+ * <p>
+ * Unlike PyTorch, the history is also bounded by memory: each remembered update
+ * holds two arrays of the parameters' size, so a large image with the default
+ * 100 updates would need many gigabytes. The history keeps at most as many
+ * updates as fit in the memory budget (at least
  * {@value #MIN_HISTORY_CAPACITY}); below that bound the algorithm is PyTorch's.
- *
- * <p>All vector work runs as NDArray operations on the parameters' device; only scalars (dot
- * products, norms) come back to Java, as they do in PyTorch.
+ * <p>
+ * All vector work runs as NDArray operations on the parameters' device; only
+ * scalars (dot products, norms) come back to Java, as they do in PyTorch.
  */
 public final class Lbfgs implements Optimizer {
 
 	/** Memory the history may use unless told otherwise. */
 	public static final long DEFAULT_MEMORY_BUDGET = 1L << 30;
 
-	/** The fewest updates a memory budget reduces the history to; fewer make L-BFGS too crude. */
+	/**
+	 * The fewest updates a memory budget reduces the history to; fewer make
+	 * L-BFGS too crude.
+	 */
 	public static final int MIN_HISTORY_CAPACITY = 3;
 
 	private final double learningRate;
@@ -63,9 +69,12 @@ public final class Lbfgs implements Optimizer {
 	// State carried across steps, named after torch's state dict entries.
 	private NDArray direction; // d
 	private float stepLength; // t
-	private final List<NDArray> gradientChanges = new ArrayList<>(); // old_dirs (y)
-	private final List<NDArray> parameterChanges = new ArrayList<>(); // old_stps (s)
-	private final List<Float> curvatureInverses = new ArrayList<>(); // ro = 1 / (y . s)
+	private final List<NDArray> gradientChanges = new ArrayList<>(); // old_dirs
+																																		// (y)
+	private final List<NDArray> parameterChanges = new ArrayList<>(); // old_stps
+																																		// (s)
+	private final List<Float> curvatureInverses = new ArrayList<>(); // ro = 1 /
+																																		// (y . s)
 	private final float[] alphas; // al
 	private float hessianDiagonal = 1; // H_diag
 	private NDArray previousGradient; // prev_flat_grad
@@ -77,11 +86,13 @@ public final class Lbfgs implements Optimizer {
 	private Lbfgs(Builder settings, NDArray initial) {
 		if (initial.getDataType() != DataType.FLOAT32) {
 			throw new IllegalArgumentException(
-				"L-BFGS needs float32 parameters, got " + initial.getDataType() + "; convert them first.");
+				"L-BFGS needs float32 parameters, got " + initial.getDataType() +
+					"; convert them first.");
 		}
 		learningRate = settings.learningRate;
 		maxIterations = settings.maxIterations;
-		maxEvaluations = settings.maxEvaluations > 0 ? settings.maxEvaluations : settings.maxIterations * 5 / 4;
+		maxEvaluations = settings.maxEvaluations > 0 ? settings.maxEvaluations
+			: settings.maxIterations * 5 / 4;
 		toleranceGrad = settings.toleranceGrad;
 		toleranceChange = settings.toleranceChange;
 		historyCapacity = historyCapacity(settings.historySize, initial.size(),
@@ -91,23 +102,28 @@ public final class Lbfgs implements Optimizer {
 		x = ArrayMath.ownedCopy(initial, manager);
 	}
 
-	/** Settings with PyTorch's defaults and a memory budget of {@link #DEFAULT_MEMORY_BUDGET}. */
+	/**
+	 * Settings with PyTorch's defaults and a memory budget of
+	 * {@link #DEFAULT_MEMORY_BUDGET}.
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** L-BFGS with PyTorch's defaults, starting at (a copy of) {@code initial}. */
+	/**
+	 * L-BFGS with PyTorch's defaults, starting at (a copy of) {@code initial}.
+	 */
 	public static Lbfgs create(NDArray initial) {
 		return builder().build(initial);
 	}
 
 	/**
-	 * How many updates the history keeps: {@code historySize}, reduced so that the two arrays
-	 * each update holds fit in {@code memoryBudget}, but not below {@value #MIN_HISTORY_CAPACITY}
-	 * (nor above {@code historySize}).
+	 * How many updates the history keeps: {@code historySize}, reduced so that
+	 * the two arrays each update holds fit in {@code memoryBudget}, but not below
+	 * {@value #MIN_HISTORY_CAPACITY} (nor above {@code historySize}).
 	 */
-	public static int historyCapacity(int historySize, long parameterCount, int bytesPerParameter,
-		long memoryBudget)
+	public static int historyCapacity(int historySize, long parameterCount,
+		int bytesPerParameter, long memoryBudget)
 	{
 		long bytesPerUpdate = 2L * parameterCount * bytesPerParameter;
 		long fitting = memoryBudget / Math.max(1, bytesPerUpdate);
@@ -176,11 +192,13 @@ public final class Lbfgs implements Optimizer {
 				hessianDiagonal = 1;
 			}
 			else {
-				remember(grad.sub(previousGradient), Scalars.times(direction, stepLength));
+				remember(grad.sub(previousGradient), Scalars.times(direction,
+					stepLength));
 				replaceDirection(twoLoopDirection(grad));
 			}
 
-			// From here on grad is also the previous gradient; torch copies, we share the array.
+			// From here on grad is also the previous gradient; torch copies, we share
+			// the array.
 			if (previousGradient != null && previousGradient != grad) {
 				previousGradient.close();
 			}
@@ -190,7 +208,8 @@ public final class Lbfgs implements Optimizer {
 			if (iterations == 1) {
 				float inverseNorm = 1f / ArrayMath.sumAbs(grad);
 				// Python's min(1., v) keeps 1. unless v < 1 (so also for NaN).
-				stepLength = (inverseNorm < 1f ? inverseNorm : 1f) * (float) learningRate;
+				stepLength = (inverseNorm < 1f ? inverseNorm : 1f) *
+					(float) learningRate;
 			}
 			else {
 				stepLength = (float) learningRate;
@@ -205,7 +224,8 @@ public final class Lbfgs implements Optimizer {
 			ArrayMath.addScaled(x, direction, stepLength);
 			int stepEvals = 0;
 			if (nIter != maxIterations) {
-				// torch does not evaluate after the last update of a step: the next step's first
+				// torch does not evaluate after the last update of a step: the next
+				// step's first
 				// evaluation happens there.
 				Evaluation next = objective.evaluate(x);
 				grad = next.claimGradient(x, manager);
@@ -219,8 +239,9 @@ public final class Lbfgs implements Optimizer {
 			if (nIter == maxIterations || currentEvals >= maxEvaluations) {
 				break;
 			}
-			if (optCond || ArrayMath.maxAbsScaled(direction, stepLength) <= tolChange
-				|| Math.abs(loss - previousLoss) < toleranceChange)
+			if (optCond || ArrayMath.maxAbsScaled(direction,
+				stepLength) <= tolChange || Math.abs(loss -
+					previousLoss) < toleranceChange)
 			{
 				converged = true;
 				break;
@@ -232,7 +253,10 @@ public final class Lbfgs implements Optimizer {
 		return origLoss;
 	}
 
-	/** Stores the update pair if its curvature is positive, else drops it (torch's ys > 1e-10). */
+	/**
+	 * Stores the update pair if its curvature is positive, else drops it (torch's
+	 * ys > 1e-10).
+	 */
 	private void remember(NDArray gradientChange, NDArray parameterChange) {
 		float ys = ArrayMath.dot(gradientChange, parameterChange);
 		if (!(ys > 1e-10f)) {
@@ -251,17 +275,22 @@ public final class Lbfgs implements Optimizer {
 		hessianDiagonal = ys / ArrayMath.dot(gradientChange, gradientChange);
 	}
 
-	/** The two-loop recursion: the inverse-Hessian approximation applied to -grad, in one buffer. */
+	/**
+	 * The two-loop recursion: the inverse-Hessian approximation applied to -grad,
+	 * in one buffer.
+	 */
 	private NDArray twoLoopDirection(NDArray grad) {
 		int count = gradientChanges.size();
 		NDArray q = grad.neg();
 		for (int i = count - 1; i >= 0; i--) {
-			alphas[i] = ArrayMath.dot(parameterChanges.get(i), q) * curvatureInverses.get(i);
+			alphas[i] = ArrayMath.dot(parameterChanges.get(i), q) * curvatureInverses
+				.get(i);
 			ArrayMath.addScaled(q, gradientChanges.get(i), -alphas[i]);
 		}
 		Scalars.timesInPlace(q, hessianDiagonal);
 		for (int i = 0; i < count; i++) {
-			float beta = ArrayMath.dot(gradientChanges.get(i), q) * curvatureInverses.get(i);
+			float beta = ArrayMath.dot(gradientChanges.get(i), q) * curvatureInverses
+				.get(i);
 			ArrayMath.addScaled(q, parameterChanges.get(i), alphas[i] - beta);
 		}
 		return q;
@@ -284,7 +313,8 @@ public final class Lbfgs implements Optimizer {
 
 	@Override
 	public void close() {
-		// Closing the manager frees x, the direction, the previous gradient and the history.
+		// Closing the manager frees x, the direction, the previous gradient and the
+		// history.
 		manager.close();
 		gradientChanges.clear();
 		parameterChanges.clear();
@@ -306,11 +336,14 @@ public final class Lbfgs implements Optimizer {
 
 		private Builder() {}
 
-		/** The fixed step length after the first iteration ({@code lr}, default 1). */
+		/**
+		 * The fixed step length after the first iteration ({@code lr}, default 1).
+		 */
 		public Builder learningRate(double learningRate) {
 			if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
 				throw new IllegalArgumentException(
-					"The L-BFGS learning rate must be a positive number, got " + learningRate + ".");
+					"The L-BFGS learning rate must be a positive number, got " +
+						learningRate + ".");
 			}
 			this.learningRate = learningRate;
 			return this;
@@ -322,43 +355,58 @@ public final class Lbfgs implements Optimizer {
 			return this;
 		}
 
-		/** Evaluations per step ({@code max_eval}, default {@code max_iter * 5 / 4}). */
+		/**
+		 * Evaluations per step ({@code max_eval}, default
+		 * {@code max_iter * 5 / 4}).
+		 */
 		public Builder maxEvaluations(int maxEvaluations) {
 			this.maxEvaluations = positive("evaluations per step", maxEvaluations);
 			return this;
 		}
 
-		/** A step ends when no gradient element exceeds this ({@code tolerance_grad}, 1e-7). */
+		/**
+		 * A step ends when no gradient element exceeds this
+		 * ({@code tolerance_grad}, 1e-7).
+		 */
 		public Builder toleranceGrad(double toleranceGrad) {
 			this.toleranceGrad = nonNegative("gradient tolerance", toleranceGrad);
 			return this;
 		}
 
-		/** A step ends when loss or parameters change less ({@code tolerance_change}, 1e-9). */
+		/**
+		 * A step ends when loss or parameters change less
+		 * ({@code tolerance_change}, 1e-9).
+		 */
 		public Builder toleranceChange(double toleranceChange) {
 			this.toleranceChange = nonNegative("change tolerance", toleranceChange);
 			return this;
 		}
 
-		/** Updates remembered ({@code history_size}, default 100), before the memory bound. */
+		/**
+		 * Updates remembered ({@code history_size}, default 100), before the memory
+		 * bound.
+		 */
 		public Builder historySize(int historySize) {
 			this.historySize = positive("history size", historySize);
 			return this;
 		}
 
-		/** Bytes the history may occupy (default {@link #DEFAULT_MEMORY_BUDGET}). */
+		/**
+		 * Bytes the history may occupy (default {@link #DEFAULT_MEMORY_BUDGET}).
+		 */
 		public Builder memoryBudget(long bytes) {
 			if (bytes <= 0) {
 				throw new IllegalArgumentException(
-					"The L-BFGS memory budget must be a positive number of bytes, got " + bytes + ".");
+					"The L-BFGS memory budget must be a positive number of bytes, got " +
+						bytes + ".");
 			}
 			this.memoryBudget = bytes;
 			return this;
 		}
 
 		/**
-		 * An optimizer starting at a copy of {@code initial} (float32, any shape, any device);
-		 * the caller keeps and may close {@code initial}.
+		 * An optimizer starting at a copy of {@code initial} (float32, any shape,
+		 * any device); the caller keeps and may close {@code initial}.
 		 */
 		public Lbfgs build(NDArray initial) {
 			return new Lbfgs(this, initial);
@@ -366,14 +414,16 @@ public final class Lbfgs implements Optimizer {
 
 		private static int positive(String what, int value) {
 			if (value < 1) {
-				throw new IllegalArgumentException("The L-BFGS " + what + " must be at least 1, got " + value + ".");
+				throw new IllegalArgumentException("The L-BFGS " + what +
+					" must be at least 1, got " + value + ".");
 			}
 			return value;
 		}
 
 		private static double nonNegative(String what, double value) {
 			if (!(value >= 0)) {
-				throw new IllegalArgumentException("The L-BFGS " + what + " must be 0 or more, got " + value + ".");
+				throw new IllegalArgumentException("The L-BFGS " + what +
+					" must be 0 or more, got " + value + ".");
 			}
 			return value;
 		}

@@ -17,36 +17,39 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optim;
 
 import ai.djl.ndarray.NDArray;
 
 /**
- * The function an {@link Optimizer} minimizes, the counterpart of the closure that PyTorch's
- * {@code optimizer.step(closure)} calls: it returns the loss and its gradient at the current
- * parameters.
- *
- * <p>The optimizer calls {@link #evaluate} once per function evaluation, always with its own
- * parameter array ({@link Optimizer#parameters()}). That makes the call the place for work that
- * belongs to every evaluation: the objective may change the array in place before computing (the
- * optimization stylizer clamps the image to [0, 1] there, as the PyTorch tutorial does inside its
- * closure; in DJL {@code parameters.intern(parameters.clip(0, 1))}), and the optimizer goes on
- * from whatever the array holds when {@code evaluate} returns.
- * Counting calls here counts evaluations, which is what style-transfer code reports as
- * "iterations". The objective must not close the parameter array. Arrays computed from it land in
- * the optimizer's manager unless the objective scopes them, e.g.
+ * The function an {@link Optimizer} minimizes, the counterpart of the closure
+ * that PyTorch's {@code optimizer.step(closure)} calls: it returns the loss and
+ * its gradient at the current parameters.
+ * <p>
+ * The optimizer calls {@link #evaluate} once per function evaluation, always
+ * with its own parameter array ({@link Optimizer#parameters()}). That makes the
+ * call the place for work that belongs to every evaluation: the objective may
+ * change the array in place before computing (the optimization stylizer clamps
+ * the image to [0, 1] there, as the PyTorch tutorial does inside its closure;
+ * in DJL {@code parameters.intern(parameters.clip(0, 1))}), and the optimizer
+ * goes on from whatever the array holds when {@code evaluate} returns. Counting
+ * calls here counts evaluations, which is what style-transfer code reports as
+ * "iterations". The objective must not close the parameter array. Arrays
+ * computed from it land in the optimizer's manager unless the objective scopes
+ * them, e.g.
  * {@code try (NDManager scope = NDManager.subManagerOf(parameters)) { scope.tempAttachAll(parameters); ... }}.
- *
- * <p>An exception thrown here (for example to cancel a long run) leaves the optimizer's step; the
- * parameters then hold the point that was being evaluated, and the optimizer may only be read and
- * closed, not stepped again.
+ * <p>
+ * An exception thrown here (for example to cancel a long run) leaves the
+ * optimizer's step; the parameters then hold the point that was being
+ * evaluated, and the optimizer may only be read and closed, not stepped again.
  */
 @FunctionalInterface
 public interface Objective {
 
 	/**
-	 * Loss and gradient at {@code parameters}. The gradient becomes the optimizer's: see
-	 * {@link Evaluation}.
+	 * Loss and gradient at {@code parameters}. The gradient becomes the
+	 * optimizer's: see {@link Evaluation}.
 	 */
 	Evaluation evaluate(NDArray parameters);
 }

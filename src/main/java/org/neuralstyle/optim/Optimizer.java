@@ -17,38 +17,47 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optim;
 
 import ai.djl.ndarray.NDArray;
 
 /**
- * A gradient-based minimizer of one parameter array, stepped like a PyTorch optimizer:
- * {@code step(objective)} does what {@code optimizer.step(closure)} does.
- *
- * <p>The optimizer owns its parameter array and all its state arrays; {@link #close()} frees them.
- * Read the result from {@link #parameters()} (copy it out before closing).
+ * A gradient-based minimizer of one parameter array, stepped like a PyTorch
+ * optimizer: {@code step(objective)} does what {@code optimizer.step(closure)}
+ * does.
+ * <p>
+ * The optimizer owns its parameter array and all its state arrays;
+ * {@link #close()} frees them. Read the result from {@link #parameters()} (copy
+ * it out before closing).
  */
 public interface Optimizer extends AutoCloseable {
 
 	/**
-	 * Performs one optimization step, calling {@code objective} one or more times.
+	 * Performs one optimization step, calling {@code objective} one or more
+	 * times.
 	 *
-	 * @return the loss of the step's first evaluation, as PyTorch's {@code step} returns it
+	 * @return the loss of the step's first evaluation, as PyTorch's {@code step}
+	 *         returns it
 	 */
 	float step(Objective objective);
 
 	/**
-	 * The live parameter array the optimizer updates in place and passes to the objective. Do not
-	 * close it; copy it (e.g. {@code duplicate()}) to keep a snapshot.
+	 * The live parameter array the optimizer updates in place and passes to the
+	 * objective. Do not close it; copy it (e.g. {@code duplicate()}) to keep a
+	 * snapshot.
 	 */
 	NDArray parameters();
 
-	/** Objective evaluations over all steps so far (PyTorch's {@code func_evals}). */
+	/**
+	 * Objective evaluations over all steps so far (PyTorch's {@code func_evals}).
+	 */
 	int evaluations();
 
 	/**
-	 * Whether the last step ended on a convergence tolerance rather than on its iteration or
-	 * evaluation budget. Further steps then make little or no progress, so a caller may stop.
+	 * Whether the last step ended on a convergence tolerance rather than on its
+	 * iteration or evaluation budget. Further steps then make little or no
+	 * progress, so a caller may stop.
 	 */
 	boolean converged();
 

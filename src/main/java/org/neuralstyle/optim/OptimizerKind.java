@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optim;
 
 import java.util.Arrays;
@@ -24,23 +25,30 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The optimizers a user can choose by name for an image, with the learning rate each starts with
- * when the user gives none: the one place that default is defined.
+ * The optimizers a user can choose by name for an image, with the learning rate
+ * each starts with when the user gives none: the one place that default is
+ * defined.
  */
 public enum OptimizerKind {
 
-	/** {@link Lbfgs}; PyTorch's learning rate 1, with which its line-free steps are full Newton-like steps. */
-	LBFGS(Names.LBFGS, 1),
+		/**
+		 * {@link Lbfgs}; PyTorch's learning rate 1, with which its line-free steps
+		 * are full Newton-like steps.
+		 */
+		LBFGS(Names.LBFGS, 1),
+
+		/**
+		 * {@link Adam}. Not PyTorch's 1e-3 ({@link Adam#DEFAULT_LEARNING_RATE},
+		 * which training fast models keeps): pixels in [0, 1] would move too slowly
+		 * to show style within a few hundred iterations. 0.02 does.
+		 */
+		ADAM(Names.ADAM, 0.02);
 
 	/**
-	 * {@link Adam}. Not PyTorch's 1e-3 ({@link Adam#DEFAULT_LEARNING_RATE}, which training fast
-	 * models keeps): pixels in [0, 1] would move too slowly to show style within a few hundred
-	 * iterations. 0.02 does.
+	 * The names users type, as constants that annotations (choice lists) can use.
 	 */
-	ADAM(Names.ADAM, 0.02);
-
-	/** The names users type, as constants that annotations (choice lists) can use. */
 	public static final class Names {
+
 		public static final String LBFGS = "lbfgs";
 		public static final String ADAM = "adam";
 
@@ -65,16 +73,21 @@ public enum OptimizerKind {
 		return defaultLearningRate;
 	}
 
-	/** The kind named {@code name}, ignoring case and a hyphen ("L-BFGS" is lbfgs). */
+	/**
+	 * The kind named {@code name}, ignoring case and a hyphen ("L-BFGS" is
+	 * lbfgs).
+	 */
 	public static OptimizerKind fromName(String name) {
-		String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT).replace("-", "");
+		String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT)
+			.replace("-", "");
 		for (OptimizerKind kind : values()) {
 			if (kind.id.equals(key)) {
 				return kind;
 			}
 		}
-		throw new IllegalArgumentException("Unknown optimizer '" + name + "': use one of "
-			+ Arrays.stream(values()).map(OptimizerKind::id).collect(Collectors.joining(", ")) + ".");
+		throw new IllegalArgumentException("Unknown optimizer '" + name +
+			"': use one of " + Arrays.stream(values()).map(OptimizerKind::id).collect(
+				Collectors.joining(", ")) + ".");
 	}
 
 	@Override

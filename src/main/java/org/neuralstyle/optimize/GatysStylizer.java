@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optimize;
 
 import ai.djl.Device;
@@ -56,11 +57,12 @@ import org.neuralstyle.optim.Lbfgs;
 import org.neuralstyle.optim.Optimizer;
 
 /**
- * Neural style transfer by optimization (Gatys, Ecker and Bethge, 2016): the pixels of the output
- * are optimized so that its VGG feature maps match the content image's and its Gram matrices
- * match the style images'. One instance holds a weights file and the feature network loaded from
- * it, and can run many stylizations (the network is reloaded only when a run needs deeper layers
- * or another pooling).
+ * Neural style transfer by optimization (Gatys, Ecker and Bethge, 2016): the
+ * pixels of the output are optimized so that its VGG feature maps match the
+ * content image's and its Gram matrices match the style images'. One instance
+ * holds a weights file and the feature network loaded from it, and can run many
+ * stylizations (the network is reloaded only when a run needs deeper layers or
+ * another pooling).
  */
 public final class GatysStylizer implements AutoCloseable {
 
@@ -78,7 +80,10 @@ public final class GatysStylizer implements AutoCloseable {
 		this.manager = NDManager.newBaseManager(device);
 	}
 
-	/** The layers of the loaded checkpoint, for validating layer names before a run. */
+	/**
+	 * The layers of the loaded checkpoint, for validating layer names before a
+	 * run.
+	 */
 	public List<VggLayer> layout() {
 		return layout;
 	}
@@ -87,73 +92,97 @@ public final class GatysStylizer implements AutoCloseable {
 	public record Style(RgbImage image, double weight) {}
 
 	/**
-	 * Stylizes {@code content}. The result has the working size: the content's, or smaller when its
-	 * long side exceeds {@link StyleTransferSettings#maxSize}.
+	 * Stylizes {@code content}. The result has the working size: the content's,
+	 * or smaller when its long side exceeds
+	 * {@link StyleTransferSettings#maxSize}.
 	 */
-	public StylizationResult run(RgbImage content, List<Style> styles, StyleTransferSettings s,
-		StylizationListener listener) throws IOException
+	public StylizationResult run(RgbImage content, List<Style> styles,
+		StyleTransferSettings s, StylizationListener listener) throws IOException
 	{
 		s.validate();
-		if (styles.isEmpty() && s.styleWeight > 0) throw new IllegalArgumentException("Give at least one style image");
-		for (Style st : styles) if (!(st.weight() >= 0) || Double.isInfinite(st.weight())) throw new IllegalArgumentException(
-			"Style blend weights must be finite numbers >= 0 (got " + st.weight() + ")");
+		if (styles.isEmpty() && s.styleWeight > 0)
+			throw new IllegalArgumentException("Give at least one style image");
+		for (Style st : styles)
+			if (!(st.weight() >= 0) || Double.isInfinite(st.weight()))
+				throw new IllegalArgumentException(
+					"Style blend weights must be finite numbers >= 0 (got " + st
+						.weight() + ")");
 		double blendSum = styles.stream().mapToDouble(Style::weight).sum();
-		if (!styles.isEmpty() && !(blendSum > 0)) throw new IllegalArgumentException("The style blend weights add up to 0: give at least one a positive weight");
+		if (!styles.isEmpty() && !(blendSum > 0))
+			throw new IllegalArgumentException(
+				"The style blend weights add up to 0: give at least one a positive weight");
 
 		RgbImage colourSource = workingContent(content, s.maxSize);
-		RgbImage work = s.preserveColors ? Luminance.gray(colourSource) : colourSource;
+		RgbImage work = s.preserveColors ? Luminance.gray(colourSource)
+			: colourSource;
 
 		// Only the layers a loss with a positive weight needs are computed.
 		boolean styled = s.styleWeight > 0 && !styles.isEmpty();
 		Set<String> allLayers = new LinkedHashSet<>();
 		if (s.contentWeight > 0) allLayers.addAll(s.contentLayers.keySet());
 		if (styled) allLayers.addAll(s.styleLayers.keySet());
-		if (allLayers.isEmpty()) throw new IllegalArgumentException("Nothing to optimize: give a style image or a positive content weight");
-		requireSize("the content image", content, work.width(), work.height(), Vgg.deepest(layout, allLayers), "",
-			"use a larger image");
-		List<int[]> sizes = scaleSizes(work.width(), work.height(), s.scales, s.minSize);
+		if (allLayers.isEmpty()) throw new IllegalArgumentException(
+			"Nothing to optimize: give a style image or a positive content weight");
+		requireSize("the content image", content, work.width(), work.height(), Vgg
+			.deepest(layout, allLayers), "", "use a larger image");
+		List<int[]> sizes = scaleSizes(work.width(), work.height(), s.scales,
+			s.minSize);
 		int[] shares = iterationShares(s.iterations, s.scales);
 		requireSmallestScale(sizes.get(0), work, s, Vgg.deepest(layout, allLayers));
-		// The style images are used at the smallest scale's style size too: check them there.
+		// The style images are used at the smallest scale's style size too: check
+		// them there.
 		int smallestSide = Math.max(sizes.get(0)[0], sizes.get(0)[1]);
 		if (styled) for (Style st : styles) {
 			if (st.weight() == 0) continue;
-			int[] size = Resampling.fitLongSide(st.image().width(), st.image().height(), styleLongSide(smallestSide, s));
-			requireSize("the style image", st.image(), size[0], size[1], Vgg.deepest(layout, s.styleLayers.keySet()),
-				String.format(Locale.ROOT, " (its long side is made the content's times the style scale, %s%s)", (float) s.styleScale,
-					sizes.size() == 1 ? "" : ", at the smallest scale"),
+			int[] size = Resampling.fitLongSide(st.image().width(), st.image()
+				.height(), styleLongSide(smallestSide, s));
+			requireSize("the style image", st.image(), size[0], size[1], Vgg.deepest(
+				layout, s.styleLayers.keySet()), String.format(Locale.ROOT,
+					" (its long side is made the content's times the style scale, %s%s)",
+					(float) s.styleScale, sizes.size() == 1 ? ""
+						: ", at the smallest scale"),
 				"use a larger style scale or a style image with less unequal sides");
 		}
 		Vgg net = network(Vgg.deepest(layout, allLayers), s);
 
-		try (GradientRecording.Turn turn = GradientRecording.take(listener::waiting, listener::cancelled);
-			NDManager run = manager.newSubManager())
+		try (GradientRecording.Turn turn = GradientRecording.take(listener::waiting,
+			listener::cancelled); NDManager run = manager.newSubManager())
 		{
-			// Cancelled while waiting (!turn.held()): the loop's first evaluation sees the same cancel
+			// Cancelled while waiting (!turn.held()): the loop's first evaluation
+			// sees the same cancel
 			// and ends the run with the starting image, before it records anything.
 			if (sizes.size() == 1) {
-				StylizationListener.Scale only = new StylizationListener.Scale(1, 1, work.width(), work.height(), s.iterations);
+				StylizationListener.Scale only = new StylizationListener.Scale(1, 1,
+					work.width(), work.height(), s.iterations);
 				listener.scaleStarted(only);
-				NDArray x = initialImage(run, work, s).reshape(3L * work.width() * work.height());
-				return optimizeAt(net, work, colourSource, x, styles, blendSum, allLayers, styled, s, listener, only, 0, work, colourSource, run);
+				NDArray x = initialImage(run, work, s).reshape(3L * work.width() * work
+					.height());
+				return optimizeAt(net, work, colourSource, x, styles, blendSum,
+					allLayers, styled, s, listener, only, 0, work, colourSource, run);
 			}
-			// Coarse to fine: each scale has its own targets (content and style at its size) and
+			// Coarse to fine: each scale has its own targets (content and style at
+			// its size) and
 			// optimizer, and starts from the previous scale's result, upsampled.
 			RgbImage previous = null;
 			int offset = 0;
 			for (int k = 0; k < sizes.size(); k++) {
 				int w = sizes.get(k)[0], h = sizes.get(k)[1];
-				StylizationListener.Scale scale = new StylizationListener.Scale(k + 1, sizes.size(), w, h, shares[k]);
+				StylizationListener.Scale scale = new StylizationListener.Scale(k + 1,
+					sizes.size(), w, h, shares[k]);
 				listener.scaleStarted(scale);
 				RgbImage colourAt = Resampling.resize(colourSource, w, h);
-				RgbImage workAt = s.preserveColors ? Luminance.gray(colourAt) : colourAt;
+				RgbImage workAt = s.preserveColors ? Luminance.gray(colourAt)
+					: colourAt;
 				try (NDManager scope = run.newSubManager()) {
-					NDArray start = previous == null ? initialImage(scope, workAt, s) : toArray(scope, Resampling.resize(previous, w, h));
+					NDArray start = previous == null ? initialImage(scope, workAt, s)
+						: toArray(scope, Resampling.resize(previous, w, h));
 					NDArray x = start.reshape(3L * w * h);
-					StylizationResult r = optimizeAt(net, workAt, colourAt, x, styles, blendSum, allLayers, styled, s, listener, scale,
-						offset, work, colourSource, scope);
+					StylizationResult r = optimizeAt(net, workAt, colourAt, x, styles,
+						blendSum, allLayers, styled, s, listener, scale, offset, work,
+						colourSource, scope);
 					boolean last = k == sizes.size() - 1;
-					if (last || r.outcome() == StylizationResult.Outcome.CANCELLED || r.outcome() == StylizationResult.Outcome.DIVERGED) return r;
+					if (last || r.outcome() == StylizationResult.Outcome.CANCELLED || r
+						.outcome() == StylizationResult.Outcome.DIVERGED) return r;
 					previous = r.image();
 					offset = r.iterations();
 				}
@@ -163,95 +192,129 @@ public final class GatysStylizer implements AutoCloseable {
 	}
 
 	/**
-	 * The optimization at one scale: its loss (tiled or not), from {@code x} (flat, at the scale's
-	 * size), for the scale's share of the iterations, numbered from {@code offset}.
+	 * The optimization at one scale: its loss (tiled or not), from {@code x}
+	 * (flat, at the scale's size), for the scale's share of the iterations,
+	 * numbered from {@code offset}.
 	 */
-	private static StylizationResult optimizeAt(Vgg net, RgbImage work, RgbImage colourSource, NDArray x, List<Style> styles,
-		double blendSum, Set<String> allLayers, boolean styled, StyleTransferSettings s, StylizationListener listener,
-		StylizationListener.Scale scale, int offset, RgbImage finalWork, RgbImage finalColour, NDManager owner)
+	private static StylizationResult optimizeAt(Vgg net, RgbImage work,
+		RgbImage colourSource, NDArray x, List<Style> styles, double blendSum,
+		Set<String> allLayers, boolean styled, StyleTransferSettings s,
+		StylizationListener listener, StylizationListener.Scale scale, int offset,
+		RgbImage finalWork, RgbImage finalColour, NDManager owner)
 	{
-		// Targets are computed once, outside any gradient recording: they are constants.
-		int tile = s.tile == StyleTransferSettings.TILE_AUTOMATIC
-			? TileGrid.automatic(net.layers(), work.height(), work.width(),
-				Math.min(Devices.availableMemory(owner.getDevice()), TileGrid.WORKING_SET_CAP)) : s.tile;
+		// Targets are computed once, outside any gradient recording: they are
+		// constants.
+		int tile = s.tile == StyleTransferSettings.TILE_AUTOMATIC ? TileGrid
+			.automatic(net.layers(), work.height(), work.width(), Math.min(Devices
+				.availableMemory(owner.getDevice()), TileGrid.WORKING_SET_CAP))
+			: s.tile;
 		ImageLoss f;
 		if (tile == 0) {
-			LayerSum contentLoss = s.contentWeight > 0 ? contentLoss(net, work, s, owner) : new LayerSum();
-			LayerSum styleLoss = styled ? styleLoss(net, styles, blendSum, work, colourSource, s, owner) : new LayerSum();
-			f = new LossFunction(net, contentLoss, styleLoss, allLayers, s, work.width(), work.height());
+			LayerSum contentLoss = s.contentWeight > 0 ? contentLoss(net, work, s,
+				owner) : new LayerSum();
+			LayerSum styleLoss = styled ? styleLoss(net, styles, blendSum, work,
+				colourSource, s, owner) : new LayerSum();
+			f = new LossFunction(net, contentLoss, styleLoss, allLayers, s, work
+				.width(), work.height());
 		}
-		else f = tiledLoss(net, tile, styles, blendSum, work, colourSource, allLayers, styled, s, owner);
-		return new Loop(f, x, s, listener, work, scale, offset, finalWork, finalColour).execute();
+		else f = tiledLoss(net, tile, styles, blendSum, work, colourSource,
+			allLayers, styled, s, owner);
+		return new Loop(f, x, s, listener, work, scale, offset, finalWork,
+			finalColour).execute();
 	}
 
 	/**
-	 * The (width, height) of each scale, smallest first, the last the working size. With
-	 * {@code minSize} 0 each long side is √2 times the one before (as in crowsonkb/style_transfer);
-	 * otherwise they grow by an equal factor from {@code minSize}.
+	 * The (width, height) of each scale, smallest first, the last the working
+	 * size. With {@code minSize} 0 each long side is √2 times the one before (as
+	 * in crowsonkb/style_transfer); otherwise they grow by an equal factor from
+	 * {@code minSize}.
 	 */
-	static List<int[]> scaleSizes(int width, int height, int scales, int minSize) {
+	static List<int[]> scaleSizes(int width, int height, int scales,
+		int minSize)
+	{
 		int longSide = Math.max(width, height);
-		if (scales > 1 && minSize > longSide) throw new IllegalArgumentException(String.format(Locale.ROOT,
-			"The min size, %d pixels, is larger than the working size's long side, %d: give a smaller min size (or 0 for steps of √2).",
-			minSize, longSide));
+		if (scales > 1 && minSize > longSide) throw new IllegalArgumentException(
+			String.format(Locale.ROOT,
+				"The min size, %d pixels, is larger than the working size's long side, %d: give a smaller min size (or 0 for steps of √2).",
+				minSize, longSide));
 		List<int[]> sizes = new ArrayList<>();
 		for (int k = 0; k < scales - 1; k++) {
 			int steps = scales - 1 - k;
 			double side = minSize == 0 ? longSide / Math.pow(Math.sqrt(2), steps)
-				: minSize * Math.pow((double) longSide / minSize, (double) k / (scales - 1));
-			sizes.add(Resampling.fitLongSide(width, height, Math.max(1, (int) Math.round(side))));
+				: minSize * Math.pow((double) longSide / minSize, (double) k / (scales -
+					1));
+			sizes.add(Resampling.fitLongSide(width, height, Math.max(1, (int) Math
+				.round(side))));
 		}
-		sizes.add(new int[] {width, height});
+		sizes.add(new int[] { width, height });
 		return sizes;
 	}
 
 	/**
-	 * The iterations of each scale: the first a double share (it builds the style from the start
-	 * image; the later ones refine an upsampled result, and crowsonkb/style_transfer's defaults give
-	 * the first scale twice the iterations of the others), the others one share; the first also
-	 * takes what does not divide. They add up to {@code iterations}, so that counts, progress bars
-	 * and time estimates mean the same with any number of scales.
+	 * The iterations of each scale: the first a double share (it builds the style
+	 * from the start image; the later ones refine an upsampled result, and
+	 * crowsonkb/style_transfer's defaults give the first scale twice the
+	 * iterations of the others), the others one share; the first also takes what
+	 * does not divide. They add up to {@code iterations}, so that counts,
+	 * progress bars and time estimates mean the same with any number of scales.
 	 */
 	static int[] iterationShares(int iterations, int scales) {
 		int[] shares = new int[scales];
 		int share = iterations / (scales + 1);
-		for (int k = 1; k < scales; k++) shares[k] = share;
+		for (int k = 1; k < scales; k++)
+			shares[k] = share;
 		shares[0] = iterations - share * (scales - 1);
 		return shares;
 	}
 
 	/** Refuses a smallest scale the network cannot take, with what would work. */
-	private void requireSmallestScale(int[] size, RgbImage work, StyleTransferSettings s, String deepest) {
+	private void requireSmallestScale(int[] size, RgbImage work,
+		StyleTransferSettings s, String deepest)
+	{
 		if (s.scales == 1) return;
 		int min = Vgg.minimumSide(layout, deepest);
 		if (size[0] >= min && size[1] >= min) return;
-		int longSide = Math.max(work.width(), work.height()), shortSide = Math.min(work.width(), work.height());
+		int longSide = Math.max(work.width(), work.height()), shortSide = Math.min(
+			work.width(), work.height());
 		int needed = (int) Math.ceil((double) min * longSide / shortSide);
-		throw new IllegalArgumentException(String.format(Locale.ROOT, "The smallest of the %d scales is %d×%d pixels, but " +
-			"stylizing down to layer %s needs images of at least %d×%d pixels (each pooling before it halves the size): %s.",
-			s.scales, size[0], size[1], deepest, min, min,
-			s.minSize == 0 ? "use fewer scales, a min size of at least " + needed + ", a larger working size, or layers nearer the input"
-				: "use a min size of at least " + needed + ", or layers nearer the input"));
+		throw new IllegalArgumentException(String.format(Locale.ROOT,
+			"The smallest of the %d scales is %d×%d pixels, but " +
+				"stylizing down to layer %s needs images of at least %d×%d pixels (each pooling before it halves the size): %s.",
+			s.scales, size[0], size[1], deepest, min, min, s.minSize == 0
+				? "use fewer scales, a min size of at least " + needed +
+					", a larger working size, or layers nearer the input"
+				: "use a min size of at least " + needed +
+					", or layers nearer the input"));
 	}
 
-	/** The loss evaluated in tiles of {@code tile} pixels: the targets too are computed tile by tile. */
-	private static ImageLoss tiledLoss(Vgg net, int tile, List<Style> styles, double blendSum, RgbImage work, RgbImage colourSource,
-		Set<String> allLayers, boolean styled, StyleTransferSettings s, NDManager owner)
+	/**
+	 * The loss evaluated in tiles of {@code tile} pixels: the targets too are
+	 * computed tile by tile.
+	 */
+	private static ImageLoss tiledLoss(Vgg net, int tile, List<Style> styles,
+		double blendSum, RgbImage work, RgbImage colourSource,
+		Set<String> allLayers, boolean styled, StyleTransferSettings s,
+		NDManager owner)
 	{
-		TileGrid grid = TileGrid.of(net.layers(), work.height(), work.width(), tile);
+		TileGrid grid = TileGrid.of(net.layers(), work.height(), work.width(),
+			tile);
 		Map<String, NDArray> contentTargets = Map.of();
 		if (s.contentWeight > 0) try (NDManager scope = owner.newSubManager()) {
-			contentTargets = TiledLoss.featureMaps(net, grid, toArray(scope, work), s.contentLayers.keySet(), owner);
+			contentTargets = TiledLoss.featureMaps(net, grid, toArray(scope, work),
+				s.contentLayers.keySet(), owner);
 		}
 		Map<String, NDArray> targets = new LinkedHashMap<>();
 		if (styled) for (Style st : styles) {
 			if (st.weight() == 0) continue;
 			RgbImage img = styleImage(st, work, colourSource, s);
-			TileGrid styleGrid = TileGrid.of(net.layers(), img.height(), img.width(), tile);
+			TileGrid styleGrid = TileGrid.of(net.layers(), img.height(), img.width(),
+				tile);
 			try (NDManager scope = owner.newSubManager()) {
-				Map<String, NDArray> grams = TiledLoss.gramMatrices(net, styleGrid, toArray(scope, img), s.styleLayers.keySet(), scope);
+				Map<String, NDArray> grams = TiledLoss.gramMatrices(net, styleGrid,
+					toArray(scope, img), s.styleLayers.keySet(), scope);
 				for (String layer : s.styleLayers.keySet()) {
-					NDArray gram = Scalars.times(grams.get(layer), (float) (st.weight() / blendSum));
+					NDArray gram = Scalars.times(grams.get(layer), (float) (st.weight() /
+						blendSum));
 					NDArray sum = targets.get(layer);
 					if (sum == null) {
 						gram.attach(owner);
@@ -261,21 +324,35 @@ public final class GatysStylizer implements AutoCloseable {
 				}
 			}
 		}
-		return new TiledLoss(net, grid, s.contentLayers, contentTargets, s.styleLayers, targets, allLayers, s);
+		return new TiledLoss(net, grid, s.contentLayers, contentTargets,
+			s.styleLayers, targets, allLayers, s);
 	}
 
-	/** A style image as the loss sees it: grey-matched when colours are kept, scaled to the style size. */
-	private static RgbImage styleImage(Style st, RgbImage work, RgbImage colourSource, StyleTransferSettings s) {
-		RgbImage img = s.preserveColors ? Luminance.grayMatched(st.image(), colourSource) : st.image();
-		int[] size = Resampling.fitLongSide(img.width(), img.height(), styleLongSide(work, s));
+	/**
+	 * A style image as the loss sees it: grey-matched when colours are kept,
+	 * scaled to the style size.
+	 */
+	private static RgbImage styleImage(Style st, RgbImage work,
+		RgbImage colourSource, StyleTransferSettings s)
+	{
+		RgbImage img = s.preserveColors ? Luminance.grayMatched(st.image(),
+			colourSource) : st.image();
+		int[] size = Resampling.fitLongSide(img.width(), img.height(),
+			styleLongSide(work, s));
 		return Resampling.resize(img, size[0], size[1]);
 	}
 
-	/** The content loss over the content layers, against the working content's feature maps. */
-	private static LayerSum contentLoss(Vgg net, RgbImage work, StyleTransferSettings s, NDManager owner) {
+	/**
+	 * The content loss over the content layers, against the working content's
+	 * feature maps.
+	 */
+	private static LayerSum contentLoss(Vgg net, RgbImage work,
+		StyleTransferSettings s, NDManager owner)
+	{
 		LayerSum loss = new LayerSum();
 		try (NDManager scope = owner.newSubManager()) {
-			Map<String, NDArray> features = net.features(toArray(scope, work), s.contentLayers.keySet());
+			Map<String, NDArray> features = net.features(toArray(scope, work),
+				s.contentLayers.keySet());
 			for (Map.Entry<String, Float> layer : s.contentLayers.entrySet()) {
 				NDArray target = features.get(layer.getKey());
 				target.attach(owner);
@@ -286,11 +363,12 @@ public final class GatysStylizer implements AutoCloseable {
 	}
 
 	/**
-	 * The style loss over the style layers. Each style image is scaled to the content's long side
-	 * times the style scale; with several, a layer's target is the blend-weighted average of their
-	 * Gram matrices.
+	 * The style loss over the style layers. Each style image is scaled to the
+	 * content's long side times the style scale; with several, a layer's target
+	 * is the blend-weighted average of their Gram matrices.
 	 */
-	private static LayerSum styleLoss(Vgg net, List<Style> styles, double blendSum, RgbImage work, RgbImage colourSource,
+	private static LayerSum styleLoss(Vgg net, List<Style> styles,
+		double blendSum, RgbImage work, RgbImage colourSource,
 		StyleTransferSettings s, NDManager owner)
 	{
 		Map<String, NDArray> targets = new LinkedHashMap<>();
@@ -298,9 +376,11 @@ public final class GatysStylizer implements AutoCloseable {
 			if (st.weight() == 0) continue;
 			RgbImage img = styleImage(st, work, colourSource, s);
 			try (NDManager scope = owner.newSubManager()) {
-				Map<String, NDArray> features = net.features(toArray(scope, img), s.styleLayers.keySet());
+				Map<String, NDArray> features = net.features(toArray(scope, img),
+					s.styleLayers.keySet());
 				for (String layer : s.styleLayers.keySet()) {
-					NDArray gram = Scalars.times(GramMatrix.of(features.get(layer)), (float) (st.weight() / blendSum));
+					NDArray gram = Scalars.times(GramMatrix.of(features.get(layer)),
+						(float) (st.weight() / blendSum));
 					NDArray sum = targets.get(layer);
 					if (sum == null) {
 						gram.attach(owner);
@@ -312,39 +392,52 @@ public final class GatysStylizer implements AutoCloseable {
 		}
 		LayerSum loss = new LayerSum();
 		for (Map.Entry<String, Float> layer : s.styleLayers.entrySet())
-			loss.add(layer.getKey(), layer.getValue(), new StyleLoss(targets.get(layer.getKey())));
+			loss.add(layer.getKey(), layer.getValue(), new StyleLoss(targets.get(layer
+				.getKey())));
 		return loss;
 	}
 
-	/** The long side style images are scaled to: the working content's times the style scale. */
+	/**
+	 * The long side style images are scaled to: the working content's times the
+	 * style scale.
+	 */
 	private static int styleLongSide(RgbImage work, StyleTransferSettings s) {
 		return styleLongSide(Math.max(work.width(), work.height()), s);
 	}
 
-	private static int styleLongSide(int contentLongSide, StyleTransferSettings s) {
+	private static int styleLongSide(int contentLongSide,
+		StyleTransferSettings s)
+	{
 		return Math.max(1, (int) Math.round(contentLongSide * s.styleScale));
 	}
 
 	/**
-	 * Refuses, before any work, an image too small for the network down to {@code deepest} (checked
-	 * at the size it is used at), so the user gets this instead of libtorch's "Output size is too
-	 * small" from inside a pooling.
+	 * Refuses, before any work, an image too small for the network down to
+	 * {@code deepest} (checked at the size it is used at), so the user gets this
+	 * instead of libtorch's "Output size is too small" from inside a pooling.
 	 */
-	private void requireSize(String what, RgbImage image, int width, int height, String deepest, String why, String advice) {
+	private void requireSize(String what, RgbImage image, int width, int height,
+		String deepest, String why, String advice)
+	{
 		int min = Vgg.minimumSide(layout, deepest);
 		if (width >= min && height >= min) return;
-		String used = width == image.width() && height == image.height() ? "" : String.format(Locale.ROOT,
-			", used at %d×%d%s", width, height, why);
-		throw new IllegalArgumentException(String.format(Locale.ROOT, "Stylizing down to layer %s needs images of at least " +
-			"%d×%d pixels (each pooling before it halves the size); %s is %d×%d%s: %s, or layers nearer the input.",
+		String used = width == image.width() && height == image.height() ? ""
+			: String.format(Locale.ROOT, ", used at %d×%d%s", width, height, why);
+		throw new IllegalArgumentException(String.format(Locale.ROOT,
+			"Stylizing down to layer %s needs images of at least " +
+				"%d×%d pixels (each pooling before it halves the size); %s is %d×%d%s: %s, or layers nearer the input.",
 			deepest, min, min, what, image.width(), image.height(), used, advice));
 	}
 
-	/** The content at its working size: downscaled when its long side exceeds {@code maxSize}. */
+	/**
+	 * The content at its working size: downscaled when its long side exceeds
+	 * {@code maxSize}.
+	 */
 	static RgbImage workingContent(RgbImage content, int maxSize) {
 		int longSide = Math.max(content.width(), content.height());
 		if (maxSize == 0 || longSide <= maxSize) return content;
-		int[] size = Resampling.fitLongSide(content.width(), content.height(), maxSize);
+		int[] size = Resampling.fitLongSide(content.width(), content.height(),
+			maxSize);
 		return Resampling.resize(content, size[0], size[1]);
 	}
 
@@ -369,7 +462,9 @@ public final class GatysStylizer implements AutoCloseable {
 		return m.create(img.planes(), new Shape(1, 3, img.height(), img.width()));
 	}
 
-	private Vgg network(String deepest, StyleTransferSettings s) throws IOException {
+	private Vgg network(String deepest, StyleTransferSettings s)
+		throws IOException
+	{
 		String key = deepest + "/" + s.pooling;
 		if (vgg != null && key.equals(vggKey)) return vgg;
 		if (vgg != null) vgg.close();
@@ -379,7 +474,10 @@ public final class GatysStylizer implements AutoCloseable {
 		return vgg;
 	}
 
-	/** Native arrays alive under this stylizer (network, targets, optimizer state): for leak tests. */
+	/**
+	 * Native arrays alive under this stylizer (network, targets, optimizer
+	 * state): for leak tests.
+	 */
 	int liveArrays() {
 		return manager.getManagedArrays().size();
 	}
@@ -391,11 +489,12 @@ public final class GatysStylizer implements AutoCloseable {
 	}
 
 	/**
-	 * The weighted total loss of an image, and its gradient with respect to the pixels. Each
-	 * evaluation works in its own sub-manager that is closed before returning, so native memory
-	 * stays flat over thousands of iterations.
+	 * The weighted total loss of an image, and its gradient with respect to the
+	 * pixels. Each evaluation works in its own sub-manager that is closed before
+	 * returning, so native memory stays flat over thousands of iterations.
 	 */
 	static final class LossFunction implements ImageLoss {
+
 		private final Vgg net;
 		private final LayerSum content;
 		private final LayerSum style;
@@ -403,7 +502,9 @@ public final class GatysStylizer implements AutoCloseable {
 		private final StyleTransferSettings s;
 		private final Shape imageShape;
 
-		LossFunction(Vgg net, LayerSum content, LayerSum style, Set<String> layers, StyleTransferSettings s, int w, int h) {
+		LossFunction(Vgg net, LayerSum content, LayerSum style, Set<String> layers,
+			StyleTransferSettings s, int w, int h)
+		{
 			this.net = net;
 			this.content = content;
 			this.style = style;
@@ -422,18 +523,21 @@ public final class GatysStylizer implements AutoCloseable {
 		}
 
 		/**
-		 * Losses at {@code x} (flat) and the gradient of the total with respect to it: a new array
-		 * in {@code x}'s manager, which the caller owns.
+		 * Losses at {@code x} (flat) and the gradient of the total with respect to
+		 * it: a new array in {@code x}'s manager, which the caller owns.
 		 */
 		@Override
 		public Graded gradient(NDArray x) {
 			NDManager home = x.getManager();
 			try (NDManager scope = home.newSubManager()) {
 				x.tempAttach(scope);
-				// A fresh leaf each evaluation: gradients never accumulate across evaluations.
+				// A fresh leaf each evaluation: gradients never accumulate across
+				// evaluations.
 				NDArray image = x.reshape(imageShape).duplicate();
 				image.setRequiresGradient(true);
-				try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+				try (GradientCollector collector = Engine.getInstance()
+					.newGradientCollector())
+				{
 					Terms terms = terms(image);
 					collector.backward(terms.total());
 					NDArray g = image.getGradient().reshape(x.getShape()).duplicate();
@@ -447,8 +551,8 @@ public final class GatysStylizer implements AutoCloseable {
 			Map<String, NDArray> f = net.features(image, layers);
 			NDArray c = Scalars.times(content.of(f), (float) s.contentWeight);
 			NDArray st = Scalars.times(style.of(f), (float) s.styleWeight);
-			NDArray tv = s.tvWeight > 0 ? Scalars.times(TotalVariation.of(image), (float) s.tvWeight)
-				: Scalars.of(image.getManager(), 0f, image);
+			NDArray tv = s.tvWeight > 0 ? Scalars.times(TotalVariation.of(image),
+				(float) s.tvWeight) : Scalars.of(image.getManager(), 0f, image);
 			return new Terms(c, st, tv);
 		}
 	}
@@ -467,8 +571,12 @@ public final class GatysStylizer implements AutoCloseable {
 
 	record Graded(LossValues losses, NDArray gradient) {}
 
-	/** Signals from inside an evaluation that the run must stop (cancel or divergence). */
+	/**
+	 * Signals from inside an evaluation that the run must stop (cancel or
+	 * divergence).
+	 */
 	private static final class Stop extends RuntimeException {
+
 		final StylizationResult.Outcome outcome;
 
 		Stop(StylizationResult.Outcome outcome) {
@@ -477,8 +585,12 @@ public final class GatysStylizer implements AutoCloseable {
 		}
 	}
 
-	/** One run of the optimizer over the image, with snapshots, cancel and divergence handling. */
+	/**
+	 * One run of the optimizer over the image, with snapshots, cancel and
+	 * divergence handling.
+	 */
 	private static final class Loop {
+
 		private final ImageLoss f;
 		private final StyleTransferSettings s;
 		private final StylizationListener listener;
@@ -496,10 +608,13 @@ public final class GatysStylizer implements AutoCloseable {
 
 		/**
 		 * {@code work}: this scale's image; {@code finalWork}, {@code finalColour}:
-		 * the run's working size, which snapshots and stopped runs' results are shown at.
+		 * the run's working size, which snapshots and stopped runs' results are
+		 * shown at.
 		 */
-		Loop(ImageLoss f, NDArray initial, StyleTransferSettings s, StylizationListener listener, RgbImage work,
-			StylizationListener.Scale scale, int offset, RgbImage finalWork, RgbImage finalColour)
+		Loop(ImageLoss f, NDArray initial, StyleTransferSettings s,
+			StylizationListener listener, RgbImage work,
+			StylizationListener.Scale scale, int offset, RgbImage finalWork,
+			RgbImage finalColour)
 		{
 			this.f = f;
 			this.initial = initial;
@@ -518,7 +633,9 @@ public final class GatysStylizer implements AutoCloseable {
 
 		StylizationResult execute() {
 			StylizationResult.Outcome outcome = StylizationResult.Outcome.COMPLETED;
-			try (Optimizer opt = optimizer(s, initial); NDArray good = initial.duplicate()) {
+			try (Optimizer opt = optimizer(s, initial);
+					NDArray good = initial.duplicate())
+			{
 				x = opt.parameters();
 				lastGood = good;
 				try {
@@ -538,10 +655,13 @@ public final class GatysStylizer implements AutoCloseable {
 			}
 		}
 
-		private static Optimizer optimizer(StyleTransferSettings s, NDArray initial) {
+		private static Optimizer optimizer(StyleTransferSettings s,
+			NDArray initial)
+		{
 			double lr = s.effectiveLearningRate();
 			return switch (s.optimizer) {
-				case LBFGS -> Lbfgs.builder().learningRate(lr).memoryBudget(s.historyBudgetBytes).build(initial);
+				case LBFGS -> Lbfgs.builder().learningRate(lr).memoryBudget(
+					s.historyBudgetBytes).build(initial);
 				case ADAM -> new Adam(initial, lr);
 			};
 		}
@@ -549,20 +669,28 @@ public final class GatysStylizer implements AutoCloseable {
 		private StylizationResult finish(StylizationResult.Outcome outcome) {
 			if (outcome == StylizationResult.Outcome.DIVERGED) {
 				RgbImage img = image(lastGood);
-				String kept = lastGoodIteration >= 0 ? "Kept the image of iteration " + lastGoodIteration : "Kept the starting image";
-				String msg = "The optimization diverged: the loss or its gradient became NaN or infinite at iteration " +
-					(offset + evaluations - 1) + (scale.count() == 1 ? "" : " (" + scale.label() + ")") + ". " + kept +
-					". Lower the style, content or tv weight or the learning rate, or use the other optimizer.";
-				if (lastGoodIteration >= 0) listener.snapshot(lastGoodIteration, lastLosses, img, scale);
-				return new StylizationResult(img, lastGoodIteration >= 0 ? lastGoodIteration : offset, lastLosses, outcome, msg);
+				String kept = lastGoodIteration >= 0 ? "Kept the image of iteration " +
+					lastGoodIteration : "Kept the starting image";
+				String msg =
+					"The optimization diverged: the loss or its gradient became NaN or infinite at iteration " +
+						(offset + evaluations - 1) + (scale.count() == 1 ? "" : " (" + scale
+							.label() + ")") + ". " + kept +
+						". Lower the style, content or tv weight or the learning rate, or use the other optimizer.";
+				if (lastGoodIteration >= 0) listener.snapshot(lastGoodIteration,
+					lastLosses, img, scale);
+				return new StylizationResult(img, lastGoodIteration >= 0
+					? lastGoodIteration : offset, lastLosses, outcome, msg);
 			}
 			clamp(x);
 			int iteration = offset + evaluations;
 			if (!last() && outcome != StylizationResult.Outcome.CANCELLED) {
-				// The end of a coarser scale: its image at its own size, for the next scale to start
-				// from; the next scale's first evaluation reports the losses, a snapshot shows it.
+				// The end of a coarser scale: its image at its own size, for the next
+				// scale to start
+				// from; the next scale's first evaluation reports the losses, a
+				// snapshot shows it.
 				RgbImage raw = raw(x);
-				if (s.snapshotEvery > 0) listener.snapshot(iteration, f.losses(x), shown(raw), scale);
+				if (s.snapshotEvery > 0) listener.snapshot(iteration, f.losses(x),
+					shown(raw), scale);
 				return new StylizationResult(raw, iteration, lastLosses, outcome, "");
 			}
 			LossValues finalLosses = f.losses(x);
@@ -570,7 +698,8 @@ public final class GatysStylizer implements AutoCloseable {
 			RgbImage img = image(x);
 			listener.snapshot(iteration, finalLosses, img, scale);
 			String msg = switch (outcome) {
-				case CANCELLED -> "Cancelled after " + iteration + " iterations; the result so far is kept.";
+				case CANCELLED -> "Cancelled after " + iteration +
+					" iterations; the result so far is kept.";
 				case CONVERGED -> "Converged after " + iteration + " iterations.";
 				default -> "Done: " + iteration + " iterations.";
 			};
@@ -578,25 +707,32 @@ public final class GatysStylizer implements AutoCloseable {
 		}
 
 		/**
-		 * The optimizer's objective, the tutorial's closure: clamp the image to [0,1], then the
-		 * losses and their gradient. Evaluation N sees the image after N updates: iteration N.
+		 * The optimizer's objective, the tutorial's closure: clamp the image to
+		 * [0,1], then the losses and their gradient. Evaluation N sees the image
+		 * after N updates: iteration N.
 		 */
 		private Evaluation evaluate(NDArray params) {
-			if (listener.cancelled()) throw new Stop(StylizationResult.Outcome.CANCELLED);
-			// A scale of several ends at its share exactly, inside an L-BFGS step if need be (its
-			// state is dropped with the scale), so the shares add up to the iterations asked for. A
+			if (listener.cancelled()) throw new Stop(
+				StylizationResult.Outcome.CANCELLED);
+			// A scale of several ends at its share exactly, inside an L-BFGS step if
+			// need be (its
+			// state is dropped with the scale), so the shares add up to the
+			// iterations asked for. A
 			// one-scale run completes its last step, as it always did.
-			if (scale.count() > 1 && evaluations >= scale.iterations()) throw new Stop(StylizationResult.Outcome.COMPLETED);
+			if (scale.count() > 1 && evaluations >= scale.iterations())
+				throw new Stop(StylizationResult.Outcome.COMPLETED);
 			clamp(params);
 			int iteration = offset + evaluations;
 			Graded g = f.gradient(params);
 			evaluations++;
-			// An infinite or NaN gradient would poison the optimizer's state just as a NaN loss would.
+			// An infinite or NaN gradient would poison the optimizer's state just as
+			// a NaN loss would.
 			if (!g.losses().isFinite() || !finite(g.gradient())) {
 				g.gradient().close();
 				throw new Stop(StylizationResult.Outcome.DIVERGED);
 			}
-			// A native copy: copyTo would go through a Java direct buffer, freed only when the
+			// A native copy: copyTo would go through a Java direct buffer, freed only
+			// when the
 			// collector runs, and native memory would grow with the iterations.
 			lastGood.intern(params.duplicate());
 			lastGoodIteration = iteration;
@@ -623,22 +759,29 @@ public final class GatysStylizer implements AutoCloseable {
 			}
 		}
 
-		/** The image as the user sees it: at the final working size, recoloured when colours are kept. */
+		/**
+		 * The image as the user sees it: at the final working size, recoloured when
+		 * colours are kept.
+		 */
 		private RgbImage image(NDArray a) {
 			return shown(raw(a));
 		}
 
-		/** The optimized pixels at this scale's size (grey when colours are kept). */
+		/**
+		 * The optimized pixels at this scale's size (grey when colours are kept).
+		 */
 		private RgbImage raw(NDArray a) {
 			return new RgbImage(work.width(), work.height(), a.toFloatArray());
 		}
 
 		/**
-		 * Upsampled to the final working size (a no-op at the last scale), so that every snapshot of
-		 * a run has one size, then recoloured there with the full-size content's colours.
+		 * Upsampled to the final working size (a no-op at the last scale), so that
+		 * every snapshot of a run has one size, then recoloured there with the
+		 * full-size content's colours.
 		 */
 		private RgbImage shown(RgbImage img) {
-			RgbImage big = Resampling.resize(img, finalWork.width(), finalWork.height());
+			RgbImage big = Resampling.resize(img, finalWork.width(), finalWork
+				.height());
 			return s.preserveColors ? Luminance.recolour(big, finalColour) : big;
 		}
 	}

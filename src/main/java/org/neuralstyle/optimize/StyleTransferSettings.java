@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optimize;
 
 import java.util.LinkedHashMap;
@@ -27,30 +28,36 @@ import org.neuralstyle.net.Pooling;
 import org.neuralstyle.optim.OptimizerKind;
 
 /**
- * Everything that defines one optimization run. The defaults reproduce the PyTorch "Neural
- * Transfer" tutorial (content conv2_2, style conv1_1…conv3_1, weights 1 and 1e6, L-BFGS, 300
- * iterations, long side 512), so results can be checked against that reference.
+ * Everything that defines one optimization run. The defaults reproduce the
+ * PyTorch "Neural Transfer" tutorial (content conv2_2, style conv1_1…conv3_1,
+ * weights 1 and 1e6, L-BFGS, 300 iterations, long side 512), so results can be
+ * checked against that reference.
  */
 public final class StyleTransferSettings {
 
 	/** Where the optimized image starts. */
 	public enum Init {
-		CONTENT, RANDOM, IMAGE;
+
+			CONTENT, RANDOM, IMAGE;
 
 		/**
-		 * The names users type for the first two, for choice lists; the command line takes the
-		 * file itself for the third, the Fiji commands {@code file} and the file apart.
+		 * The names users type for the first two, for choice lists; the command
+		 * line takes the file itself for the third, the Fiji commands {@code file}
+		 * and the file apart.
 		 */
-		public static final String CONTENT_NAME = "content", RANDOM_NAME = "random", FILE_NAME = "file";
+		public static final String CONTENT_NAME = "content", RANDOM_NAME = "random",
+				FILE_NAME = "file";
 	}
 
 	public static final String DEFAULT_CONTENT_LAYERS = "conv2_2";
-	public static final String DEFAULT_STYLE_LAYERS = "conv1_1,conv1_2,conv2_1,conv2_2,conv3_1";
+	public static final String DEFAULT_STYLE_LAYERS =
+		"conv1_1,conv1_2,conv2_1,conv2_2,conv3_1";
 
 	public int iterations = 300;
 	public OptimizerKind optimizer = OptimizerKind.LBFGS;
 	/**
-	 * Learning rate; NaN means the optimizer's default ({@link OptimizerKind#defaultLearningRate()}).
+	 * Learning rate; NaN means the optimizer's default
+	 * ({@link OptimizerKind#defaultLearningRate()}).
 	 */
 	public double learningRate = Double.NaN;
 	public double contentWeight = 1;
@@ -59,41 +66,50 @@ public final class StyleTransferSettings {
 	public Map<String, Float> contentLayers = parseLayers(DEFAULT_CONTENT_LAYERS);
 	public Map<String, Float> styleLayers = parseLayers(DEFAULT_STYLE_LAYERS);
 	/**
-	 * Long side of the working size; larger content images are downscaled, smaller ones kept.
-	 * 0: the content's own size.
+	 * Long side of the working size; larger content images are downscaled,
+	 * smaller ones kept. 0: the content's own size.
 	 */
 	public int maxSize = 512;
 	/**
-	 * Side of the tiles the loss is evaluated in ({@link #TILE_AUTOMATIC}: tiles only when the whole
-	 * image does not fit in the memory available; 0: never). Tiled or not, the result is the same
-	 * up to float rounding.
+	 * Side of the tiles the loss is evaluated in ({@link #TILE_AUTOMATIC}: tiles
+	 * only when the whole image does not fit in the memory available; 0: never).
+	 * Tiled or not, the result is the same up to float rounding.
 	 */
 	public int tile = TILE_AUTOMATIC;
 
 	/** {@link #tile}: chosen from the memory available. */
 	public static final int TILE_AUTOMATIC = -1;
 	/**
-	 * Number of scales of a coarse-to-fine run (1: one scale, the working size). With more, the
-	 * optimization starts at a smaller size and grows to the working size; each scale starts from the
-	 * previous result, upsampled. The {@link #iterations} are shared out: the first scale gets a
-	 * double share, as it builds the style from the start image, the others one share each (the ratio
-	 * of crowsonkb/style_transfer's defaults). Each scale stops at its share exactly, so the run makes
-	 * exactly {@link #iterations} evaluations; a one-scale L-BFGS run completes its last step of 20.
+	 * Number of scales of a coarse-to-fine run (1: one scale, the working size).
+	 * With more, the optimization starts at a smaller size and grows to the
+	 * working size; each scale starts from the previous result, upsampled. The
+	 * {@link #iterations} are shared out: the first scale gets a double share, as
+	 * it builds the style from the start image, the others one share each (the
+	 * ratio of crowsonkb/style_transfer's defaults). Each scale stops at its
+	 * share exactly, so the run makes exactly {@link #iterations} evaluations; a
+	 * one-scale L-BFGS run completes its last step of 20.
 	 */
 	public int scales = 1;
 	/**
-	 * Long side of the first (smallest) scale when {@link #scales} is above 1; the sizes in between
-	 * grow by an equal factor. 0: each scale √2 times the one before.
+	 * Long side of the first (smallest) scale when {@link #scales} is above 1;
+	 * the sizes in between grow by an equal factor. 0: each scale √2 times the
+	 * one before.
 	 */
 	public int minSize = 0;
-	/** Style images are resized to a long side of the content's long side times this. */
+	/**
+	 * Style images are resized to a long side of the content's long side times
+	 * this.
+	 */
 	public double styleScale = 1;
 	public Init init = Init.CONTENT;
 	public RgbImage initImage;
 	public long seed = 0;
 	public boolean preserveColors;
 	public Pooling pooling = Pooling.MAX;
-	/** Hand the current image to the listener every this many iterations (0: never). */
+	/**
+	 * Hand the current image to the listener every this many iterations (0:
+	 * never).
+	 */
 	public int snapshotEvery = 10;
 	/** Memory L-BFGS may use for its history of curvature pairs. */
 	public long historyBudgetBytes = 1L << 30;
@@ -105,8 +121,8 @@ public final class StyleTransferSettings {
 	}
 
 	/**
-	 * Parses a layer list such as {@code conv1_1,conv2_1:0.5}: names with an optional weight after
-	 * a colon (default 1).
+	 * Parses a layer list such as {@code conv1_1,conv2_1:0.5}: names with an
+	 * optional weight after a colon (default 1).
 	 */
 	public static Map<String, Float> parseLayers(String spec) {
 		Map<String, Float> out = new LinkedHashMap<>();
@@ -120,37 +136,61 @@ public final class StyleTransferSettings {
 				w = colon < 0 ? 1f : Float.parseFloat(p.substring(colon + 1).trim());
 			}
 			catch (NumberFormatException e) {
-				throw new IllegalArgumentException("Bad layer weight in '" + p + "': write NAME or NAME:WEIGHT, e.g. conv2_1:0.5");
+				throw new IllegalArgumentException("Bad layer weight in '" + p +
+					"': write NAME or NAME:WEIGHT, e.g. conv2_1:0.5");
 			}
-			if (!(w >= 0) || Float.isInfinite(w)) throw new IllegalArgumentException("Layer weight must be a finite number >= 0: " + p);
+			if (!(w >= 0) || Float.isInfinite(w)) throw new IllegalArgumentException(
+				"Layer weight must be a finite number >= 0: " + p);
 			out.put(name, w);
 		}
-		if (out.isEmpty()) throw new IllegalArgumentException("Empty layer list '" + spec + "': name at least one layer, e.g. conv2_2");
+		if (out.isEmpty()) throw new IllegalArgumentException("Empty layer list '" +
+			spec + "': name at least one layer, e.g. conv2_2");
 		return out;
 	}
 
-	/** Checks every value; the message says which parameter is wrong and what is allowed. */
+	/**
+	 * Checks every value; the message says which parameter is wrong and what is
+	 * allowed.
+	 */
 	public void validate() {
-		require(iterations >= 1, "iterations must be at least 1 (got " + iterations + ")");
-		require(maxSize >= 16 || maxSize == 0, "max size must be at least 16 pixels, or 0 for the image's own size (got " + maxSize + ")");
+		require(iterations >= 1, "iterations must be at least 1 (got " +
+			iterations + ")");
+		require(maxSize >= 16 || maxSize == 0,
+			"max size must be at least 16 pixels, or 0 for the image's own size (got " +
+				maxSize + ")");
 		require(scales >= 1, "scales must be at least 1 (got " + scales + ")");
-		require(minSize >= 0, "min size must be a number of pixels, or 0 for steps of √2 (got " + minSize + ")");
-		require(scales == 1 || iterations > scales, "iterations must be more than the number of scales, so that each gets at least one ("
-			+ iterations + " iterations for " + scales + " scales)");
-		require(tile >= TILE_AUTOMATIC, "tile must be a number of pixels, 0 for no tiling or " + TILE_AUTOMATIC + " for automatic (got " + tile + ")");
-		require(finiteNonNegative(contentWeight), "content weight must be a finite number >= 0 (got " + contentWeight + ")");
-		require(finiteNonNegative(styleWeight), "style weight must be a finite number >= 0 (got " + styleWeight + ")");
-		require(finiteNonNegative(tvWeight), "tv weight must be a finite number >= 0 (got " + tvWeight + ")");
-		require(contentWeight > 0 || styleWeight > 0, "the content weight or the style weight must be positive");
-		require(styleScale > 0 && styleScale <= 8, "style scale must be in (0, 8] (got " + styleScale + ")");
+		require(minSize >= 0,
+			"min size must be a number of pixels, or 0 for steps of √2 (got " +
+				minSize + ")");
+		require(scales == 1 || iterations > scales,
+			"iterations must be more than the number of scales, so that each gets at least one (" +
+				iterations + " iterations for " + scales + " scales)");
+		require(tile >= TILE_AUTOMATIC,
+			"tile must be a number of pixels, 0 for no tiling or " + TILE_AUTOMATIC +
+				" for automatic (got " + tile + ")");
+		require(finiteNonNegative(contentWeight),
+			"content weight must be a finite number >= 0 (got " + contentWeight +
+				")");
+		require(finiteNonNegative(styleWeight),
+			"style weight must be a finite number >= 0 (got " + styleWeight + ")");
+		require(finiteNonNegative(tvWeight),
+			"tv weight must be a finite number >= 0 (got " + tvWeight + ")");
+		require(contentWeight > 0 || styleWeight > 0,
+			"the content weight or the style weight must be positive");
+		require(styleScale > 0 && styleScale <= 8,
+			"style scale must be in (0, 8] (got " + styleScale + ")");
 		double lr = effectiveLearningRate();
-		require(lr > 0 && !Double.isInfinite(lr), "learning rate must be a positive number (got " + lr + ")");
-		require(snapshotEvery >= 0, "snapshot interval must be >= 0 (got " + snapshotEvery + ")");
-		require(init != Init.IMAGE || initImage != null, "init from an image needs the image");
+		require(lr > 0 && !Double.isInfinite(lr),
+			"learning rate must be a positive number (got " + lr + ")");
+		require(snapshotEvery >= 0, "snapshot interval must be >= 0 (got " +
+			snapshotEvery + ")");
+		require(init != Init.IMAGE || initImage != null,
+			"init from an image needs the image");
 	}
 
 	private static boolean finiteNonNegative(double v) {
-		// The losses are computed in float32: a weight beyond its range would overflow at once.
+		// The losses are computed in float32: a weight beyond its range would
+		// overflow at once.
 		return v >= 0 && Float.isFinite((float) v);
 	}
 

@@ -17,38 +17,50 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optimize;
 
 import org.neuralstyle.image.RgbImage;
 
 /**
- * Watches an optimization run. "Iteration" N is the state after N updates of the image;
- * iteration 0 is the initial image, reported before the first update.
+ * Watches an optimization run. "Iteration" N is the state after N updates of
+ * the image; iteration 0 is the initial image, reported before the first
+ * update.
  */
 public interface StylizationListener {
 
 	/**
-	 * Called once, before the first iteration, when the run has to wait for another one in this JVM
-	 * to finish: only one run at a time may record gradients (see {@code GradientRecording}).
+	 * Called once, before the first iteration, when the run has to wait for
+	 * another one in this JVM to finish: only one run at a time may record
+	 * gradients (see {@code GradientRecording}).
 	 */
 	default void waiting() {}
 
 	/** Called at every evaluated iteration with its losses. */
 	default void iteration(int iteration, LossValues losses) {}
 
-	/** Called every {@code snapshotEvery} iterations (and at the end) with the current image. */
+	/**
+	 * Called every {@code snapshotEvery} iterations (and at the end) with the
+	 * current image.
+	 */
 	default void snapshot(int iteration, LossValues losses, RgbImage image) {}
 
 	/**
-	 * The same, with the scale the image was optimized at; the image itself is always at the final
-	 * working size (upsampled from a smaller scale), so all snapshots of a run have one size. The
-	 * engine calls this one: listeners that do not show the scale need not override it.
+	 * The same, with the scale the image was optimized at; the image itself is
+	 * always at the final working size (upsampled from a smaller scale), so all
+	 * snapshots of a run have one size. The engine calls this one: listeners that
+	 * do not show the scale need not override it.
 	 */
-	default void snapshot(int iteration, LossValues losses, RgbImage image, Scale scale) {
+	default void snapshot(int iteration, LossValues losses, RgbImage image,
+		Scale scale)
+	{
 		snapshot(iteration, losses, image);
 	}
 
-	/** Called when a scale of the run starts (once, with {@code count} 1, for a one-scale run). */
+	/**
+	 * Called when a scale of the run starts (once, with {@code count} 1, for a
+	 * one-scale run).
+	 */
 	default void scaleStarted(Scale scale) {}
 
 	/**
@@ -63,7 +75,10 @@ public interface StylizationListener {
 		}
 	}
 
-	/** Polled between iterations; returning true stops the run, keeping the image so far. */
+	/**
+	 * Polled between iterations; returning true stops the run, keeping the image
+	 * so far.
+	 */
 	default boolean cancelled() {
 		return false;
 	}

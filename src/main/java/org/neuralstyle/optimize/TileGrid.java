@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optimize;
 
 import java.util.ArrayList;
@@ -26,27 +27,33 @@ import java.util.List;
 import org.neuralstyle.net.VggLayer;
 
 /**
- * How an image is cut into tiles for the VGG so that every tile's core features equal the whole
- * image's features there, exactly. Each tile is a core, the part it accounts for, inside a window
- * that adds a halo of context on every side but the image's own edges.
- *
- * <p>Why this is exact: a feature at a core position depends only on the input pixels within its
- * receptive field. The halo is at least the receptive field's reach of the deepest layer, so those
- * pixels all lie in the window, and the zero padding at a window's inner edges never reaches the
- * core. Cores and windows start at multiples of 2^pools, so every pooling sees the same 2×2 cells
- * as in the whole image.
+ * How an image is cut into tiles for the VGG so that every tile's core features
+ * equal the whole image's features there, exactly. Each tile is a core, the
+ * part it accounts for, inside a window that adds a halo of context on every
+ * side but the image's own edges.
+ * <p>
+ * Why this is exact: a feature at a core position depends only on the input
+ * pixels within its receptive field. The halo is at least the receptive field's
+ * reach of the deepest layer, so those pixels all lie in the window, and the
+ * zero padding at a window's inner edges never reaches the core. Cores and
+ * windows start at multiples of 2^pools, so every pooling sees the same 2×2
+ * cells as in the whole image.
  */
 final class TileGrid {
 
 	/**
-	 * The most memory an evaluation is given, whatever is free: beyond a few GB, larger tiles
-	 * save little (the halo is a small part of a large window), and the rest of the machine, Fiji
-	 * included, keeps what it needs.
+	 * The most memory an evaluation is given, whatever is free: beyond a few GB,
+	 * larger tiles save little (the halo is a small part of a large window), and
+	 * the rest of the machine, Fiji included, keeps what it needs.
 	 */
 	static final long WORKING_SET_CAP = 3L << 29;
 
-	/** A tile: its core and its window, in image rows and columns (end exclusive). */
-	record Tile(int top, int bottom, int left, int right, int windowTop, int windowBottom, int windowLeft, int windowRight) {}
+	/**
+	 * A tile: its core and its window, in image rows and columns (end exclusive).
+	 */
+	record Tile(int top, int bottom, int left, int right, int windowTop,
+		int windowBottom, int windowLeft, int windowRight)
+	{}
 
 	private final int height;
 	private final int width;
@@ -64,37 +71,47 @@ final class TileGrid {
 		List<Tile> all = new ArrayList<>();
 		for (int top = 0; top < height; top += tile)
 			for (int left = 0; left < width; left += tile) {
-				int bottom = Math.min(height, top + tile), right = Math.min(width, left + tile);
-				all.add(new Tile(top, bottom, left, right, Math.max(0, top - halo), Math.min(height, bottom + halo),
-					Math.max(0, left - halo), Math.min(width, right + halo)));
+				int bottom = Math.min(height, top + tile), right = Math.min(width,
+					left + tile);
+				all.add(new Tile(top, bottom, left, right, Math.max(0, top - halo), Math
+					.min(height, bottom + halo), Math.max(0, left - halo), Math.min(width,
+						right + halo)));
 			}
 		this.tiles = Collections.unmodifiableList(all);
 	}
 
 	/**
-	 * The grid for an image of {@code height × width} through {@code layers} (the network down to
-	 * its deepest layer used), with cores of about {@code tile} pixels a side.
+	 * The grid for an image of {@code height × width} through {@code layers} (the
+	 * network down to its deepest layer used), with cores of about {@code tile}
+	 * pixels a side.
 	 *
-	 * @throws IllegalArgumentException if the tile is smaller than one pooling cell of the deepest layer
+	 * @throws IllegalArgumentException if the tile is smaller than one pooling
+	 *           cell of the deepest layer
 	 */
 	static TileGrid of(List<VggLayer> layers, int height, int width, int tile) {
 		int align = align(layers), halo = halo(layers);
-		if (tile < align) throw new IllegalArgumentException("A tile of " + tile + " pixels is smaller than the "
-			+ align + "×" + align + " cells the network's poolings need: use a tile of at least " + align + " pixels, or 0 for none.");
+		if (tile < align) throw new IllegalArgumentException("A tile of " + tile +
+			" pixels is smaller than the " + align + "×" + align +
+			" cells the network's poolings need: use a tile of at least " + align +
+			" pixels, or 0 for none.");
 		return new TileGrid(height, width, align, halo, tile / align * align);
 	}
 
-	/** 2^(poolings down to the deepest layer): the cell that every tile edge must fall on. */
+	/**
+	 * 2^(poolings down to the deepest layer): the cell that every tile edge must
+	 * fall on.
+	 */
 	static int align(List<VggLayer> layers) {
 		int align = 1;
-		for (VggLayer l : layers) if (l.kind() == VggLayer.Kind.POOL) align *= 2;
+		for (VggLayer l : layers)
+			if (l.kind() == VggLayer.Kind.POOL) align *= 2;
 		return align;
 	}
 
 	/**
-	 * The receptive field's reach of the deepest layer beyond a cell, in input pixels, rounded up
-	 * to whole cells: each 3×3 convolution reaches one feature further, each 2×2 pooling one more
-	 * and doubles the step between features.
+	 * The receptive field's reach of the deepest layer beyond a cell, in input
+	 * pixels, rounded up to whole cells: each 3×3 convolution reaches one feature
+	 * further, each 2×2 pooling one more and doubles the step between features.
 	 */
 	static int halo(List<VggLayer> layers) {
 		int reach = 0, step = 1;
@@ -109,7 +126,10 @@ final class TileGrid {
 		return (reach + align - 1) / align * align;
 	}
 
-	/** The downsampling of a layer's feature map: 2^(poolings up to and including it). */
+	/**
+	 * The downsampling of a layer's feature map: 2^(poolings up to and including
+	 * it).
+	 */
 	static int scale(List<VggLayer> layers, String layer) {
 		int scale = 1;
 		for (VggLayer l : layers) {
@@ -120,8 +140,9 @@ final class TileGrid {
 	}
 
 	/**
-	 * Bytes one evaluation holds per input pixel through {@code layers}: each layer's output and its
-	 * gradient, with room for the temporaries of backward (three floats per feature value).
+	 * Bytes one evaluation holds per input pixel through {@code layers}: each
+	 * layer's output and its gradient, with room for the temporaries of backward
+	 * (three floats per feature value).
 	 */
 	static double bytesPerPixel(List<VggLayer> layers) {
 		double perPixel = 3 * 3 * 4; // the image, its gradient and a copy
@@ -134,21 +155,27 @@ final class TileGrid {
 	}
 
 	/**
-	 * The tile side for an image of {@code height × width} within {@code availableBytes}: 0 when the
-	 * whole image fits in one evaluation, else the largest core whose window fits.
+	 * The tile side for an image of {@code height × width} within
+	 * {@code availableBytes}: 0 when the whole image fits in one evaluation, else
+	 * the largest core whose window fits.
 	 *
-	 * @throws IllegalArgumentException when not even the smallest tile fits, saying what would
+	 * @throws IllegalArgumentException when not even the smallest tile fits,
+	 *           saying what would
 	 */
-	static int automatic(List<VggLayer> layers, int height, int width, long availableBytes) {
+	static int automatic(List<VggLayer> layers, int height, int width,
+		long availableBytes)
+	{
 		double perPixel = bytesPerPixel(layers);
 		if (perPixel * height * width <= availableBytes) return 0;
 		int align = align(layers), halo = halo(layers);
 		int window = (int) Math.floor(Math.sqrt(availableBytes / perPixel));
 		int tile = (window - 2 * halo) / align * align;
-		if (tile < align) throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-			"A %d×%d image does not fit in the %d MB available, not even in tiles: one tile of %d pixels with its %d-pixel "
-				+ "context needs %d MB. Use a smaller size, layers nearer the input, or a machine with more memory.",
-			width, height, availableBytes >> 20, align, halo, (long) (perPixel * (align + 2.0 * halo) * (align + 2.0 * halo)) >> 20));
+		if (tile < align) throw new IllegalArgumentException(String.format(
+			java.util.Locale.ROOT,
+			"A %d×%d image does not fit in the %d MB available, not even in tiles: one tile of %d pixels with its %d-pixel " +
+				"context needs %d MB. Use a smaller size, layers nearer the input, or a machine with more memory.",
+			width, height, availableBytes >> 20, align, halo, (long) (perPixel *
+				(align + 2.0 * halo) * (align + 2.0 * halo)) >> 20));
 		return tile;
 	}
 
@@ -172,9 +199,14 @@ final class TileGrid {
 		return tile;
 	}
 
-	/** A tile's core rows or columns in a feature map of the given scale: {from, to} in the whole map. */
+	/**
+	 * A tile's core rows or columns in a feature map of the given scale: {from,
+	 * to} in the whole map.
+	 */
 	int[] coreInFeatures(int start, int end, int imageSize, int scale) {
-		// Cores start on whole cells; the last one ends where the whole map ends (the poolings round down).
-		return new int[] {start / scale, end == imageSize ? imageSize / scale : end / scale};
+		// Cores start on whole cells; the last one ends where the whole map ends
+		// (the poolings round down).
+		return new int[] { start / scale, end == imageSize ? imageSize / scale
+			: end / scale };
 	}
 }

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optimize;
 
 import ai.djl.engine.Engine;
@@ -36,19 +37,22 @@ import org.neuralstyle.net.VggLayer;
 import org.neuralstyle.tensor.Scalars;
 
 /**
- * The optimization's loss and its exact gradient for an image of any size, with memory bounded by
- * one tile ({@link TileGrid}). Two passes per evaluation:
+ * The optimization's loss and its exact gradient for an image of any size, with
+ * memory bounded by one tile ({@link TileGrid}). Two passes per evaluation:
  * <ol>
- * <li>Forward only, tile by tile: a Gram matrix is a sum over positions, so the whole image's Gram
- * matrices are the sums over the tiles' cores; the content loss and total variation are sums of
- * local terms. This gives the losses, and dL/dG for every style layer.</li>
- * <li>Tile by tile with gradients: each tile's window is differentiated through a surrogate whose
- * gradient is the tile's share of the whole loss's: ⟨dL/dG, the core's Gram sum⟩ with dL/dG held
- * constant, plus the core's content and total-variation terms. The window gradients, halo
- * included, add up to the whole image's gradient.</li>
+ * <li>Forward only, tile by tile: a Gram matrix is a sum over positions, so the
+ * whole image's Gram matrices are the sums over the tiles' cores; the content
+ * loss and total variation are sums of local terms. This gives the losses, and
+ * dL/dG for every style layer.</li>
+ * <li>Tile by tile with gradients: each tile's window is differentiated through
+ * a surrogate whose gradient is the tile's share of the whole loss's: ⟨dL/dG,
+ * the core's Gram sum⟩ with dL/dG held constant, plus the core's content and
+ * total-variation terms. The window gradients, halo included, add up to the
+ * whole image's gradient.</li>
  * </ol>
- * Each position is in exactly one core, so nothing is counted twice; the sums only run in another
- * order than the untiled computation's, which changes the last bits.
+ * Each position is in exactly one core, so nothing is counted twice; the sums
+ * only run in another order than the untiled computation's, which changes the
+ * last bits.
  */
 final class TiledLoss implements ImageLoss {
 
@@ -64,11 +68,15 @@ final class TiledLoss implements ImageLoss {
 	private final Shape imageShape;
 
 	/**
-	 * @param contentTargets the content image's whole feature map per content layer (1×C×h×w)
-	 * @param styleGrams     the target Gram matrix per style layer (C×C, normalized by C·h·w)
+	 * @param contentTargets the content image's whole feature map per content
+	 *          layer (1×C×h×w)
+	 * @param styleGrams the target Gram matrix per style layer (C×C, normalized
+	 *          by C·h·w)
 	 */
-	TiledLoss(Vgg net, TileGrid grid, Map<String, Float> contentLayers, Map<String, NDArray> contentTargets,
-		Map<String, Float> styleLayers, Map<String, NDArray> styleGrams, Set<String> wanted, StyleTransferSettings s)
+	TiledLoss(Vgg net, TileGrid grid, Map<String, Float> contentLayers,
+		Map<String, NDArray> contentTargets, Map<String, Float> styleLayers,
+		Map<String, NDArray> styleGrams, Set<String> wanted,
+		StyleTransferSettings s)
 	{
 		this.net = net;
 		this.layers = net.layers();
@@ -82,7 +90,10 @@ final class TiledLoss implements ImageLoss {
 		this.imageShape = new Shape(1, 3, grid.height(), grid.width());
 	}
 
-	/** What the forward pass measures: the Gram sums per style layer and the losses. */
+	/**
+	 * What the forward pass measures: the Gram sums per style layer and the
+	 * losses.
+	 */
 	private record Measured(Map<String, NDArray> gramSums, LossValues losses) {}
 
 	@Override
@@ -108,7 +119,9 @@ final class TiledLoss implements ImageLoss {
 					NDArray leaf = image.get(window).duplicate();
 					leaf.attach(tileScope);
 					leaf.setRequiresGradient(true);
-					try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+					try (GradientCollector collector = Engine.getInstance()
+						.newGradientCollector())
+					{
 						collector.backward(surrogate(t, leaf, slopes));
 					}
 					gradient.set(window, gradient.get(window).add(leaf.getGradient()));
@@ -120,7 +133,10 @@ final class TiledLoss implements ImageLoss {
 		}
 	}
 
-	/** Pass 1: the Gram sums over all cores and the weighted losses, without gradients. */
+	/**
+	 * Pass 1: the Gram sums over all cores and the weighted losses, without
+	 * gradients.
+	 */
 	private Measured measure(NDArray image, NDManager owner) {
 		Map<String, NDArray> gramSums = new LinkedHashMap<>();
 		Map<String, Double> contentSums = new LinkedHashMap<>();
@@ -140,7 +156,8 @@ final class TiledLoss implements ImageLoss {
 					else total.addi(sum);
 				}
 				for (String layer : contentLayers.keySet())
-					contentSums.merge(layer, (double) contentDifference(t, layer, features.get(layer)).square().sum().getFloat(), Double::sum);
+					contentSums.merge(layer, (double) contentDifference(t, layer, features
+						.get(layer)).square().sum().getFloat(), Double::sum);
 				if (s.tvWeight > 0) {
 					tvRows += rowDifferences(t, window).square().sum().getFloat();
 					tvColumns += columnDifferences(t, window).square().sum().getFloat();
@@ -149,20 +166,23 @@ final class TiledLoss implements ImageLoss {
 		}
 		double content = 0;
 		for (Map.Entry<String, Float> layer : contentLayers.entrySet())
-			content += layer.getValue() * contentSums.get(layer.getKey()) / contentTargets.get(layer.getKey()).size();
+			content += layer.getValue() * contentSums.get(layer.getKey()) /
+				contentTargets.get(layer.getKey()).size();
 		double style = 0;
 		for (Map.Entry<String, Float> layer : styleLayers.entrySet()) {
 			NDArray gram = normalized(layer.getKey(), gramSums.get(layer.getKey()));
-			style += layer.getValue() * gram.sub(styleGrams.get(layer.getKey())).square().mean().getFloat();
+			style += layer.getValue() * gram.sub(styleGrams.get(layer.getKey()))
+				.square().mean().getFloat();
 		}
 		double tv = tvRows / rowPairs() + tvColumns / columnPairs();
-		float c = (float) (s.contentWeight * content), st = (float) (s.styleWeight * style), v = s.tvWeight > 0 ? (float) (s.tvWeight * tv) : 0f;
+		float c = (float) (s.contentWeight * content), st = (float) (s.styleWeight *
+			style), v = s.tvWeight > 0 ? (float) (s.tvWeight * tv) : 0f;
 		return new Measured(gramSums, new LossValues(c, st, v, c + st + v));
 	}
 
 	/**
-	 * dL/d(Gram sum) per style layer: L = w·w_l·mean((S/(C·N) − A)²) for the sum S over positions,
-	 * so dL/dS = w·w_l·2·(S/(C·N) − A) / (C²·C·N).
+	 * dL/d(Gram sum) per style layer: L = w·w_l·mean((S/(C·N) − A)²) for the sum
+	 * S over positions, so dL/dS = w·w_l·2·(S/(C·N) − A) / (C²·C·N).
 	 */
 	private Map<String, NDArray> gramSlopes(Map<String, NDArray> gramSums) {
 		Map<String, NDArray> slopes = new LinkedHashMap<>();
@@ -171,46 +191,66 @@ final class TiledLoss implements ImageLoss {
 			NDArray sum = gramSums.get(name);
 			long c = sum.getShape().get(0);
 			double positions = featurePositions(name);
-			double factor = s.styleWeight * layer.getValue() * 2 / ((double) c * c * c * positions);
-			slopes.put(name, Scalars.times(normalized(name, sum).sub(styleGrams.get(name)), (float) factor));
+			double factor = s.styleWeight * layer.getValue() * 2 / ((double) c * c *
+				c * positions);
+			slopes.put(name, Scalars.times(normalized(name, sum).sub(styleGrams.get(
+				name)), (float) factor));
 		}
 		return slopes;
 	}
 
-	/** Pass 2's scalar for one tile: its share of the loss, with the Gram slopes held constant. */
-	private NDArray surrogate(TileGrid.Tile t, NDArray window, Map<String, NDArray> slopes) {
+	/**
+	 * Pass 2's scalar for one tile: its share of the loss, with the Gram slopes
+	 * held constant.
+	 */
+	private NDArray surrogate(TileGrid.Tile t, NDArray window,
+		Map<String, NDArray> slopes)
+	{
 		Map<String, NDArray> features = net.features(window, wanted);
 		NDArray total = Scalars.of(window.getManager(), 0f, window);
 		for (String layer : styleLayers.keySet())
-			total = total.add(coreGram(t, layer, features.get(layer)).mul(slopes.get(layer)).sum());
+			total = total.add(coreGram(t, layer, features.get(layer)).mul(slopes.get(
+				layer)).sum());
 		for (Map.Entry<String, Float> layer : contentLayers.entrySet()) {
-			float factor = (float) (s.contentWeight * layer.getValue() / contentTargets.get(layer.getKey()).size());
-			total = total.add(Scalars.times(contentDifference(t, layer.getKey(), features.get(layer.getKey())).square().sum(), factor));
+			float factor = (float) (s.contentWeight * layer.getValue() /
+				contentTargets.get(layer.getKey()).size());
+			total = total.add(Scalars.times(contentDifference(t, layer.getKey(),
+				features.get(layer.getKey())).square().sum(), factor));
 		}
 		if (s.tvWeight > 0) {
-			total = total.add(Scalars.times(rowDifferences(t, window).square().sum(), (float) (s.tvWeight / rowPairs())));
-			total = total.add(Scalars.times(columnDifferences(t, window).square().sum(), (float) (s.tvWeight / columnPairs())));
+			total = total.add(Scalars.times(rowDifferences(t, window).square().sum(),
+				(float) (s.tvWeight / rowPairs())));
+			total = total.add(Scalars.times(columnDifferences(t, window).square()
+				.sum(), (float) (s.tvWeight / columnPairs())));
 		}
 		return total;
 	}
 
-	private NDArray coreGram(TileGrid.Tile t, String layer, NDArray windowFeatures) {
+	private NDArray coreGram(TileGrid.Tile t, String layer,
+		NDArray windowFeatures)
+	{
 		return coreGram(grid, layers, t, layer, windowFeatures);
 	}
 
 	/** Σ F·Fᵀ over the tile's core positions of a layer (C×C, not normalized). */
-	private static NDArray coreGram(TileGrid grid, List<VggLayer> layers, TileGrid.Tile t, String layer, NDArray windowFeatures) {
+	private static NDArray coreGram(TileGrid grid, List<VggLayer> layers,
+		TileGrid.Tile t, String layer, NDArray windowFeatures)
+	{
 		NDArray core = core(grid, layers, t, layer, windowFeatures);
 		NDArray f = core.reshape(core.getShape().get(1), -1);
 		return f.matMul(f.transpose());
 	}
 
 	/** The core's feature map minus the content's there. */
-	private NDArray contentDifference(TileGrid.Tile t, String layer, NDArray windowFeatures) {
+	private NDArray contentDifference(TileGrid.Tile t, String layer,
+		NDArray windowFeatures)
+	{
 		int scale = TileGrid.scale(layers, layer);
 		int[] rows = grid.coreInFeatures(t.top(), t.bottom(), grid.height(), scale);
-		int[] columns = grid.coreInFeatures(t.left(), t.right(), grid.width(), scale);
-		NDArray target = contentTargets.get(layer).get(new NDIndex(":, :, {}:{}, {}:{}", rows[0], rows[1], columns[0], columns[1]));
+		int[] columns = grid.coreInFeatures(t.left(), t.right(), grid.width(),
+			scale);
+		NDArray target = contentTargets.get(layer).get(new NDIndex(
+			":, :, {}:{}, {}:{}", rows[0], rows[1], columns[0], columns[1]));
 		return core(t, layer, windowFeatures).sub(target);
 	}
 
@@ -219,28 +259,40 @@ final class TiledLoss implements ImageLoss {
 	}
 
 	/** The part of a window's feature map that belongs to the tile's core. */
-	private static NDArray core(TileGrid grid, List<VggLayer> layers, TileGrid.Tile t, String layer, NDArray windowFeatures) {
+	private static NDArray core(TileGrid grid, List<VggLayer> layers,
+		TileGrid.Tile t, String layer, NDArray windowFeatures)
+	{
 		int scale = TileGrid.scale(layers, layer);
 		int[] rows = grid.coreInFeatures(t.top(), t.bottom(), grid.height(), scale);
-		int[] columns = grid.coreInFeatures(t.left(), t.right(), grid.width(), scale);
-		int top = rows[0] - t.windowTop() / scale, left = columns[0] - t.windowLeft() / scale;
-		return windowFeatures.get(new NDIndex(":, :, {}:{}, {}:{}", top, top + rows[1] - rows[0], left, left + columns[1] - columns[0]));
+		int[] columns = grid.coreInFeatures(t.left(), t.right(), grid.width(),
+			scale);
+		int top = rows[0] - t.windowTop() / scale, left = columns[0] - t
+			.windowLeft() / scale;
+		return windowFeatures.get(new NDIndex(":, :, {}:{}, {}:{}", top, top +
+			rows[1] - rows[0], left, left + columns[1] - columns[0]));
 	}
 
-	/** Vertical neighbour differences whose upper pixel lies in the core (the image's TV pairs). */
+	/**
+	 * Vertical neighbour differences whose upper pixel lies in the core (the
+	 * image's TV pairs).
+	 */
 	private NDArray rowDifferences(TileGrid.Tile t, NDArray window) {
-		int from = t.top() - t.windowTop(), to = Math.min(t.bottom(), grid.height() - 1) - t.windowTop();
+		int from = t.top() - t.windowTop(), to = Math.min(t.bottom(), grid
+			.height() - 1) - t.windowTop();
 		int left = t.left() - t.windowLeft(), right = t.right() - t.windowLeft();
-		return window.get(new NDIndex(":, :, {}:{}, {}:{}", from + 1, to + 1, left, right))
-			.sub(window.get(new NDIndex(":, :, {}:{}, {}:{}", from, to, left, right)));
+		return window.get(new NDIndex(":, :, {}:{}, {}:{}", from + 1, to + 1, left,
+			right)).sub(window.get(new NDIndex(":, :, {}:{}, {}:{}", from, to, left,
+				right)));
 	}
 
 	/** Horizontal neighbour differences whose left pixel lies in the core. */
 	private NDArray columnDifferences(TileGrid.Tile t, NDArray window) {
 		int top = t.top() - t.windowTop(), bottom = t.bottom() - t.windowTop();
-		int from = t.left() - t.windowLeft(), to = Math.min(t.right(), grid.width() - 1) - t.windowLeft();
-		return window.get(new NDIndex(":, :, {}:{}, {}:{}", top, bottom, from + 1, to + 1))
-			.sub(window.get(new NDIndex(":, :, {}:{}, {}:{}", top, bottom, from, to)));
+		int from = t.left() - t.windowLeft(), to = Math.min(t.right(), grid
+			.width() - 1) - t.windowLeft();
+		return window.get(new NDIndex(":, :, {}:{}, {}:{}", top, bottom, from + 1,
+			to + 1)).sub(window.get(new NDIndex(":, :, {}:{}, {}:{}", top, bottom,
+				from, to)));
 	}
 
 	private NDArray normalized(String layer, NDArray gramSum) {
@@ -264,11 +316,17 @@ final class TiledLoss implements ImageLoss {
 	/** What is done with one tile's feature maps (in a scope closed after it). */
 	@FunctionalInterface
 	private interface TileVisitor {
+
 		void visit(TileGrid.Tile t, Map<String, NDArray> features);
 	}
 
-	/** Runs every tile's window through the network without gradients, one tile in memory at a time. */
-	private static void forEachTile(Vgg net, TileGrid grid, NDArray image, Set<String> wanted, NDManager owner, TileVisitor visitor) {
+	/**
+	 * Runs every tile's window through the network without gradients, one tile in
+	 * memory at a time.
+	 */
+	private static void forEachTile(Vgg net, TileGrid grid, NDArray image,
+		Set<String> wanted, NDManager owner, TileVisitor visitor)
+	{
 		for (TileGrid.Tile t : grid.tiles()) {
 			try (NDManager tileScope = owner.newSubManager()) {
 				NDArray window = image.get(window(t));
@@ -279,28 +337,40 @@ final class TiledLoss implements ImageLoss {
 	}
 
 	/**
-	 * The whole feature map of each layer for an image (1×3×H×W), computed tile by tile without
-	 * gradients: the content targets of an image too large for one pass.
+	 * The whole feature map of each layer for an image (1×3×H×W), computed tile
+	 * by tile without gradients: the content targets of an image too large for
+	 * one pass.
 	 */
-	static Map<String, NDArray> featureMaps(Vgg net, TileGrid grid, NDArray image, Set<String> wanted, NDManager owner) {
+	static Map<String, NDArray> featureMaps(Vgg net, TileGrid grid, NDArray image,
+		Set<String> wanted, NDManager owner)
+	{
 		List<VggLayer> layers = net.layers();
 		Map<String, NDArray> maps = new LinkedHashMap<>();
 		forEachTile(net, grid, image, wanted, owner, (t, features) -> {
 			for (String layer : wanted) {
 				int scale = TileGrid.scale(layers, layer);
 				NDArray core = core(grid, layers, t, layer, features.get(layer));
-				NDArray map = maps.computeIfAbsent(layer, l -> owner.zeros(
-					new Shape(1, core.getShape().get(1), grid.height() / scale, grid.width() / scale), core.getDataType()));
-				int[] rows = grid.coreInFeatures(t.top(), t.bottom(), grid.height(), scale);
-				int[] columns = grid.coreInFeatures(t.left(), t.right(), grid.width(), scale);
-				map.set(new NDIndex(":, :, {}:{}, {}:{}", rows[0], rows[1], columns[0], columns[1]), core);
+				NDArray map = maps.computeIfAbsent(layer, l -> owner.zeros(new Shape(1,
+					core.getShape().get(1), grid.height() / scale, grid.width() / scale),
+					core.getDataType()));
+				int[] rows = grid.coreInFeatures(t.top(), t.bottom(), grid.height(),
+					scale);
+				int[] columns = grid.coreInFeatures(t.left(), t.right(), grid.width(),
+					scale);
+				map.set(new NDIndex(":, :, {}:{}, {}:{}", rows[0], rows[1], columns[0],
+					columns[1]), core);
 			}
 		});
 		return maps;
 	}
 
-	/** The Gram matrix of each layer for an image (C×C, normalized by C·h·w), tile by tile without gradients. */
-	static Map<String, NDArray> gramMatrices(Vgg net, TileGrid grid, NDArray image, Set<String> wanted, NDManager owner) {
+	/**
+	 * The Gram matrix of each layer for an image (C×C, normalized by C·h·w), tile
+	 * by tile without gradients.
+	 */
+	static Map<String, NDArray> gramMatrices(Vgg net, TileGrid grid,
+		NDArray image, Set<String> wanted, NDManager owner)
+	{
 		List<VggLayer> layers = net.layers();
 		Map<String, NDArray> sums = new LinkedHashMap<>();
 		forEachTile(net, grid, image, wanted, owner, (t, features) -> {
@@ -318,13 +388,16 @@ final class TiledLoss implements ImageLoss {
 		for (Map.Entry<String, NDArray> sum : sums.entrySet()) {
 			int scale = TileGrid.scale(layers, sum.getKey());
 			long c = sum.getValue().getShape().get(0);
-			double positions = (double) (grid.height() / scale) * (grid.width() / scale);
-			grams.put(sum.getKey(), Scalars.dividedBy(sum.getValue(), (float) (c * positions)));
+			double positions = (double) (grid.height() / scale) * (grid.width() /
+				scale);
+			grams.put(sum.getKey(), Scalars.dividedBy(sum.getValue(), (float) (c *
+				positions)));
 		}
 		return grams;
 	}
 
 	private static NDIndex window(TileGrid.Tile t) {
-		return new NDIndex(":, :, {}:{}, {}:{}", t.windowTop(), t.windowBottom(), t.windowLeft(), t.windowRight());
+		return new NDIndex(":, :, {}:{}, {}:{}", t.windowTop(), t.windowBottom(), t
+			.windowLeft(), t.windowRight());
 	}
 }

@@ -17,12 +17,14 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.progress;
 
 /**
- * How long the rest of a run will take, from the pace so far, in words: the one estimate the
- * command line and Fiji show. The clock starts at the first iteration (or training step), so
- * loading the network and computing the style targets do not count towards the pace.
+ * How long the rest of a run will take, from the pace so far, in words: the one
+ * estimate the command line and Fiji show. The clock starts at the first
+ * iteration (or training step), so loading the network and computing the style
+ * targets do not count towards the pace.
  */
 public final class TimeLeft {
 
@@ -37,24 +39,32 @@ public final class TimeLeft {
 		lastNanos = nanos;
 	}
 
-	/** Seconds for {@code remainingIterations} more at the pace so far, or NaN while there is no pace yet. */
+	/**
+	 * Seconds for {@code remainingIterations} more at the pace so far, or NaN
+	 * while there is no pace yet.
+	 */
 	public double seconds(long remainingIterations) {
 		return secondsPerIteration() * Math.max(0, remainingIterations);
 	}
 
 	/** Seconds per iteration so far, or NaN while there is no pace yet. */
 	public double secondsPerIteration() {
-		return iterationsSinceFirst < 1 ? Double.NaN : (lastNanos - firstNanos) / 1e9 / iterationsSinceFirst;
+		return iterationsSinceFirst < 1 ? Double.NaN : (lastNanos - firstNanos) /
+			1e9 / iterationsSinceFirst;
 	}
 
-	/** "about 3 min 20 s left", "about 40 s left", "less than a second left"; empty without a pace. */
+	/**
+	 * "about 3 min 20 s left", "about 40 s left", "less than a second left";
+	 * empty without a pace.
+	 */
 	public static String format(double seconds) {
 		return Double.isNaN(seconds) ? "" : words(seconds) + " left";
 	}
 
 	/**
-	 * A duration as people say it: "less than a second", "about 42 s", "about 3 min 20 s",
-	 * "about 25 min", "about 2 h 5 min", "about 3 d 4 h". Seconds matter only while minutes are few.
+	 * A duration as people say it: "less than a second", "about 42 s", "about 3
+	 * min 20 s", "about 25 min", "about 2 h 5 min", "about 3 d 4 h". Seconds
+	 * matter only while minutes are few.
 	 */
 	public static String words(double seconds) {
 		long s = Math.round(seconds);
@@ -62,7 +72,8 @@ public final class TimeLeft {
 		if (s < 60) return "about " + s + " s";
 		if (s < 3600) {
 			long min = s / 60, sec = s % 60;
-			return min < 10 && sec > 0 ? "about " + min + " min " + sec + " s" : "about " + Math.round(s / 60.0) + " min";
+			return min < 10 && sec > 0 ? "about " + min + " min " + sec + " s"
+				: "about " + Math.round(s / 60.0) + " min";
 		}
 		if (s < 86400) {
 			long h = s / 3600, min = Math.round((s % 3600) / 60.0);

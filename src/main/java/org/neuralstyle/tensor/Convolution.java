@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.tensor;
 
 import ai.djl.ndarray.NDArray;
@@ -26,18 +27,22 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 
 /**
- * A 2-D convolution (stride, zero padding, no dilation) whose backward pass is right on every CPU.
- *
- * <p>Why: libtorch 2.7.1's oneDNN computes the gradient with respect to a convolution's input
- * wrongly on some AVX-512 CPUs (seen on an AMD EPYC with AVX-512 VP2INTERSECT) when the number of
- * output channels is not a multiple of 16 and the kernel is larger than 1×1: it comes out 20–97%
- * off or NaN, silently, while the forward pass and the weight gradient are right. Limiting oneDNN
- * to AVX2 ({@code ONEDNN_MAX_CPU_ISA}) mends some of these shapes, not all. Fast-style training
- * backpropagates through the network's last convolution (32 → 3 channels), so every update went
- * the wrong way there. When gradients are wanted, the output channels are padded with zero
- * filters up to a multiple of 16 and the extra channels are cut off again: the same function,
- * computed by the kernel that is right. {@code TransformerNetGradientTest} compares the training
- * gradient with the float64 computation; see docs/engine-bugs.md.
+ * A 2-D convolution (stride, zero padding, no dilation) whose backward pass is
+ * right on every CPU.
+ * <p>
+ * Why: libtorch 2.7.1's oneDNN computes the gradient with respect to a
+ * convolution's input wrongly on some AVX-512 CPUs (seen on an AMD EPYC with
+ * AVX-512 VP2INTERSECT) when the number of output channels is not a multiple of
+ * 16 and the kernel is larger than 1×1: it comes out 20–97% off or NaN,
+ * silently, while the forward pass and the weight gradient are right. Limiting
+ * oneDNN to AVX2 ({@code ONEDNN_MAX_CPU_ISA}) mends some of these shapes, not
+ * all. Fast-style training backpropagates through the network's last
+ * convolution (32 → 3 channels), so every update went the wrong way there. When
+ * gradients are wanted, the output channels are padded with zero filters up to
+ * a multiple of 16 and the extra channels are cut off again: the same function,
+ * computed by the kernel that is right. {@code TransformerNetGradientTest}
+ * compares the training gradient with the float64 computation; see
+ * docs/engine-bugs.md.
  */
 public final class Convolution {
 
@@ -49,23 +54,33 @@ public final class Convolution {
 	/**
 	 * {@code conv2d(x, weight, bias, stride, padding)}.
 	 *
-	 * @param differentiable whether a backward pass will run through the result: only then the
-	 *        output channels are widened (the forward pass is right either way, and cheaper)
+	 * @param differentiable whether a backward pass will run through the result:
+	 *          only then the output channels are widened (the forward pass is
+	 *          right either way, and cheaper)
 	 */
-	public static NDArray conv2d(NDArray x, NDArray weight, NDArray bias, int stride, int padding, boolean differentiable) {
+	public static NDArray conv2d(NDArray x, NDArray weight, NDArray bias,
+		int stride, int padding, boolean differentiable)
+	{
 		Shape strides = new Shape(stride, stride);
 		Shape pads = new Shape(padding, padding);
 		long outChannels = weight.getShape().get(0);
-		if (!differentiable || outChannels % CHANNEL_BLOCK == 0 || x.getDevice().isGpu()) {
-			return Conv2d.conv2d(x, weight, bias, strides, pads, new Shape(1, 1), 1).singletonOrThrow();
+		if (!differentiable || outChannels % CHANNEL_BLOCK == 0 || x.getDevice()
+			.isGpu())
+		{
+			return Conv2d.conv2d(x, weight, bias, strides, pads, new Shape(1, 1), 1)
+				.singletonOrThrow();
 		}
 		long extra = CHANNEL_BLOCK - outChannels % CHANNEL_BLOCK;
 		long[] w = weight.getShape().getShape();
-		try (NDArray zeroFilters = weight.getManager().zeros(new Shape(extra, w[1], w[2], w[3]), weight.getDataType());
-			NDArray zeroBiases = bias.getManager().zeros(new Shape(extra), bias.getDataType());
-			NDArray wideWeight = NDArrays.concat(new NDList(weight, zeroFilters), 0);
-			NDArray wideBias = NDArrays.concat(new NDList(bias, zeroBiases), 0);
-			NDArray wide = Conv2d.conv2d(x, wideWeight, wideBias, strides, pads, new Shape(1, 1), 1).singletonOrThrow())
+		try (NDArray zeroFilters = weight.getManager().zeros(new Shape(extra, w[1],
+			w[2], w[3]), weight.getDataType());
+				NDArray zeroBiases = bias.getManager().zeros(new Shape(extra), bias
+					.getDataType());
+				NDArray wideWeight = NDArrays.concat(new NDList(weight, zeroFilters),
+					0);
+				NDArray wideBias = NDArrays.concat(new NDList(bias, zeroBiases), 0);
+				NDArray wide = Conv2d.conv2d(x, wideWeight, wideBias, strides, pads,
+					new Shape(1, 1), 1).singletonOrThrow())
 		{
 			return wide.get(":, :{}", outChannels);
 		}

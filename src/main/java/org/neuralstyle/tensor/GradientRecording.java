@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.tensor;
 
 import java.util.concurrent.TimeUnit;
@@ -24,11 +25,13 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
- * Turns at recording gradients, one run at a time in the whole JVM. DJL's PyTorch engine allows
- * one {@code GradientCollector} at a time, across all threads: a second run that opens one while
- * the first records (a Fiji user starting Stylize (optimize) while another runs) fails with "A
- * PtGradientCollector is already collecting". A run that records gradients therefore takes the
- * turn for its whole length, and the next one waits for it, first in line first served.
+ * Turns at recording gradients, one run at a time in the whole JVM. DJL's
+ * PyTorch engine allows one {@code GradientCollector} at a time, across all
+ * threads: a second run that opens one while the first records (a Fiji user
+ * starting Stylize (optimize) while another runs) fails with "A
+ * PtGradientCollector is already collecting". A run that records gradients
+ * therefore takes the turn for its whole length, and the next one waits for it,
+ * first in line first served.
  */
 public final class GradientRecording {
 
@@ -37,18 +40,21 @@ public final class GradientRecording {
 	/** How often a waiting run asks whether it was cancelled. */
 	private static final long POLL_MILLIS = 100;
 
-	private GradientRecording() {
-	}
+	private GradientRecording() {}
 
 	/** The turn of one run; closing it lets the next run go. */
 	public static final class Turn implements AutoCloseable {
+
 		private boolean held;
 
 		private Turn(boolean held) {
 			this.held = held;
 		}
 
-		/** False when the run was cancelled (or interrupted) while it waited: it must record nothing. */
+		/**
+		 * False when the run was cancelled (or interrupted) while it waited: it
+		 * must record nothing.
+		 */
 		public boolean held() {
 			return held;
 		}
@@ -61,10 +67,11 @@ public final class GradientRecording {
 	}
 
 	/**
-	 * Takes the turn, waiting while another run holds it. {@code waiting} runs once when the run
-	 * has to wait, so the user hears why nothing happens; {@code cancelled} is polled meanwhile, and
-	 * a cancel (or an interrupt, whose flag stays set) ends the wait with a turn not {@link Turn#held()}.
-	 * Close the turn on the thread that took it.
+	 * Takes the turn, waiting while another run holds it. {@code waiting} runs
+	 * once when the run has to wait, so the user hears why nothing happens;
+	 * {@code cancelled} is polled meanwhile, and a cancel (or an interrupt, whose
+	 * flag stays set) ends the wait with a turn not {@link Turn#held()}. Close
+	 * the turn on the thread that took it.
 	 */
 	public static Turn take(Runnable waiting, BooleanSupplier cancelled) {
 		if (TURN.tryLock()) return new Turn(true);

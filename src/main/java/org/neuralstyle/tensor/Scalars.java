@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.tensor;
 
 import ai.djl.ndarray.NDArray;
@@ -24,23 +25,29 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * Arithmetic between an array and a number, safe under autograd. The engine uses these instead of
- * DJL's {@code mul(Number)}, {@code div(Number)}, {@code add(Number)} and the like.
- *
- * <p>Why: on the CPU, DJL 0.36 turns the number into a tensor over a Java direct buffer
- * ({@code torch::from_blob}, no copy) and closes it as soon as the operation returns. Autograd
- * keeps that tensor for the backward pass ({@code mul} and {@code div} need their other operand).
- * When the garbage collector frees the buffer in between, backward reads freed memory: gradients
- * come out silently scaled wrong, or NaN. See docs/engine-bugs.md. The scalars here
- * are allocated by libtorch itself ({@code torch::full}), so the tensor owns its storage and
- * autograd's reference keeps it alive however long the graph lives. {@code ScalarUseTest} keeps
- * the engine off DJL's number overloads.
+ * Arithmetic between an array and a number, safe under autograd. The engine
+ * uses these instead of DJL's {@code mul(Number)}, {@code div(Number)},
+ * {@code add(Number)} and the like.
+ * <p>
+ * Why: on the CPU, DJL 0.36 turns the number into a tensor over a Java direct
+ * buffer ({@code torch::from_blob}, no copy) and closes it as soon as the
+ * operation returns. Autograd keeps that tensor for the backward pass
+ * ({@code mul} and {@code div} need their other operand). When the garbage
+ * collector frees the buffer in between, backward reads freed memory: gradients
+ * come out silently scaled wrong, or NaN. See docs/engine-bugs.md. The scalars
+ * here are allocated by libtorch itself ({@code torch::full}), so the tensor
+ * owns its storage and autograd's reference keeps it alive however long the
+ * graph lives. {@code ScalarUseTest} keeps the engine off DJL's number
+ * overloads.
  */
 public final class Scalars {
 
 	private Scalars() {}
 
-	/** A 0-dimensional array of {@code like}'s data type holding {@code value}, in libtorch-owned memory. */
+	/**
+	 * A 0-dimensional array of {@code like}'s data type holding {@code value}, in
+	 * libtorch-owned memory.
+	 */
 	public static NDArray of(NDManager manager, float value, NDArray like) {
 		return manager.full(new Shape(), value, like.getDataType());
 	}

@@ -17,16 +17,21 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.weights;
 
 import org.neuralstyle.checkpoint.Checkpoints;
 
 /** What a known model file is, which decides how it is checked and used. */
 public enum ModelKind {
-	/** A checkpoint holding an ImageNet-trained VGG network's state dict (the optimization method's feature network). */
-	VGG_FEATURES("VGG feature network", true),
-	/** A zip of fast-model checkpoints, unpacked before use. */
-	FAST_MODEL_ARCHIVE("fast-model archive", false);
+
+		/**
+		 * A checkpoint holding an ImageNet-trained VGG network's state dict (the
+		 * optimization method's feature network).
+		 */
+		VGG_FEATURES("VGG feature network", true),
+		/** A zip of fast-model checkpoints, unpacked before use. */
+		FAST_MODEL_ARCHIVE("fast-model archive", false);
 
 	private final String description;
 	private final boolean checkpoint;

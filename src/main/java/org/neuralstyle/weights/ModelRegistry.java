@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.weights;
 
 import java.net.URI;
@@ -25,33 +26,49 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The model files the product can download, verify and find by id or by checksum. */
+/**
+ * The model files the product can download, verify and find by id or by
+ * checksum.
+ */
 public final class ModelRegistry {
 
-	/** torchvision's VGG19, in PyTorch's legacy format; the feature network of Gatys et al. */
-	/** The loss networks' names, as constants that annotations (choice lists) can use. */
+	/**
+	 * torchvision's VGG19, in PyTorch's legacy format; the feature network of
+	 * Gatys et al.
+	 */
+	/**
+	 * The loss networks' names, as constants that annotations (choice lists) can
+	 * use.
+	 */
 	public static final String VGG19_ID = "vgg19", VGG16_ID = "vgg16";
 
-	public static final KnownModel VGG19 = new KnownModel(VGG19_ID, "torchvision VGG19",
-		ModelKind.VGG_FEATURES, URI.create("https://download.pytorch.org/models/vgg19-dcbb9e9d.pth"),
-		"vgg19-dcbb9e9d.pth", 574_673_361L,
-		Checksum.sha256("dcbb9e9dad569fff7a846263a77324fc34978fea2bfb039c012d710e1776ae44"));
+	public static final KnownModel VGG19 = new KnownModel(VGG19_ID,
+		"torchvision VGG19", ModelKind.VGG_FEATURES, URI.create(
+			"https://download.pytorch.org/models/vgg19-dcbb9e9d.pth"),
+		"vgg19-dcbb9e9d.pth", 574_673_361L, Checksum.sha256(
+			"dcbb9e9dad569fff7a846263a77324fc34978fea2bfb039c012d710e1776ae44"));
 
-	/** torchvision's VGG16: only the first 8 digits of its SHA-256 (its file name) are published. */
-	public static final KnownModel VGG16 = new KnownModel(VGG16_ID, "torchvision VGG16",
-		ModelKind.VGG_FEATURES, URI.create("https://download.pytorch.org/models/vgg16-397923af.pth"),
+	/**
+	 * torchvision's VGG16: only the first 8 digits of its SHA-256 (its file name)
+	 * are published.
+	 */
+	public static final KnownModel VGG16 = new KnownModel(VGG16_ID,
+		"torchvision VGG16", ModelKind.VGG_FEATURES, URI.create(
+			"https://download.pytorch.org/models/vgg16-397923af.pth"),
 		"vgg16-397923af.pth", -1, Checksum.sha256Prefix("397923af"));
 
 	/**
-	 * The fast models pytorch/examples publishes: candy.pth, mosaic.pth, rain_princess.pth and
-	 * udnie.pth in one zip, with no checksum published.
+	 * The fast models pytorch/examples publishes: candy.pth, mosaic.pth,
+	 * rain_princess.pth and udnie.pth in one zip, with no checksum published.
 	 */
 	public static final KnownModel FAST_MODELS = new KnownModel("fast-models",
-		"pytorch/examples fast style models", ModelKind.FAST_MODEL_ARCHIVE,
-		URI.create("https://www.dropbox.com/s/lrvwfehqdcxoza8/saved_models.zip?dl=1"), "saved_models.zip", -1,
-		Checksum.none());
+		"pytorch/examples fast style models", ModelKind.FAST_MODEL_ARCHIVE, URI
+			.create(
+				"https://www.dropbox.com/s/lrvwfehqdcxoza8/saved_models.zip?dl=1"),
+		"saved_models.zip", -1, Checksum.none());
 
-	private static final ModelRegistry STANDARD = new ModelRegistry(List.of(VGG19, VGG16, FAST_MODELS));
+	private static final ModelRegistry STANDARD = new ModelRegistry(List.of(VGG19,
+		VGG16, FAST_MODELS));
 
 	private final List<KnownModel> models;
 
@@ -78,19 +95,22 @@ public final class ModelRegistry {
 		return models.stream().filter(m -> m.id().equals(id)).findFirst();
 	}
 
-	/** The model with this id; for an unknown id the message lists the known ones. */
+	/**
+	 * The model with this id; for an unknown id the message lists the known ones.
+	 */
 	public KnownModel get(String id) {
-		return find(id).orElseThrow(() -> new IllegalArgumentException("Unknown model '" + id + "'. Known models: " +
-			models.stream().map(KnownModel::id).collect(Collectors.joining(", ")) + "."));
+		return find(id).orElseThrow(() -> new IllegalArgumentException(
+			"Unknown model '" + id + "'. Known models: " + models.stream().map(
+				KnownModel::id).collect(Collectors.joining(", ")) + "."));
 	}
 
 	/**
-	 * The model a file with this SHA-256 is. Models without a checksum are never identified, and
-	 * a complete checksum is preferred over a prefix match.
+	 * The model a file with this SHA-256 is. Models without a checksum are never
+	 * identified, and a complete checksum is preferred over a prefix match.
 	 */
 	public Optional<KnownModel> identify(String sha256) {
-		return models.stream()
-			.filter(m -> m.checksum().isKnown() && m.checksum().matches(sha256))
-			.max((a, b) -> Integer.compare(a.checksum().sha256Prefix().length(), b.checksum().sha256Prefix().length()));
+		return models.stream().filter(m -> m.checksum().isKnown() && m.checksum()
+			.matches(sha256)).max((a, b) -> Integer.compare(a.checksum()
+				.sha256Prefix().length(), b.checksum().sha256Prefix().length()));
 	}
 }

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.weights;
 
 import java.io.IOException;
@@ -29,11 +30,12 @@ import org.neuralstyle.checkpoint.Checkpoints;
 import org.neuralstyle.checkpoint.StateDict;
 
 /**
- * Where a run's pretrained files come from, the one rule both front ends follow: the file the
- * user names, else the cached copy of the model, else a verified download into the cache, if the
- * {@link Consent} allows it. The command line downloads unasked (the user typed the command);
- * Fiji asks a person first and, when nobody can be asked (headless, batch mode, a macro), does
- * not download at all.
+ * Where a run's pretrained files come from, the one rule both front ends
+ * follow: the file the user names, else the cached copy of the model, else a
+ * verified download into the cache, if the {@link Consent} allows it. The
+ * command line downloads unasked (the user typed the command); Fiji asks a
+ * person first and, when nobody can be asked (headless, batch mode, a macro),
+ * does not download at all.
  */
 public final class PretrainedWeights {
 
@@ -57,11 +59,14 @@ public final class PretrainedWeights {
 	private final DownloadProgress progress;
 
 	/**
-	 * @param consent who decides about downloads, or null when nobody can be asked: then a model
-	 *        missing from the cache is a {@link WeightsUnavailableException}
+	 * @param consent who decides about downloads, or null when nobody can be
+	 *          asked: then a model missing from the cache is a
+	 *          {@link WeightsUnavailableException}
 	 * @param progress told how far a download has come
 	 */
-	public PretrainedWeights(ModelRegistry registry, WeightsCache cache, Consent consent, DownloadProgress progress) {
+	public PretrainedWeights(ModelRegistry registry, WeightsCache cache,
+		Consent consent, DownloadProgress progress)
+	{
 		this.registry = registry;
 		this.cache = cache;
 		this.consent = consent;
@@ -69,8 +74,11 @@ public final class PretrainedWeights {
 	}
 
 	/** The standard registry and cache. */
-	public static PretrainedWeights standard(Consent consent, DownloadProgress progress) throws IOException {
-		return new PretrainedWeights(ModelRegistry.standard(), WeightsCache.standard(), consent, progress);
+	public static PretrainedWeights standard(Consent consent,
+		DownloadProgress progress) throws IOException
+	{
+		return new PretrainedWeights(ModelRegistry.standard(), WeightsCache
+			.standard(), consent, progress);
 	}
 
 	public WeightsCache cache() {
@@ -78,32 +86,38 @@ public final class PretrainedWeights {
 	}
 
 	/**
-	 * A VGG loss network: {@code file} if given, else the model called {@code network} (vgg19,
-	 * vgg16) from the cache or downloaded.
+	 * A VGG loss network: {@code file} if given, else the model called
+	 * {@code network} (vgg19, vgg16) from the cache or downloaded.
 	 *
-	 * @throws WeightsUnavailableException when the model is missing and was not downloaded
+	 * @throws WeightsUnavailableException when the model is missing and was not
+	 *           downloaded
 	 * @throws CancellationException when the person asked declined the download
 	 */
 	public StateDict vgg(String network, Path file) throws IOException {
 		if (file != null) return Checkpoints.open(file);
 		KnownModel model = registry.get(network.toLowerCase(Locale.ROOT));
-		if (model.kind() != ModelKind.VGG_FEATURES) throw new IllegalArgumentException(
-			network + " is not a loss network: use vgg19 or vgg16.");
+		if (model.kind() != ModelKind.VGG_FEATURES)
+			throw new IllegalArgumentException(network +
+				" is not a loss network: use vgg19 or vgg16.");
 		return Checkpoints.open(obtain(model));
 	}
 
 	/**
-	 * The cached file of {@code model}; when it is not there, downloaded (verified) if the consent
-	 * allows. A file already in the cache is used without asking.
+	 * The cached file of {@code model}; when it is not there, downloaded
+	 * (verified) if the consent allows. A file already in the cache is used
+	 * without asking.
 	 *
-	 * @throws WeightsUnavailableException when it is missing and was not downloaded
+	 * @throws WeightsUnavailableException when it is missing and was not
+	 *           downloaded
 	 * @throws CancellationException when the person asked declined the download
 	 */
 	public Path obtain(KnownModel model) throws IOException {
 		Optional<Path> cached = cache.find(model);
 		if (cached.isPresent()) return cached.get();
-		if (consent == null) throw WeightsUnavailableException.notDownloaded(model, cache.directory());
-		if (!consent.allowDownload(model, cache.directory())) throw new CancellationException("Download declined");
+		if (consent == null) throw WeightsUnavailableException.notDownloaded(model,
+			cache.directory());
+		if (!consent.allowDownload(model, cache.directory()))
+			throw new CancellationException("Download declined");
 		return new Downloader(cache).obtain(model, progress);
 	}
 }

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.weights;
 
 import java.io.IOException;
@@ -29,16 +30,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 digests of files, as lowercase hex (the form torchvision publishes). */
+/**
+ * SHA-256 digests of files, as lowercase hex (the form torchvision publishes).
+ */
 final class Sha256 {
 
-	private Sha256() {
-	}
+	private Sha256() {}
 
 	static MessageDigest newDigest() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
-		} catch (NoSuchAlgorithmException e) {
+		}
+		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException("every Java platform has SHA-256", e);
 		}
 	}
@@ -49,7 +52,9 @@ final class Sha256 {
 
 	static String of(Path file) throws IOException {
 		MessageDigest digest = newDigest();
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file),
+			digest))
+		{
 			in.transferTo(OutputStream.nullOutputStream());
 		}
 		return hex(digest);

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.weights;
 
 import org.neuralstyle.io.AtomicFiles;
@@ -32,10 +33,11 @@ import java.util.Optional;
 import org.neuralstyle.checkpoint.CheckpointException;
 
 /**
- * The folder where downloaded and imported model files live, shared by Fiji, macros and the
- * command line so a 548 MB file is fetched once. Chosen by the system property
- * {@value #DIRECTORY_PROPERTY}, else the environment variable {@value #DIRECTORY_ENV}, else
- * {@code ~/.cache/neural-style}. Files enter it only complete and verified.
+ * The folder where downloaded and imported model files live, shared by Fiji,
+ * macros and the command line so a 548 MB file is fetched once. Chosen by the
+ * system property {@value #DIRECTORY_PROPERTY}, else the environment variable
+ * {@value #DIRECTORY_ENV}, else {@code ~/.cache/neural-style}. Files enter it
+ * only complete and verified.
  */
 public final class WeightsCache {
 
@@ -50,13 +52,17 @@ public final class WeightsCache {
 
 	/** The cache in the folder the property, environment or default name. */
 	public static WeightsCache standard() {
-		return new WeightsCache(defaultDirectory(System.getProperty(DIRECTORY_PROPERTY), System.getenv(DIRECTORY_ENV),
-			System.getProperty("user.home")));
+		return new WeightsCache(defaultDirectory(System.getProperty(
+			DIRECTORY_PROPERTY), System.getenv(DIRECTORY_ENV), System.getProperty(
+				"user.home")));
 	}
 
-	static Path defaultDirectory(String property, String environment, String home) {
+	static Path defaultDirectory(String property, String environment,
+		String home)
+	{
 		if (property != null && !property.isBlank()) return Path.of(property);
-		if (environment != null && !environment.isBlank()) return Path.of(environment);
+		if (environment != null && !environment.isBlank()) return Path.of(
+			environment);
 		return Path.of(home, ".cache", "neural-style");
 	}
 
@@ -70,33 +76,39 @@ public final class WeightsCache {
 	}
 
 	/**
-	 * The cached file of a model, if present and of the right size (when the size is known). The
-	 * checksum was verified when the file entered the cache, so it is not recomputed here.
+	 * The cached file of a model, if present and of the right size (when the size
+	 * is known). The checksum was verified when the file entered the cache, so it
+	 * is not recomputed here.
 	 */
 	public Optional<Path> find(KnownModel model) throws IOException {
 		Path file = pathFor(model);
 		if (!Files.isRegularFile(file)) return Optional.empty();
-		return !model.sizeKnown() || Files.size(file) == model.size() ? Optional.of(file) : Optional.empty();
+		return !model.sizeKnown() || Files.size(file) == model.size() ? Optional.of(
+			file) : Optional.empty();
 	}
 
 	/**
-	 * Checks that a file is the model (size and checksum) and copies it into the cache, replacing
-	 * any earlier copy only once the new one is complete. Returns the cached file.
+	 * Checks that a file is the model (size and checksum) and copies it into the
+	 * cache, replacing any earlier copy only once the new one is complete.
+	 * Returns the cached file.
 	 */
 	public Path importFile(Path file, KnownModel model) throws IOException {
-		if (!Files.isRegularFile(file))
-			throw new CheckpointException(file + " does not exist or is not a file. Check the path.");
-		String advice = " Nothing was copied into the cache; get the file again from " + model.url() + ".";
+		if (!Files.isRegularFile(file)) throw new CheckpointException(file +
+			" does not exist or is not a file. Check the path.");
+		String advice =
+			" Nothing was copied into the cache; get the file again from " + model
+				.url() + ".";
 		Path target = pathFor(model);
 		if (Files.exists(target) && Files.isSameFile(file, target)) {
-			checkContent(model, Files.size(file), Sha256.of(file), file.toString(), advice);
+			checkContent(model, Files.size(file), Sha256.of(file), file.toString(),
+				advice);
 			return target;
 		}
 		AtomicFiles.write(target, temporary -> {
 			MessageDigest digest = Sha256.newDigest();
 			long bytes;
-			try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest);
-				OutputStream out = Files.newOutputStream(temporary))
+			try (InputStream in = new DigestInputStream(Files.newInputStream(file),
+				digest); OutputStream out = Files.newOutputStream(temporary))
 			{
 				bytes = in.transferTo(out);
 			}
@@ -105,15 +117,19 @@ public final class WeightsCache {
 		return target;
 	}
 
-	/** Throws unless {@code bytes} and {@code sha256} are the model's; {@code source} names the data for the message. */
-	static void checkContent(KnownModel model, long bytes, String sha256, String source, String advice)
-		throws CheckpointException
+	/**
+	 * Throws unless {@code bytes} and {@code sha256} are the model's;
+	 * {@code source} names the data for the message.
+	 */
+	static void checkContent(KnownModel model, long bytes, String sha256,
+		String source, String advice) throws CheckpointException
 	{
 		if (model.sizeKnown() && bytes != model.size())
-			throw new CheckpointException(source + " has " + bytes + " bytes, but " + model + " has " + model.size() +
+			throw new CheckpointException(source + " has " + bytes + " bytes, but " +
+				model + " has " + model.size() +
 				": it is incomplete or a different file." + advice);
-		if (!model.checksum().matches(sha256))
-			throw new CheckpointException(source + " has SHA-256 " + sha256 + ", but " + model + " has " +
-				model.checksum() + ": it is damaged or a different file." + advice);
+		if (!model.checksum().matches(sha256)) throw new CheckpointException(
+			source + " has SHA-256 " + sha256 + ", but " + model + " has " + model
+				.checksum() + ": it is damaged or a different file." + advice);
 	}
 }

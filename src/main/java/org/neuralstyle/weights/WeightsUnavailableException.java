@@ -17,50 +17,68 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.weights;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A model's file is not on this computer and was not downloaded: nobody allowed the download, or
- * it failed (offline, host unreachable, server error, broken transfer). It carries what a front
- * end needs to word its own advice (the model, its URL and the cache folder); the message states
- * only what happened, since "pass --weights" means nothing in Fiji and "choose weights" nothing on
+ * A model's file is not on this computer and was not downloaded: nobody allowed
+ * the download, or it failed (offline, host unreachable, server error, broken
+ * transfer). It carries what a front end needs to word its own advice (the
+ * model, its URL and the cache folder); the message states only what happened,
+ * since "pass --weights" means nothing in Fiji and "choose weights" nothing on
  * the command line.
  */
 public class WeightsUnavailableException extends IOException {
 
 	/** Why the file is missing. */
 	public enum Reason {
-		/** Not in the cache, and no download was allowed (nobody could be asked). */
-		NOT_DOWNLOADED,
-		/** A download was tried and failed. */
-		DOWNLOAD_FAILED
+			/**
+			 * Not in the cache, and no download was allowed (nobody could be asked).
+			 */
+			NOT_DOWNLOADED,
+			/** A download was tried and failed. */
+			DOWNLOAD_FAILED
 	}
 
 	private final KnownModel model;
 	private final Path cacheFolder;
 	private final Reason reason;
 
-	private WeightsUnavailableException(KnownModel model, Path cacheFolder, Reason reason, String message, Throwable cause) {
+	private WeightsUnavailableException(KnownModel model, Path cacheFolder,
+		Reason reason, String message, Throwable cause)
+	{
 		super(message, cause);
 		this.model = model;
 		this.cacheFolder = cacheFolder;
 		this.reason = reason;
 	}
 
-	/** The download of {@code model} failed for {@code why} ("the server answered HTTP 404"). */
-	public static WeightsUnavailableException downloadFailed(KnownModel model, Path cacheFolder, String why, Throwable cause) {
-		return new WeightsUnavailableException(model, cacheFolder, Reason.DOWNLOAD_FAILED,
-			"Cannot download " + model + " from " + model.url() + ": " + why + ".", cause);
+	/**
+	 * The download of {@code model} failed for {@code why} ("the server answered
+	 * HTTP 404").
+	 */
+	public static WeightsUnavailableException downloadFailed(KnownModel model,
+		Path cacheFolder, String why, Throwable cause)
+	{
+		return new WeightsUnavailableException(model, cacheFolder,
+			Reason.DOWNLOAD_FAILED, "Cannot download " + model + " from " + model
+				.url() + ": " + why + ".", cause);
 	}
 
-	/** {@code model} is not in {@code cacheFolder} and no download was allowed. */
-	public static WeightsUnavailableException notDownloaded(KnownModel model, Path cacheFolder) {
-		return new WeightsUnavailableException(model, cacheFolder, Reason.NOT_DOWNLOADED,
-			"The " + model.id() + (model.kind() == ModelKind.VGG_FEATURES ? " network weights" : " " + model.kind()) + " ("
-				+ model.describe() + ") are not on this computer (looked in " + cacheFolder + ").", null);
+	/**
+	 * {@code model} is not in {@code cacheFolder} and no download was allowed.
+	 */
+	public static WeightsUnavailableException notDownloaded(KnownModel model,
+		Path cacheFolder)
+	{
+		return new WeightsUnavailableException(model, cacheFolder,
+			Reason.NOT_DOWNLOADED, "The " + model.id() + (model
+				.kind() == ModelKind.VGG_FEATURES ? " network weights" : " " + model
+					.kind()) + " (" + model.describe() +
+				") are not on this computer (looked in " + cacheFolder + ").", null);
 	}
 
 	public KnownModel model() {

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -42,14 +43,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CheckpointsTest {
 
-	private static final String[] TINY_VGG = {"tiny_vgg_legacy.pth", "tiny_vgg_zip.pth", "tiny_vgg.safetensors"};
+	private static final String[] TINY_VGG = { "tiny_vgg_legacy.pth",
+		"tiny_vgg_zip.pth", "tiny_vgg.safetensors" };
 
 	@TempDir
 	Path tmp;
 
 	@ParameterizedTest
-	@ValueSource(strings = {"tiny_vgg_legacy.pth", "tiny_vgg_zip.pth", "tiny_vgg.safetensors"})
-	void readsEveryTensorExactlyAsPyTorchSavedIt(String fixture) throws IOException {
+	@ValueSource(strings = { "tiny_vgg_legacy.pth", "tiny_vgg_zip.pth",
+		"tiny_vgg.safetensors" })
+	void readsEveryTensorExactlyAsPyTorchSavedIt(String fixture)
+		throws IOException
+	{
 		Map<String, Fixtures.Expected> expected = Fixtures.tinyVgg();
 		try (StateDict sd = Checkpoints.open(Fixtures.file(fixture))) {
 			assertEquals(List.copyOf(expected.keySet()), List.copyOf(sd.names()));
@@ -63,37 +68,51 @@ class CheckpointsTest {
 		}
 	}
 
-	/** torchvision's 2017 files (VGG19, VGG16) pickle tensors with the pre-0.4 _rebuild_tensor. */
+	/**
+	 * torchvision's 2017 files (VGG19, VGG16) pickle tensors with the pre-0.4
+	 * _rebuild_tensor.
+	 */
 	@Test
 	void readsTensorsPickledAsBeforePyTorch04() throws IOException {
 		Map<String, Fixtures.Expected> expected = Fixtures.tinyVgg();
-		try (StateDict sd = Checkpoints.open(Fixtures.file("tiny_vgg_pre04_legacy.pth"))) {
-			assertEquals(List.of("features.0.weight", "features.0.bias", "features.2.weight", "features.2.bias",
-				"features.5.weight", "features.5.bias"), List.copyOf(sd.names()));
+		try (StateDict sd = Checkpoints.open(Fixtures.file(
+			"tiny_vgg_pre04_legacy.pth")))
+		{
+			assertEquals(List.of("features.0.weight", "features.0.bias",
+				"features.2.weight", "features.2.bias", "features.5.weight",
+				"features.5.bias"), List.copyOf(sd.names()));
 			for (String name : sd.names()) {
-				assertArrayEquals(expected.get(name).shape(), sd.info(name).shape(), name);
-				assertArrayEquals(expected.get(name).values(), sd.readFloats(name), name);
+				assertArrayEquals(expected.get(name).shape(), sd.info(name).shape(),
+					name);
+				assertArrayEquals(expected.get(name).values(), sd.readFloats(name),
+					name);
 			}
 		}
 	}
 
 	/**
-	 * PyTorch before 0.4 could save a tensor on a view of a storage (offset 4 into a 12-element
-	 * storage of 0..11); the script checked with torch.load that the tensor is [[5, 6], [7, 8]].
+	 * PyTorch before 0.4 could save a tensor on a view of a storage (offset 4
+	 * into a 12-element storage of 0..11); the script checked with torch.load
+	 * that the tensor is [[5, 6], [7, 8]].
 	 */
 	@Test
 	void readsTensorsOnLegacyStorageViews() throws IOException {
-		try (StateDict sd = Checkpoints.open(Fixtures.file("legacy_storage_view.pth"))) {
-			assertArrayEquals(new long[] {2, 2}, sd.info("w").shape());
-			assertArrayEquals(new float[] {5, 6, 7, 8}, sd.readFloats("w"));
+		try (StateDict sd = Checkpoints.open(Fixtures.file(
+			"legacy_storage_view.pth")))
+		{
+			assertArrayEquals(new long[] { 2, 2 }, sd.info("w").shape());
+			assertArrayEquals(new float[] { 5, 6, 7, 8 }, sd.readFloats("w"));
 		}
 	}
 
 	@Test
 	void detectsFormatByContentNotName() throws IOException {
-		assertEquals(CheckpointFormat.PYTORCH_LEGACY, Checkpoints.detect(Fixtures.file("tiny_vgg_legacy.pth")));
-		assertEquals(CheckpointFormat.PYTORCH_ZIP, Checkpoints.detect(Fixtures.file("tiny_vgg_zip.pth")));
-		Path renamed = Files.copy(Fixtures.file("tiny_vgg.safetensors"), tmp.resolve("weights.pth"));
+		assertEquals(CheckpointFormat.PYTORCH_LEGACY, Checkpoints.detect(Fixtures
+			.file("tiny_vgg_legacy.pth")));
+		assertEquals(CheckpointFormat.PYTORCH_ZIP, Checkpoints.detect(Fixtures.file(
+			"tiny_vgg_zip.pth")));
+		Path renamed = Files.copy(Fixtures.file("tiny_vgg.safetensors"), tmp
+			.resolve("weights.pth"));
 		assertEquals(CheckpointFormat.SAFETENSORS, Checkpoints.detect(renamed));
 		try (StateDict sd = Checkpoints.open(renamed)) {
 			assertTrue(sd.contains("features.0.weight"));
@@ -101,10 +120,14 @@ class CheckpointsTest {
 	}
 
 	@Test
-	void safetensorsMetadataIsExposedAndPickledFormatsHaveNone() throws IOException {
-		try (StateDict sd = Checkpoints.open(Fixtures.file("tiny_vgg.safetensors"))) {
-			assertEquals(Map.of("format", "pt", "style", "tiny test", "note", "written by make_weight_fixtures.py"),
-				sd.metadata());
+	void safetensorsMetadataIsExposedAndPickledFormatsHaveNone()
+		throws IOException
+	{
+		try (StateDict sd = Checkpoints.open(Fixtures.file(
+			"tiny_vgg.safetensors")))
+		{
+			assertEquals(Map.of("format", "pt", "style", "tiny test", "note",
+				"written by make_weight_fixtures.py"), sd.metadata());
 		}
 		try (StateDict sd = Checkpoints.open(Fixtures.file("tiny_vgg_zip.pth"))) {
 			assertEquals(Map.of(), sd.metadata());
@@ -113,21 +136,28 @@ class CheckpointsTest {
 
 	@Test
 	void stateDictWrappedByATrainingScriptIsFound() throws IOException {
-		try (StateDict sd = Checkpoints.open(Fixtures.file("wrapped_state_dict.pth"))) {
+		try (StateDict sd = Checkpoints.open(Fixtures.file(
+			"wrapped_state_dict.pth")))
+		{
 			assertEquals(List.of("w"), List.copyOf(sd.names()));
-			assertArrayEquals(new float[] {0.25f, 4f}, sd.readFloats("w"));
+			assertArrayEquals(new float[] { 0.25f, 4f }, sd.readFloats("w"));
 		}
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = {"malicious_system_legacy.pth", "malicious_system_zip.pth", "malicious_eval_legacy.pth",
-		"malicious_eval_zip.pth"})
-	void checkpointsThatWouldRunCodeAreRefused(String fixture) throws IOException {
+	@ValueSource(strings = { "malicious_system_legacy.pth",
+		"malicious_system_zip.pth", "malicious_eval_legacy.pth",
+		"malicious_eval_zip.pth" })
+	void checkpointsThatWouldRunCodeAreRefused(String fixture)
+		throws IOException
+	{
 		Files.deleteIfExists(Fixtures.PWNED_MARKER);
-		CheckpointException e = assertThrows(CheckpointException.class, () -> Checkpoints.open(Fixtures.file(fixture)));
+		CheckpointException e = assertThrows(CheckpointException.class,
+			() -> Checkpoints.open(Fixtures.file(fixture)));
 		assertTrue(e.getMessage().contains("refused for safety"), e.getMessage());
 		assertTrue(e.getMessage().contains(fixture), e.getMessage());
-		String global = fixture.contains("system") ? "posix.system" : "__builtin__.eval";
+		String global = fixture.contains("system") ? "posix.system"
+			: "__builtin__.eval";
 		assertTrue(e.getMessage().contains(global), e.getMessage());
 		assertFalse(Files.exists(Fixtures.PWNED_MARKER), "the payload ran");
 	}
@@ -135,35 +165,50 @@ class CheckpointsTest {
 	@Test
 	void truncatedDownloadIsReportedWhenOpening() {
 		Path file = Fixtures.file("tiny_vgg_legacy_truncated.pth");
-		CheckpointException e = assertThrows(CheckpointException.class, () -> Checkpoints.open(file));
-		assertTrue(e.getMessage().contains("tiny_vgg_legacy_truncated.pth"), e.getMessage());
+		CheckpointException e = assertThrows(CheckpointException.class,
+			() -> Checkpoints.open(file));
+		assertTrue(e.getMessage().contains("tiny_vgg_legacy_truncated.pth"), e
+			.getMessage());
 		assertTrue(e.getMessage().contains("truncated"), e.getMessage());
-		assertTrue(e.getMessage().contains("Re-download it or pass another file"), e.getMessage());
+		assertTrue(e.getMessage().contains("Re-download it or pass another file"), e
+			.getMessage());
 	}
 
-	/** Every prefix of a checkpoint, wherever the cut falls, is refused with the one clear message. */
+	/**
+	 * Every prefix of a checkpoint, wherever the cut falls, is refused with the
+	 * one clear message.
+	 */
 	@ParameterizedTest
-	@ValueSource(strings = {"tiny_vgg_legacy.pth", "tiny_vgg_zip.pth", "tiny_vgg.safetensors"})
+	@ValueSource(strings = { "tiny_vgg_legacy.pth", "tiny_vgg_zip.pth",
+		"tiny_vgg.safetensors" })
 	void anyTruncationFailsCleanly(String fixture) throws IOException {
 		byte[] whole = Files.readAllBytes(Fixtures.file(fixture));
-		List<Integer> cuts = new ArrayList<>(List.of(0, 1, 2, 8, 9, 15, 100, 1000, whole.length - 1));
-		for (int cut = 1; cut < whole.length; cut += 97) cuts.add(cut);
+		List<Integer> cuts = new ArrayList<>(List.of(0, 1, 2, 8, 9, 15, 100, 1000,
+			whole.length - 1));
+		for (int cut = 1; cut < whole.length; cut += 97)
+			cuts.add(cut);
 		for (int cut : cuts) {
-			Path file = Files.write(tmp.resolve("cut-" + cut + "-" + fixture), Arrays.copyOf(whole, cut));
-			CheckpointException e = assertThrows(CheckpointException.class, () -> Checkpoints.open(file).close(),
-				"cut at " + cut);
+			Path file = Files.write(tmp.resolve("cut-" + cut + "-" + fixture), Arrays
+				.copyOf(whole, cut));
+			CheckpointException e = assertThrows(CheckpointException.class,
+				() -> Checkpoints.open(file).close(), "cut at " + cut);
 			assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
-			assertTrue(e.getMessage().contains("Re-download it or pass another file"), cut + ": " + e.getMessage());
+			assertTrue(e.getMessage().contains("Re-download it or pass another file"),
+				cut + ": " + e.getMessage());
 		}
 	}
 
 	@Test
 	void filesThatAreNoCheckpointSayWhat() throws IOException {
-		Path text = Files.writeString(tmp.resolve("notes.pth"), "these are not weights\n");
-		CheckpointException e = assertThrows(CheckpointException.class, () -> Checkpoints.open(text));
-		assertTrue(e.getMessage().contains("not a PyTorch or safetensors checkpoint"), e.getMessage());
+		Path text = Files.writeString(tmp.resolve("notes.pth"),
+			"these are not weights\n");
+		CheckpointException e = assertThrows(CheckpointException.class,
+			() -> Checkpoints.open(text));
+		assertTrue(e.getMessage().contains(
+			"not a PyTorch or safetensors checkpoint"), e.getMessage());
 		Path missing = tmp.resolve("missing.pth");
-		e = assertThrows(CheckpointException.class, () -> Checkpoints.open(missing));
+		e = assertThrows(CheckpointException.class, () -> Checkpoints.open(
+			missing));
 		assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
 		assertThrows(CheckpointException.class, () -> Checkpoints.open(tmp));
 	}
@@ -171,32 +216,40 @@ class CheckpointsTest {
 	@Test
 	void unknownTensorNameIsACheckpointException() throws IOException {
 		try (StateDict sd = Checkpoints.open(Fixtures.file("tiny_vgg_zip.pth"))) {
-			CheckpointException e = assertThrows(CheckpointException.class, () -> sd.readFloats("classifier.0.weight"));
+			CheckpointException e = assertThrows(CheckpointException.class, () -> sd
+				.readFloats("classifier.0.weight"));
 			assertTrue(e.getMessage().contains("classifier.0.weight"));
 		}
 	}
 
 	/**
-	 * Overwrites the bytes of features.0.weight with NaNs: the other tensors still read exactly,
-	 * so no reader touches a storage it was not asked for (and the damage shows where it should).
+	 * Overwrites the bytes of features.0.weight with NaNs: the other tensors
+	 * still read exactly, so no reader touches a storage it was not asked for
+	 * (and the damage shows where it should).
 	 */
 	@ParameterizedTest
-	@ValueSource(strings = {"tiny_vgg_legacy.pth", "tiny_vgg_zip.pth", "tiny_vgg.safetensors"})
-	void damageToOneTensorLeavesTheOthersReadable(String fixture) throws IOException {
+	@ValueSource(strings = { "tiny_vgg_legacy.pth", "tiny_vgg_zip.pth",
+		"tiny_vgg.safetensors" })
+	void damageToOneTensorLeavesTheOthersReadable(String fixture)
+		throws IOException
+	{
 		Map<String, Fixtures.Expected> expected = Fixtures.tinyVgg();
 		float[] victim = expected.get("features.0.weight").values();
-		ByteBuffer pattern = ByteBuffer.allocate(victim.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+		ByteBuffer pattern = ByteBuffer.allocate(victim.length * 4).order(
+			ByteOrder.LITTLE_ENDIAN);
 		pattern.asFloatBuffer().put(victim);
 		byte[] file = Files.readAllBytes(Fixtures.file(fixture));
 		int at = indexOf(file, pattern.array());
 		assertTrue(at > 0, "tensor bytes not found in " + fixture);
-		for (int i = 0; i < victim.length; i++) ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).putFloat(at + 4 * i, Float.NaN);
+		for (int i = 0; i < victim.length; i++)
+			ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).putFloat(at + 4 * i,
+				Float.NaN);
 		Path damaged = Files.write(tmp.resolve(fixture), file);
 
 		try (StateDict sd = Checkpoints.open(damaged)) {
 			for (Map.Entry<String, Fixtures.Expected> e : expected.entrySet())
-				if (!e.getKey().equals("features.0.weight"))
-					assertArrayEquals(e.getValue().values(), sd.readFloats(e.getKey()), e.getKey());
+				if (!e.getKey().equals("features.0.weight")) assertArrayEquals(e
+					.getValue().values(), sd.readFloats(e.getKey()), e.getKey());
 			assertTrue(Float.isNaN(sd.readFloats("features.0.weight")[0]));
 		}
 	}

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.checkpoint;
 
 import java.io.IOException;
@@ -32,23 +33,27 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-/** The checkpoints src/test/python/make_weight_fixtures.py wrote with PyTorch, and what they hold. */
+/**
+ * The checkpoints src/test/python/make_weight_fixtures.py wrote with PyTorch,
+ * and what they hold.
+ */
 public final class Fixtures {
 
 	/** What a fixture tensor is, as PyTorch reported it when saving. */
-	record Expected(String dtype, long[] shape, float[] values) {
-	}
+	record Expected(String dtype, long[] shape, float[] values) {}
 
 	/** The file the malicious fixtures would create if their payload ever ran. */
-	static final Path PWNED_MARKER = Path.of("/tmp/neuralstyle-weights-pwned-marker");
+	static final Path PWNED_MARKER = Path.of(
+		"/tmp/neuralstyle-weights-pwned-marker");
 
-	private Fixtures() {
-	}
+	private Fixtures() {}
 
 	public static Path file(String name) {
 		try {
-			return Path.of(Fixtures.class.getResource("/fixtures/weights/" + name).toURI());
-		} catch (URISyntaxException | NullPointerException e) {
+			return Path.of(Fixtures.class.getResource("/fixtures/weights/" + name)
+				.toURI());
+		}
+		catch (URISyntaxException | NullPointerException e) {
 			throw new IllegalStateException("missing fixture " + name, e);
 		}
 	}
@@ -57,17 +62,22 @@ public final class Fixtures {
 	public static Map<String, Expected> tinyVgg() throws IOException {
 		Map<String, Expected> out = new LinkedHashMap<>();
 		try (Reader in = Files.newBufferedReader(file("tiny_vgg_expected.json"))) {
-			JsonObject tensors = JsonParser.parseReader(in).getAsJsonObject().getAsJsonObject("tensors");
+			JsonObject tensors = JsonParser.parseReader(in).getAsJsonObject()
+				.getAsJsonObject("tensors");
 			for (Map.Entry<String, JsonElement> e : tensors.entrySet()) {
 				JsonObject t = e.getValue().getAsJsonObject();
 				JsonArray shape = t.getAsJsonArray("shape");
 				JsonArray values = t.getAsJsonArray("values");
 				long[] dims = new long[shape.size()];
-				for (int i = 0; i < dims.length; i++) dims[i] = shape.get(i).getAsLong();
+				for (int i = 0; i < dims.length; i++)
+					dims[i] = shape.get(i).getAsLong();
 				float[] v = new float[values.size()];
-				// Python wrote each element exactly as a double; Java narrows it the way the readers do.
-				for (int i = 0; i < v.length; i++) v[i] = (float) values.get(i).getAsDouble();
-				out.put(e.getKey(), new Expected(t.get("dtype").getAsString(), dims, v));
+				// Python wrote each element exactly as a double; Java narrows it the
+				// way the readers do.
+				for (int i = 0; i < v.length; i++)
+					v[i] = (float) values.get(i).getAsDouble();
+				out.put(e.getKey(), new Expected(t.get("dtype").getAsString(), dims,
+					v));
 			}
 		}
 		return out;

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -34,13 +35,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The legacy reader's promise for the 548 MB VGG19 file: opening reads the index and seeks over
- * the data, and a tensor costs exactly its own bytes. Counted at the channel.
+ * The legacy reader's promise for the 548 MB VGG19 file: opening reads the
+ * index and seeks over the data, and a tensor costs exactly its own bytes.
+ * Counted at the channel.
  */
 class LazyReadingTest {
 
 	/** A channel that counts the bytes read through it. */
 	private static final class CountingChannel implements SeekableByteChannel {
+
 		private final SeekableByteChannel inner;
 		long bytesRead;
 
@@ -98,19 +101,26 @@ class LazyReadingTest {
 		Map<String, Fixtures.Expected> expected = Fixtures.tinyVgg();
 		CountingChannel channel = new CountingChannel(FileChannel.open(file));
 		try (StateDict sd = LegacyCheckpoint.read(file, channel)) {
-			// The pickles (about 2 KB), one 4 KB read-ahead buffer and 8 bytes per storage.
+			// The pickles (about 2 KB), one 4 KB read-ahead buffer and 8 bytes per
+			// storage.
 			long storageBytes = 0;
-			for (Fixtures.Expected e : expected.values()) storageBytes += 4L * e.values().length;
-			assertTrue(channel.bytesRead < 5000, "open read " + channel.bytesRead + " bytes");
-			assertTrue(channel.bytesRead < Files.size(file) - storageBytes / 2, "open read the data");
+			for (Fixtures.Expected e : expected.values())
+				storageBytes += 4L * e.values().length;
+			assertTrue(channel.bytesRead < 5000, "open read " + channel.bytesRead +
+				" bytes");
+			assertTrue(channel.bytesRead < Files.size(file) - storageBytes / 2,
+				"open read the data");
 
-			for (String name : new String[] {"features.5.weight", "features.0.bias", "extra.offset"}) {
+			for (String name : new String[] { "features.5.weight", "features.0.bias",
+				"extra.offset" })
+			{
 				channel.bytesRead = 0;
 				float[] values = sd.readFloats(name);
 				assertArrayEquals(expected.get(name).values(), values, name);
 				assertEquals(4L * values.length, channel.bytesRead, name);
 			}
-			// A strided view reads the span of its storage it touches: rows 1..4, columns 2..8 of a 6x10 base.
+			// A strided view reads the span of its storage it touches: rows 1..4,
+			// columns 2..8 of a 6x10 base.
 			channel.bytesRead = 0;
 			sd.readFloats("extra.view");
 			assertEquals(4L * (3 * 10 + 6 + 1), channel.bytesRead);

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,10 +43,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.image.RgbImage;
 
-/** The command line end to end on a tiny VGG: files, progress stack, log lines, exit codes, messages. */
+/**
+ * The command line end to end on a tiny VGG: files, progress stack, log lines,
+ * exit codes, messages.
+ */
 class CommandLineTest {
 
-	static final String TINY_VGG = Path.of("src/test/resources/fixtures/parity/tiny_vgg.pth").toAbsolutePath().toString();
+	static final String TINY_VGG = Path.of(
+		"src/test/resources/fixtures/parity/tiny_vgg.pth").toAbsolutePath()
+		.toString();
 
 	@TempDir
 	static Path dir;
@@ -68,7 +74,8 @@ class CommandLineTest {
 	static RgbImage noise(int w, int h, long seed) {
 		Random r = new Random(seed);
 		float[] p = new float[3 * w * h];
-		for (int i = 0; i < p.length; i++) p[i] = r.nextFloat();
+		for (int i = 0; i < p.length; i++)
+			p[i] = r.nextFloat();
 		return new RgbImage(w, h, p);
 	}
 
@@ -100,20 +107,27 @@ class CommandLineTest {
 	void optimizeWritesTheResultTheProgressStackAndLossLines() throws Exception {
 		Path output = dir.resolve("result.png");
 		Path progress = dir.resolve("progress.tif");
-		int rc = Main.run("optimize", "--content", content.toString(), "--style", style.toString(), "--weights", TINY_VGG,
-			"--iterations", "20", "--output", output.toString(), "--progress", progress.toString(), "--snapshot-every", "5",
-			"--log-every", "10");
+		int rc = Main.run("optimize", "--content", content.toString(), "--style",
+			style.toString(), "--weights", TINY_VGG, "--iterations", "20", "--output",
+			output.toString(), "--progress", progress.toString(), "--snapshot-every",
+			"5", "--log-every", "10");
 		assertEquals(0, rc, err());
 		ImagePlus result = IJ.openImage(output.toString());
 		assertEquals(40, result.getWidth());
 		assertEquals(30, result.getHeight());
 		ImageStack stack = IJ.openImage(progress.toString()).getStack();
-		assertEquals(5, stack.getSize(), "iterations 0, 5, 10, 15 and the final 20");
-		assertTrue(stack.getSliceLabel(1).startsWith("iter 0 "), stack.getSliceLabel(1));
-		assertTrue(stack.getSliceLabel(5).startsWith("iter 20 "), stack.getSliceLabel(5));
-		List<String> lines = out().lines().filter(l -> l.startsWith("iter ")).toList();
+		assertEquals(5, stack.getSize(),
+			"iterations 0, 5, 10, 15 and the final 20");
+		assertTrue(stack.getSliceLabel(1).startsWith("iter 0 "), stack
+			.getSliceLabel(1));
+		assertTrue(stack.getSliceLabel(5).startsWith("iter 20 "), stack
+			.getSliceLabel(5));
+		List<String> lines = out().lines().filter(l -> l.startsWith("iter "))
+			.toList();
 		assertEquals(3, lines.size(), out());
-		assertTrue(lines.get(0).matches("iter 0 content [-0-9.e+]+ style [-0-9.e+]+ tv [-0-9.e+]+ total [-0-9.e+]+"), lines.get(0));
+		assertTrue(lines.get(0).matches(
+			"iter 0 content [-0-9.e+]+ style [-0-9.e+]+ tv [-0-9.e+]+ total [-0-9.e+]+"),
+			lines.get(0));
 		assertTrue(lines.get(2).startsWith("iter 20 "));
 		double first = Double.parseDouble(lines.get(0).replaceAll(".* total ", ""));
 		double last = Double.parseDouble(lines.get(2).replaceAll(".* total ", ""));
@@ -123,53 +137,66 @@ class CommandLineTest {
 	@Test
 	void anExistingOutputIsNeverOverwrittenWithoutOverwrite() throws Exception {
 		Path output = dir.resolve("kept.png");
-		Files.write(output, new byte[] {1, 2, 3});
-		int rc = Main.run("optimize", "--content", content.toString(), "--style", style.toString(), "--weights", TINY_VGG,
-			"--iterations", "1", "--output", output.toString());
+		Files.write(output, new byte[] { 1, 2, 3 });
+		int rc = Main.run("optimize", "--content", content.toString(), "--style",
+			style.toString(), "--weights", TINY_VGG, "--iterations", "1", "--output",
+			output.toString());
 		assertEquals(ExitCodes.USAGE, rc);
-		assertTrue(err().contains("already exists") && err().contains("--overwrite"), err());
+		assertTrue(err().contains("already exists") && err().contains(
+			"--overwrite"), err());
 		assertEquals(3, Files.size(output));
 	}
 
 	@Test
 	void missingInputsAndBadValuesEndInOneClearLine() throws Exception {
 		Path output = dir.resolve("never.png");
-		int rc = Main.run("optimize", "--content", dir.resolve("nope.png").toString(), "--style", style.toString(),
-			"--weights", TINY_VGG, "--output", output.toString());
+		int rc = Main.run("optimize", "--content", dir.resolve("nope.png")
+			.toString(), "--style", style.toString(), "--weights", TINY_VGG,
+			"--output", output.toString());
 		assertEquals(ExitCodes.ERROR, rc);
-		assertTrue(err().contains("Image file not found") && err().contains("nope.png"), err());
+		assertTrue(err().contains("Image file not found") && err().contains(
+			"nope.png"), err());
 		assertFalse(err().contains("\tat "), "no stack trace: " + err());
 
-		rc = Main.run("optimize", "--content", content.toString(), "--style", style.toString(), "--weights", TINY_VGG,
-			"--iterations", "0", "--output", output.toString());
+		rc = Main.run("optimize", "--content", content.toString(), "--style", style
+			.toString(), "--weights", TINY_VGG, "--iterations", "0", "--output",
+			output.toString());
 		assertEquals(ExitCodes.USAGE, rc);
 		assertTrue(err().contains("iterations must be at least 1"), err());
 
-		rc = Main.run("optimize", "--content", content.toString(), "--style", style.toString(), "--weights",
-			content.toString(), "--output", output.toString());
+		rc = Main.run("optimize", "--content", content.toString(), "--style", style
+			.toString(), "--weights", content.toString(), "--output", output
+				.toString());
 		assertEquals(ExitCodes.ERROR, rc);
-		assertTrue(err().contains("not a PyTorch or safetensors checkpoint"), err());
+		assertTrue(err().contains("not a PyTorch or safetensors checkpoint"),
+			err());
 
-		rc = Main.run("optimize", "--content", content.toString(), "--style", style.toString(), "--weights", TINY_VGG,
-			"--style-layers", "conv7_1", "--output", output.toString());
+		rc = Main.run("optimize", "--content", content.toString(), "--style", style
+			.toString(), "--weights", TINY_VGG, "--style-layers", "conv7_1",
+			"--output", output.toString());
 		assertEquals(ExitCodes.USAGE, rc);
 		assertTrue(err().contains("conv7_1"), err());
 		assertFalse(Files.exists(output));
 	}
 
 	@Test
-	void withoutWeightsOfflineTheRunStopsAtOnceNamingTheUrlAndTheRemedies() throws Exception {
+	void withoutWeightsOfflineTheRunStopsAtOnceNamingTheUrlAndTheRemedies()
+		throws Exception
+	{
 		System.setProperty("neuralstyle.offline", "true");
 		System.setProperty("neuralstyle.cache", dir.resolve("cache").toString());
 		long t0 = System.nanoTime();
-		int rc = Main.run("optimize", "--content", content.toString(), "--style", style.toString(), "--output",
-			dir.resolve("offline.png").toString());
+		int rc = Main.run("optimize", "--content", content.toString(), "--style",
+			style.toString(), "--output", dir.resolve("offline.png").toString());
 		double seconds = (System.nanoTime() - t0) / 1e9;
 		assertEquals(ExitCodes.ERROR, rc);
 		String e = err();
-		assertTrue(e.contains("https://download.pytorch.org/models/vgg19-dcbb9e9d.pth"), e);
-		assertTrue(e.contains("vgg19-dcbb9e9d.pth") && e.contains("--weights") && e.contains("weights import"), e);
-		assertTrue(e.contains(dir.resolve("cache").toString()), "names the cache folder: " + e);
+		assertTrue(e.contains(
+			"https://download.pytorch.org/models/vgg19-dcbb9e9d.pth"), e);
+		assertTrue(e.contains("vgg19-dcbb9e9d.pth") && e.contains("--weights") && e
+			.contains("weights import"), e);
+		assertTrue(e.contains(dir.resolve("cache").toString()),
+			"names the cache folder: " + e);
 		assertTrue(seconds < 10, "took " + seconds + " s");
 	}
 
@@ -177,7 +204,8 @@ class CommandLineTest {
 	void weightsVerifyAndImport() throws Exception {
 		System.setProperty("neuralstyle.cache", dir.resolve("cache2").toString());
 		assertEquals(0, Main.run("weights", "verify", TINY_VGG));
-		assertTrue(out().contains("matches no known model") && out().contains("tensors"), out());
+		assertTrue(out().contains("matches no known model") && out().contains(
+			"tensors"), out());
 		assertEquals(ExitCodes.USAGE, Main.run("weights", "import", TINY_VGG));
 		assertTrue(err().contains("matches no known model"), err());
 		assertEquals(0, Main.run("weights", "list"));

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,8 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.image.RgbImage;
 
 /**
- * Nothing the user had is replaced or lost: not by a file that appears during a run, not by the
- * progress stack, not by a fast run into its own input folder, not by a full disk or Ctrl-C.
+ * Nothing the user had is replaced or lost: not by a file that appears during a
+ * run, not by the progress stack, not by a fast run into its own input folder,
+ * not by a full disk or Ctrl-C.
  */
 class DataLossTest {
 
@@ -72,7 +74,8 @@ class DataLossTest {
 		oldErr = System.err;
 		oldOut = System.out;
 		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-		System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+		System.setOut(new PrintStream(new ByteArrayOutputStream(), true,
+			StandardCharsets.UTF_8));
 	}
 
 	@AfterEach
@@ -86,8 +89,9 @@ class DataLossTest {
 	}
 
 	private List<String> optimize(String... more) {
-		List<String> args = new ArrayList<>(List.of("optimize", "--content", content.toString(), "--style", style.toString(),
-			"--weights", TINY_VGG, "--optimizer", "adam"));
+		List<String> args = new ArrayList<>(List.of("optimize", "--content", content
+			.toString(), "--style", style.toString(), "--weights", TINY_VGG,
+			"--optimizer", "adam"));
 		args.addAll(List.of(more));
 		return args;
 	}
@@ -97,36 +101,43 @@ class DataLossTest {
 		Path output = dir.resolve("result.png");
 		Path progress = dir.resolve("progress.tif");
 		AtomicInteger rc = new AtomicInteger(-1);
-		Thread run = new Thread(() -> rc.set(Main.run(optimize("--iterations", "1500", "--output", output.toString(),
-			"--progress", progress.toString(), "--snapshot-every", "1000").toArray(String[]::new))));
+		Thread run = new Thread(() -> rc.set(Main.run(optimize("--iterations",
+			"1500", "--output", output.toString(), "--progress", progress.toString(),
+			"--snapshot-every", "1000").toArray(String[]::new))));
 		run.start();
-		// The run is under way once its progress stack exists; then a second run (here: the user) writes the output.
+		// The run is under way once its progress stack exists; then a second run
+		// (here: the user) writes the output.
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (!Files.exists(progress) && System.nanoTime() < deadline) Thread.sleep(20);
+		while (!Files.exists(progress) && System.nanoTime() < deadline)
+			Thread.sleep(20);
 		assertTrue(Files.exists(progress), err());
 		Files.writeString(output, "the user's file");
 		run.join(120_000);
-		assertTrue(Files.size(progress) > 3 * 40 * 30, "the file was written while the run went on");
+		assertTrue(Files.size(progress) > 3 * 40 * 30,
+			"the file was written while the run went on");
 		assertEquals("the user's file", Files.readString(output));
 		Path beside = dir.resolve("result-2.png");
 		assertTrue(Files.exists(beside), err());
 		assertEquals(40, IJ.openImage(beside.toString()).getWidth());
 		assertEquals(ExitCodes.ERROR, rc.get(), err());
-		assertTrue(err().contains(output + " appeared during the run") && err().contains(beside.toString()), err());
+		assertTrue(err().contains(output + " appeared during the run") && err()
+			.contains(beside.toString()), err());
 	}
 
 	@Test
 	void progressEqualToOutputIsRefusedWithExit2() throws Exception {
 		Path same = dir.resolve("x.tif");
-		int rc = Main.run(optimize("--iterations", "2", "--output", same.toString(), "--progress", same.toString(), "--overwrite")
-			.toArray(String[]::new));
+		int rc = Main.run(optimize("--iterations", "2", "--output", same.toString(),
+			"--progress", same.toString(), "--overwrite").toArray(String[]::new));
 		assertEquals(ExitCodes.USAGE, rc, err());
-		assertTrue(err().contains("--progress and --output name the same file"), err());
+		assertTrue(err().contains("--progress and --output name the same file"),
+			err());
 		assertFalse(Files.exists(same));
 		// Also through another spelling of the same path.
 		Files.writeString(same, "kept");
-		rc = Main.run(optimize("--iterations", "2", "--output", same.toString(), "--progress",
-			dir.resolve("sub/../x.tif").toString(), "--overwrite").toArray(String[]::new));
+		rc = Main.run(optimize("--iterations", "2", "--output", same.toString(),
+			"--progress", dir.resolve("sub/../x.tif").toString(), "--overwrite")
+			.toArray(String[]::new));
 		assertEquals(ExitCodes.USAGE, rc, err());
 		assertEquals("kept", Files.readString(same));
 	}
@@ -137,26 +148,31 @@ class DataLossTest {
 		Path init = dir.resolve("start.png");
 		ImageFiles.write(start, init);
 		Path output = dir.resolve("from-init.png");
-		// One tiny Adam step: the result is the starting image, to within a grey level.
-		int rc = Main.run(optimize("--iterations", "1", "--lr", "1e-6", "--init", init.toString(), "--output", output.toString())
-			.toArray(String[]::new));
+		// One tiny Adam step: the result is the starting image, to within a grey
+		// level.
+		int rc = Main.run(optimize("--iterations", "1", "--lr", "1e-6", "--init",
+			init.toString(), "--output", output.toString()).toArray(String[]::new));
 		assertEquals(0, rc, err());
-		int[] got = (int[]) IJ.openImage(output.toString()).getProcessor().getPixels();
+		int[] got = (int[]) IJ.openImage(output.toString()).getProcessor()
+			.getPixels();
 		int[] expected = ImageFiles.packed(start);
 		for (int i = 0; i < got.length; i++)
 			for (int shift = 0; shift <= 16; shift += 8)
-				assertTrue(Math.abs(((got[i] >> shift) & 0xff) - ((expected[i] >> shift) & 0xff)) <= 1, "pixel " + i);
+				assertTrue(Math.abs(((got[i] >> shift) & 0xff) -
+					((expected[i] >> shift) & 0xff)) <= 1, "pixel " + i);
 
-		rc = Main.run(optimize("--iterations", "1", "--init", dir.resolve("nope.png").toString(), "--output",
-			dir.resolve("y.png").toString()).toArray(String[]::new));
+		rc = Main.run(optimize("--iterations", "1", "--init", dir.resolve(
+			"nope.png").toString(), "--output", dir.resolve("y.png").toString())
+			.toArray(String[]::new));
 		assertEquals(ExitCodes.USAGE, rc);
-		assertTrue(err().contains("--init must be content, random or an image file"), err());
+		assertTrue(err().contains(
+			"--init must be content, random or an image file"), err());
 	}
 
 	@Test
 	void aLearningRateOfNaNIsRefusedWithExit2() {
-		int rc = Main.run(optimize("--iterations", "1", "--lr", "NaN", "--output", dir.resolve("n.png").toString())
-			.toArray(String[]::new));
+		int rc = Main.run(optimize("--iterations", "1", "--lr", "NaN", "--output",
+			dir.resolve("n.png").toString()).toArray(String[]::new));
 		assertEquals(ExitCodes.USAGE, rc, err());
 		assertTrue(err().contains("--lr must be a positive number"), err());
 	}
@@ -167,15 +183,17 @@ class DataLossTest {
 		Path original = folder.resolve("a.png");
 		ImageFiles.write(CommandLineTest.noise(20, 20, 4), original);
 		byte[] before = Files.readAllBytes(original);
-		for (String out : List.of(folder.toString(), folder + "/", folder.resolve("../pictures").toString())) {
-			int rc = Main.run("fast", "--model", FastCommandLineTest.MODEL, "--input", folder.toString(), "--output", out,
-				"--overwrite");
+		for (String out : List.of(folder.toString(), folder + "/", folder.resolve(
+			"../pictures").toString()))
+		{
+			int rc = Main.run("fast", "--model", FastCommandLineTest.MODEL, "--input",
+				folder.toString(), "--output", out, "--overwrite");
 			assertEquals(ExitCodes.USAGE, rc, err());
 		}
 		assertTrue(err().contains("would replace the originals"), err());
 		// One image onto itself, too.
-		int rc = Main.run("fast", "--model", FastCommandLineTest.MODEL, "--input", original.toString(), "--output",
-			original.toString(), "--overwrite");
+		int rc = Main.run("fast", "--model", FastCommandLineTest.MODEL, "--input",
+			original.toString(), "--output", original.toString(), "--overwrite");
 		assertEquals(ExitCodes.USAGE, rc, err());
 		assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(original)));
 	}
@@ -184,17 +202,23 @@ class DataLossTest {
 	void animatedGifsInFastsFolderModeBecomeTiffStacks() throws Exception {
 		Path folder = Files.createDirectories(dir.resolve("gifs"));
 		ImageStack frames = new ImageStack(24, 20);
-		for (int i = 0; i < 3; i++) frames.addSlice("f" + i, ImageFiles.toProcessor(CommandLineTest.noise(24, 20, 20 + i))
-			.convertToByteProcessor());
-		GifWriter.save(new ImagePlus("anim", frames), folder.resolve("anim.gif").toString());
-		ImageFiles.write(CommandLineTest.noise(24, 20, 30), folder.resolve("still.png"));
+		for (int i = 0; i < 3; i++)
+			frames.addSlice("f" + i, ImageFiles.toProcessor(CommandLineTest.noise(24,
+				20, 20 + i)).convertToByteProcessor());
+		GifWriter.save(new ImagePlus("anim", frames), folder.resolve("anim.gif")
+			.toString());
+		ImageFiles.write(CommandLineTest.noise(24, 20, 30), folder.resolve(
+			"still.png"));
 		Path out = dir.resolve("gifs-styled");
-		int rc = Main.run("fast", "--model", FastCommandLineTest.MODEL, "--input", folder.toString(), "--output", out.toString());
+		int rc = Main.run("fast", "--model", FastCommandLineTest.MODEL, "--input",
+			folder.toString(), "--output", out.toString());
 		assertEquals(0, rc, err());
-		assertEquals(3, IJ.openImage(out.resolve("anim.tif").toString()).getStackSize());
+		assertEquals(3, IJ.openImage(out.resolve("anim.tif").toString())
+			.getStackSize());
 		assertTrue(Files.exists(out.resolve("still.png")));
 		// Run again: both count as done.
-		rc = Main.run("fast", "--model", FastCommandLineTest.MODEL, "--input", folder.toString(), "--output", out.toString());
+		rc = Main.run("fast", "--model", FastCommandLineTest.MODEL, "--input",
+			folder.toString(), "--output", out.toString());
 		assertEquals(0, rc, err());
 		assertTrue(err().contains("2 skipped"), err());
 	}
@@ -203,47 +227,67 @@ class DataLossTest {
 
 	private static ProcessBuilder cli(String limitKilobytes, List<String> args) {
 		List<String> command = new ArrayList<>(List.of("bash", "-c",
-			(limitKilobytes == null ? "" : "ulimit -f " + limitKilobytes + "; ") + "exec \"$@\"", "cli",
-			Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-			"-Djava.awt.headless=true", "-Dai.djl.offline=true", "-XX:-UsePerfData", "-Xmx1g", Main.class.getName()));
+			(limitKilobytes == null ? "" : "ulimit -f " + limitKilobytes + "; ") +
+				"exec \"$@\"", "cli", Path.of(System.getProperty("java.home"), "bin",
+					"java").toString(), "-cp", System.getProperty("java.class.path"),
+			"-Djava.awt.headless=true", "-Dai.djl.offline=true", "-XX:-UsePerfData",
+			"-Xmx1g", Main.class.getName()));
 		command.addAll(args);
-		return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+		return new ProcessBuilder(command).redirectOutput(
+			ProcessBuilder.Redirect.DISCARD);
 	}
 
-	/** Exit code, a line break, and what the run printed on stderr (through a pipe: the size limit would cut a file). */
+	/**
+	 * Exit code, a line break, and what the run printed on stderr (through a
+	 * pipe: the size limit would cut a file).
+	 */
 	private static String run(ProcessBuilder pb) throws Exception {
 		Process p = pb.redirectError(ProcessBuilder.Redirect.PIPE).start();
-		String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+		String err = new String(p.getErrorStream().readAllBytes(),
+			StandardCharsets.UTF_8);
 		assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the run ended");
 		return p.exitValue() + "\n" + err;
 	}
 
 	@Test
-	void aFailingProgressWriteWarnsStopsTheProgressAndStillWritesTheResult() throws Exception {
+	void aFailingProgressWriteWarnsStopsTheProgressAndStillWritesTheResult()
+		throws Exception
+	{
 		assumeTrue(new File("/bin/bash").canExecute(), "bash for ulimit");
 		Path output = dir.resolve("result.png");
 		Path progress = dir.resolve("progress.tif");
-		// A file size limit of 8 KB stands in for a full disk: a slice of 40×30 is 3.6 KB, the PNG about 4 KB.
-		String result = run(cli("8", optimize("--iterations", "30", "--output", output.toString(), "--progress",
-			progress.toString(), "--snapshot-every", "1")));
+		// A file size limit of 8 KB stands in for a full disk: a slice of 40×30 is
+		// 3.6 KB, the PNG about 4 KB.
+		String result = run(cli("8", optimize("--iterations", "30", "--output",
+			output.toString(), "--progress", progress.toString(), "--snapshot-every",
+			"1")));
 		assertTrue(result.startsWith("0\n"), result);
-		assertTrue(result.contains("warning: the progress stack is no longer updated") && result.contains("File too large"), result);
-		assertEquals(1, result.split("warning:", -1).length - 1, "warned once: " + result);
+		assertTrue(result.contains(
+			"warning: the progress stack is no longer updated") && result.contains(
+				"File too large"), result);
+		assertEquals(1, result.split("warning:", -1).length - 1, "warned once: " +
+			result);
 		assertEquals(40, IJ.openImage(output.toString()).getWidth());
-		assertTrue(IJ.openImage(progress.toString()).getStackSize() >= 1, "what was written of the stack stays readable");
+		assertTrue(IJ.openImage(progress.toString()).getStackSize() >= 1,
+			"what was written of the stack stays readable");
 	}
 
 	@Test
-	void aFullDiskForTheOutputNamesTheUsersPathNotATemporaryFile() throws Exception {
+	void aFullDiskForTheOutputNamesTheUsersPathNotATemporaryFile()
+		throws Exception
+	{
 		assumeTrue(new File("/bin/bash").canExecute(), "bash for ulimit");
 		Path output = dir.resolve("result.tif");
-		String result = run(cli("2", optimize("--iterations", "2", "--output", output.toString())));
+		String result = run(cli("2", optimize("--iterations", "2", "--output",
+			output.toString())));
 		assertTrue(result.startsWith("1\n"), result);
-		assertTrue(result.contains("error: Could not write " + output) && result.contains("File too large"), result);
+		assertTrue(result.contains("error: Could not write " + output) && result
+			.contains("File too large"), result);
 		assertFalse(result.contains(".part"), result);
 		assertFalse(result.contains("\tat "), result);
 		try (var files = Files.list(dir)) {
-			assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith(".")).toList(), "no temporary file left");
+			assertEquals(List.of(), files.filter(f -> f.getFileName().toString()
+				.startsWith(".")).toList(), "no temporary file left");
 		}
 	}
 
@@ -254,22 +298,29 @@ class DataLossTest {
 
 	@Test
 	void aTerminatedRunStillWritesItsImage() throws Exception {
-		// SIGTERM goes through the shutdown hook: the PNG is written while the JVM shuts down.
+		// SIGTERM goes through the shutdown hook: the PNG is written while the JVM
+		// shuts down.
 		stopWith("-TERM", 143);
 	}
 
 	private void stopWith(String signal, int exitCode) throws Exception {
-		assumeTrue(new File("/bin/kill").canExecute() || new File("/usr/bin/kill").canExecute(), "kill");
+		assumeTrue(new File("/bin/kill").canExecute() || new File("/usr/bin/kill")
+			.canExecute(), "kill");
 		Path output = dir.resolve("stopped.png");
 		Path progress = dir.resolve("p.tif");
-		Process p = cli(null, optimize("--iterations", "1000000", "--output", output.toString(), "--progress", progress.toString(),
-			"--snapshot-every", "1000")).redirectError(dir.resolve("log").toFile()).start();
+		Process p = cli(null, optimize("--iterations", "1000000", "--output", output
+			.toString(), "--progress", progress.toString(), "--snapshot-every",
+			"1000")).redirectError(dir.resolve("log").toFile()).start();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-		while (!Files.exists(progress) && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
+		while (!Files.exists(progress) && p.isAlive() && System
+			.nanoTime() < deadline)
+			Thread.sleep(20);
 		assertTrue(Files.exists(progress), Files.readString(dir.resolve("log")));
 		long t0 = System.nanoTime();
-		new ProcessBuilder("kill", signal, Long.toString(p.pid())).start().waitFor();
-		assertTrue(p.waitFor(5, TimeUnit.SECONDS), "exited within 5 s of " + signal);
+		new ProcessBuilder("kill", signal, Long.toString(p.pid())).start()
+			.waitFor();
+		assertTrue(p.waitFor(5, TimeUnit.SECONDS), "exited within 5 s of " +
+			signal);
 		double seconds = (System.nanoTime() - t0) / 1e9;
 		String log = Files.readString(dir.resolve("log"));
 		assertEquals(exitCode, p.exitValue(), log);

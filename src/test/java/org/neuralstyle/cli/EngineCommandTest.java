@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +34,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code engine}, and the advice of {@code fast} without network, in the command line's own terms. */
+/**
+ * {@code engine}, and the advice of {@code fast} without network, in the
+ * command line's own terms.
+ */
 class EngineCommandTest {
 
 	@TempDir
@@ -65,9 +69,12 @@ class EngineCommandTest {
 	void engineShowsTheFactsAndSucceedsWithoutGpu() {
 		assertEquals(ExitCodes.OK, Main.run("engine"));
 		String o = out.toString(StandardCharsets.UTF_8);
-		for (String line : new String[] {"PyTorch:        2.7.1", "DJL:            0.36.0", "Build:          CPU only (cpu)",
-			"Devices:        cpu", "GPU:            none. The CPU-only build of PyTorch is loaded",
-			"Weights cache:  " + dir.resolve("cache").toAbsolutePath(), "vgg19:          missing: torchvision VGG19"})
+		for (String line : new String[] { "PyTorch:        2.7.1",
+			"DJL:            0.36.0", "Build:          CPU only (cpu)",
+			"Devices:        cpu",
+			"GPU:            none. The CPU-only build of PyTorch is loaded",
+			"Weights cache:  " + dir.resolve("cache").toAbsolutePath(),
+			"vgg19:          missing: torchvision VGG19" })
 			assertTrue(o.contains(line), "'" + line + "' in:\n" + o);
 		assertTrue(o.matches("(?s).*Native library: \\S+libtorch\\.so\n.*"), o);
 		assertTrue(o.matches("(?s).*Threads: +\\d+ for PyTorch operations.*"), o);
@@ -79,10 +86,12 @@ class EngineCommandTest {
 		System.setProperty("neuralstyle.offline", "true");
 		Path input = dir.resolve("in.png");
 		ImageFiles.write(CommandLineTest.noise(8, 8, 1), input);
-		int rc = Main.run("fast", "--model", "candy", "--input", input.toString(), "--output", dir.resolve("out.png").toString());
+		int rc = Main.run("fast", "--model", "candy", "--input", input.toString(),
+			"--output", dir.resolve("out.png").toString());
 		assertEquals(ExitCodes.ERROR, rc);
 		String e = err.toString(StandardCharsets.UTF_8);
-		assertTrue(e.contains("--model FILE") && e.contains("weights import FILE --as fast-models"), e);
+		assertTrue(e.contains("--model FILE") && e.contains(
+			"weights import FILE --as fast-models"), e);
 		assertFalse(e.contains("--weights"), e);
 	}
 }

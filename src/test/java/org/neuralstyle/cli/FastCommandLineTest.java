@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,10 +46,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.tensor.Scalars;
 import org.neuralstyle.fast.TransformerNet;
 
-/** {@code fast} end to end with a transformation network written by real PyTorch. */
+/**
+ * {@code fast} end to end with a transformation network written by real
+ * PyTorch.
+ */
 class FastCommandLineTest {
 
-	static final String MODEL = Path.of("src/test/resources/fixtures/fast/transformer_net_legacy.pth").toAbsolutePath().toString();
+	static final String MODEL = Path.of(
+		"src/test/resources/fixtures/fast/transformer_net_legacy.pth")
+		.toAbsolutePath().toString();
 
 	@TempDir
 	Path dir;
@@ -78,33 +84,50 @@ class FastCommandLineTest {
 		Path in = dir.resolve("in.png");
 		ImageFiles.write(CommandLineTest.noise(36, 28, 3), in);
 		Path out = dir.resolve("out.png");
-		assertEquals(0, Main.run("fast", "--model", MODEL, "--input", in.toString(), "--output", out.toString()), err());
+		assertEquals(0, Main.run("fast", "--model", MODEL, "--input", in.toString(),
+			"--output", out.toString()), err());
 		ImagePlus result = IJ.openImage(out.toString());
 		assertEquals(36, result.getWidth());
 		assertEquals(28, result.getHeight());
-		// The output is the network's output for the input (36×28 fits one run and needs no
-		// padding), not a copy: to within the 8-bit rounding of the PNG written. Measured: at most
+		// The output is the network's output for the input (36×28 fits one run and
+		// needs no
+		// padding), not a copy: to within the 8-bit rounding of the PNG written.
+		// Measured: at most
 		// 0.500 of a level; the input itself is 88 levels away on average.
-		float[] written = ImageFiles.read(out).planes(), input = ImageFiles.read(in).planes();
+		float[] written = ImageFiles.read(out).planes(), input = ImageFiles.read(in)
+			.planes();
 		float[] network;
-		try (TransformerNet net = TransformerNet.load(Path.of(MODEL), Device.cpu()); NDManager manager = NDManager.newBaseManager()) {
-			network = Scalars.dividedBy(net.forward(Scalars.times(manager.create(input, new Shape(1, 3, 28, 36)), 255f)).clip(0, 255), 255f).toFloatArray();
+		try (TransformerNet net = TransformerNet.load(Path.of(MODEL), Device.cpu());
+				NDManager manager = NDManager.newBaseManager())
+		{
+			network = Scalars.dividedBy(net.forward(Scalars.times(manager.create(
+				input, new Shape(1, 3, 28, 36)), 255f)).clip(0, 255), 255f)
+				.toFloatArray();
 		}
 		double fromNetwork = 0, fromInput = 0;
 		for (int i = 0; i < written.length; i++) {
-			fromNetwork = Math.max(fromNetwork, Math.abs(written[i] - network[i]) * 255);
+			fromNetwork = Math.max(fromNetwork, Math.abs(written[i] - network[i]) *
+				255);
 			fromInput += Math.abs(written[i] - input[i]) * 255 / written.length;
 		}
-		System.out.printf("fast output against the network: max %.3f levels; against the input: mean %.1f levels%n", fromNetwork, fromInput);
-		assertTrue(fromNetwork <= 0.51, "largest difference to the network's output, in 8-bit levels: " + fromNetwork);
+		System.out.printf(
+			"fast output against the network: max %.3f levels; against the input: mean %.1f levels%n",
+			fromNetwork, fromInput);
+		assertTrue(fromNetwork <= 0.51,
+			"largest difference to the network's output, in 8-bit levels: " +
+				fromNetwork);
 		assertTrue(fromInput > 10, "the image was stylized: " + fromInput);
 
 		ImageStack stack = new ImageStack(36, 28);
-		for (int i = 0; i < 3; i++) stack.addSlice("frame " + i, ImageFiles.toProcessor(CommandLineTest.noise(36, 28, 10 + i)));
+		for (int i = 0; i < 3; i++)
+			stack.addSlice("frame " + i, ImageFiles.toProcessor(CommandLineTest.noise(
+				36, 28, 10 + i)));
 		Path tif = dir.resolve("stack.tif");
-		new FileSaver(new ImagePlus("stack", stack)).saveAsTiffStack(tif.toString());
+		new FileSaver(new ImagePlus("stack", stack)).saveAsTiffStack(tif
+			.toString());
 		Path outStack = dir.resolve("out-stack.tif");
-		assertEquals(0, Main.run("fast", "--model", MODEL, "--input", tif.toString(), "--output", outStack.toString()), err());
+		assertEquals(0, Main.run("fast", "--model", MODEL, "--input", tif
+			.toString(), "--output", outStack.toString()), err());
 		ImageStack got = IJ.openImage(outStack.toString()).getStack();
 		assertEquals(3, got.getSize());
 		assertEquals("frame 2", got.getSliceLabel(3));
@@ -116,30 +139,38 @@ class FastCommandLineTest {
 		Path outFolder = dir.resolve("styled");
 		Files.createDirectories(outFolder);
 		Files.writeString(outFolder.resolve("a.png"), "done before");
-		int rc = Main.run("fast", "--model", MODEL, "--input", folder.toString(), "--output", outFolder.toString());
+		int rc = Main.run("fast", "--model", MODEL, "--input", folder.toString(),
+			"--output", outFolder.toString());
 		assertEquals(ExitCodes.ERROR, rc, "one file failed");
-		assertTrue(err().contains("failed: ") && err().contains("broken.png"), err());
+		assertTrue(err().contains("failed: ") && err().contains("broken.png"),
+			err());
 		assertTrue(err().contains("1 skipped"), err());
-		assertEquals("done before", Files.readString(outFolder.resolve("a.png")), "files already done are kept");
-		assertEquals(20, IJ.openImage(outFolder.resolve("b.jpg").toString()).getWidth());
+		assertEquals("done before", Files.readString(outFolder.resolve("a.png")),
+			"files already done are kept");
+		assertEquals(20, IJ.openImage(outFolder.resolve("b.jpg").toString())
+			.getWidth());
 	}
 
 	@Test
 	void aWrongModelFileOrAnUnknownNameSaysWhatIsWrong() throws Exception {
 		Path in = dir.resolve("in.png");
 		ImageFiles.write(CommandLineTest.noise(16, 16, 3), in);
-		String vgg = Path.of("src/test/resources/fixtures/parity/tiny_vgg.pth").toAbsolutePath().toString();
-		int rc = Main.run("fast", "--model", vgg, "--input", in.toString(), "--output", dir.resolve("x.png").toString());
+		String vgg = Path.of("src/test/resources/fixtures/parity/tiny_vgg.pth")
+			.toAbsolutePath().toString();
+		int rc = Main.run("fast", "--model", vgg, "--input", in.toString(),
+			"--output", dir.resolve("x.png").toString());
 		assertEquals(ExitCodes.ERROR, rc);
 		assertFalse(err().contains("\tat "), err());
 		assertTrue(err().toLowerCase().contains("vgg"), err());
 
 		System.setProperty("neuralstyle.cache", dir.resolve("cache").toString());
 		System.setProperty("neuralstyle.offline", "true");
-		rc = Main.run("fast", "--model", "candy", "--input", in.toString(), "--output", dir.resolve("y.png").toString());
+		rc = Main.run("fast", "--model", "candy", "--input", in.toString(),
+			"--output", dir.resolve("y.png").toString());
 		assertEquals(ExitCodes.ERROR, rc);
 		assertTrue(err().contains("saved_models.zip"), err());
-		rc = Main.run("fast", "--model", "no_such_style", "--input", in.toString(), "--output", dir.resolve("z.png").toString());
+		rc = Main.run("fast", "--model", "no_such_style", "--input", in.toString(),
+			"--output", dir.resolve("z.png").toString());
 		assertEquals(ExitCodes.ERROR, rc);
 		assertTrue(err().contains("No fast model named 'no_such_style'"), err());
 	}

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,13 +43,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 12 §5, "Archives": the fast-model archive has no published checksum, so {@code weights}
- * must check what it holds before it calls it imported, valid or fetched.
+ * Issue 12 §5, "Archives": the fast-model archive has no published checksum, so
+ * {@code weights} must check what it holds before it calls it imported, valid
+ * or fetched.
  */
 class FastModelArchiveCommandTest {
 
-	static final Path MODEL = Path.of("src/test/resources/fixtures/fast/transformer_net_legacy.pth").toAbsolutePath();
-	static final String[] STYLES = {"candy", "mosaic", "rain_princess", "udnie"};
+	static final Path MODEL = Path.of(
+		"src/test/resources/fixtures/fast/transformer_net_legacy.pth")
+		.toAbsolutePath();
+	static final String[] STYLES = { "candy", "mosaic", "rain_princess",
+		"udnie" };
 
 	@TempDir
 	Path dir;
@@ -77,19 +82,22 @@ class FastModelArchiveCommandTest {
 	}
 
 	private String printed() {
-		return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+		return out.toString(StandardCharsets.UTF_8) + err.toString(
+			StandardCharsets.UTF_8);
 	}
 
 	/**
-	 * An archive laid out like pytorch/examples' saved_models.zip, each style the PyTorch-written
-	 * fixture network, stored uncompressed to keep the test fast.
+	 * An archive laid out like pytorch/examples' saved_models.zip, each style the
+	 * PyTorch-written fixture network, stored uncompressed to keep the test fast.
 	 */
 	private Path modelsArchive(String name) throws IOException {
 		byte[] model = Files.readAllBytes(MODEL);
 		CRC32 crc = new CRC32();
 		crc.update(model);
 		Path zip = dir.resolve(name);
-		try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream zipOut = new ZipOutputStream(file)) {
+		try (OutputStream file = Files.newOutputStream(zip);
+				ZipOutputStream zipOut = new ZipOutputStream(file))
+		{
 			for (String style : STYLES) {
 				ZipEntry entry = new ZipEntry("saved_models/" + style + ".pth");
 				entry.setMethod(ZipEntry.STORED);
@@ -107,7 +115,9 @@ class FastModelArchiveCommandTest {
 	/** A well-formed zip that holds no model. */
 	private Path otherZip(String name) throws IOException {
 		Path zip = dir.resolve(name);
-		try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream zipOut = new ZipOutputStream(file)) {
+		try (OutputStream file = Files.newOutputStream(zip);
+				ZipOutputStream zipOut = new ZipOutputStream(file))
+		{
 			zipOut.putNextEntry(new ZipEntry("holiday/photo.txt"));
 			zipOut.write("not a model".getBytes(StandardCharsets.UTF_8));
 			zipOut.closeEntry();
@@ -121,55 +131,75 @@ class FastModelArchiveCommandTest {
 	}
 
 	@Test
-	void importingAZipThatHoldsNoModelsAsFastModelsIsRefusedAndCopiesNothing() throws Exception {
+	void importingAZipThatHoldsNoModelsAsFastModelsIsRefusedAndCopiesNothing()
+		throws Exception
+	{
 		Path zip = otherZip("holiday.zip");
-		assertEquals(ExitCodes.ERROR, Main.run("weights", "import", zip.toString(), "--as", "fast-models"), printed());
+		assertEquals(ExitCodes.ERROR, Main.run("weights", "import", zip.toString(),
+			"--as", "fast-models"), printed());
 		assertOneLineNoTrace();
 		assertFalse(printed().contains("Imported"), printed());
-		assertTrue(printed().contains("candy.pth"), "names what is missing: " + printed());
-		assertFalse(Files.exists(dir.resolve("cache/saved_models.zip")), "nothing in the cache");
+		assertTrue(printed().contains("candy.pth"), "names what is missing: " +
+			printed());
+		assertFalse(Files.exists(dir.resolve("cache/saved_models.zip")),
+			"nothing in the cache");
 	}
 
 	@Test
-	void importingAModelsArchiveAsFastModelsCopiesItIntoTheCache() throws Exception {
+	void importingAModelsArchiveAsFastModelsCopiesItIntoTheCache()
+		throws Exception
+	{
 		Path zip = modelsArchive("saved_models.zip");
-		assertEquals(ExitCodes.OK, Main.run("weights", "import", zip.toString(), "--as", "fast-models"), printed());
+		assertEquals(ExitCodes.OK, Main.run("weights", "import", zip.toString(),
+			"--as", "fast-models"), printed());
 		assertTrue(printed().startsWith("Imported fast-models"), printed());
 		assertTrue(Files.isRegularFile(dir.resolve("cache/saved_models.zip")));
 	}
 
 	@Test
-	void verifyingAValidModelsArchiveSaysItIsValidAndWhatItHolds() throws Exception {
+	void verifyingAValidModelsArchiveSaysItIsValidAndWhatItHolds()
+		throws Exception
+	{
 		Path zip = modelsArchive("saved_models.zip");
-		assertEquals(ExitCodes.OK, Main.run("weights", "verify", zip.toString()), printed());
+		assertEquals(ExitCodes.OK, Main.run("weights", "verify", zip.toString()),
+			printed());
 		assertOneLineNoTrace();
 		assertFalse(printed().contains("cannot be used"), printed());
-		assertTrue(printed().contains("valid fast-model archive") && printed().contains("candy, mosaic, rain_princess, udnie"),
-			printed());
+		assertTrue(printed().contains("valid fast-model archive") && printed()
+			.contains("candy, mosaic, rain_princess, udnie"), printed());
 	}
 
 	@Test
 	void verifyingAZipThatHoldsNoModelsSaysWhatIsMissing() throws Exception {
 		Path zip = otherZip("holiday.zip");
-		assertEquals(ExitCodes.ERROR, Main.run("weights", "verify", zip.toString()), printed());
+		assertEquals(ExitCodes.ERROR, Main.run("weights", "verify", zip.toString()),
+			printed());
 		assertOneLineNoTrace();
-		assertTrue(printed().contains("cannot be used") && printed().contains("candy.pth"), printed());
+		assertTrue(printed().contains("cannot be used") && printed().contains(
+			"candy.pth"), printed());
 	}
 
 	@Test
-	void fetchingFastModelsWithABrokenCachedArchiveExits1NamingIt() throws Exception {
-		Path cached = Files.createDirectories(dir.resolve("cache")).resolve("saved_models.zip");
+	void fetchingFastModelsWithABrokenCachedArchiveExits1NamingIt()
+		throws Exception
+	{
+		Path cached = Files.createDirectories(dir.resolve("cache")).resolve(
+			"saved_models.zip");
 		// An interrupted copy: the first half of a valid archive.
 		byte[] whole = Files.readAllBytes(modelsArchive("whole.zip"));
 		Files.write(cached, Arrays.copyOf(whole, whole.length / 2));
-		assertEquals(ExitCodes.ERROR, Main.run("weights", "fetch", "fast-models"), printed());
+		assertEquals(ExitCodes.ERROR, Main.run("weights", "fetch", "fast-models"),
+			printed());
 		assertOneLineNoTrace();
-		assertTrue(printed().startsWith("error: ") && printed().contains(cached.toString()), printed());
+		assertTrue(printed().startsWith("error: ") && printed().contains(cached
+			.toString()), printed());
 
-		Files.copy(modelsArchive("saved_models.zip"), cached, StandardCopyOption.REPLACE_EXISTING);
+		Files.copy(modelsArchive("saved_models.zip"), cached,
+			StandardCopyOption.REPLACE_EXISTING);
 		out.reset();
 		err.reset();
-		assertEquals(ExitCodes.OK, Main.run("weights", "fetch", "fast-models"), printed());
+		assertEquals(ExitCodes.OK, Main.run("weights", "fetch", "fast-models"),
+			printed());
 		assertEquals(cached.toString(), printed().strip());
 	}
 }

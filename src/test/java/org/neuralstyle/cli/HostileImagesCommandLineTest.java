@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,8 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.testing.HostileImages;
 
 /**
- * Images a hostile user would give, in both optimize and fast: each ends in one line that says
- * what is wrong, with an exit code and no stack trace, and nothing is written.
+ * Images a hostile user would give, in both optimize and fast: each ends in one
+ * line that says what is wrong, with an exit code and no stack trace, and
+ * nothing is written.
  */
 class HostileImagesCommandLineTest {
 
@@ -78,36 +80,50 @@ class HostileImagesCommandLineTest {
 	}
 
 	private int optimize(Path content, Path output) {
-		return Main.run("optimize", "--content", content.toString(), "--style", style.toString(), "--weights",
-			CommandLineTest.TINY_VGG, "--optimizer", "adam", "--iterations", "2", "--output", output.toString());
+		return Main.run("optimize", "--content", content.toString(), "--style",
+			style.toString(), "--weights", CommandLineTest.TINY_VGG, "--optimizer",
+			"adam", "--iterations", "2", "--output", output.toString());
 	}
 
 	private int fast(Path input, Path output) {
-		return Main.run("fast", "--model", FastCommandLineTest.MODEL, "--input", input.toString(), "--output", output.toString(),
-			"--device", "cpu");
+		return Main.run("fast", "--model", FastCommandLineTest.MODEL, "--input",
+			input.toString(), "--output", output.toString(), "--device", "cpu");
 	}
 
-	/** One line starting "error: " and holding {@code expected}: no trace, no decoder's complaint before it. */
+	/**
+	 * One line starting "error: " and holding {@code expected}: no trace, no
+	 * decoder's complaint before it.
+	 */
 	private void assertOneErrorLine(String expected) {
-		List<String> lines = err().lines().filter(l -> !l.startsWith("SLF4J") && !l.contains("NNPACK")).toList();
+		List<String> lines = err().lines().filter(l -> !l.startsWith("SLF4J") && !l
+			.contains("NNPACK")).toList();
 		assertEquals(1, lines.size(), err());
-		assertTrue(lines.get(0).startsWith("error: ") && lines.get(0).contains(expected), err());
+		assertTrue(lines.get(0).startsWith("error: ") && lines.get(0).contains(
+			expected), err());
 		assertFalse(err().contains("Exception") || err().contains("\tat "), err());
 	}
 
 	@Test
-	void aPngDeclaringMorePixelsThanMemoryHoldsIsRefusedFromItsHeaderAtOnce() throws Exception {
-		assertTrue(Files.size(bomb) < 2_000_000, "a small file: " + Files.size(bomb));
+	void aPngDeclaringMorePixelsThanMemoryHoldsIsRefusedFromItsHeaderAtOnce()
+		throws Exception
+	{
+		assertTrue(Files.size(bomb) < 2_000_000, "a small file: " + Files.size(
+			bomb));
 		long start = System.nanoTime();
-		assertEquals(ExitCodes.ERROR, optimize(bomb, dir.resolve("bomb-optimized.png")));
-		assertOneErrorLine("bomb.png is 20000×20000 pixels: reading it needs about ");
-		assertTrue(err().contains("enough for about") && err().contains("-Xmx"), err());
+		assertEquals(ExitCodes.ERROR, optimize(bomb, dir.resolve(
+			"bomb-optimized.png")));
+		assertOneErrorLine(
+			"bomb.png is 20000×20000 pixels: reading it needs about ");
+		assertTrue(err().contains("enough for about") && err().contains("-Xmx"),
+			err());
 		err.reset();
 		assertEquals(ExitCodes.ERROR, fast(bomb, dir.resolve("bomb-fast.png")));
 		assertOneErrorLine("bomb.png is 20000×20000 pixels");
 		// Decoding it first took 20 s and ended in an OutOfMemoryError.
-		assertTrue(System.nanoTime() - start < 10_000_000_000L, "refused without decoding");
-		assertFalse(Files.exists(dir.resolve("bomb-optimized.png")) || Files.exists(dir.resolve("bomb-fast.png")));
+		assertTrue(System.nanoTime() - start < 10_000_000_000L,
+			"refused without decoding");
+		assertFalse(Files.exists(dir.resolve("bomb-optimized.png")) || Files.exists(
+			dir.resolve("bomb-fast.png")));
 	}
 
 	@Test
@@ -123,8 +139,10 @@ class HostileImagesCommandLineTest {
 		assertEquals(ExitCodes.USAGE, optimize(strip, dir.resolve("o2.png")));
 		assertOneErrorLine("the content image is 1×3000, used at 1×512");
 		err.reset();
-		assertEquals(ExitCodes.USAGE, Main.run("optimize", "--content", style.toString(), "--style", style.toString(),
-			"--weights", CommandLineTest.TINY_VGG, "--iterations", "2", "--style-scale", "1e-9", "--output", dir.resolve("o3.png").toString()));
+		assertEquals(ExitCodes.USAGE, Main.run("optimize", "--content", style
+			.toString(), "--style", style.toString(), "--weights",
+			CommandLineTest.TINY_VGG, "--iterations", "2", "--style-scale", "1e-9",
+			"--output", dir.resolve("o3.png").toString()));
 		assertOneErrorLine("the style image is 32×32, used at 1×1");
 		err.reset();
 		assertEquals(ExitCodes.USAGE, fast(twoByTwo, dir.resolve("f1.png")));
@@ -138,38 +156,47 @@ class HostileImagesCommandLineTest {
 	void aCmykJpegIsNamedInOneLineWithoutTheDecodersTrace() throws Exception {
 		Path cmyk = HostileImages.cmykJpeg(dir.resolve("print.jpg"));
 		assertEquals(ExitCodes.ERROR, optimize(cmyk, dir.resolve("c1.png")));
-		assertOneErrorLine("print.jpg is a CMYK JPEG, which Java cannot decode: save it as an RGB JPEG, PNG or TIFF first.");
+		assertOneErrorLine(
+			"print.jpg is a CMYK JPEG, which Java cannot decode: save it as an RGB JPEG, PNG or TIFF first.");
 		err.reset();
 		assertEquals(ExitCodes.ERROR, fast(cmyk, dir.resolve("c2.png")));
 		assertOneErrorLine("print.jpg is a CMYK JPEG");
 	}
 
 	@Test
-	void thirtyTwoBitImagesThatWouldComeOutFlatAreRefusedNamingTheDisplayRange() throws Exception {
+	void thirtyTwoBitImagesThatWouldComeOutFlatAreRefusedNamingTheDisplayRange()
+		throws Exception
+	{
 		FloatProcessor infinite = new FloatProcessor(40, 30);
-		for (int i = 0; i < 40 * 30; i++) infinite.setf(i, i % 40);
+		for (int i = 0; i < 40 * 30; i++)
+			infinite.setf(i, i % 40);
 		infinite.setf(7, Float.POSITIVE_INFINITY);
 		Path inf = dir.resolve("infinite.tif");
-		new FileSaver(new ImagePlus("infinite", infinite)).saveAsTiff(inf.toString());
+		new FileSaver(new ImagePlus("infinite", infinite)).saveAsTiff(inf
+			.toString());
 		FloatProcessor flat = new FloatProcessor(40, 30);
 		flat.set(7.5);
 		Path constant = dir.resolve("constant.tif");
-		new FileSaver(new ImagePlus("constant", flat)).saveAsTiff(constant.toString());
+		new FileSaver(new ImagePlus("constant", flat)).saveAsTiff(constant
+			.toString());
 
 		// Both gave an all-black result with exit 0.
 		assertEquals(ExitCodes.ERROR, optimize(inf, dir.resolve("i1.png")));
-		assertOneErrorLine("infinite.tif is a 32-bit image whose display range is 0 to Infinity (it holds an infinite value)");
+		assertOneErrorLine(
+			"infinite.tif is a 32-bit image whose display range is 0 to Infinity (it holds an infinite value)");
 		err.reset();
 		assertEquals(ExitCodes.ERROR, fast(inf, dir.resolve("i2.png")));
 		assertOneErrorLine("display range is 0 to Infinity");
 		err.reset();
 		assertEquals(ExitCodes.ERROR, optimize(constant, dir.resolve("k1.png")));
-		assertOneErrorLine("constant.tif is a 32-bit image whose display range is 7.5 to 7.5 (its ends are equal");
+		assertOneErrorLine(
+			"constant.tif is a 32-bit image whose display range is 7.5 to 7.5 (its ends are equal");
 		err.reset();
 		assertEquals(ExitCodes.ERROR, fast(constant, dir.resolve("k2.png")));
 		assertOneErrorLine("display range is 7.5 to 7.5");
 		try (var files = Files.list(dir)) {
-			assertTrue(files.noneMatch(f -> f.getFileName().toString().matches("[ik][12]\\.png")), "nothing written");
+			assertTrue(files.noneMatch(f -> f.getFileName().toString().matches(
+				"[ik][12]\\.png")), "nothing written");
 		}
 	}
 }

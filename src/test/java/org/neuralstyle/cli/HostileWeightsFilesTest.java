@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,9 +49,10 @@ import org.neuralstyle.checkpoint.HostileFiles;
 import org.neuralstyle.checkpoint.StateDict;
 
 /**
- * Issue 12 §3 and §5 as a user meets them on the command line: hostile or corrupt weight files end
- * with exit 1 and one line that names the file (and the tensor), never a stack trace, an
- * OutOfMemoryError, a hang or exit 2 (which means a wrong option).
+ * Issue 12 §3 and §5 as a user meets them on the command line: hostile or
+ * corrupt weight files end with exit 1 and one line that names the file (and
+ * the tensor), never a stack trace, an OutOfMemoryError, a hang or exit 2
+ * (which means a wrong option).
  */
 class HostileWeightsFilesTest {
 
@@ -69,7 +71,8 @@ class HostileWeightsFilesTest {
 	}
 
 	static Stream<String> hostileFiles() throws IOException {
-		return HostileFiles.all(Files.createTempDirectory("hostile-names")).keySet().stream();
+		return HostileFiles.all(Files.createTempDirectory("hostile-names")).keySet()
+			.stream();
 	}
 
 	@BeforeEach
@@ -87,22 +90,32 @@ class HostileWeightsFilesTest {
 	}
 
 	private String printed() {
-		return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+		return out.toString(StandardCharsets.UTF_8) + err.toString(
+			StandardCharsets.UTF_8);
 	}
 
 	@ParameterizedTest
 	@MethodSource("hostileFiles")
-	void weightsVerifyRefusesEachHostileFileWithExit1InOneLineWithin30Seconds(String name) {
+	void weightsVerifyRefusesEachHostileFileWithExit1InOneLineWithin30Seconds(
+		String name)
+	{
 		Path file = files.get(name);
-		int rc = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Main.run("weights", "verify", file.toString()));
+		int rc = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Main.run(
+			"weights", "verify", file.toString()));
 		assertEquals(ExitCodes.ERROR, rc, printed());
 		assertEquals(1, printed().lines().count(), printed());
 		assertTrue(printed().contains("cannot be used: " + file), printed());
-		assertFalse(printed().contains("Exception") || printed().contains("Error"), printed());
+		assertFalse(printed().contains("Exception") || printed().contains("Error"),
+			printed());
 	}
 
-	/** The tiny VGG of the command-line tests, as hand-written zip .pth with one tensor changed. */
-	private static Path tinyVggWith(String name, String tensor, long[] shape, float[] values) throws IOException {
+	/**
+	 * The tiny VGG of the command-line tests, as hand-written zip .pth with one
+	 * tensor changed.
+	 */
+	private static Path tinyVggWith(String name, String tensor, long[] shape,
+		float[] values) throws IOException
+	{
 		Map<String, long[]> shapes = new LinkedHashMap<>();
 		Map<String, float[]> data = new LinkedHashMap<>();
 		try (StateDict sd = Checkpoints.open(Path.of(CommandLineTest.TINY_VGG))) {
@@ -118,27 +131,36 @@ class HostileWeightsFilesTest {
 
 	private int optimize(Path weights) throws IOException {
 		Path content = dir.resolve("content.png");
-		if (!Files.exists(content)) ImageFiles.write(CommandLineTest.noise(24, 24, 1), content);
-		return Main.run("optimize", "--content", content.toString(), "--style", content.toString(), "--weights",
-			weights.toString(), "--iterations", "2", "--output", dir.resolve("out-" + weights.getFileName() + ".png").toString());
+		if (!Files.exists(content)) ImageFiles.write(CommandLineTest.noise(24, 24,
+			1), content);
+		return Main.run("optimize", "--content", content.toString(), "--style",
+			content.toString(), "--weights", weights.toString(), "--iterations", "2",
+			"--output", dir.resolve("out-" + weights.getFileName() + ".png")
+				.toString());
 	}
 
 	@Test
-	void aVggBiasShorterThanItsLayerIsExit1NamingTheFileAndTheTensor() throws IOException {
+	void aVggBiasShorterThanItsLayerIsExit1NamingTheFileAndTheTensor()
+		throws IOException
+	{
 		long outChannels;
 		try (StateDict sd = Checkpoints.open(Path.of(CommandLineTest.TINY_VGG))) {
 			outChannels = sd.info("features.0.bias").shape()[0];
 		}
-		Path file = tinyVggWith("short-bias.pth", "features.0.bias", new long[] {outChannels / 2},
-			new float[(int) outChannels / 2]);
-		// It was DJL's "The NDArray size is: 8, but buffer size is: 4" with exit 2, the code for a wrong option.
+		Path file = tinyVggWith("short-bias.pth", "features.0.bias", new long[] {
+			outChannels / 2 }, new float[(int) outChannels / 2]);
+		// It was DJL's "The NDArray size is: 8, but buffer size is: 4" with exit 2,
+		// the code for a wrong option.
 		assertEquals(ExitCodes.ERROR, optimize(file), printed());
-		assertTrue(printed().contains(file.toString()) && printed().contains("features.0.bias"), printed());
+		assertTrue(printed().contains(file.toString()) && printed().contains(
+			"features.0.bias"), printed());
 		assertFalse(printed().contains("Exception"), printed());
 	}
 
 	@Test
-	void nanWeightsInAVggCheckpointAreNamedAsTheCorruptTensor() throws IOException {
+	void nanWeightsInAVggCheckpointAreNamedAsTheCorruptTensor()
+		throws IOException
+	{
 		long[] shape;
 		float[] values;
 		try (StateDict sd = Checkpoints.open(Path.of(CommandLineTest.TINY_VGG))) {
@@ -147,11 +169,13 @@ class HostileWeightsFilesTest {
 		}
 		values = Arrays.copyOf(values, values.length);
 		values[values.length / 2] = Float.NaN;
-		Path file = tinyVggWith("nan-weight.pth", "features.2.weight", shape, values);
-		// It was "diverged, lower the style weight", which sends the user after the wrong setting.
+		Path file = tinyVggWith("nan-weight.pth", "features.2.weight", shape,
+			values);
+		// It was "diverged, lower the style weight", which sends the user after the
+		// wrong setting.
 		assertEquals(ExitCodes.ERROR, optimize(file), printed());
-		assertTrue(printed().contains(file.toString()) && printed().contains("features.2.weight")
-			&& printed().contains("NaN"), printed());
+		assertTrue(printed().contains(file.toString()) && printed().contains(
+			"features.2.weight") && printed().contains("NaN"), printed());
 		assertFalse(printed().contains("diverged"), printed());
 	}
 }

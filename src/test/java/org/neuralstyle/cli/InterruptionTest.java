@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,14 +39,19 @@ class InterruptionTest {
 	void theFirstCtrlCAsksTheRunToStopAndASecondQuitsAtOnce() {
 		List<Integer> halted = new ArrayList<>();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		try (Interruption i = new Interruption("iteration", 60, new PrintStream(err, true, StandardCharsets.UTF_8), halted::add)) {
+		try (Interruption i = new Interruption("iteration", 60, new PrintStream(err,
+			true, StandardCharsets.UTF_8), halted::add))
+		{
 			assertFalse(i.requested());
 			i.interrupt();
 			assertTrue(i.requested());
-			assertEquals(List.of(), halted, "the first lets the run write its result");
-			assertTrue(err.toString(StandardCharsets.UTF_8).contains("press Ctrl-C again to quit"), err.toString(StandardCharsets.UTF_8));
+			assertEquals(List.of(), halted,
+				"the first lets the run write its result");
+			assertTrue(err.toString(StandardCharsets.UTF_8).contains(
+				"press Ctrl-C again to quit"), err.toString(StandardCharsets.UTF_8));
 			i.interrupt();
-			assertEquals(List.of(ExitCodes.INTERRUPTED), halted, "the second quits with 130 without waiting");
+			assertEquals(List.of(ExitCodes.INTERRUPTED), halted,
+				"the second quits with 130 without waiting");
 		}
 	}
 }

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,14 +38,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.optim.AdamRestoreProbe;
 
 /**
- * What a user sees on the terminal, read from real JVMs: what SLF4J and PyTorch's native code
- * print goes to the process's stderr, past any capture of System.err in this one. No SLF4J
- * complaint, no PyTorch deprecation warning; DJL's own messages only when asked for.
+ * What a user sees on the terminal, read from real JVMs: what SLF4J and
+ * PyTorch's native code print goes to the process's stderr, past any capture of
+ * System.err in this one. No SLF4J complaint, no PyTorch deprecation warning;
+ * DJL's own messages only when asked for.
  */
 class QuietOutputTest {
 
-	private static final String TINY_VGG = "src/test/resources/fixtures/parity/tiny_vgg.pth";
-	private static final String FAST_MODEL = "src/test/resources/fixtures/fast/transformer_net_legacy.pth";
+	private static final String TINY_VGG =
+		"src/test/resources/fixtures/parity/tiny_vgg.pth";
+	private static final String FAST_MODEL =
+		"src/test/resources/fixtures/fast/transformer_net_legacy.pth";
 
 	@TempDir
 	static Path dir;
@@ -61,11 +65,17 @@ class QuietOutputTest {
 		ImageFiles.write(CommandLineTest.noise(16, 16, 2), style);
 	}
 
-	/** Runs a main class in a new JVM with this one's class path; stdout and stderr together. */
+	/**
+	 * Runs a main class in a new JVM with this one's class path; stdout and
+	 * stderr together.
+	 */
 	static Run java(String mainClass, String... args) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-			"-cp", System.getProperty("java.class.path"), "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
-			"-Dai.djl.pytorch.num_interop_threads=1", "-Dneuralstyle.cache=" + dir.resolve("cache"), mainClass));
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty(
+			"java.home"), "bin", "java").toString(), "-cp", System.getProperty(
+				"java.class.path"), "-Dai.djl.offline=true",
+			"-Dai.djl.pytorch.num_threads=1",
+			"-Dai.djl.pytorch.num_interop_threads=1", "-Dneuralstyle.cache=" + dir
+				.resolve("cache"), mainClass));
 		command.addAll(List.of(args));
 		Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
 		byte[] output = p.getInputStream().readAllBytes();
@@ -80,32 +90,43 @@ class QuietOutputTest {
 
 	@Test
 	void optimizePrintsNeitherSlf4jNorPyTorchWarnings() throws Exception {
-		Run r = java(Main.class.getName(), "optimize", "--content", content.toString(), "--style", style.toString(), "--weights",
-			TINY_VGG, "--output", dir.resolve("o.png").toString(), "--iterations", "2", "--optimizer", "adam", "--content-layers",
-			"conv1_1", "--style-layers", "conv1_1", "--progress", dir.resolve("p.tif").toString(), "--snapshot-every", "1");
+		Run r = java(Main.class.getName(), "optimize", "--content", content
+			.toString(), "--style", style.toString(), "--weights", TINY_VGG,
+			"--output", dir.resolve("o.png").toString(), "--iterations", "2",
+			"--optimizer", "adam", "--content-layers", "conv1_1", "--style-layers",
+			"conv1_1", "--progress", dir.resolve("p.tif").toString(),
+			"--snapshot-every", "1");
 		assertEquals(0, r.exitCode(), r.output());
 		assertQuiet(r.output());
 		assertTrue(r.output().contains("iter 2 content"), r.output());
 	}
 
 	@Test
-	void fastPrintsNeitherSlf4jNorPyTorchWarningsAndVerboseShowsDjlsMessages() throws Exception {
-		Run quiet = java(Main.class.getName(), "fast", "--model", FAST_MODEL, "--input", content.toString(), "--output",
-			dir.resolve("f.png").toString(), "--overwrite");
+	void fastPrintsNeitherSlf4jNorPyTorchWarningsAndVerboseShowsDjlsMessages()
+		throws Exception
+	{
+		Run quiet = java(Main.class.getName(), "fast", "--model", FAST_MODEL,
+			"--input", content.toString(), "--output", dir.resolve("f.png")
+				.toString(), "--overwrite");
 		assertEquals(0, quiet.exitCode(), quiet.output());
 		assertQuiet(quiet.output());
 		assertFalse(quiet.output().contains("intra-op threads"), quiet.output());
 
-		Run verbose = java(Main.class.getName(), "fast", "--verbose", "--model", FAST_MODEL, "--input", content.toString(),
-			"--output", dir.resolve("f.png").toString(), "--overwrite");
+		Run verbose = java(Main.class.getName(), "fast", "--verbose", "--model",
+			FAST_MODEL, "--input", content.toString(), "--output", dir.resolve(
+				"f.png").toString(), "--overwrite");
 		assertEquals(0, verbose.exitCode(), verbose.output());
 		assertQuiet(verbose.output());
-		// PtEngine says this at INFO when it starts; slf4j-simple prints it to stderr.
-		assertTrue(verbose.output().contains("Number of intra-op threads is 1"), verbose.output());
+		// PtEngine says this at INFO when it starts; slf4j-simple prints it to
+		// stderr.
+		assertTrue(verbose.output().contains("Number of intra-op threads is 1"),
+			verbose.output());
 	}
 
 	@Test
-	void restoringAdamStateDoesNotTriggerPyTorchsDeprecationWarning() throws Exception {
+	void restoringAdamStateDoesNotTriggerPyTorchsDeprecationWarning()
+		throws Exception
+	{
 		Run r = java(AdamRestoreProbe.class.getName());
 		assertEquals(0, r.exitCode(), r.output());
 		assertTrue(r.output().contains("restored"), r.output());

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -41,7 +42,10 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The progress stack grows by appending: readable by ImageJ at every moment, labelled, never rewritten whole. */
+/**
+ * The progress stack grows by appending: readable by ImageJ at every moment,
+ * labelled, never rewritten whole.
+ */
 class TiffStackWriterTest {
 
 	@TempDir
@@ -50,11 +54,14 @@ class TiffStackWriterTest {
 	private static int[] pixels(int n, long seed) {
 		Random r = new Random(seed);
 		int[] p = new int[n];
-		for (int i = 0; i < n; i++) p[i] = r.nextInt() & 0xffffff;
+		for (int i = 0; i < n; i++)
+			p[i] = r.nextInt() & 0xffffff;
 		return p;
 	}
 
-	private static void assertStack(Path file, List<int[]> slices, List<String> labels) {
+	private static void assertStack(Path file, List<int[]> slices,
+		List<String> labels)
+	{
 		ImagePlus imp = IJ.openImage(file.toString());
 		ImageStack stack = imp.getStack();
 		assertEquals(slices.size(), stack.getSize());
@@ -62,13 +69,16 @@ class TiffStackWriterTest {
 			assertEquals(labels.get(i), stack.getSliceLabel(i + 1));
 			int[] read = (int[]) stack.getProcessor(i + 1).getPixels();
 			int[] masked = new int[read.length];
-			for (int k = 0; k < read.length; k++) masked[k] = read[k] & 0xffffff;
+			for (int k = 0; k < read.length; k++)
+				masked[k] = read[k] & 0xffffff;
 			assertArrayEquals(slices.get(i), masked, "slice " + (i + 1));
 		}
 	}
 
 	@Test
-	void aStackThatIsStillGrowingOpensInImageJWithEverySliceAndLabelSoFar() throws Exception {
+	void aStackThatIsStillGrowingOpensInImageJWithEverySliceAndLabelSoFar()
+		throws Exception
+	{
 		int w = 37, h = 23;
 		Path file = dir.resolve("progress.tif");
 		List<int[]> slices = new ArrayList<>();
@@ -79,34 +89,44 @@ class TiffStackWriterTest {
 				labels.add("iter " + 10 * i + " total 1.5e+0" + i);
 				writer.append(slices.get(i), labels.get(i));
 				if (i == 0) writer.publish(false);
-				// What a crash leaves at this moment: the file as it is, with the room kept for a next slice.
+				// What a crash leaves at this moment: the file as it is, with the room
+				// kept for a next slice.
 				Path crashed = dir.resolve("crashed.tif");
-				Files.copy(file, crashed, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+				Files.copy(file, crashed,
+					java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 				assertStack(crashed, slices, labels);
-				// Appending, not rewriting: the pixels take one slice each, the rest is the room for one more and the IFD.
+				// Appending, not rewriting: the pixels take one slice each, the rest is
+				// the room for one more and the IFD.
 				long sliceBytes = 3L * w * h;
-				assertTrue(Files.size(file) < 8 + (i + 2) * sliceBytes + 512 + 64 * (i + 1), "size " + Files.size(file));
+				assertTrue(Files.size(file) < 8 + (i + 2) * sliceBytes + 512 + 64 * (i +
+					1), "size " + Files.size(file));
 			}
 		}
 		assertStack(file, slices, labels);
-		assertEquals(8 + 5 * 3L * w * h, Files.size(file) - ifdBytes(5, labels), "the kept room is given back at the end");
+		assertEquals(8 + 5 * 3L * w * h, Files.size(file) - ifdBytes(5, labels),
+			"the kept room is given back at the end");
 		// Other readers see the first slice.
 		assertEquals(w, ImageIO.read(file.toFile()).getWidth());
 	}
 
 	private static long ifdBytes(int n, List<String> labels) {
-		long b = 2 + 12 * 13 + 4 + 6 + ("ImageJ=1.54p\nimages=" + n + "\nslices=" + n + "\nloop=false\n\0").length() + 4 * (n + 1) + 12;
-		for (String l : labels) b += 2 * l.length();
+		long b = 2 + 12 * 13 + 4 + 6 + ("ImageJ=1.54p\nimages=" + n + "\nslices=" +
+			n + "\nloop=false\n\0").length() + 4 * (n + 1) + 12;
+		for (String l : labels)
+			b += 2 * l.length();
 		return b;
 	}
 
 	@Test
-	void aStackIsNotPublishedOverAFileThatAppearedAndNothingIsLeftBehind() throws Exception {
+	void aStackIsNotPublishedOverAFileThatAppearedAndNothingIsLeftBehind()
+		throws Exception
+	{
 		Path file = dir.resolve("stack.tif");
 		try (TiffStackWriter writer = new TiffStackWriter(file, 8, 8)) {
 			writer.append(pixels(64, 1), "one");
 			Files.writeString(file, "the user's");
-			assertThrows(FileAlreadyExistsException.class, () -> writer.publish(false));
+			assertThrows(FileAlreadyExistsException.class, () -> writer.publish(
+				false));
 		}
 		assertEquals("the user's", Files.readString(file));
 		try (var files = Files.list(dir)) {
@@ -117,6 +137,7 @@ class TiffStackWriterTest {
 			writer.publish(true);
 		}
 		assertStack(file, List.of(pixels(64, 2)), List.of("two"));
-		assertFalse(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1).contains("the user's"));
+		assertFalse(Files.readString(file,
+			java.nio.charset.StandardCharsets.ISO_8859_1).contains("the user's"));
 	}
 }

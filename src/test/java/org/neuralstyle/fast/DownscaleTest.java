@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.fast;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -40,7 +41,8 @@ class DownscaleTest {
 		RgbImage shrunk = Downscale.byFactor(counting(5, 4), 2);
 		assertEquals(2, shrunk.width());
 		assertEquals(2, shrunk.height());
-		// Red rows 0-1 hold 0..4 and 5..9: the block of columns 0-1 averages 0, 1, 5, 6.
+		// Red rows 0-1 hold 0..4 and 5..9: the block of columns 0-1 averages 0, 1,
+		// 5, 6.
 		assertEquals(3f, shrunk.get(0, 0, 0));
 		assertEquals(5f, shrunk.get(0, 1, 0));
 		assertEquals(13f, shrunk.get(0, 0, 1));
@@ -52,9 +54,11 @@ class DownscaleTest {
 		RgbImage image = counting(30, 20);
 		assertSame(image, Downscale.toPixelBudget(image, 600, 5));
 		RgbImage half = Downscale.toPixelBudget(image, 599, 5);
-		assertArrayEquals(new int[] {15, 10}, new int[] {half.width(), half.height()});
+		assertArrayEquals(new int[] { 15, 10 }, new int[] { half.width(), half
+			.height() });
 		RgbImage third = Downscale.toPixelBudget(image, 100, 5);
-		assertArrayEquals(new int[] {10, 6}, new int[] {third.width(), third.height()});
+		assertArrayEquals(new int[] { 10, 6 }, new int[] { third.width(), third
+			.height() });
 	}
 
 	@Test

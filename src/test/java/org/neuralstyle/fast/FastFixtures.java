@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.fast;
 
 import java.io.IOException;
@@ -29,7 +30,10 @@ import java.nio.file.Path;
 /** The files src/test/python/make_fast_fixtures.py wrote with PyTorch. */
 public final class FastFixtures {
 
-	/** The transformation network with seeded weights, as a legacy .pth with stale running statistics. */
+	/**
+	 * The transformation network with seeded weights, as a legacy .pth with stale
+	 * running statistics.
+	 */
 	public static final String CHECKPOINT = "transformer_net_legacy.pth";
 
 	private FastFixtures() {}
@@ -38,14 +42,17 @@ public final class FastFixtures {
 		return resource("/fixtures/fast/" + name);
 	}
 
-	/** A fixture of the checkpoint readers' tests: a small VGG-like state dict. */
+	/**
+	 * A fixture of the checkpoint readers' tests: a small VGG-like state dict.
+	 */
 	public static Path tinyVgg() {
 		return resource("/fixtures/weights/tiny_vgg_legacy.pth");
 	}
 
 	/** A raw little-endian float32 file. */
 	public static float[] floats(String name) throws IOException {
-		ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file(name))).order(ByteOrder.LITTLE_ENDIAN);
+		ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file(name))).order(
+			ByteOrder.LITTLE_ENDIAN);
 		float[] values = new float[bytes.remaining() / Float.BYTES];
 		bytes.asFloatBuffer().get(values);
 		return values;

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.fast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,50 +35,73 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.checkpoint.CheckpointException;
 import org.neuralstyle.fast.train.TrainingCheckpoint;
 
-/** The folder of fast models: published ones once unpacked, trained ones once saved, nothing else. */
+/**
+ * The folder of fast models: published ones once unpacked, trained ones once
+ * saved, nothing else.
+ */
 class FastModelLibraryTest {
 
 	@TempDir
 	Path dir;
 
 	@Test
-	void offersPublishedThenTrainedModelsButNoCheckpointsOrPartialFiles() throws IOException {
+	void offersPublishedThenTrainedModelsButNoCheckpointsOrPartialFiles()
+		throws IOException
+	{
 		FastModelLibrary library = new FastModelLibrary(dir.resolve("fast-models"));
 		assertEquals(List.of(), library.models(), "no folder yet: no models");
 
 		Path folder = Files.createDirectories(library.directory());
-		Files.copy(FastFixtures.file(FastFixtures.CHECKPOINT), folder.resolve("udnie.pth"));
-		Files.copy(FastFixtures.file(FastFixtures.CHECKPOINT), folder.resolve("candy.pth"));
+		Files.copy(FastFixtures.file(FastFixtures.CHECKPOINT), folder.resolve(
+			"udnie.pth"));
+		Files.copy(FastFixtures.file(FastFixtures.CHECKPOINT), folder.resolve(
+			"candy.pth"));
 		TransformerWeights weights = TransformerWeights.pytorchDefault(1);
 		weights.write(library.pathFor("starry_night"));
 		weights.write(library.pathFor("Kandinsky-7"));
-		weights.write(TrainingCheckpoint.checkpointFile(library.pathFor("starry_night")));
-		Files.writeString(folder.resolve(".starry.safetensors.1234.part.safetensors"), "half written");
+		weights.write(TrainingCheckpoint.checkpointFile(library.pathFor(
+			"starry_night")));
+		Files.writeString(folder.resolve(
+			".starry.safetensors.1234.part.safetensors"), "half written");
 		Files.writeString(folder.resolve("notes.txt"), "not a model");
 
-		assertEquals(List.of("candy", "udnie", "Kandinsky-7", "starry_night"), library.names());
+		assertEquals(List.of("candy", "udnie", "Kandinsky-7", "starry_night"),
+			library.names());
 		FastModelLibrary.Model candy = library.find("candy").orElseThrow();
 		assertTrue(candy.published());
 		assertEquals(folder.resolve("candy.pth"), candy.file());
 		assertFalse(library.find("starry_night").orElseThrow().published());
-		assertEquals(folder.resolve("starry_night.safetensors"), library.resolve("starry_night"));
-		assertEquals(FastFixtures.file(FastFixtures.CHECKPOINT), library.resolve(FastFixtures.file(FastFixtures.CHECKPOINT).toString()));
+		assertEquals(folder.resolve("starry_night.safetensors"), library.resolve(
+			"starry_night"));
+		assertEquals(FastFixtures.file(FastFixtures.CHECKPOINT), library.resolve(
+			FastFixtures.file(FastFixtures.CHECKPOINT).toString()));
 
-		CheckpointException unknown = assertThrows(CheckpointException.class, () -> library.resolve("mosaic"));
-		assertTrue(unknown.getMessage().contains("Available: candy, udnie, Kandinsky-7, starry_night."), unknown.getMessage());
-		CheckpointException missingFile = assertThrows(CheckpointException.class, () -> library.resolve(dir.resolve("gone.pth").toString()));
-		assertTrue(missingFile.getMessage().contains("does not exist"), missingFile.getMessage());
+		CheckpointException unknown = assertThrows(CheckpointException.class,
+			() -> library.resolve("mosaic"));
+		assertTrue(unknown.getMessage().contains(
+			"Available: candy, udnie, Kandinsky-7, starry_night."), unknown
+				.getMessage());
+		CheckpointException missingFile = assertThrows(CheckpointException.class,
+			() -> library.resolve(dir.resolve("gone.pth").toString()));
+		assertTrue(missingFile.getMessage().contains("does not exist"), missingFile
+			.getMessage());
 	}
 
 	@Test
 	void namesAreSafeFileNamesAndLeavePublishedNamesAlone() {
 		FastModelLibrary library = new FastModelLibrary(dir);
-		assertEquals(dir.resolve("my_style.safetensors"), library.pathFor("my_style"));
-		assertEquals(dir.resolve("v2.1-final.safetensors"), library.pathFor("v2.1-final"));
-		for (String bad : List.of("", "../x", "a/b", ".hidden", "with space", "x".repeat(101)))
-			assertThrows(IllegalArgumentException.class, () -> library.pathFor(bad), bad);
-		IllegalArgumentException taken = assertThrows(IllegalArgumentException.class, () -> library.pathFor("Candy"));
-		assertTrue(taken.getMessage().contains("published model"), taken.getMessage());
+		assertEquals(dir.resolve("my_style.safetensors"), library.pathFor(
+			"my_style"));
+		assertEquals(dir.resolve("v2.1-final.safetensors"), library.pathFor(
+			"v2.1-final"));
+		for (String bad : List.of("", "../x", "a/b", ".hidden", "with space", "x"
+			.repeat(101)))
+			assertThrows(IllegalArgumentException.class, () -> library.pathFor(bad),
+				bad);
+		IllegalArgumentException taken = assertThrows(
+			IllegalArgumentException.class, () -> library.pathFor("Candy"));
+		assertTrue(taken.getMessage().contains("published model"), taken
+			.getMessage());
 
 		assertTrue(FastModelLibrary.isFileName("models/mine"));
 		assertTrue(FastModelLibrary.isFileName("mine.safetensors"));

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.fast;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -47,24 +48,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.checkpoint.CheckpointException;
 
-/** Unpacking saved_models.zip, on zips built like it from the PyTorch-written fixture model. */
+/**
+ * Unpacking saved_models.zip, on zips built like it from the PyTorch-written
+ * fixture model.
+ */
 class FastModelsTest {
 
 	@TempDir
 	Path dir;
 
-	/** A zip with the given entries, each holding the bytes of the given file, stored uncompressed. */
+	/**
+	 * A zip with the given entries, each holding the bytes of the given file,
+	 * stored uncompressed.
+	 */
 	private Path zip(Map<String, Path> entries) throws IOException {
 		return zip(entries, false);
 	}
 
 	/**
-	 * The real archive is deflated; the other tests store their entries, which reads the same
-	 * through ZipFile and keeps them fast.
+	 * The real archive is deflated; the other tests store their entries, which
+	 * reads the same through ZipFile and keeps them fast.
 	 */
-	private Path zip(Map<String, Path> entries, boolean deflated) throws IOException {
+	private Path zip(Map<String, Path> entries, boolean deflated)
+		throws IOException
+	{
 		Path zip = dir.resolve("saved_models.zip");
-		try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
+		try (OutputStream file = Files.newOutputStream(zip);
+				ZipOutputStream out = new ZipOutputStream(file))
+		{
 			out.setLevel(Deflater.BEST_SPEED);
 			for (Map.Entry<String, Path> entry : entries.entrySet()) {
 				byte[] bytes = Files.readAllBytes(entry.getValue());
@@ -90,16 +101,21 @@ class FastModelsTest {
 	}
 
 	private Path publishedLayout() throws IOException {
-		return zip(Map.of("saved_models/candy.pth", model(), "saved_models/mosaic.pth", model(),
-			"saved_models/rain_princess.pth", model(), "saved_models/udnie.pth", model()), true);
+		return zip(Map.of("saved_models/candy.pth", model(),
+			"saved_models/mosaic.pth", model(), "saved_models/rain_princess.pth",
+			model(), "saved_models/udnie.pth", model()), true);
 	}
 
 	@Test
 	void namesThePublishedStyles() {
-		assertEquals(List.of("candy", "mosaic", "rain_princess", "udnie"), FastModels.STYLES);
-		assertEquals("saved_models/rain_princess.pth", FastModels.archiveEntry("rain_princess"));
-		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FastModels.fileName("starry"));
-		assertTrue(e.getMessage().contains("candy, mosaic, rain_princess, udnie"), e.getMessage());
+		assertEquals(List.of("candy", "mosaic", "rain_princess", "udnie"),
+			FastModels.STYLES);
+		assertEquals("saved_models/rain_princess.pth", FastModels.archiveEntry(
+			"rain_princess"));
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> FastModels.fileName("starry"));
+		assertTrue(e.getMessage().contains("candy, mosaic, rain_princess, udnie"), e
+			.getMessage());
 	}
 
 	@Test
@@ -112,7 +128,9 @@ class FastModelsTest {
 			assertEquals(models.resolve(style + ".pth"), file);
 			assertArrayEquals(Files.readAllBytes(model()), Files.readAllBytes(file));
 		}
-		try (TransformerNet net = TransformerNet.load(unpacked.get("udnie"), Device.cpu())) {
+		try (TransformerNet net = TransformerNet.load(unpacked.get("udnie"), Device
+			.cpu()))
+		{
 			assertEquals(62, net.parameters().size());
 		}
 		try (Stream<Path> files = Files.list(models)) {
@@ -121,33 +139,46 @@ class FastModelsTest {
 	}
 
 	@Test
-	void unpackedModelsGetTheUsersUsualPermissionsSoASharedCacheStaysReadable() throws IOException {
-		assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
-		// A file created the ordinary way gets 0666 less the umask: what any other tool would make.
+	void unpackedModelsGetTheUsersUsualPermissionsSoASharedCacheStaysReadable()
+		throws IOException
+	{
+		assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains(
+			"posix"), "POSIX permissions");
+		// A file created the ordinary way gets 0666 less the umask: what any other
+		// tool would make.
 		Path usual = Files.createFile(dir.resolve("usual"));
 		Set<PosixFilePermission> expected = Files.getPosixFilePermissions(usual);
-		assertTrue(expected.contains(PosixFilePermission.OWNER_READ) && expected.size() > 2,
-			"the umask leaves more than the owner's rights: " + PosixFilePermissions.toString(expected));
-		Map<String, Path> unpacked = FastModels.extract(publishedLayout(), dir.resolve("models"));
+		assertTrue(expected.contains(PosixFilePermission.OWNER_READ) && expected
+			.size() > 2, "the umask leaves more than the owner's rights: " +
+				PosixFilePermissions.toString(expected));
+		Map<String, Path> unpacked = FastModels.extract(publishedLayout(), dir
+			.resolve("models"));
 		for (Path file : unpacked.values())
-			assertEquals(PosixFilePermissions.toString(expected), PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
-				file.toString());
+			assertEquals(PosixFilePermissions.toString(expected), PosixFilePermissions
+				.toString(Files.getPosixFilePermissions(file)), file.toString());
 	}
 
 	@Test
 	void findsModelsInARepackedArchive() throws IOException {
-		Path zip = zip(Map.of("models/candy.pth", model(), "mosaic.pth", model(), "x/y/rain_princess.pth", model(),
-			"udnie.pth", model(), "__MACOSX/._candy.pth", FastFixtures.tinyVgg()));
+		Path zip = zip(Map.of("models/candy.pth", model(), "mosaic.pth", model(),
+			"x/y/rain_princess.pth", model(), "udnie.pth", model(),
+			"__MACOSX/._candy.pth", FastFixtures.tinyVgg()));
 		assertEquals(4, FastModels.extract(zip, dir.resolve("models")).size());
 	}
 
 	@Test
-	void refusesAnArchiveThatLacksAStyleAndLeavesTheFolderAlone() throws IOException {
+	void refusesAnArchiveThatLacksAStyleAndLeavesTheFolderAlone()
+		throws IOException
+	{
 		Path models = Files.createDirectories(dir.resolve("models"));
-		Path earlier = Files.writeString(models.resolve("candy.pth"), "the user's own file");
-		Path zip = zip(Map.of("saved_models/candy.pth", model(), "saved_models/mosaic.pth", model()));
-		CheckpointException e = assertThrows(CheckpointException.class, () -> FastModels.extract(zip, models));
-		assertTrue(e.getMessage().contains("holds no rain_princess.pth, udnie.pth"), e.getMessage());
+		Path earlier = Files.writeString(models.resolve("candy.pth"),
+			"the user's own file");
+		Path zip = zip(Map.of("saved_models/candy.pth", model(),
+			"saved_models/mosaic.pth", model()));
+		CheckpointException e = assertThrows(CheckpointException.class,
+			() -> FastModels.extract(zip, models));
+		assertTrue(e.getMessage().contains("holds no rain_princess.pth, udnie.pth"),
+			e.getMessage());
 		assertEquals("the user's own file", Files.readString(earlier));
 		try (Stream<Path> files = Files.list(models)) {
 			assertEquals(1, files.count());
@@ -157,13 +188,18 @@ class FastModelsTest {
 	@Test
 	void refusesAnArchiveWithAnotherNetworkUnderAStyleName() throws IOException {
 		Path models = dir.resolve("models");
-		Path zip = zip(Map.of("saved_models/candy.pth", model(), "saved_models/mosaic.pth", model(),
-			"saved_models/rain_princess.pth", model(), "saved_models/udnie.pth", FastFixtures.tinyVgg()));
-		CheckpointException e = assertThrows(CheckpointException.class, () -> FastModels.extract(zip, models));
-		assertTrue(e.getMessage().startsWith("saved_models/udnie.pth in " + zip), e.getMessage());
-		assertTrue(e.getMessage().contains("looks like a VGG checkpoint"), e.getMessage());
+		Path zip = zip(Map.of("saved_models/candy.pth", model(),
+			"saved_models/mosaic.pth", model(), "saved_models/rain_princess.pth",
+			model(), "saved_models/udnie.pth", FastFixtures.tinyVgg()));
+		CheckpointException e = assertThrows(CheckpointException.class,
+			() -> FastModels.extract(zip, models));
+		assertTrue(e.getMessage().startsWith("saved_models/udnie.pth in " + zip), e
+			.getMessage());
+		assertTrue(e.getMessage().contains("looks like a VGG checkpoint"), e
+			.getMessage());
 		try (Stream<Path> files = Files.list(models)) {
-			assertEquals(0, files.count(), "nothing unpacked, no temporary files left");
+			assertEquals(0, files.count(),
+				"nothing unpacked, no temporary files left");
 		}
 	}
 
@@ -172,20 +208,28 @@ class FastModelsTest {
 		Path truncated = dir.resolve("truncated.pth");
 		byte[] bytes = Files.readAllBytes(model());
 		Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-		Path zip = zip(Map.of("saved_models/candy.pth", truncated, "saved_models/mosaic.pth", model(),
-			"saved_models/rain_princess.pth", model(), "saved_models/udnie.pth", model()));
-		CheckpointException e = assertThrows(CheckpointException.class, () -> FastModels.extract(zip, dir.resolve("m")));
-		assertTrue(e.getMessage().startsWith("saved_models/candy.pth in " + zip), e.getMessage());
-		assertTrue(!e.getMessage().contains(".part"), "the temporary file is not named: " + e.getMessage());
+		Path zip = zip(Map.of("saved_models/candy.pth", truncated,
+			"saved_models/mosaic.pth", model(), "saved_models/rain_princess.pth",
+			model(), "saved_models/udnie.pth", model()));
+		CheckpointException e = assertThrows(CheckpointException.class,
+			() -> FastModels.extract(zip, dir.resolve("m")));
+		assertTrue(e.getMessage().startsWith("saved_models/candy.pth in " + zip), e
+			.getMessage());
+		assertTrue(!e.getMessage().contains(".part"),
+			"the temporary file is not named: " + e.getMessage());
 	}
 
 	@Test
 	void saysWhenTheArchiveIsNotAZip() throws IOException {
-		Path notZip = Files.writeString(dir.resolve("saved_models.zip"), "<html>Dropbox sign-in page</html>");
-		CheckpointException e = assertThrows(CheckpointException.class, () -> FastModels.extract(notZip, dir.resolve("m")));
-		assertTrue(e.getMessage().contains("is not a zip file or is damaged"), e.getMessage());
+		Path notZip = Files.writeString(dir.resolve("saved_models.zip"),
+			"<html>Dropbox sign-in page</html>");
+		CheckpointException e = assertThrows(CheckpointException.class,
+			() -> FastModels.extract(notZip, dir.resolve("m")));
+		assertTrue(e.getMessage().contains("is not a zip file or is damaged"), e
+			.getMessage());
 		CheckpointException missing = assertThrows(CheckpointException.class,
 			() -> FastModels.extract(dir.resolve("absent.zip"), dir.resolve("m")));
-		assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
+		assertTrue(missing.getMessage().contains("does not exist"), missing
+			.getMessage());
 	}
 }

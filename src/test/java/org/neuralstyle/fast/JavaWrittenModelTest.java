@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.fast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,10 +40,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A model Java writes is one PyTorch loads: make_java_safetensors_fixture.py read the file that
- * {@code TransformerWeights.pytorchDefault(7).write} writes into pytorch/examples' TransformerNet
- * with {@code load_state_dict(strict=True)} and stylized a fixed input with it. Java must still
- * write those very bytes, and its own network must give PyTorch's output from them.
+ * A model Java writes is one PyTorch loads: make_java_safetensors_fixture.py
+ * read the file that {@code TransformerWeights.pytorchDefault(7).write} writes
+ * into pytorch/examples' TransformerNet with
+ * {@code load_state_dict(strict=True)} and stylized a fixed input with it. Java
+ * must still write those very bytes, and its own network must give PyTorch's
+ * output from them.
  */
 class JavaWrittenModelTest {
 
@@ -50,16 +53,24 @@ class JavaWrittenModelTest {
 	Path dir;
 
 	@Test
-	void theModelJavaWritesIsTheOnePyTorchLoadedAndItStylizesAlike() throws Exception {
+	void theModelJavaWritesIsTheOnePyTorchLoadedAndItStylizesAlike()
+		throws Exception
+	{
 		Path model = dir.resolve("model.safetensors");
 		TransformerWeights.pytorchDefault(7).write(model);
-		JsonObject loaded = JsonParser.parseString(Files.readString(FastFixtures.file("java_written/model.json"))).getAsJsonObject();
-		String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(model)));
-		assertEquals(loaded.get("sha256").getAsString(), sha, "the bytes PyTorch loaded");
+		JsonObject loaded = JsonParser.parseString(Files.readString(FastFixtures
+			.file("java_written/model.json"))).getAsJsonObject();
+		String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+			.digest(Files.readAllBytes(model)));
+		assertEquals(loaded.get("sha256").getAsString(), sha,
+			"the bytes PyTorch loaded");
 
 		float[] expected = FastFixtures.floats("java_written/output_20x24.f32");
-		try (TransformerNet net = TransformerNet.load(model, Device.cpu()); NDManager manager = NDManager.newBaseManager()) {
-			NDArray input = manager.create(FastFixtures.floats("java_written/input_20x24.f32"), new Shape(1, 3, 20, 24));
+		try (TransformerNet net = TransformerNet.load(model, Device.cpu());
+				NDManager manager = NDManager.newBaseManager())
+		{
+			NDArray input = manager.create(FastFixtures.floats(
+				"java_written/input_20x24.f32"), new Shape(1, 3, 20, 24));
 			float[] actual = net.forward(input).toFloatArray();
 			assertEquals(expected.length, actual.length);
 			double largest = 0, worst = 0;
@@ -68,7 +79,8 @@ class JavaWrittenModelTest {
 				worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
 			}
 			// float32 sums in another order than PyTorch's, as in TransformerNetTest.
-			assertTrue(worst <= 1e-4 * largest, "largest difference " + worst + " for outputs up to " + largest);
+			assertTrue(worst <= 1e-4 * largest, "largest difference " + worst +
+				" for outputs up to " + largest);
 		}
 	}
 }

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.fast;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -29,20 +30,22 @@ import ai.djl.ndarray.types.Shape;
 
 import org.junit.jupiter.api.Test;
 
-/** Reflection padding as PyTorch's ReflectionPad2d: the edge pixel is the mirror, not repeated. */
+/**
+ * Reflection padding as PyTorch's ReflectionPad2d: the edge pixel is the
+ * mirror, not repeated.
+ */
 class ReflectionPadTest {
 
 	@Test
 	void mirrorsAboutTheEdgePixels() {
 		try (NDManager manager = NDManager.newBaseManager()) {
 			// rows [1 2 3 4] and [5 6 7 8]
-			NDArray x = manager.create(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, new Shape(1, 1, 2, 4));
+			NDArray x = manager.create(new float[] { 1, 2, 3, 4, 5, 6, 7, 8 },
+				new Shape(1, 1, 2, 4));
 			NDArray padded = ReflectionPad.pad(x, 1, 0, 2, 3);
 			assertEquals(new Shape(1, 1, 3, 9), padded.getShape());
-			assertArrayEquals(new float[] {
-				7, 6, 5, 6, 7, 8, 7, 6, 5,
-				3, 2, 1, 2, 3, 4, 3, 2, 1,
-				7, 6, 5, 6, 7, 8, 7, 6, 5}, padded.toFloatArray());
+			assertArrayEquals(new float[] { 7, 6, 5, 6, 7, 8, 7, 6, 5, 3, 2, 1, 2, 3,
+				4, 3, 2, 1, 7, 6, 5, 6, 7, 8, 7, 6, 5 }, padded.toFloatArray());
 		}
 	}
 
@@ -50,7 +53,8 @@ class ReflectionPadTest {
 	void needsMorePixelsThanItPads() {
 		try (NDManager manager = NDManager.newBaseManager()) {
 			NDArray x = manager.zeros(new Shape(1, 3, 4, 4));
-			assertThrows(IllegalArgumentException.class, () -> ReflectionPad.pad(x, 4));
+			assertThrows(IllegalArgumentException.class, () -> ReflectionPad.pad(x,
+				4));
 		}
 	}
 }

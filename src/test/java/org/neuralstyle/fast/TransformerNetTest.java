@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.fast;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -39,14 +40,18 @@ import org.neuralstyle.checkpoint.Checkpoints;
 import org.neuralstyle.checkpoint.StateDict;
 import org.neuralstyle.testing.MapStateDict;
 
-/** The network against PyTorch's own outputs for the same weights (make_fast_fixtures.py). */
+/**
+ * The network against PyTorch's own outputs for the same weights
+ * (make_fast_fixtures.py).
+ */
 class TransformerNetTest {
 
 	private static TransformerNet net;
 
 	@BeforeAll
 	static void load() throws IOException {
-		net = TransformerNet.load(FastFixtures.file(FastFixtures.CHECKPOINT), Device.cpu());
+		net = TransformerNet.load(FastFixtures.file(FastFixtures.CHECKPOINT), Device
+			.cpu());
 	}
 
 	@AfterAll
@@ -64,11 +69,14 @@ class TransformerNetTest {
 		assertMatchesPyTorch(37, 45, 40, 48);
 	}
 
-	private static void assertMatchesPyTorch(int height, int width, int outHeight, int outWidth) throws IOException {
-		float[] expected = FastFixtures.floats("output_" + height + "x" + width + ".f32");
+	private static void assertMatchesPyTorch(int height, int width, int outHeight,
+		int outWidth) throws IOException
+	{
+		float[] expected = FastFixtures.floats("output_" + height + "x" + width +
+			".f32");
 		try (NDManager manager = NDManager.newBaseManager()) {
-			NDArray input = manager.create(FastFixtures.floats("input_" + height + "x" + width + ".f32"),
-				new Shape(1, 3, height, width));
+			NDArray input = manager.create(FastFixtures.floats("input_" + height +
+				"x" + width + ".f32"), new Shape(1, 3, height, width));
 			NDArray output = net.forward(input);
 			assertEquals(new Shape(1, 3, outHeight, outWidth), output.getShape());
 			float[] actual = output.toFloatArray();
@@ -78,19 +86,27 @@ class TransformerNetTest {
 				largest = Math.max(largest, Math.abs(expected[i]));
 				worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
 			}
-			// float32 sums in another order: a few ulp of the output range, far below any layout error.
-			assertTrue(worst <= 1e-4 * largest, "largest difference " + worst + " for outputs up to " + largest);
+			// float32 sums in another order: a few ulp of the output range, far below
+			// any layout error.
+			assertTrue(worst <= 1e-4 * largest, "largest difference " + worst +
+				" for outputs up to " + largest);
 		}
 	}
 
 	@Test
 	void loadsThePublishedLayoutWithStaleRunningStatistics() throws IOException {
-		try (StateDict weights = Checkpoints.open(FastFixtures.file(FastFixtures.CHECKPOINT))) {
-			assertTrue(weights.contains("in1.running_mean") && weights.contains("res3.in2.running_var"));
+		try (StateDict weights = Checkpoints.open(FastFixtures.file(
+			FastFixtures.CHECKPOINT)))
+		{
+			assertTrue(weights.contains("in1.running_mean") && weights.contains(
+				"res3.in2.running_var"));
 		}
-		assertEquals(TransformerNetLayout.parameterShapes().keySet(), net.parameters().keySet());
-		long count = net.parameters().values().stream().mapToLong(NDArray::size).sum();
-		assertEquals(1_679_235, count, "parameters PyTorch counts for the example network");
+		assertEquals(TransformerNetLayout.parameterShapes().keySet(), net
+			.parameters().keySet());
+		long count = net.parameters().values().stream().mapToLong(NDArray::size)
+			.sum();
+		assertEquals(1_679_235, count,
+			"parameters PyTorch counts for the example network");
 	}
 
 	@Test
@@ -101,8 +117,10 @@ class TransformerNetTest {
 			NDArray input = manager.randomUniform(0, 255, new Shape(1, 3, 24, 20));
 			for (int i = 0; i < 2; i++)
 				net.forward(input).close();
-			assertEquals(1, manager.getManagedArrays().size(), "only the input remains");
-			assertEquals(weightArrays, weightsManager.getManagedArrays().size(), "nothing piles up beside the weights");
+			assertEquals(1, manager.getManagedArrays().size(),
+				"only the input remains");
+			assertEquals(weightArrays, weightsManager.getManagedArrays().size(),
+				"nothing piles up beside the weights");
 		}
 	}
 
@@ -112,19 +130,23 @@ class TransformerNetTest {
 			NDArray first = manager.randomUniform(0, 255, new Shape(1, 3, 20, 24));
 			NDArray second = manager.randomUniform(0, 100, new Shape(1, 3, 20, 24));
 			NDArray batch = net.forward(first.concat(second, 0));
-			assertArrayEquals(net.forward(first).toFloatArray(), batch.get("0:1").toFloatArray(), 1e-2f);
-			assertArrayEquals(net.forward(second).toFloatArray(), batch.get("1:2").toFloatArray(), 1e-2f);
+			assertArrayEquals(net.forward(first).toFloatArray(), batch.get("0:1")
+				.toFloatArray(), 1e-2f);
+			assertArrayEquals(net.forward(second).toFloatArray(), batch.get("1:2")
+				.toFloatArray(), 1e-2f);
 		}
 	}
 
 	@Test
 	void refusesWhatIsNotABatchOfRgbImages() {
 		try (NDManager manager = NDManager.newBaseManager()) {
-			IllegalArgumentException gray = assertThrows(IllegalArgumentException.class,
-				() -> net.forward(manager.zeros(new Shape(1, 1, 16, 16))));
+			IllegalArgumentException gray = assertThrows(
+				IllegalArgumentException.class, () -> net.forward(manager.zeros(
+					new Shape(1, 1, 16, 16))));
 			assertTrue(gray.getMessage().contains("N×3×H×W"), gray.getMessage());
-			IllegalArgumentException tiny = assertThrows(IllegalArgumentException.class,
-				() -> net.forward(manager.zeros(new Shape(1, 3, 4, 16))));
+			IllegalArgumentException tiny = assertThrows(
+				IllegalArgumentException.class, () -> net.forward(manager.zeros(
+					new Shape(1, 3, 4, 16))));
 			assertTrue(tiny.getMessage().contains("at least 5×5"), tiny.getMessage());
 		}
 	}
@@ -133,25 +155,30 @@ class TransformerNetTest {
 	void namesTheFileWhenItIsNotAFastModel() {
 		CheckpointException e = assertThrows(CheckpointException.class,
 			() -> TransformerNet.load(FastFixtures.tinyVgg(), Device.cpu()));
-		assertTrue(e.getMessage().startsWith(FastFixtures.tinyVgg().toString()), e.getMessage());
-		assertTrue(e.getMessage().contains("looks like a VGG checkpoint"), e.getMessage());
+		assertTrue(e.getMessage().startsWith(FastFixtures.tinyVgg().toString()), e
+			.getMessage());
+		assertTrue(e.getMessage().contains("looks like a VGG checkpoint"), e
+			.getMessage());
 	}
 
 	@Test
 	void refusesNonFiniteWeights() {
 		MapStateDict weights = MapStateDict.randomTransformerNet(3);
 		weights.values("res2.in1.bias")[5] = Float.NaN;
-		CheckpointException e = assertThrows(CheckpointException.class, () -> TransformerNet.load(weights, Device.cpu()));
-		assertTrue(e.getMessage().contains("res2.in1.bias") && e.getMessage().contains("NaN"), e.getMessage());
+		CheckpointException e = assertThrows(CheckpointException.class,
+			() -> TransformerNet.load(weights, Device.cpu()));
+		assertTrue(e.getMessage().contains("res2.in1.bias") && e.getMessage()
+			.contains("NaN"), e.getMessage());
 	}
 
 	@Test
 	void exposesTheWeightsItWasGiven() throws IOException {
 		MapStateDict weights = MapStateDict.randomTransformerNet(4);
 		try (TransformerNet other = TransformerNet.load(weights, Device.cpu())) {
-			assertArrayEquals(weights.values("deconv1.conv2d.weight"),
-				other.parameters().get("deconv1.conv2d.weight").toFloatArray());
-			assertEquals(new Shape(64, 128, 3, 3), other.parameters().get("deconv1.conv2d.weight").getShape());
+			assertArrayEquals(weights.values("deconv1.conv2d.weight"), other
+				.parameters().get("deconv1.conv2d.weight").toFloatArray());
+			assertEquals(new Shape(64, 128, 3, 3), other.parameters().get(
+				"deconv1.conv2d.weight").getShape());
 		}
 	}
 }

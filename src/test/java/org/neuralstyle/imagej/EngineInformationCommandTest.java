@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,21 +34,29 @@ import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.MenuEntry;
 
-/** Plugins > Style Transfer > Engine information, in a SciJava context and through the ImageJ 1.x bridge. */
+/**
+ * Plugins > Style Transfer > Engine information, in a SciJava context and
+ * through the ImageJ 1.x bridge.
+ */
 class EngineInformationCommandTest {
 
 	@Test
 	void logsTheEngineFactsUnderItsMenuEntry() throws Exception {
-		CommandService commands = SciJavaContext.get().service(CommandService.class);
-		assertEquals("Plugins>Style Transfer>Engine information",
-			commands.getCommand(EngineInformationCommand.class).getMenuPath().stream().map(MenuEntry::getName)
-				.collect(Collectors.joining(">")));
-		CommandModule module = commands.run(EngineInformationCommand.class, false).get();
+		CommandService commands = SciJavaContext.get().service(
+			CommandService.class);
+		assertEquals("Plugins>Style Transfer>Engine information", commands
+			.getCommand(EngineInformationCommand.class).getMenuPath().stream().map(
+				MenuEntry::getName).collect(Collectors.joining(">")));
+		CommandModule module = commands.run(EngineInformationCommand.class, false)
+			.get();
 		assertTrue(!module.isCanceled(), module.getCancelReason());
 		String report = ((EngineInformationCommand) module.getCommand()).report();
-		for (String fact : List.of("PyTorch: 2.7.1", "DJL: 0.36.0", "Native library: ", "Devices: cpu",
-			"GPU: none. The CPU-only build of PyTorch is loaded", "Threads: ", "Memory: ", "Weights cache: ", "vgg19: "))
+		for (String fact : List.of("PyTorch: 2.7.1", "DJL: 0.36.0",
+			"Native library: ", "Devices: cpu",
+			"GPU: none. The CPU-only build of PyTorch is loaded", "Threads: ",
+			"Memory: ", "Weights cache: ", "vgg19: "))
 			assertTrue(report.contains("  " + fact), "'" + fact + "' in:\n" + report);
-		assertEquals(List.of(), SciJavaCommandPlugIn.run(EngineInformationCommand.class, Map.of()), "no image output");
+		assertEquals(List.of(), SciJavaCommandPlugIn.run(
+			EngineInformationCommand.class, Map.of()), "no image output");
 	}
 }

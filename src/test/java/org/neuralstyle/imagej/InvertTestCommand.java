@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej;
 
 import ij.ImagePlus;
@@ -32,11 +33,13 @@ import org.neuralstyle.imagej.planes.StackStylizing;
 import org.neuralstyle.imagej.planes.ProgressReporter;
 
 /**
- * A test-only command with the shape of the real ones (an image, a scope, numbers, a flag, an
- * image output), whose "style" is a colour matrix: a blend towards the negative, optionally with
- * red and blue swapped, applied {@code passes} times.
+ * A test-only command with the shape of the real ones (an image, a scope,
+ * numbers, a flag, an image output), whose "style" is a colour matrix: a blend
+ * towards the negative, optionally with red and blue swapped, applied
+ * {@code passes} times.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Style Transfer Test>Invert (test)")
+@Plugin(type = Command.class,
+	menuPath = "Plugins>Style Transfer Test>Invert (test)")
 public class InvertTestCommand implements Command {
 
 	@Parameter
@@ -45,7 +48,7 @@ public class InvertTestCommand implements Command {
 	@Parameter
 	private ImagePlus image;
 
-	@Parameter(choices = {"Current plane", "All planes"})
+	@Parameter(choices = { "Current plane", "All planes" })
 	private String scope = "Current plane";
 
 	@Parameter(min = "0", max = "1")
@@ -64,12 +67,15 @@ public class InvertTestCommand implements Command {
 	public void run() {
 		PlaneStylizer matrix = (picture, progress) -> {
 			RgbImage p = picture;
-			for (int i = 0; i < passes; i++) p = apply(p);
+			for (int i = 0; i < passes; i++)
+				p = apply(p);
 			return p;
 		};
 		try {
-			result = StackStylizing.run(image, Scope.parse(scope), matrix, ProgressReporter.SILENT).image();
-		} catch (Exception e) {
+			result = StackStylizing.run(image, Scope.parse(scope), matrix,
+				ProgressReporter.SILENT).image();
+		}
+		catch (Exception e) {
 			throw new IllegalStateException(e);
 		}
 		log.info("Inverted " + image.getTitle() + " (" + scope + ")");

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,10 +54,14 @@ import org.neuralstyle.checkpoint.StateDict;
 import org.neuralstyle.weights.WeightsCache;
 import org.neuralstyle.imagej.models.NetworkWeights;
 
-/** Where the command's weights come from, with a local server standing in for download.pytorch.org. */
+/**
+ * Where the command's weights come from, with a local server standing in for
+ * download.pytorch.org.
+ */
 class NetworkWeightsTest {
 
-	private static final Path TINY = Path.of("src/test/resources/fixtures/parity/tiny_vgg.pth");
+	private static final Path TINY = Path.of(
+		"src/test/resources/fixtures/parity/tiny_vgg.pth");
 
 	@TempDir
 	Path dir;
@@ -80,10 +85,12 @@ class NetworkWeightsTest {
 			}
 		});
 		server.start();
-		String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(original));
+		String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+			.digest(original));
 		model = new KnownModel("tinyvgg", "tiny test VGG", ModelKind.VGG_FEATURES,
-			URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/models/tiny_vgg.pth"), "tiny_vgg.pth",
-			original.length, Checksum.sha256(sha));
+			URI.create("http://127.0.0.1:" + server.getAddress().getPort() +
+				"/models/tiny_vgg.pth"), "tiny_vgg.pth", original.length, Checksum
+					.sha256(sha));
 		cache = new WeightsCache(dir.resolve("cache"));
 	}
 
@@ -92,11 +99,15 @@ class NetworkWeightsTest {
 		server.stop(0);
 	}
 
-	private NetworkWeights weights(PretrainedWeights.Consent consent, DownloadProgress progress) {
-		return new NetworkWeights("Stylize (optimize)", new PretrainedWeights(new ModelRegistry(List.of(model)), cache, consent, progress));
+	private NetworkWeights weights(PretrainedWeights.Consent consent,
+		DownloadProgress progress)
+	{
+		return new NetworkWeights("Stylize (optimize)", new PretrainedWeights(
+			new ModelRegistry(List.of(model)), cache, consent, progress));
 	}
 
-	private static final PretrainedWeights.Consent NOT_TO_BE_ASKED = (m, folder) -> {
+	private static final PretrainedWeights.Consent NOT_TO_BE_ASKED = (m,
+		folder) -> {
 		fail("nobody should be asked");
 		return false;
 	};
@@ -110,8 +121,11 @@ class NetworkWeightsTest {
 
 	@Test
 	void aChosenFileIsOpenedAsItIs() throws Exception {
-		try (StateDict sd = weights(NOT_TO_BE_ASKED, DownloadProgress.NONE).open("tinyvgg", TINY.toFile())) {
-			assertTrue(sd.names().contains("features.0.weight"), sd.names().toString());
+		try (StateDict sd = weights(NOT_TO_BE_ASKED, DownloadProgress.NONE).open(
+			"tinyvgg", TINY.toFile()))
+		{
+			assertTrue(sd.names().contains("features.0.weight"), sd.names()
+				.toString());
 		}
 		assertEquals(0, requests.get());
 	}
@@ -119,14 +133,18 @@ class NetworkWeightsTest {
 	@Test
 	void aCachedModelOpensWithoutAskingOrDownloading() throws Exception {
 		cache.importFile(TINY, model);
-		try (StateDict sd = weights(NOT_TO_BE_ASKED, DownloadProgress.NONE).open("TinyVGG", null)) {
+		try (StateDict sd = weights(NOT_TO_BE_ASKED, DownloadProgress.NONE).open(
+			"TinyVGG", null))
+		{
 			assertTrue(sd.names().contains("features.0.weight"));
 		}
 		assertEquals(0, requests.get());
 	}
 
 	@Test
-	void withAgreementTheModelIsDownloadedVerifiedCachedAndOpened() throws Exception {
+	void withAgreementTheModelIsDownloadedVerifiedCachedAndOpened()
+		throws Exception
+	{
 		AtomicLong lastDone = new AtomicLong(-1), lastTotal = new AtomicLong(-1);
 		AtomicInteger asked = new AtomicInteger();
 		PretrainedWeights.Consent yes = (m, folder) -> {
@@ -147,24 +165,32 @@ class NetworkWeightsTest {
 		assertEquals(served.length, lastTotal.get());
 		assertTrue(cache.find(model).isPresent());
 		// The next run finds it in the cache.
-		weights(NOT_TO_BE_ASKED, DownloadProgress.NONE).open("tinyvgg", null).close();
+		weights(NOT_TO_BE_ASKED, DownloadProgress.NONE).open("tinyvgg", null)
+			.close();
 		assertEquals(1, requests.get());
 	}
 
 	@Test
 	void declinedDownloadsFetchNothing() throws Exception {
-		assertThrows(CancellationException.class, () -> weights((m, folder) -> false, DownloadProgress.NONE).open("tinyvgg", null));
+		assertThrows(CancellationException.class, () -> weights((m,
+			folder) -> false, DownloadProgress.NONE).open("tinyvgg", null));
 		assertEquals(0, requests.get());
 		assertEquals(0, filesInCache());
 	}
 
 	@Test
-	void withNobodyToAskAMissingModelIsOneErrorThatSaysWhatToDo() throws Exception {
-		IOException e = assertThrows(IOException.class, () -> weights(null, DownloadProgress.NONE).open("tinyvgg", null));
-		assertEquals("The tinyvgg network weights (tiny test VGG, tiny_vgg.pth, 0 MB) are not on this computer (looked in " +
-			cache.directory() + "). Run Plugins > Style Transfer > Stylize (optimize) once from the menu to download them, " +
-			"or download " + model.url() + " yourself and give it as weights=[/path/to/tiny_vgg.pth] (or copy it into " +
-			cache.directory() + ").", e.getMessage());
+	void withNobodyToAskAMissingModelIsOneErrorThatSaysWhatToDo()
+		throws Exception
+	{
+		IOException e = assertThrows(IOException.class, () -> weights(null,
+			DownloadProgress.NONE).open("tinyvgg", null));
+		assertEquals(
+			"The tinyvgg network weights (tiny test VGG, tiny_vgg.pth, 0 MB) are not on this computer (looked in " +
+				cache.directory() +
+				"). Run Plugins > Style Transfer > Stylize (optimize) once from the menu to download them, " +
+				"or download " + model.url() +
+				" yourself and give it as weights=[/path/to/tiny_vgg.pth] (or copy it into " +
+				cache.directory() + ").", e.getMessage());
 		assertEquals(0, requests.get());
 	}
 
@@ -172,7 +198,8 @@ class NetworkWeightsTest {
 	void aDamagedDownloadIsNeitherUsedNorKept() throws Exception {
 		served = served.clone();
 		served[served.length / 2] ^= 0x55;
-		IOException e = assertThrows(IOException.class, () -> weights((m, folder) -> true, DownloadProgress.NONE).open("tinyvgg", null));
+		IOException e = assertThrows(IOException.class, () -> weights((m,
+			folder) -> true, DownloadProgress.NONE).open("tinyvgg", null));
 		assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
 		assertFalse(cache.find(model).isPresent());
 		assertEquals(0, filesInCache());
@@ -185,11 +212,16 @@ class NetworkWeightsTest {
 			closedPort = probe.getLocalPort();
 		}
 		model = new KnownModel("tinyvgg", "tiny test VGG", ModelKind.VGG_FEATURES,
-			URI.create("http://127.0.0.1:" + closedPort + "/tiny_vgg.pth"), "tiny_vgg.pth", served.length, model.checksum());
-		IOException e = assertThrows(IOException.class, () -> weights((m, folder) -> true, DownloadProgress.NONE).open("tinyvgg", null));
-		assertTrue(e.getMessage().startsWith("Cannot download tiny test VGG (tiny_vgg.pth) from " + model.url()), e.getMessage());
-		assertTrue(e.getMessage().endsWith("Download tiny_vgg.pth on a computer with internet access, then give it as weights=[/path/to/tiny_vgg.pth] (or copy it into " +
-			cache.directory() + ")."), e.getMessage());
+			URI.create("http://127.0.0.1:" + closedPort + "/tiny_vgg.pth"),
+			"tiny_vgg.pth", served.length, model.checksum());
+		IOException e = assertThrows(IOException.class, () -> weights((m,
+			folder) -> true, DownloadProgress.NONE).open("tinyvgg", null));
+		assertTrue(e.getMessage().startsWith(
+			"Cannot download tiny test VGG (tiny_vgg.pth) from " + model.url()), e
+				.getMessage());
+		assertTrue(e.getMessage().endsWith(
+			"Download tiny_vgg.pth on a computer with internet access, then give it as weights=[/path/to/tiny_vgg.pth] (or copy it into " +
+				cache.directory() + ")."), e.getMessage());
 		assertFalse(e.getMessage().contains("--weights"), e.getMessage());
 		assertEquals(0, filesInCache());
 	}

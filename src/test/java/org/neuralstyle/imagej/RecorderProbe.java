@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej;
 
 import ij.gui.GenericDialog;
@@ -36,16 +37,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lets a macro in the real ImageJ 1.x play the user: open the macro Recorder, and answer the next
- * dialog with a title by typing into its fields (found by their labels) and pressing OK. Called
- * from macros with {@code call(...)}, so the class and its methods are public.
+ * Lets a macro in the real ImageJ 1.x play the user: open the macro Recorder,
+ * and answer the next dialog with a title by typing into its fields (found by
+ * their labels) and pressing OK. Called from macros with {@code call(...)}, so
+ * the class and its methods are public.
  */
 public final class RecorderProbe {
 
-	private RecorderProbe() {
-	}
+	private RecorderProbe() {}
 
-	/** Opens the Recorder and has it record commands run from macros, as a user's clicks would be. */
+	/**
+	 * Opens the Recorder and has it record commands run from macros, as a user's
+	 * clicks would be.
+	 */
 	public static String start() {
 		new Recorder(true);
 		Recorder.recordInMacros = true;
@@ -59,30 +63,34 @@ public final class RecorderProbe {
 	}
 
 	/**
-	 * From another thread, waits (up to 60 s) for a dialog titled {@code title}, sets the fields
-	 * given as {@code key=value;key=value} (keys are the macro keys, labels show them with spaces),
-	 * and presses OK. Returns at once.
+	 * From another thread, waits (up to 60 s) for a dialog titled {@code title},
+	 * sets the fields given as {@code key=value;key=value} (keys are the macro
+	 * keys, labels show them with spaces), and presses OK. Returns at once.
 	 */
 	public static String answer(String title, String fields) {
 		Map<String, String> values = new LinkedHashMap<>();
 		for (String pair : fields.split(";")) {
 			int eq = pair.indexOf('=');
-			if (eq > 0) values.put(pair.substring(0, eq).trim().replace('_', ' '), pair.substring(eq + 1));
+			if (eq > 0) values.put(pair.substring(0, eq).trim().replace('_', ' '),
+				pair.substring(eq + 1));
 		}
 		Thread clicker = new Thread(() -> {
 			long deadline = System.currentTimeMillis() + 60_000;
 			while (System.currentTimeMillis() < deadline) {
 				for (Window w : Window.getWindows()) {
-					if (w instanceof GenericDialog gd && gd.isShowing() && title.equals(gd.getTitle())) {
+					if (w instanceof GenericDialog gd && gd.isShowing() && title.equals(gd
+						.getTitle()))
+					{
 						fill(gd, values);
-						EventQueue.invokeLater(() -> gd.actionPerformed(new ActionEvent(gd.getButtons()[0],
-							ActionEvent.ACTION_PERFORMED, "OK")));
+						EventQueue.invokeLater(() -> gd.actionPerformed(new ActionEvent(gd
+							.getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK")));
 						return;
 					}
 				}
 				try {
 					Thread.sleep(50);
-				} catch (InterruptedException e) {
+				}
+				catch (InterruptedException e) {
 					return;
 				}
 			}
@@ -96,9 +104,12 @@ public final class RecorderProbe {
 		String label = null;
 		for (Component c : flatten(dialog)) {
 			if (c instanceof Label l) label = l.getText().trim();
-			else if (c instanceof Checkbox box && values.containsKey(box.getLabel().trim())) {
+			else if (c instanceof Checkbox box && values.containsKey(box.getLabel()
+				.trim()))
+			{
 				box.setState(Boolean.parseBoolean(values.get(box.getLabel().trim())));
-			} else if (label != null && values.containsKey(label)) {
+			}
+			else if (label != null && values.containsKey(label)) {
 				if (c instanceof TextField field) field.setText(values.get(label));
 				else if (c instanceof Choice choice) choice.select(values.get(label));
 				else continue;
@@ -111,7 +122,8 @@ public final class RecorderProbe {
 		List<Component> all = new ArrayList<>();
 		for (Component c : container.getComponents()) {
 			all.add(c);
-			if (c instanceof Container inner && !(c instanceof Choice)) all.addAll(flatten(inner));
+			if (c instanceof Container inner && !(c instanceof Choice)) all.addAll(
+				flatten(inner));
 		}
 		return all;
 	}

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -52,12 +53,18 @@ import org.neuralstyle.imagej.planes.StylizingResult;
 import org.neuralstyle.imagej.planes.ProgressReporter;
 import org.neuralstyle.testing.TestImages;
 
-/** Stacks, hyperstacks, composites and selections through a stylizer into a new image. */
+/**
+ * Stacks, hyperstacks, composites and selections through a stylizer into a new
+ * image.
+ */
 class StackStylizingTest {
 
 	@Test
-	void everyPlaneOfAGrayHyperstackKeepsTypeDimensionsLabelsAndCalibration() throws Exception {
-		ImagePlus input = TestImages.hyperstack("16-bit", 8, 6, 1, 3, 2, 0, 1000, 11);
+	void everyPlaneOfAGrayHyperstackKeepsTypeDimensionsLabelsAndCalibration()
+		throws Exception
+	{
+		ImagePlus input = TestImages.hyperstack("16-bit", 8, 6, 1, 3, 2, 0, 1000,
+			11);
 		input.setDisplayRange(0, 1000);
 		Calibration cal = input.getCalibration();
 		cal.pixelWidth = 0.25;
@@ -66,11 +73,12 @@ class StackStylizingTest {
 		cal.frameInterval = 30;
 		input.setOpenAsHyperStack(true);
 
-		ImagePlus result = StackStylizing.run(input, Scope.ALL_PLANES, Stylizers.INVERT, ProgressReporter.SILENT).image();
+		ImagePlus result = StackStylizing.run(input, Scope.ALL_PLANES,
+			Stylizers.INVERT, ProgressReporter.SILENT).image();
 
 		assertEquals("stack stylized", result.getTitle());
 		assertEquals(ImagePlus.GRAY16, result.getType());
-		assertArrayEquals(new int[] {8, 6, 1, 3, 2}, result.getDimensions());
+		assertArrayEquals(new int[] { 8, 6, 1, 3, 2 }, result.getDimensions());
 		assertTrue(result.isHyperStack());
 		assertEquals(0.25, result.getCalibration().pixelWidth);
 		assertEquals(0.5, result.getCalibration().pixelHeight);
@@ -79,43 +87,59 @@ class StackStylizingTest {
 		assertEquals(0, result.getDisplayRangeMin());
 		assertEquals(1000, result.getDisplayRangeMax());
 		for (int s = 1; s <= 6; s++) {
-			assertEquals(input.getStack().getSliceLabel(s), result.getStack().getSliceLabel(s));
-			ImageProcessor in = input.getStack().getProcessor(s), out = result.getStack().getProcessor(s);
-			for (int i = 0; i < in.getPixelCount(); i++) assertEquals(1000 - in.get(i), out.get(i), "slice " + s + " pixel " + i);
+			assertEquals(input.getStack().getSliceLabel(s), result.getStack()
+				.getSliceLabel(s));
+			ImageProcessor in = input.getStack().getProcessor(s), out = result
+				.getStack().getProcessor(s);
+			for (int i = 0; i < in.getPixelCount(); i++)
+				assertEquals(1000 - in.get(i), out.get(i), "slice " + s + " pixel " +
+					i);
 		}
 	}
 
 	@Test
 	void eightBitStackKeepsItsColourLut() throws Exception {
-		ImagePlus input = TestImages.hyperstack("8-bit", 16, 16, 1, 2, 1, 0, 255, 5);
+		ImagePlus input = TestImages.hyperstack("8-bit", 16, 16, 1, 2, 1, 0, 255,
+			5);
 		LUT lut = TestImages.rainbowLut();
 		input.setLut(lut);
-		ImagePlus result = StackStylizing.run(input, Scope.ALL_PLANES, (p, r) -> p, ProgressReporter.SILENT).image();
+		ImagePlus result = StackStylizing.run(input, Scope.ALL_PLANES, (p, r) -> p,
+			ProgressReporter.SILENT).image();
 		assertEquals(ImagePlus.GRAY8, result.getType());
-		assertArrayEquals(lut.getBytes(), result.getProcessor().getLut().getBytes());
+		assertArrayEquals(lut.getBytes(), result.getProcessor().getLut()
+			.getBytes());
 		for (int s = 1; s <= 2; s++) {
-			assertArrayEquals((byte[]) input.getStack().getPixels(s), (byte[]) result.getStack().getPixels(s));
+			assertArrayEquals((byte[]) input.getStack().getPixels(s), (byte[]) result
+				.getStack().getPixels(s));
 		}
 	}
 
 	@Test
-	void compositeBecomesAnRgbHyperstackOfItsDisplayedPositions() throws Exception {
+	void compositeBecomesAnRgbHyperstackOfItsDisplayedPositions()
+		throws Exception
+	{
 		CompositeImage input = TestImages.composite(2, 3);
 		input.setOpenAsHyperStack(true);
 		input.getCalibration().pixelWidth = 2;
 
-		ImagePlus result = StackStylizing.run(input, Scope.ALL_PLANES, Stylizers.INVERT, ProgressReporter.SILENT).image();
+		ImagePlus result = StackStylizing.run(input, Scope.ALL_PLANES,
+			Stylizers.INVERT, ProgressReporter.SILENT).image();
 
 		assertEquals(ImagePlus.COLOR_RGB, result.getType());
-		assertArrayEquals(new int[] {12, 9, 1, 2, 3}, result.getDimensions());
+		assertArrayEquals(new int[] { 12, 9, 1, 2, 3 }, result.getDimensions());
 		assertEquals(2, result.getCalibration().pixelWidth);
 		for (int t = 1; t <= 3; t++) {
 			for (int z = 1; z <= 2; z++) {
-				int[] shown = (int[]) CompositeRendering.render(input, z, t).getPixels();
-				int[] out = (int[]) result.getStack().getPixels(result.getStackIndex(1, z, t));
-				for (int i = 0; i < shown.length; i++) assertEquals(Stylizers.invertRgb(shown[i]) & 0xffffff, out[i] & 0xffffff);
-				assertEquals("slice " + input.getStackIndex(1, z, t) + " + slice " + input.getStackIndex(2, z, t),
-					result.getStack().getSliceLabel(result.getStackIndex(1, z, t)));
+				int[] shown = (int[]) CompositeRendering.render(input, z, t)
+					.getPixels();
+				int[] out = (int[]) result.getStack().getPixels(result.getStackIndex(1,
+					z, t));
+				for (int i = 0; i < shown.length; i++)
+					assertEquals(Stylizers.invertRgb(shown[i]) & 0xffffff, out[i] &
+						0xffffff);
+				assertEquals("slice " + input.getStackIndex(1, z, t) + " + slice " +
+					input.getStackIndex(2, z, t), result.getStack().getSliceLabel(result
+						.getStackIndex(1, z, t)));
 			}
 		}
 	}
@@ -128,58 +152,72 @@ class StackStylizingTest {
 		List<String> started = new ArrayList<>();
 		ProgressReporter recording = recorder(started, () -> false);
 
-		StylizingResult run = StackStylizing.run(input, Scope.CURRENT_PLANE, Stylizers.INVERT, recording);
+		StylizingResult run = StackStylizing.run(input, Scope.CURRENT_PLANE,
+			Stylizers.INVERT, recording);
 
 		ImagePlus result = run.image();
 		assertEquals(1, result.getStackSize());
 		assertEquals(List.of("0/1 slice 3", "finished 1/1"), started);
 		assertEquals("slice 3", result.getStack().getSliceLabel(1));
 		ImageProcessor in = input.getStack().getProcessor(3);
-		for (int i = 0; i < in.getPixelCount(); i++) assertEquals(1 - in.getf(i), result.getProcessor().getf(i), 1e-4);
+		for (int i = 0; i < in.getPixelCount(); i++)
+			assertEquals(1 - in.getf(i), result.getProcessor().getf(i), 1e-4);
 		assertTrue(run.complete());
 	}
 
 	@Test
-	void ovalSelectionStylizesInsideOnlyAndLeavesOutsideUntouched() throws Exception {
+	void ovalSelectionStylizesInsideOnlyAndLeavesOutsideUntouched()
+		throws Exception
+	{
 		ImagePlus input = TestImages.rgb(40, 30, 9);
 		Roi oval = new OvalRoi(5, 4, 20, 15);
 		input.setRoi(oval);
 		List<int[]> sizes = new ArrayList<>();
 		PlaneStylizer invertAndRecordSize = (p, r) -> {
-			sizes.add(new int[] {p.width(), p.height()});
+			sizes.add(new int[] { p.width(), p.height() });
 			return Stylizers.INVERT.stylize(p, r);
 		};
 
-		ImagePlus result = StackStylizing.run(input, Scope.CURRENT_PLANE, invertAndRecordSize, ProgressReporter.SILENT).image();
+		ImagePlus result = StackStylizing.run(input, Scope.CURRENT_PLANE,
+			invertAndRecordSize, ProgressReporter.SILENT).image();
 
-		assertArrayEquals(new int[] {20, 15}, sizes.get(0), "only the selection's bounds are stylized");
+		assertArrayEquals(new int[] { 20, 15 }, sizes.get(0),
+			"only the selection's bounds are stylized");
 		ImageProcessor mask = oval.getMask();
 		int inside = 0;
 		for (int y = 0; y < 30; y++) {
 			for (int x = 0; x < 40; x++) {
-				boolean in = x >= 5 && x < 25 && y >= 4 && y < 19 && mask.get(x - 5, y - 4) != 0;
-				int before = input.getProcessor().get(x, y) & 0xffffff, after = result.getProcessor().get(x, y) & 0xffffff;
+				boolean in = x >= 5 && x < 25 && y >= 4 && y < 19 && mask.get(x - 5, y -
+					4) != 0;
+				int before = input.getProcessor().get(x, y) & 0xffffff, after = result
+					.getProcessor().get(x, y) & 0xffffff;
 				if (in) {
 					inside++;
-					assertEquals(Stylizers.invertRgb(before) & 0xffffff, after, "inside at " + x + "," + y);
-				} else {
+					assertEquals(Stylizers.invertRgb(before) & 0xffffff, after,
+						"inside at " + x + "," + y);
+				}
+				else {
 					assertEquals(before, after, "outside at " + x + "," + y);
 				}
 			}
 		}
-		assertTrue(inside > 150 && inside < 300, "an oval, not its bounding box: " + inside);
+		assertTrue(inside > 150 && inside < 300, "an oval, not its bounding box: " +
+			inside);
 	}
 
 	@Test
 	void selectionPartlyOutsideTheImageIsClipped() throws Exception {
-		ImagePlus input = TestImages.hyperstack("8-bit", 20, 10, 1, 1, 1, 0, 255, 4);
+		ImagePlus input = TestImages.hyperstack("8-bit", 20, 10, 1, 1, 1, 0, 255,
+			4);
 		input.setRoi(new Roi(15, -5, 10, 10));
-		ImagePlus result = StackStylizing.run(input, Scope.CURRENT_PLANE, Stylizers.INVERT, ProgressReporter.SILENT).image();
+		ImagePlus result = StackStylizing.run(input, Scope.CURRENT_PLANE,
+			Stylizers.INVERT, ProgressReporter.SILENT).image();
 		for (int y = 0; y < 10; y++) {
 			for (int x = 0; x < 20; x++) {
 				int before = input.getProcessor().get(x, y);
 				int expected = x >= 15 && y < 5 ? 255 - before : before;
-				assertEquals(expected, result.getProcessor().get(x, y), "at " + x + "," + y);
+				assertEquals(expected, result.getProcessor().get(x, y), "at " + x +
+					"," + y);
 			}
 		}
 	}
@@ -188,15 +226,19 @@ class StackStylizingTest {
 	void downsizedStylizerOutputIsScaledBackToTheSelection() throws Exception {
 		ImagePlus input = TestImages.rgb(31, 23, 12);
 		input.setRoi(new OvalRoi(3, 2, 25, 19));
-		ImagePlus result = StackStylizing.run(input, Scope.CURRENT_PLANE,
-			Stylizers.halfSizeConstant(1f, 0.6f, 0f), ProgressReporter.SILENT).image();
+		ImagePlus result = StackStylizing.run(input, Scope.CURRENT_PLANE, Stylizers
+			.halfSizeConstant(1f, 0.6f, 0f), ProgressReporter.SILENT).image();
 		ImageProcessor mask = input.getRoi().getMask();
 		for (int y = 0; y < 23; y++) {
 			for (int x = 0; x < 31; x++) {
-				boolean in = x >= 3 && x < 28 && y >= 2 && y < 21 && mask.get(x - 3, y - 2) != 0;
-				// 0.6 of 255 is 153, far from a rounding boundary: resampling a constant may be off by 1e-7.
-				int expected = in ? 0xff9900 : input.getProcessor().get(x, y) & 0xffffff;
-				assertEquals(expected, result.getProcessor().get(x, y) & 0xffffff, "at " + x + "," + y);
+				boolean in = x >= 3 && x < 28 && y >= 2 && y < 21 && mask.get(x - 3, y -
+					2) != 0;
+				// 0.6 of 255 is 153, far from a rounding boundary: resampling a
+				// constant may be off by 1e-7.
+				int expected = in ? 0xff9900 : input.getProcessor().get(x, y) &
+					0xffffff;
+				assertEquals(expected, result.getProcessor().get(x, y) & 0xffffff,
+					"at " + x + "," + y);
 			}
 		}
 		assertEquals(31, result.getWidth());
@@ -209,21 +251,27 @@ class StackStylizingTest {
 		input.setPosition(2, 2, 1);
 		input.setRoi(new OvalRoi(1, 1, 8, 6));
 		List<Object> pixelsBefore = new ArrayList<>();
-		for (int s = 1; s <= input.getStackSize(); s++) pixelsBefore.add(((short[]) input.getStack().getPixels(s)).clone());
+		for (int s = 1; s <= input.getStackSize(); s++)
+			pixelsBefore.add(((short[]) input.getStack().getPixels(s)).clone());
 		LUT[] lutsBefore = input.getLuts();
 		String title = input.getTitle();
 
-		StackStylizing.run(input, Scope.ALL_PLANES, Stylizers.INVERT, ProgressReporter.SILENT);
+		StackStylizing.run(input, Scope.ALL_PLANES, Stylizers.INVERT,
+			ProgressReporter.SILENT);
 
-		for (int s = 1; s <= input.getStackSize(); s++) assertArrayEquals((short[]) pixelsBefore.get(s - 1), (short[]) input.getStack().getPixels(s));
-		assertArrayEquals(new int[] {2, 2, 1}, new int[] {input.getChannel(), input.getSlice(), input.getFrame()});
+		for (int s = 1; s <= input.getStackSize(); s++)
+			assertArrayEquals((short[]) pixelsBefore.get(s - 1), (short[]) input
+				.getStack().getPixels(s));
+		assertArrayEquals(new int[] { 2, 2, 1 }, new int[] { input.getChannel(),
+			input.getSlice(), input.getFrame() });
 		LUT[] lutsAfter = input.getLuts();
 		for (int c = 0; c < lutsBefore.length; c++) {
 			assertArrayEquals(lutsBefore[c].getBytes(), lutsAfter[c].getBytes());
 			assertEquals(lutsBefore[c].min, lutsAfter[c].min);
 			assertEquals(lutsBefore[c].max, lutsAfter[c].max);
 		}
-		assertEquals(new OvalRoi(1, 1, 8, 6).getBounds(), input.getRoi().getBounds());
+		assertEquals(new OvalRoi(1, 1, 8, 6).getBounds(), input.getRoi()
+			.getBounds());
 		assertEquals(title, input.getTitle());
 		assertEquals(CompositeImage.COMPOSITE, input.getMode());
 	}
@@ -239,7 +287,8 @@ class StackStylizingTest {
 		List<String> events = new ArrayList<>();
 		ProgressReporter cancelAfterTwo = recorder(events, () -> calls.get() >= 2);
 
-		StylizingResult run = StackStylizing.run(input, Scope.ALL_PLANES, countingInvert, cancelAfterTwo);
+		StylizingResult run = StackStylizing.run(input, Scope.ALL_PLANES,
+			countingInvert, cancelAfterTwo);
 
 		assertEquals(2, calls.get());
 		assertEquals(2, run.stylized());
@@ -250,11 +299,16 @@ class StackStylizingTest {
 		ImagePlus result = run.image();
 		assertEquals(5, result.getStackSize());
 		for (int s = 1; s <= 5; s++) {
-			byte[] in = (byte[]) input.getStack().getPixels(s), out = (byte[]) result.getStack().getPixels(s);
-			for (int i = 0; i < in.length; i++) assertEquals(s <= 2 ? 255 - (in[i] & 0xff) : in[i] & 0xff, out[i] & 0xff);
+			byte[] in = (byte[]) input.getStack().getPixels(s), out = (byte[]) result
+				.getStack().getPixels(s);
+			for (int i = 0; i < in.length; i++)
+				assertEquals(s <= 2 ? 255 - (in[i] & 0xff) : in[i] & 0xff, out[i] &
+					0xff);
 		}
-		assertEquals("slice 3; slice 4; slice 5", result.getProp(StackStylizing.UNSTYLIZED_PROPERTY));
-		assertTrue(result.getInfoProperty().contains("3 of 5 planes were not stylized"), result.getInfoProperty());
+		assertEquals("slice 3; slice 4; slice 5", result.getProp(
+			StackStylizing.UNSTYLIZED_PROPERTY));
+		assertTrue(result.getInfoProperty().contains(
+			"3 of 5 planes were not stylized"), result.getInfoProperty());
 	}
 
 	@Test
@@ -265,11 +319,14 @@ class StackStylizingTest {
 			if (calls.incrementAndGet() == 2) throw new CancellationException("stop");
 			return Stylizers.INVERT.stylize(p, r);
 		};
-		StylizingResult run = StackStylizing.run(input, Scope.ALL_PLANES, stopsOnSecond, ProgressReporter.SILENT);
+		StylizingResult run = StackStylizing.run(input, Scope.ALL_PLANES,
+			stopsOnSecond, ProgressReporter.SILENT);
 		assertEquals(1, run.stylized());
 		assertEquals(List.of("slice 2", "slice 3"), run.unstylized());
-		assertNotEquals(input.getStack().getProcessor(1).get(0) & 0xffffff, run.image().getStack().getProcessor(1).get(0) & 0xffffff);
-		assertArrayEquals((int[]) input.getStack().getPixels(2), (int[]) run.image().getStack().getPixels(2));
+		assertNotEquals(input.getStack().getProcessor(1).get(0) & 0xffffff, run
+			.image().getStack().getProcessor(1).get(0) & 0xffffff);
+		assertArrayEquals((int[]) input.getStack().getPixels(2), (int[]) run.image()
+			.getStack().getPixels(2));
 	}
 
 	@Test
@@ -281,7 +338,8 @@ class StackStylizingTest {
 			return new RgbImage(p.width(), p.height(), v);
 		};
 		IllegalStateException e = assertThrows(IllegalStateException.class,
-			() -> StackStylizing.run(input, Scope.CURRENT_PLANE, nan, ProgressReporter.SILENT));
+			() -> StackStylizing.run(input, Scope.CURRENT_PLANE, nan,
+				ProgressReporter.SILENT));
 		assertTrue(e.getMessage().contains("NaN"), e.getMessage());
 	}
 
@@ -289,8 +347,10 @@ class StackStylizingTest {
 	void stylizerFailuresReachTheCallerUnchanged() {
 		ImagePlus input = TestImages.rgb(4, 4, 1);
 		IOException failure = new IOException("model file is corrupt");
-		IOException thrown = assertThrows(IOException.class,
-			() -> StackStylizing.run(input, Scope.CURRENT_PLANE, (p, r) -> { throw failure; }, ProgressReporter.SILENT));
+		IOException thrown = assertThrows(IOException.class, () -> StackStylizing
+			.run(input, Scope.CURRENT_PLANE, (p, r) -> {
+				throw failure;
+			}, ProgressReporter.SILENT));
 		assertSame(failure, thrown);
 	}
 
@@ -301,7 +361,9 @@ class StackStylizingTest {
 		assertEquals("a.b stylized", StackStylizing.resultTitle("a.b.tiff"));
 	}
 
-	private static ProgressReporter recorder(List<String> events, java.util.function.BooleanSupplier cancelled) {
+	private static ProgressReporter recorder(List<String> events,
+		java.util.function.BooleanSupplier cancelled)
+	{
 		return new ProgressReporter() {
 
 			@Override

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -64,8 +65,9 @@ import org.neuralstyle.testing.CommandHarness;
 import org.neuralstyle.testing.TestImages;
 
 /**
- * The command in a SciJava context, headless, on every kind of image, with a fast model written by
- * PyTorch (pytorch/examples' layout, random weights: the pictures change, but do not look stylized).
+ * The command in a SciJava context, headless, on every kind of image, with a
+ * fast model written by PyTorch (pytorch/examples' layout, random weights: the
+ * pictures change, but do not look stylized).
  */
 class StylizeFastCommandTest {
 
@@ -83,7 +85,8 @@ class StylizeFastCommandTest {
 	}
 
 	private static File resource(String name) throws URISyntaxException {
-		return Path.of(StylizeFastCommandTest.class.getResource(name).toURI()).toFile();
+		return Path.of(StylizeFastCommandTest.class.getResource(name).toURI())
+			.toFile();
 	}
 
 	@AfterAll
@@ -91,7 +94,9 @@ class StylizeFastCommandTest {
 		harness.close();
 	}
 
-	private static Map<String, Object> inputs(ImagePlus image, Object... keyValues) {
+	private static Map<String, Object> inputs(ImagePlus image,
+		Object... keyValues)
+	{
 		Map<String, Object> inputs = new HashMap<>();
 		inputs.put("image", image);
 		inputs.put("model_file", fastModel);
@@ -101,19 +106,26 @@ class StylizeFastCommandTest {
 
 	private static int differingPixels(ImageProcessor a, ImageProcessor b) {
 		int n = 0;
-		for (int i = 0; i < a.getPixelCount(); i++) if (a.getf(i) != b.getf(i)) n++;
+		for (int i = 0; i < a.getPixelCount(); i++)
+			if (a.getf(i) != b.getf(i)) n++;
 		return n;
 	}
 
-	/** Runs with the weights cache in {@code cache} and downloads refused, restoring both properties after. */
-	private static <T> T offlineWithCache(Path cache, Callable<T> action) throws Exception {
+	/**
+	 * Runs with the weights cache in {@code cache} and downloads refused,
+	 * restoring both properties after.
+	 */
+	private static <T> T offlineWithCache(Path cache, Callable<T> action)
+		throws Exception
+	{
 		String cacheBefore = System.getProperty(WeightsCache.DIRECTORY_PROPERTY);
 		String offlineBefore = System.getProperty(Downloader.OFFLINE_PROPERTY);
 		System.setProperty(WeightsCache.DIRECTORY_PROPERTY, cache.toString());
 		System.setProperty(Downloader.OFFLINE_PROPERTY, "true");
 		try {
 			return action.call();
-		} finally {
+		}
+		finally {
 			restore(WeightsCache.DIRECTORY_PROPERTY, cacheBefore);
 			restore(Downloader.OFFLINE_PROPERTY, offlineBefore);
 		}
@@ -127,7 +139,8 @@ class StylizeFastCommandTest {
 	@Test
 	void parametersAreTheMacroKeys() {
 		List<CommandParameter> ps = CommandParameters.of(StylizeFastCommand.class);
-		assertEquals(List.of("image", "model", "model_file", "scope", "device", "tile"), ps.stream().map(CommandParameter::key).toList());
+		assertEquals(List.of("image", "model", "model_file", "scope", "device",
+			"tile"), ps.stream().map(CommandParameter::key).toList());
 		Map<String, Object> defaults = new HashMap<>();
 		ps.forEach(p -> defaults.put(p.key(), p.defaultValue()));
 		assertEquals("candy", defaults.get("model"));
@@ -140,7 +153,9 @@ class StylizeFastCommandTest {
 	}
 
 	@Test
-	void rgbBecomesANewRgbImageTitledAfterTheInputAndTheInputStaysAsItWas() throws Exception {
+	void rgbBecomesANewRgbImageTitledAfterTheInputAndTheInputStaysAsItWas()
+		throws Exception
+	{
 		ImagePlus image = TestImages.rgb(32, 24, 1);
 		image.setTitle("cells.png");
 		image.getCalibration().pixelWidth = 0.5;
@@ -150,31 +165,40 @@ class StylizeFastCommandTest {
 
 		assertEquals("cells stylized", result.getTitle());
 		assertEquals(ImagePlus.COLOR_RGB, result.getType());
-		assertArrayEquals(new int[] {32, 24, 1, 1, 1}, result.getDimensions());
+		assertArrayEquals(new int[] { 32, 24, 1, 1, 1 }, result.getDimensions());
 		assertEquals(0.5, result.getCalibration().pixelWidth);
-		assertTrue(differingPixels(image.getProcessor(), result.getProcessor()) > 32 * 24 / 2, "the picture was stylized");
+		assertTrue(differingPixels(image.getProcessor(), result
+			.getProcessor()) > 32 * 24 / 2, "the picture was stylized");
 		assertArrayEquals(before, CommandHarness.pixels(image));
 		assertEquals("cells.png", image.getTitle());
-		assertTrue(result.getInfoProperty().contains("Stylize (fast model): model_file=[" + fastModel + "] scope=[Current plane] device=cpu tile=512; 1 of 1 planes stylized"),
+		assertTrue(result.getInfoProperty().contains(
+			"Stylize (fast model): model_file=[" + fastModel +
+				"] scope=[Current plane] device=cpu tile=512; 1 of 1 planes stylized"),
 			result.getInfoProperty());
 	}
 
 	@Test
 	void eightBitComesBackEightBitThroughItsLut() throws Exception {
-		ImagePlus image = TestImages.hyperstack("8-bit", 32, 24, 1, 1, 1, 0, 255, 3);
+		ImagePlus image = TestImages.hyperstack("8-bit", 32, 24, 1, 1, 1, 0, 255,
+			3);
 		image.setLut(TestImages.rainbowLut());
 
 		ImagePlus result = harness.result(inputs(image));
 
 		assertEquals(ImagePlus.GRAY8, result.getType());
-		assertArrayEquals(TestImages.rainbowLut().getBytes(), result.getProcessor().getLut().getBytes());
-		assertTrue(differingPixels(image.getProcessor(), result.getProcessor()) > 0);
+		assertArrayEquals(TestImages.rainbowLut().getBytes(), result.getProcessor()
+			.getLut().getBytes());
+		assertTrue(differingPixels(image.getProcessor(), result
+			.getProcessor()) > 0);
 	}
 
 	@Test
-	void sixteenAndThirtyTwoBitKeepTypeCalibrationAndDisplayRange() throws Exception {
+	void sixteenAndThirtyTwoBitKeepTypeCalibrationAndDisplayRange()
+		throws Exception
+	{
 		for (String type : List.of("16-bit", "32-bit")) {
-			ImagePlus image = TestImages.hyperstack(type, 32, 24, 1, 1, 1, 100, 3000, 5);
+			ImagePlus image = TestImages.hyperstack(type, 32, 24, 1, 1, 1, 100, 3000,
+				5);
 			image.setDisplayRange(200, 2800);
 			image.getCalibration().setUnit("mm");
 			Object[] before = CommandHarness.pixels(image);
@@ -187,7 +211,8 @@ class StylizeFastCommandTest {
 			assertEquals("mm", result.getCalibration().getUnit(), type);
 			ImageProcessor out = result.getProcessor();
 			for (int i = 0; i < out.getPixelCount(); i++) {
-				assertTrue(out.getf(i) >= 200 - 1e-3 && out.getf(i) <= 2800 + 1e-3, type + ": pixel within the display range");
+				assertTrue(out.getf(i) >= 200 - 1e-3 && out.getf(i) <= 2800 + 1e-3,
+					type + ": pixel within the display range");
 			}
 			assertTrue(differingPixels(image.getProcessor(), out) > 0, type);
 			assertArrayEquals(before, CommandHarness.pixels(image), type);
@@ -202,33 +227,37 @@ class StylizeFastCommandTest {
 		ImagePlus result = harness.result(inputs(image, "scope", "All planes"));
 
 		assertEquals(ImagePlus.COLOR_RGB, result.getType());
-		assertArrayEquals(new int[] {12, 9, 1, 2, 1}, result.getDimensions());
+		assertArrayEquals(new int[] { 12, 9, 1, 2, 1 }, result.getDimensions());
 	}
 
 	@Test
 	void everyPlaneOfAHyperstackKeepsDimensionsAndLabels() throws Exception {
-		ImagePlus image = TestImages.hyperstack("16-bit", 32, 24, 1, 2, 2, 0, 1000, 8);
+		ImagePlus image = TestImages.hyperstack("16-bit", 32, 24, 1, 2, 2, 0, 1000,
+			8);
 		image.setOpenAsHyperStack(true);
 		image.getCalibration().frameInterval = 5;
 		Object[] before = CommandHarness.pixels(image);
 
 		ImagePlus result = harness.result(inputs(image, "scope", "All planes"));
 
-		assertArrayEquals(new int[] {32, 24, 1, 2, 2}, result.getDimensions());
+		assertArrayEquals(new int[] { 32, 24, 1, 2, 2 }, result.getDimensions());
 		assertTrue(result.isHyperStack());
 		assertEquals(5, result.getCalibration().frameInterval);
 		for (int s = 1; s <= 4; s++) {
 			assertEquals("slice " + s, result.getStack().getSliceLabel(s));
-			assertTrue(differingPixels(image.getStack().getProcessor(s), result.getStack().getProcessor(s)) > 0, "plane " + s);
+			assertTrue(differingPixels(image.getStack().getProcessor(s), result
+				.getStack().getProcessor(s)) > 0, "plane " + s);
 		}
 		assertArrayEquals(before, CommandHarness.pixels(image));
 		assertNull(result.getProp(StackStylizing.UNSTYLIZED_PROPERTY));
-		assertTrue(result.getInfoProperty().contains("4 of 4 planes stylized"), result.getInfoProperty());
+		assertTrue(result.getInfoProperty().contains("4 of 4 planes stylized"),
+			result.getInfoProperty());
 	}
 
 	@Test
 	void theCurrentPlaneAloneGivesOneImage() throws Exception {
-		ImagePlus image = TestImages.hyperstack("8-bit", 32, 24, 1, 3, 1, 0, 255, 9);
+		ImagePlus image = TestImages.hyperstack("8-bit", 32, 24, 1, 3, 1, 0, 255,
+			9);
 		image.setSlice(2);
 
 		ImagePlus result = harness.result(inputs(image));
@@ -238,7 +267,9 @@ class StylizeFastCommandTest {
 	}
 
 	@Test
-	void aSelectionIsStylizedInsideAndTheRestKeptPixelForPixel() throws Exception {
+	void aSelectionIsStylizedInsideAndTheRestKeptPixelForPixel()
+		throws Exception
+	{
 		ImagePlus image = TestImages.rgb(32, 24, 4);
 		OvalRoi oval = new OvalRoi(6, 4, 20, 16);
 		image.setRoi(oval);
@@ -249,13 +280,17 @@ class StylizeFastCommandTest {
 		int changedInside = 0;
 		for (int y = 0; y < 24; y++) {
 			for (int x = 0; x < 32; x++) {
-				boolean inside = x >= 6 && x < 26 && y >= 4 && y < 20 && mask.get(x - 6, y - 4) != 0;
-				int in = image.getProcessor().get(x, y), out = result.getProcessor().get(x, y);
-				if (!inside) assertEquals(in, out, "outside the selection at " + x + "," + y);
+				boolean inside = x >= 6 && x < 26 && y >= 4 && y < 20 && mask.get(x - 6,
+					y - 4) != 0;
+				int in = image.getProcessor().get(x, y), out = result.getProcessor()
+					.get(x, y);
+				if (!inside) assertEquals(in, out, "outside the selection at " + x +
+					"," + y);
 				else if (in != out) changedInside++;
 			}
 		}
-		assertTrue(changedInside > 100, "stylized inside the selection: " + changedInside);
+		assertTrue(changedInside > 100, "stylized inside the selection: " +
+			changedInside);
 		assertEquals(oval.getBounds(), image.getRoi().getBounds());
 	}
 
@@ -264,41 +299,59 @@ class StylizeFastCommandTest {
 		ImagePlus image = TestImages.rgb(150, 90, 11);
 
 		ImagePlus tiled = harness.result(inputs(image, "tile", 64));
-		ImagePlus whole = harness.result(inputs(image)); // the default tile holds the image: one run
+		ImagePlus whole = harness.result(inputs(image)); // the default tile holds
+																											// the image: one run
 
-		assertArrayEquals(new int[] {150, 90, 1, 1, 1}, tiled.getDimensions());
-		// Every part of the image went through the network: no tile is missing or misplaced.
+		assertArrayEquals(new int[] { 150, 90, 1, 1, 1 }, tiled.getDimensions());
+		// Every part of the image went through the network: no tile is missing or
+		// misplaced.
 		for (int y = 0; y < 90; y += 30)
 			for (int x = 0; x < 150; x += 30) {
-				ImageProcessor in = image.getProcessor().duplicate(), out = tiled.getProcessor().duplicate();
+				ImageProcessor in = image.getProcessor().duplicate(), out = tiled
+					.getProcessor().duplicate();
 				in.setRoi(x, y, 30, 30);
 				out.setRoi(x, y, 30, 30);
-				assertTrue(differingPixels(in.crop(), out.crop()) > 30 * 30 / 2, "block at " + x + "," + y + " stylized");
+				assertTrue(differingPixels(in.crop(), out.crop()) > 30 * 30 / 2,
+					"block at " + x + "," + y + " stylized");
 			}
-		// 64-pixel tiles take their statistics from a shrunk copy, one run from the whole image, so
-		// a tile size that was ignored would give the one-run result. Measured: 13483 of 13500
-		// pixels differ, by 82 of 255 levels on average (input against one run: 89): the fixture's
-		// random-weight network is far more sensitive to those statistics than a trained model.
-		assertTrue(differingPixels(tiled.getProcessor(), whole.getProcessor()) > 150 * 90 / 2, "the tile size was used");
-		assertTrue(harness.failure(inputs(image, "tile", 32)).equals("'tile' must be at least 64 pixels, not 32."));
+		// 64-pixel tiles take their statistics from a shrunk copy, one run from the
+		// whole image, so
+		// a tile size that was ignored would give the one-run result. Measured:
+		// 13483 of 13500
+		// pixels differ, by 82 of 255 levels on average (input against one run:
+		// 89): the fixture's
+		// random-weight network is far more sensitive to those statistics than a
+		// trained model.
+		assertTrue(differingPixels(tiled.getProcessor(), whole
+			.getProcessor()) > 150 * 90 / 2, "the tile size was used");
+		assertTrue(harness.failure(inputs(image, "tile", 32)).equals(
+			"'tile' must be at least 64 pixels, not 32."));
 	}
 
 	@Test
 	void aNamedModelComesFromTheLibrary(@TempDir Path cache) throws Exception {
-		Path library = Files.createDirectories(cache.resolve(FastModelLibrary.FOLDER));
+		Path library = Files.createDirectories(cache.resolve(
+			FastModelLibrary.FOLDER));
 		Files.copy(fastModel.toPath(), library.resolve("candy.pth"));
 		ImagePlus image = TestImages.rgb(32, 24, 2);
 
-		ImagePlus byName = offlineWithCache(cache, () -> harness.result(inputs(image, "model_file", null, "model", "candy")));
+		ImagePlus byName = offlineWithCache(cache, () -> harness.result(inputs(
+			image, "model_file", null, "model", "candy")));
 		ImagePlus byFile = harness.result(inputs(image));
 
-		assertEquals(0, differingPixels(byFile.getProcessor(), byName.getProcessor()), "the same network");
-		assertTrue(byName.getInfoProperty().contains("model=[candy] (" + library.resolve("candy.pth") + ")"), byName.getInfoProperty());
+		assertEquals(0, differingPixels(byFile.getProcessor(), byName
+			.getProcessor()), "the same network");
+		assertTrue(byName.getInfoProperty().contains("model=[candy] (" + library
+			.resolve("candy.pth") + ")"), byName.getInfoProperty());
 	}
 
 	@Test
-	void anArchiveAlreadyInTheCacheIsUnpackedWithoutAskingOrDownloading(@TempDir Path cache) throws Exception {
-		try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(cache.resolve(ModelRegistry.FAST_MODELS.fileName())))) {
+	void anArchiveAlreadyInTheCacheIsUnpackedWithoutAskingOrDownloading(
+		@TempDir Path cache) throws Exception
+	{
+		try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(cache
+			.resolve(ModelRegistry.FAST_MODELS.fileName()))))
+		{
 			for (String style : FastModels.STYLES) {
 				zip.putNextEntry(new ZipEntry(FastModels.archiveEntry(style)));
 				Files.copy(fastModel.toPath(), zip);
@@ -307,46 +360,72 @@ class StylizeFastCommandTest {
 		}
 		ImagePlus image = TestImages.rgb(32, 24, 2);
 
-		ImagePlus udnie = offlineWithCache(cache, () -> harness.result(inputs(image, "model_file", null, "model", "udnie")));
+		ImagePlus udnie = offlineWithCache(cache, () -> harness.result(inputs(image,
+			"model_file", null, "model", "udnie")));
 
-		assertTrue(Files.isRegularFile(cache.resolve(FastModelLibrary.FOLDER).resolve("udnie.pth")));
-		assertEquals(0, differingPixels(harness.result(inputs(image)).getProcessor(), udnie.getProcessor()), "the unpacked network");
+		assertTrue(Files.isRegularFile(cache.resolve(FastModelLibrary.FOLDER)
+			.resolve("udnie.pth")));
+		assertEquals(0, differingPixels(harness.result(inputs(image))
+			.getProcessor(), udnie.getProcessor()), "the unpacked network");
 	}
 
 	@Test
-	void aFileThatIsNoFastModelEndsInOneClearMessage(@TempDir Path dir) throws Exception {
+	void aFileThatIsNoFastModelEndsInOneClearMessage(@TempDir Path dir)
+		throws Exception
+	{
 		ImagePlus image = TestImages.rgb(32, 24, 1);
 		String vgg = harness.failure(inputs(image, "model_file", tinyVgg));
 		assertTrue(vgg.contains("tiny_vgg.pth"), vgg);
-		String missing = harness.failure(inputs(image, "model_file", dir.resolve("gone.pth").toFile()));
-		assertTrue(missing.startsWith("The model file ") && missing.contains("gone.pth does not exist"), missing);
-		Path notACheckpoint = Files.writeString(dir.resolve("notes.pth"), "not a checkpoint");
-		String unusable = harness.failure(inputs(image, "model_file", notACheckpoint.toFile()));
+		String missing = harness.failure(inputs(image, "model_file", dir.resolve(
+			"gone.pth").toFile()));
+		assertTrue(missing.startsWith("The model file ") && missing.contains(
+			"gone.pth does not exist"), missing);
+		Path notACheckpoint = Files.writeString(dir.resolve("notes.pth"),
+			"not a checkpoint");
+		String unusable = harness.failure(inputs(image, "model_file", notACheckpoint
+			.toFile()));
 		assertTrue(unusable.contains("notes.pth"), unusable);
-		assertTrue(harness.failure(inputs(image, "device", "gpu")).startsWith("No GPU is visible to PyTorch"));
-		assertTrue(harness.failure(inputs(image, "scope", "everything")).startsWith("Unknown scope 'everything'"));
-		assertEquals("There is no image to stylize: open one first.", harness.failure(inputs(null)));
+		assertTrue(harness.failure(inputs(image, "device", "gpu")).startsWith(
+			"No GPU is visible to PyTorch"));
+		assertTrue(harness.failure(inputs(image, "scope", "everything")).startsWith(
+			"Unknown scope 'everything'"));
+		assertEquals("There is no image to stylize: open one first.", harness
+			.failure(inputs(null)));
 	}
 
 	@Test
-	void anUnknownNameEndsInAMessageNamingTheModelsThereAre(@TempDir Path cache) throws Exception {
-		Path library = Files.createDirectories(cache.resolve(FastModelLibrary.FOLDER));
+	void anUnknownNameEndsInAMessageNamingTheModelsThereAre(@TempDir Path cache)
+		throws Exception
+	{
+		Path library = Files.createDirectories(cache.resolve(
+			FastModelLibrary.FOLDER));
 		Files.copy(fastModel.toPath(), library.resolve("starry.safetensors"));
 
-		String message = offlineWithCache(cache, () -> harness.failure(inputs(TestImages.rgb(32, 24, 1), "model_file", null, "model", "picasso")));
+		String message = offlineWithCache(cache, () -> harness.failure(inputs(
+			TestImages.rgb(32, 24, 1), "model_file", null, "model", "picasso")));
 
-		assertEquals("There is no fast model called 'picasso'. Use one of candy, mosaic, rain_princess, udnie (published), " +
-			"starry (trained here), or give a model file as 'model_file'.", message);
+		assertEquals(
+			"There is no fast model called 'picasso'. Use one of candy, mosaic, rain_princess, udnie (published), " +
+				"starry (trained here), or give a model file as 'model_file'.",
+			message);
 	}
 
 	@Test
-	void aMissingPublishedModelOfflineEndsInOneClearErrorAndNothingIsDownloaded(@TempDir Path cache) throws Exception {
-		String message = offlineWithCache(cache, () -> harness.failure(inputs(TestImages.rgb(32, 24, 1), "model_file", null, "model", "mosaic")));
+	void aMissingPublishedModelOfflineEndsInOneClearErrorAndNothingIsDownloaded(
+		@TempDir Path cache) throws Exception
+	{
+		String message = offlineWithCache(cache, () -> harness.failure(inputs(
+			TestImages.rgb(32, 24, 1), "model_file", null, "model", "mosaic")));
 
-		assertTrue(message.startsWith("The fast model mosaic is not on this computer (looked in " + cache.resolve(FastModelLibrary.FOLDER)),
+		assertTrue(message.startsWith(
+			"The fast model mosaic is not on this computer (looked in " + cache
+				.resolve(FastModelLibrary.FOLDER)), message);
+		assertTrue(message.contains(
+			"Run Plugins > Style Transfer > Stylize (fast model) once from the menu"),
 			message);
-		assertTrue(message.contains("Run Plugins > Style Transfer > Stylize (fast model) once from the menu"), message);
-		assertTrue(message.contains("https://www.dropbox.com/s/lrvwfehqdcxoza8/saved_models.zip?dl=1"), message);
+		assertTrue(message.contains(
+			"https://www.dropbox.com/s/lrvwfehqdcxoza8/saved_models.zip?dl=1"),
+			message);
 		assertTrue(message.contains("model_file=[/path/to/mosaic.pth]"), message);
 		try (var files = Files.list(cache)) {
 			assertEquals(0, files.count());
@@ -354,26 +433,32 @@ class StylizeFastCommandTest {
 	}
 
 	@Test
-	void aBombATinyImageAStripAndACmykJpegGivenAsFilesEachEndInOneMessage(@TempDir Path dir) throws Exception {
+	void aBombATinyImageAStripAndACmykJpegGivenAsFilesEachEndInOneMessage(
+		@TempDir Path dir) throws Exception
+	{
 		Path twoByTwo = dir.resolve("2x2.png"), strip = dir.resolve("strip.png");
 		new ij.io.FileSaver(TestImages.rgb(2, 2, 1)).saveAsPng(twoByTwo.toString());
 		new ij.io.FileSaver(TestImages.rgb(1, 3000, 1)).saveAsPng(strip.toString());
 		Path bomb = HostileImages.decompressionBomb(dir.resolve("bomb.png"), 20000);
 		Path cmyk = HostileImages.cmykJpeg(dir.resolve("print.jpg"));
-		CommandInfo info = context.service(CommandService.class).getCommand(StylizeFastCommand.class);
+		CommandInfo info = context.service(CommandService.class).getCommand(
+			StylizeFastCommand.class);
 		ModuleService modules = context.service(ModuleService.class);
-		Map<Path, String> expected = Map.of(
-			bomb, "The image: " + bomb + " is 20000×20000 pixels: reading it needs about",
-			twoByTwo, "Fast style models need images of at least 5×5 pixels; this one is 2×2",
-			strip, "Fast style models need images of at least 5×5 pixels; this one is 1×3000",
+		Map<Path, String> expected = Map.of(bomb, "The image: " + bomb +
+			" is 20000×20000 pixels: reading it needs about", twoByTwo,
+			"Fast style models need images of at least 5×5 pixels; this one is 2×2",
+			strip,
+			"Fast style models need images of at least 5×5 pixels; this one is 1×3000",
 			cmyk, "The image: " + cmyk + " is a CMYK JPEG, which Java cannot decode");
 		for (Map.Entry<Path, String> file : expected.entrySet()) {
 			// As Fiji's --run passes them: every value a string, the image as a path.
-			Map<String, Object> strings = new HashMap<>(Map.of("image", file.getKey().toString(),
-				"model_file", fastModel.toString(), "device", "cpu"));
-			CommandModule module = (CommandModule) modules.run(info, false, strings).get();
+			Map<String, Object> strings = new HashMap<>(Map.of("image", file.getKey()
+				.toString(), "model_file", fastModel.toString(), "device", "cpu"));
+			CommandModule module = (CommandModule) modules.run(info, false, strings)
+				.get();
 			assertTrue(module.isCanceled(), file.getKey().toString());
-			assertTrue(module.getCancelReason().startsWith(file.getValue()), module.getCancelReason());
+			assertTrue(module.getCancelReason().startsWith(file.getValue()), module
+				.getCancelReason());
 		}
 	}
 }

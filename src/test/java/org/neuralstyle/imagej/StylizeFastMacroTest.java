@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.imagej.ij1.SciJavaCommandPlugIn;
 
-/** "Stylize (fast model)" in a real ImageJ 1.x, from the project's plugins.config, driven by a batch macro. */
+/**
+ * "Stylize (fast model)" in a real ImageJ 1.x, from the project's
+ * plugins.config, driven by a batch macro.
+ */
 class StylizeFastMacroTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(120);
@@ -46,41 +50,50 @@ class StylizeFastMacroTest {
 
 	private static PlainImageJ imagej(Path dir) throws Exception {
 		PlainImageJ imagej = new PlainImageJ(dir);
-		try (InputStream in = SciJavaCommandPlugIn.class.getResourceAsStream("/plugins.config")) {
-			PlainImageJ.writeConfigJar(imagej.plugins().resolve("Neural_Style.jar"), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		try (InputStream in = SciJavaCommandPlugIn.class.getResourceAsStream(
+			"/plugins.config"))
+		{
+			PlainImageJ.writeConfigJar(imagej.plugins().resolve("Neural_Style.jar"),
+				new String(in.readAllBytes(), StandardCharsets.UTF_8));
 		}
 		return imagej;
 	}
 
 	@Test
-	void aBatchMacroStylizesEveryPlaneOfAStackWithAModelFile(@TempDir Path dir) throws Exception {
-		Path model = Path.of(getClass().getResource("/fixtures/fast/transformer_net_legacy.pth").toURI());
-		String macro = String.join("\n",
-			"out = getArgument();",
-			"setBatchMode(true);",
-			"newImage(\"cells\", \"8-bit ramp\", 40, 32, 3);",
-			"saveAs(\"Tiff\", out + \"/input.tif\");",
-			"rename(\"cells\");",
-			"run(\"Stylize (fast model)\", \"image=cells model_file=[" + model + "] scope=[All planes] device=cpu\");",
+	void aBatchMacroStylizesEveryPlaneOfAStackWithAModelFile(@TempDir Path dir)
+		throws Exception
+	{
+		Path model = Path.of(getClass().getResource(
+			"/fixtures/fast/transformer_net_legacy.pth").toURI());
+		String macro = String.join("\n", "out = getArgument();",
+			"setBatchMode(true);", "newImage(\"cells\", \"8-bit ramp\", 40, 32, 3);",
+			"saveAs(\"Tiff\", out + \"/input.tif\");", "rename(\"cells\");",
+			"run(\"Stylize (fast model)\", \"image=cells model_file=[" + model +
+				"] scope=[All planes] device=cpu\");",
 			"print(\"result: \" + getTitle() + \", \" + nSlices + \" slices, \" + bitDepth() + \"-bit\");",
 			"saveAs(\"Tiff\", out + \"/result.tif\");");
 
-		PlainImageJ.Outcome run = imagej(dir).runMacro(macro, dir.toString(), TIMEOUT);
+		PlainImageJ.Outcome run = imagej(dir).runMacro(macro, dir.toString(),
+			TIMEOUT);
 
 		assertFalse(run.timedOut(), run.output());
-		assertTrue(run.output().contains("result: cells stylized, 3 slices, 8-bit"), run.output());
+		assertTrue(run.output().contains("result: cells stylized, 3 slices, 8-bit"),
+			run.output());
 		ImagePlus input = IJ.openImage(dir.resolve("input.tif").toString());
 		ImagePlus result = IJ.openImage(dir.resolve("result.tif").toString());
 		assertEquals(3, result.getStackSize());
 		assertEquals(40, result.getWidth());
 		for (int s = 1; s <= 3; s++) {
-			assertFalse(java.util.Arrays.equals((byte[]) input.getStack().getPixels(s), (byte[]) result.getStack().getPixels(s)),
-				"slice " + s + " was stylized");
+			assertFalse(java.util.Arrays.equals((byte[]) input.getStack().getPixels(
+				s), (byte[]) result.getStack().getPixels(s)), "slice " + s +
+					" was stylized");
 		}
 	}
 
 	@Test
-	void anUnknownModelStopsTheMacroWithOneMessage(@TempDir Path dir) throws Exception {
+	void anUnknownModelStopsTheMacroWithOneMessage(@TempDir Path dir)
+		throws Exception
+	{
 		String macro = String.join("\n",
 			"newImage(\"cells\", \"RGB ramp\", 16, 16, 1);",
 			"run(\"Stylize (fast model)\", \"model=picasso\");",
@@ -89,7 +102,9 @@ class StylizeFastMacroTest {
 		PlainImageJ.Outcome run = imagej(dir).runMacro(macro, "", TIMEOUT);
 
 		assertFalse(run.timedOut(), run.output());
-		assertTrue(run.output().contains("Stylize (fast model): There is no fast model called 'picasso'. Use one of candy, mosaic"), run.output());
+		assertTrue(run.output().contains(
+			"Stylize (fast model): There is no fast model called 'picasso'. Use one of candy, mosaic"),
+			run.output());
 		assertFalse(run.output().contains("macro went on"), run.output());
 	}
 }

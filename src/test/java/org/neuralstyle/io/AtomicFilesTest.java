@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +39,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Publishing files whole, never over a file that appeared meanwhile, and tidying up after killed writers. */
+/**
+ * Publishing files whole, never over a file that appeared meanwhile, and
+ * tidying up after killed writers.
+ */
 class AtomicFilesTest {
 
 	@TempDir
@@ -51,13 +55,16 @@ class AtomicFilesTest {
 	}
 
 	@Test
-	void aFileThatAppearsAtTheTargetWhileTheContentIsWrittenIsKept() throws IOException {
+	void aFileThatAppearsAtTheTargetWhileTheContentIsWrittenIsKept()
+		throws IOException
+	{
 		Path target = dir.resolve("result.png");
-		assertThrows(FileAlreadyExistsException.class, () -> AtomicFiles.create(target, temporary -> {
-			Files.writeString(temporary, "the run's result");
-			// A second run, or the user, puts a file there before this one is done.
-			Files.writeString(target, "the user's file");
-		}));
+		assertThrows(FileAlreadyExistsException.class, () -> AtomicFiles.create(
+			target, temporary -> {
+				Files.writeString(temporary, "the run's result");
+				// A second run, or the user, puts a file there before this one is done.
+				Files.writeString(target, "the user's file");
+			}));
 		assertEquals("the user's file", Files.readString(target));
 		assertEquals(List.of("result.png"), names(), "nothing else left behind");
 	}
@@ -65,11 +72,14 @@ class AtomicFilesTest {
 	@Test
 	void createPublishesWhenTheNameIsFreeAndReplaceReplaces() throws IOException {
 		Path target = dir.resolve("a.tif");
-		AtomicFiles.create(target, temporary -> Files.writeString(temporary, "one"));
+		AtomicFiles.create(target, temporary -> Files.writeString(temporary,
+			"one"));
 		assertEquals("one", Files.readString(target));
-		assertThrows(FileAlreadyExistsException.class, () -> AtomicFiles.create(target, t -> Files.writeString(t, "two")));
+		assertThrows(FileAlreadyExistsException.class, () -> AtomicFiles.create(
+			target, t -> Files.writeString(t, "two")));
 		assertEquals("one", Files.readString(target));
-		AtomicFiles.replace(target, temporary -> Files.writeString(temporary, "three"));
+		AtomicFiles.replace(target, temporary -> Files.writeString(temporary,
+			"three"));
 		assertEquals("three", Files.readString(target));
 		assertEquals(List.of("a.tif"), names());
 	}
@@ -77,39 +87,57 @@ class AtomicFilesTest {
 	@Test
 	void aFullDiskIsReportedWithTheUsersPathNotTheTemporaryFile() {
 		Path target = dir.resolve("out.png");
-		IOException e = assertThrows(IOException.class, () -> AtomicFiles.create(target, temporary -> {
-			Files.writeString(temporary, "half");
-			throw new FileSystemException(temporary.toString(), null, "No space left on device");
-		}));
-		assertTrue(e.getMessage().contains(target.toString()) && e.getMessage().contains("No space left on device"), e.getMessage());
+		IOException e = assertThrows(IOException.class, () -> AtomicFiles.create(
+			target, temporary -> {
+				Files.writeString(temporary, "half");
+				throw new FileSystemException(temporary.toString(), null,
+					"No space left on device");
+			}));
+		assertTrue(e.getMessage().contains(target.toString()) && e.getMessage()
+			.contains("No space left on device"), e.getMessage());
 		assertFalse(e.getMessage().contains(".part"), e.getMessage());
 		assertFalse(Files.exists(target));
 	}
 
 	@Test
-	void temporaryFilesOfAKilledWriterAreRemovedByTheNextWriteInTheFolder() throws Exception {
-		Process gone = new ProcessBuilder("java", "-version").redirectErrorStream(true).start();
+	void temporaryFilesOfAKilledWriterAreRemovedByTheNextWriteInTheFolder()
+		throws Exception
+	{
+		Process gone = new ProcessBuilder("java", "-version").redirectErrorStream(
+			true).start();
 		gone.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
 		gone.waitFor();
-		String own = AtomicFiles.temporaryFor(dir.resolve("x.png")).getFileName().toString();
+		String own = AtomicFiles.temporaryFor(dir.resolve("x.png")).getFileName()
+			.toString();
 		String ownPid = "-" + ProcessHandle.current().pid() + "-";
-		assertTrue(own.matches("\\.x\\.png\\.[0-9a-f]{8}-\\d+-[0-9a-f]{8}\\.part\\.png"), own);
+		assertTrue(own.matches(
+			"\\.x\\.png\\.[0-9a-f]{8}-\\d+-[0-9a-f]{8}\\.part\\.png"), own);
 		// What kill -9 leaves: the writer's process is gone.
-		Path killed = Files.writeString(dir.resolve(own.replace(ownPid, "-" + gone.pid() + "-").replace("x.png", "killed.png")), "half");
+		Path killed = Files.writeString(dir.resolve(own.replace(ownPid, "-" + gone
+			.pid() + "-").replace("x.png", "killed.png")), "half");
 		// A writer still at work, in this process: must survive.
-		Path running = Files.writeString(dir.resolve(own.replace("x.png", "running.png")), "half");
-		// Another machine's writer on a shared folder: its pid means nothing here, so only age counts.
-		String otherHost = own.replaceFirst("\\.png\\.[0-9a-f]{8}-", ".png.0badc0de-");
-		Path remoteFresh = Files.writeString(dir.resolve(otherHost.replace("x.png", "remote.png")), "half");
-		Path remoteOld = Files.writeString(dir.resolve(otherHost.replace("x.png", "old.png")), "half");
-		Files.setLastModifiedTime(remoteOld, FileTime.from(Instant.now().minus(AtomicFiles.ABANDONED).minus(Duration.ofMinutes(1))));
-		Path user = Files.writeString(dir.resolve(".notes.part"), "a user's file that only looks similar");
+		Path running = Files.writeString(dir.resolve(own.replace("x.png",
+			"running.png")), "half");
+		// Another machine's writer on a shared folder: its pid means nothing here,
+		// so only age counts.
+		String otherHost = own.replaceFirst("\\.png\\.[0-9a-f]{8}-",
+			".png.0badc0de-");
+		Path remoteFresh = Files.writeString(dir.resolve(otherHost.replace("x.png",
+			"remote.png")), "half");
+		Path remoteOld = Files.writeString(dir.resolve(otherHost.replace("x.png",
+			"old.png")), "half");
+		Files.setLastModifiedTime(remoteOld, FileTime.from(Instant.now().minus(
+			AtomicFiles.ABANDONED).minus(Duration.ofMinutes(1))));
+		Path user = Files.writeString(dir.resolve(".notes.part"),
+			"a user's file that only looks similar");
 
-		AtomicFiles.create(dir.resolve("next.png"), temporary -> Files.writeString(temporary, "done"));
+		AtomicFiles.create(dir.resolve("next.png"), temporary -> Files.writeString(
+			temporary, "done"));
 
 		assertFalse(Files.exists(killed), "left by a killed writer");
 		assertFalse(Files.exists(remoteOld), "abandoned for a day");
-		assertTrue(Files.exists(running) && Files.exists(remoteFresh) && Files.exists(user), names().toString());
+		assertTrue(Files.exists(running) && Files.exists(remoteFresh) && Files
+			.exists(user), names().toString());
 		assertTrue(Files.exists(dir.resolve("next.png")));
 	}
 }

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.net;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -43,14 +44,16 @@ class VggTest {
 	void layoutNamesLayersFromTheStateDict() throws Exception {
 		MapStateDict sd = MapStateDict.vgg(1, 4, 4, "M", 8, 8, "M", 16);
 		List<String> names = Vgg.layout(sd).stream().map(VggLayer::name).toList();
-		assertEquals(List.of("conv1_1", "relu1_1", "conv1_2", "relu1_2", "pool1", "conv2_1", "relu2_1", "conv2_2",
-			"relu2_2", "pool2", "conv3_1", "relu3_1", "pool3"), names);
+		assertEquals(List.of("conv1_1", "relu1_1", "conv1_2", "relu1_2", "pool1",
+			"conv2_1", "relu2_1", "conv2_2", "relu2_2", "pool2", "conv3_1", "relu3_1",
+			"pool3"), names);
 		assertEquals(16, Vgg.layout(sd).get(10).outChannels());
 	}
 
 	@Test
 	void vgg19LayoutMatchesTorchvision() throws Exception {
-		MapStateDict sd = MapStateDict.vgg(1, 1, 1, "M", 1, 1, "M", 1, 1, 1, 1, "M", 1, 1, 1, 1, "M", 1, 1, 1, 1);
+		MapStateDict sd = MapStateDict.vgg(1, 1, 1, "M", 1, 1, "M", 1, 1, 1, 1, "M",
+			1, 1, 1, 1, "M", 1, 1, 1, 1);
 		List<VggLayer> l = Vgg.layout(sd);
 		// torchvision vgg19.features: conv5_4 at index 34, pool5 at 36
 		assertEquals("conv5_4", l.get(l.size() - 3).name());
@@ -62,35 +65,49 @@ class VggTest {
 	@Test
 	void loadsOnlyTheLayersNeeded() throws Exception {
 		MapStateDict sd = MapStateDict.vgg(2, 4, 4, "M", 8, 8, "M", 16);
-		try (NDManager m = NDManager.newBaseManager(); Vgg vgg = Vgg.load(sd, "conv2_1", Pooling.MAX, m, Device.cpu())) {
-			assertEquals(Set.of("features.0.weight", "features.0.bias", "features.2.weight", "features.2.bias",
-				"features.5.weight", "features.5.bias"), sd.reads());
+		try (NDManager m = NDManager.newBaseManager();
+				Vgg vgg = Vgg.load(sd, "conv2_1", Pooling.MAX, m, Device.cpu()))
+		{
+			assertEquals(Set.of("features.0.weight", "features.0.bias",
+				"features.2.weight", "features.2.bias", "features.5.weight",
+				"features.5.bias"), sd.reads());
 			NDArray img = m.randomUniform(0, 1, new Shape(1, 3, 8, 6));
 			Map<String, NDArray> f = vgg.features(img, List.of("conv1_1", "conv2_1"));
-			assertArrayEquals(new long[] {1, 4, 8, 6}, f.get("conv1_1").getShape().getShape());
-			assertArrayEquals(new long[] {1, 8, 4, 3}, f.get("conv2_1").getShape().getShape());
+			assertArrayEquals(new long[] { 1, 4, 8, 6 }, f.get("conv1_1").getShape()
+				.getShape());
+			assertArrayEquals(new long[] { 1, 8, 4, 3 }, f.get("conv2_1").getShape()
+				.getShape());
 		}
 	}
 
 	@Test
 	void conv1_1IsNormalizedConvolution() throws Exception {
-		// One 1x1-centred kernel picking the red channel: output = (r - mean_r) / std_r + bias
+		// One 1x1-centred kernel picking the red channel: output = (r - mean_r) /
+		// std_r + bias
 		float[] w = new float[27];
 		w[4] = 1;
-		MapStateDict sd = new MapStateDict().put("features.0.weight", w, 1, 3, 3, 3).put("features.0.bias", new float[] {0.5f}, 1);
-		try (NDManager m = NDManager.newBaseManager(); Vgg vgg = Vgg.load(sd, "conv1_1", Pooling.MAX, m, Device.cpu())) {
+		MapStateDict sd = new MapStateDict().put("features.0.weight", w, 1, 3, 3, 3)
+			.put("features.0.bias", new float[] { 0.5f }, 1);
+		try (NDManager m = NDManager.newBaseManager();
+				Vgg vgg = Vgg.load(sd, "conv1_1", Pooling.MAX, m, Device.cpu()))
+		{
 			NDArray img = m.full(new Shape(1, 3, 3, 3), 0.7f);
-			float centre = vgg.features(img, List.of("conv1_1")).get("conv1_1").toFloatArray()[4];
+			float centre = vgg.features(img, List.of("conv1_1")).get("conv1_1")
+				.toFloatArray()[4];
 			assertEquals((0.7f - 0.485f) / 0.229f + 0.5f, centre, 1e-5f);
 		}
 	}
 
 	@Test
 	void refusesCheckpointsThatAreNotVgg() throws CheckpointException {
-		MapStateDict notVgg = new MapStateDict().put("conv1.conv2d.weight", new float[32 * 3 * 81], 32, 3, 9, 9);
-		CheckpointException e = assertThrows(CheckpointException.class, () -> Vgg.layout(notVgg));
-		assertTrue(e.getMessage().contains("not a torchvision VGG"), e.getMessage());
+		MapStateDict notVgg = new MapStateDict().put("conv1.conv2d.weight",
+			new float[32 * 3 * 81], 32, 3, 9, 9);
+		CheckpointException e = assertThrows(CheckpointException.class, () -> Vgg
+			.layout(notVgg));
+		assertTrue(e.getMessage().contains("not a torchvision VGG"), e
+			.getMessage());
 		MapStateDict sd = MapStateDict.vgg(1, 4, "M", 8);
-		assertThrows(IllegalArgumentException.class, () -> Vgg.deepest(Vgg.layout(sd), List.of("conv4_1")));
+		assertThrows(IllegalArgumentException.class, () -> Vgg.deepest(Vgg.layout(
+			sd), List.of("conv4_1")));
 	}
 }

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optim;
 
 import ai.djl.engine.Engine;
@@ -28,9 +29,10 @@ import ai.djl.training.GradientCollector;
 import java.util.function.UnaryOperator;
 
 /**
- * An objective whose gradient DJL's autograd computes, written the way the stylizer evaluates
- * its loss: a per-evaluation scope, an optional in-place clamp of the parameters (PyTorch
- * tutorial's {@code input_img.clamp_(0, 1)} inside the closure), a fresh leaf for the gradient.
+ * An objective whose gradient DJL's autograd computes, written the way the
+ * stylizer evaluates its loss: a per-evaluation scope, an optional in-place
+ * clamp of the parameters (PyTorch tutorial's {@code input_img.clamp_(0, 1)}
+ * inside the closure), a fresh leaf for the gradient.
  */
 public final class AutogradObjective implements Objective {
 
@@ -39,17 +41,22 @@ public final class AutogradObjective implements Objective {
 	private final float upper;
 	private int evaluations;
 
-	private AutogradObjective(UnaryOperator<NDArray> loss, float lower, float upper) {
+	private AutogradObjective(UnaryOperator<NDArray> loss, float lower,
+		float upper)
+	{
 		this.loss = loss;
 		this.lower = lower;
 		this.upper = upper;
 	}
 
 	public static AutogradObjective of(UnaryOperator<NDArray> loss) {
-		return new AutogradObjective(loss, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY);
+		return new AutogradObjective(loss, Float.NEGATIVE_INFINITY,
+			Float.POSITIVE_INFINITY);
 	}
 
-	static AutogradObjective clamped(UnaryOperator<NDArray> loss, float lower, float upper) {
+	static AutogradObjective clamped(UnaryOperator<NDArray> loss, float lower,
+		float upper)
+	{
 		return new AutogradObjective(loss, lower, upper);
 	}
 
@@ -61,7 +68,8 @@ public final class AutogradObjective implements Objective {
 	public Evaluation evaluate(NDArray parameters) {
 		evaluations++;
 		try (NDManager scope = NDManager.subManagerOf(parameters)) {
-			// Arrays computed from the parameters land in the scope and close with it.
+			// Arrays computed from the parameters land in the scope and close with
+			// it.
 			scope.tempAttachAll(parameters);
 			if (Float.isFinite(lower) || Float.isFinite(upper)) {
 				parameters.intern(parameters.clip(lower, upper));
@@ -69,7 +77,9 @@ public final class AutogradObjective implements Objective {
 			NDArray leaf = parameters.duplicate();
 			leaf.setRequiresGradient(true);
 			float value;
-			try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+			try (GradientCollector collector = Engine.getInstance()
+				.newGradientCollector())
+			{
 				NDArray result = loss.apply(leaf);
 				collector.backward(result);
 				value = result.getFloat();
@@ -78,10 +88,14 @@ public final class AutogradObjective implements Objective {
 		}
 	}
 
-	/** The Rosenbrock function sum 100 (x[i+1] - x[i]^2)^2 + (1 - x[i])^2, minimum 0 at (1, ..., 1). */
+	/**
+	 * The Rosenbrock function sum 100 (x[i+1] - x[i]^2)^2 + (1 - x[i])^2, minimum
+	 * 0 at (1, ..., 1).
+	 */
 	public static NDArray rosenbrock(NDArray x) {
 		NDArray head = x.get("0:-1");
 		NDArray tail = x.get("1:");
-		return Scalars.times(tail.sub(head.square()).square(), 100f).add(Scalars.plus(head.neg(), 1f).square()).sum();
+		return Scalars.times(tail.sub(head.square()).square(), 100f).add(Scalars
+			.plus(head.neg(), 1f).square()).sum();
 	}
 }

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -31,10 +32,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Both optimizers minimize the Rosenbrock function, with objectives evaluated by DJL autograd. */
+/**
+ * Both optimizers minimize the Rosenbrock function, with objectives evaluated
+ * by DJL autograd.
+ */
 class ConvergenceTest {
 
-	private static final float[] START_10D = {-1.2f, 1f, -0.5f, 0.8f, 1.3f, -0.9f, 0.2f, 1.1f, -1.4f, 0.6f};
+	private static final float[] START_10D = { -1.2f, 1f, -0.5f, 0.8f, 1.3f,
+		-0.9f, 0.2f, 1.1f, -1.4f, 0.6f };
 
 	private NDManager manager;
 
@@ -50,7 +55,8 @@ class ConvergenceTest {
 
 	@Test
 	void lbfgsMinimizesRosenbrock2d() {
-		assertReachesOnes(Lbfgs.create(manager.create(new float[] {-1.2f, 1f})), 300, 1e-4f);
+		assertReachesOnes(Lbfgs.create(manager.create(new float[] { -1.2f, 1f })),
+			300, 1e-4f);
 	}
 
 	@Test
@@ -65,17 +71,23 @@ class ConvergenceTest {
 
 	@Test
 	void adamMinimizesRosenbrock10d() {
-		assertReachesOnes(new Adam(manager.create(new float[10]), 0.01), 1000, 1e-3f);
+		assertReachesOnes(new Adam(manager.create(new float[10]), 0.01), 1000,
+			1e-3f);
 	}
 
 	@Test
 	void lbfgsStopsOnConvergenceAndTheCallerCanTellWhy() {
-		try (Lbfgs lbfgs = Lbfgs.create(manager.create(new float[] {-1.2f, 1f}))) {
-			AutogradObjective objective = AutogradObjective.of(AutogradObjective::rosenbrock);
+		try (Lbfgs lbfgs = Lbfgs.create(manager.create(new float[] { -1.2f,
+			1f })))
+		{
+			AutogradObjective objective = AutogradObjective.of(
+				AutogradObjective::rosenbrock);
 			lbfgs.step(objective);
-			assertEquals(20, lbfgs.evaluations(), "one default step is 20 evaluations");
+			assertEquals(20, lbfgs.evaluations(),
+				"one default step is 20 evaluations");
 			assertEquals(20, objective.evaluations());
-			assertFalse(lbfgs.converged(), "the first step ends on its iteration budget");
+			assertFalse(lbfgs.converged(),
+				"the first step ends on its iteration budget");
 			int steps = 1;
 			while (!lbfgs.converged()) {
 				lbfgs.step(objective);
@@ -83,20 +95,27 @@ class ConvergenceTest {
 				assertTrue(steps < 50, "L-BFGS never reported convergence");
 			}
 			assertEquals(objective.evaluations(), lbfgs.evaluations());
-			assertArrayEquals(new float[] {1f, 1f}, lbfgs.parameters().toFloatArray(), 1e-4f);
+			assertArrayEquals(new float[] { 1f, 1f }, lbfgs.parameters()
+				.toFloatArray(), 1e-4f);
 		}
 	}
 
-	private void assertReachesOnes(Optimizer optimizer, int maxEvaluations, float tolerance) {
+	private void assertReachesOnes(Optimizer optimizer, int maxEvaluations,
+		float tolerance)
+	{
 		try (optimizer) {
-			AutogradObjective objective = AutogradObjective.of(AutogradObjective::rosenbrock);
-			while (optimizer.evaluations() < maxEvaluations && !optimizer.converged()) {
+			AutogradObjective objective = AutogradObjective.of(
+				AutogradObjective::rosenbrock);
+			while (optimizer.evaluations() < maxEvaluations && !optimizer
+				.converged())
+			{
 				optimizer.step(objective);
 			}
 			NDArray x = optimizer.parameters();
 			float[] ones = new float[(int) x.size()];
 			Arrays.fill(ones, 1f);
-			assertArrayEquals(ones, x.toFloatArray(), tolerance, "after " + optimizer.evaluations() + " evaluations");
+			assertArrayEquals(ones, x.toFloatArray(), tolerance, "after " + optimizer
+				.evaluations() + " evaluations");
 		}
 	}
 }

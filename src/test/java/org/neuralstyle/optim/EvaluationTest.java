@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -32,7 +33,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The hand-over of the gradient from objective to optimizer, and objectives that get it wrong. */
+/**
+ * The hand-over of the gradient from objective to optimizer, and objectives
+ * that get it wrong.
+ */
 class EvaluationTest {
 
 	private NDManager manager;
@@ -49,64 +53,77 @@ class EvaluationTest {
 
 	@Test
 	void theGradientOutlivesTheObjectivesScope() {
-		try (Adam adam = new Adam(manager.create(new float[] {2f, -1f}), 0.1)) {
+		try (Adam adam = new Adam(manager.create(new float[] { 2f, -1f }), 0.1)) {
 			adam.step(x -> {
 				try (NDManager scope = manager.newSubManager()) {
-					NDArray gradient = scope.create(new float[] {1f, -1f});
+					NDArray gradient = scope.create(new float[] { 1f, -1f });
 					return new Evaluation(0f, gradient);
 				}
 			});
-			// Adam's first step moves each parameter by lr against the gradient's sign.
-			assertArrayEquals(new float[] {1.9f, -0.9f}, adam.parameters().toFloatArray(), 1e-6f);
+			// Adam's first step moves each parameter by lr against the gradient's
+			// sign.
+			assertArrayEquals(new float[] { 1.9f, -0.9f }, adam.parameters()
+				.toFloatArray(), 1e-6f);
 		}
 	}
 
 	@Test
 	void theOptimizerStartsFromACopyAndLeavesTheCallersArrayAlone() {
-		NDArray start = manager.create(new float[] {2f, -1f});
+		NDArray start = manager.create(new float[] { 2f, -1f });
 		try (Adam adam = new Adam(start, 0.1)) {
 			adam.step(x -> new Evaluation(0f, x.onesLike()));
-			assertArrayEquals(new float[] {2f, -1f}, start.toFloatArray());
+			assertArrayEquals(new float[] { 2f, -1f }, start.toFloatArray());
 		}
-		assertFalse(start.isReleased(), "closing the optimizer leaves the caller's array open");
+		assertFalse(start.isReleased(),
+			"closing the optimizer leaves the caller's array open");
 	}
 
 	@Test
 	void aGradientOfTheWrongShapeIsRefusedWithAClearMessage() {
-		try (Lbfgs lbfgs = Lbfgs.create(manager.create(new float[] {1f, 2f, 3f}))) {
+		try (Lbfgs lbfgs = Lbfgs.create(manager.create(new float[] { 1f, 2f,
+			3f })))
+		{
 			IllegalStateException e = assertThrows(IllegalStateException.class,
-				() -> lbfgs.step(x -> new Evaluation(0f, x.getManager().ones(new Shape(2)))));
-			assertTrue(e.getMessage().contains("(2)") && e.getMessage().contains("(3)"), e.getMessage());
+				() -> lbfgs.step(x -> new Evaluation(0f, x.getManager().ones(new Shape(
+					2)))));
+			assertTrue(e.getMessage().contains("(2)") && e.getMessage().contains(
+				"(3)"), e.getMessage());
 		}
 	}
 
 	@Test
 	void aGradientClosedByTheObjectiveIsRefusedWithAClearMessage() {
-		try (Lbfgs lbfgs = Lbfgs.create(manager.create(new float[] {1f}))) {
-			IllegalStateException e = assertThrows(IllegalStateException.class, () -> lbfgs.step(x -> {
-				NDArray gradient = x.onesLike();
-				Evaluation evaluation = new Evaluation(0f, gradient);
-				gradient.close();
-				return evaluation;
-			}));
-			assertTrue(e.getMessage().contains("closed its gradient"), e.getMessage());
+		try (Lbfgs lbfgs = Lbfgs.create(manager.create(new float[] { 1f }))) {
+			IllegalStateException e = assertThrows(IllegalStateException.class,
+				() -> lbfgs.step(x -> {
+					NDArray gradient = x.onesLike();
+					Evaluation evaluation = new Evaluation(0f, gradient);
+					gradient.close();
+					return evaluation;
+				}));
+			assertTrue(e.getMessage().contains("closed its gradient"), e
+				.getMessage());
 		}
 	}
 
 	@Test
 	void theParameterArrayIsNotAcceptedAsItsOwnGradient() {
 		int before = manager.getManagedArrays().size();
-		Lbfgs lbfgs = Lbfgs.create(manager.create(new float[] {1f}));
-		assertThrows(IllegalStateException.class, () -> lbfgs.step(x -> new Evaluation(0f, x)));
+		Lbfgs lbfgs = Lbfgs.create(manager.create(new float[] { 1f }));
+		assertThrows(IllegalStateException.class, () -> lbfgs.step(
+			x -> new Evaluation(0f, x)));
 		lbfgs.close();
-		assertTrue(lbfgs.parameters().isReleased(), "the parameters went back to the optimizer and were freed");
-		assertEquals(before + 1, manager.getManagedArrays().size(), "only the caller's start array is left");
+		assertTrue(lbfgs.parameters().isReleased(),
+			"the parameters went back to the optimizer and were freed");
+		assertEquals(before + 1, manager.getManagedArrays().size(),
+			"only the caller's start array is left");
 	}
 
 	@Test
 	void theParametersMustBeFloat32() {
-		NDArray doubles = manager.create(new double[] {1, 2});
-		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lbfgs.create(doubles));
+		NDArray doubles = manager.create(new double[] { 1, 2 });
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> Lbfgs.create(doubles));
 		assertTrue(e.getMessage().contains("float32"), e.getMessage());
 	}
 }

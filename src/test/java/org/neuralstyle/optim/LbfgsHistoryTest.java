@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -27,7 +28,10 @@ import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The L-BFGS history is bounded by a memory budget and still converges when the bound bites. */
+/**
+ * The L-BFGS history is bounded by a memory budget and still converges when the
+ * bound bites.
+ */
 class LbfgsHistoryTest {
 
 	private static final long GIB = 1L << 30;
@@ -40,10 +44,12 @@ class LbfgsHistoryTest {
 
 	@Test
 	void historyShrinksToTheBudgetForLargeImages() {
-		// A 1024 x 1024 RGB image: each update holds 2 x 12 MiB, 42 of them fit in 1 GiB.
+		// A 1024 x 1024 RGB image: each update holds 2 x 12 MiB, 42 of them fit in
+		// 1 GiB.
 		assertEquals(42, Lbfgs.historyCapacity(100, 3L * 1024 * 1024, 4, GIB));
 		// 4096 x 4096: fewer than 3 would fit, 3 are kept anyway.
-		assertEquals(Lbfgs.MIN_HISTORY_CAPACITY, Lbfgs.historyCapacity(100, 3L * 4096 * 4096, 4, GIB));
+		assertEquals(Lbfgs.MIN_HISTORY_CAPACITY, Lbfgs.historyCapacity(100, 3L *
+			4096 * 4096, 4, GIB));
 	}
 
 	@Test
@@ -54,17 +60,20 @@ class LbfgsHistoryTest {
 	@Test
 	void tinyBudgetCapsTheHistoryAndRosenbrockStillConverges() {
 		try (NDManager manager = NDManager.newBaseManager();
-			Lbfgs lbfgs = Lbfgs.builder().memoryBudget(1).build(manager.create(new float[10])))
+				Lbfgs lbfgs = Lbfgs.builder().memoryBudget(1).build(manager.create(
+					new float[10])))
 		{
 			assertEquals(Lbfgs.MIN_HISTORY_CAPACITY, lbfgs.historyCapacity());
-			AutogradObjective objective = AutogradObjective.of(AutogradObjective::rosenbrock);
+			AutogradObjective objective = AutogradObjective.of(
+				AutogradObjective::rosenbrock);
 			int longest = 0;
 			while (lbfgs.evaluations() < 600 && !lbfgs.converged()) {
 				lbfgs.step(objective);
 				assertTrue(lbfgs.historyLength() <= lbfgs.historyCapacity());
 				longest = Math.max(longest, lbfgs.historyLength());
 			}
-			assertEquals(Lbfgs.MIN_HISTORY_CAPACITY, longest, "the history filled up to its bound");
+			assertEquals(Lbfgs.MIN_HISTORY_CAPACITY, longest,
+				"the history filled up to its bound");
 			float[] ones = new float[10];
 			Arrays.fill(ones, 1f);
 			assertArrayEquals(ones, lbfgs.parameters().toFloatArray(), 1e-3f,

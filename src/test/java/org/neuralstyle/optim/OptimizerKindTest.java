@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -41,8 +42,10 @@ class OptimizerKindTest {
 
 	@Test
 	void anUnknownNameSaysWhatIsAvailable() {
-		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OptimizerKind.fromName("sgd"));
-		assertTrue(e.getMessage().contains("'sgd'") && e.getMessage().contains("lbfgs, adam"), e.getMessage());
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> OptimizerKind.fromName("sgd"));
+		assertTrue(e.getMessage().contains("'sgd'") && e.getMessage().contains(
+			"lbfgs, adam"), e.getMessage());
 	}
 
 	@Test
@@ -51,17 +54,22 @@ class OptimizerKindTest {
 		assertEquals(0.02, OptimizerKind.ADAM.defaultLearningRate());
 		StyleTransferSettings settings = new StyleTransferSettings();
 		settings.optimizer = OptimizerKind.ADAM;
-		assertEquals(0.02, settings.effectiveLearningRate(), "the settings take the kind's default");
+		assertEquals(0.02, settings.effectiveLearningRate(),
+			"the settings take the kind's default");
 	}
 
 	@Test
 	void eachOptimizerStartsFromACopyOfTheStart() {
 		try (NDManager manager = NDManager.newBaseManager()) {
-			NDArray start = manager.create(new float[] {1f, 2f});
-			try (Optimizer lbfgs = Lbfgs.builder().build(start); Optimizer adam = new Adam(start, 0.1)) {
-				start.set(new float[] {7f, 8f});
-				assertArrayEquals(new float[] {1f, 2f}, lbfgs.parameters().toFloatArray(), "L-BFGS keeps its own copy");
-				assertArrayEquals(new float[] {1f, 2f}, adam.parameters().toFloatArray(), "Adam keeps its own copy");
+			NDArray start = manager.create(new float[] { 1f, 2f });
+			try (Optimizer lbfgs = Lbfgs.builder().build(start);
+					Optimizer adam = new Adam(start, 0.1))
+			{
+				start.set(new float[] { 7f, 8f });
+				assertArrayEquals(new float[] { 1f, 2f }, lbfgs.parameters()
+					.toFloatArray(), "L-BFGS keeps its own copy");
+				assertArrayEquals(new float[] { 1f, 2f }, adam.parameters()
+					.toFloatArray(), "Adam keeps its own copy");
 				assertNotSame(start, lbfgs.parameters());
 				assertNotSame(start, adam.parameters());
 			}

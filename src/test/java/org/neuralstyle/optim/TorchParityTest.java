@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,47 +38,58 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Replays runs of {@code torch.optim.LBFGS} (no line search) and {@code torch.optim.Adam} written
- * by src/test/python/make_optimizer_fixtures.py: the objective hands back torch's recorded loss and
- * gradient, so the points our optimizers ask about must be torch's points, evaluation by
- * evaluation, and each step must end after as many evaluations as torch's.
+ * Replays runs of {@code torch.optim.LBFGS} (no line search) and
+ * {@code torch.optim.Adam} written by
+ * src/test/python/make_optimizer_fixtures.py: the objective hands back torch's
+ * recorded loss and gradient, so the points our optimizers ask about must be
+ * torch's points, evaluation by evaluation, and each step must end after as
+ * many evaluations as torch's.
  */
 class TorchParityTest {
 
-	private static final String FIXTURE = "/fixtures/optimize/torch_optimizers.json";
+	private static final String FIXTURE =
+		"/fixtures/optimize/torch_optimizers.json";
 
 	/**
-	 * float32 rounding: torch 1.13 and DJL's libtorch 2.7 order sums and fuse multiply-adds
-	 * differently, and L-BFGS amplifies that over iterations. Rounding in a vector's dot products
-	 * and updates errs relative to the vector's largest element, not to each element, so that is
-	 * the scale: an element near zero is held to the same absolute bound as the largest one, and a
-	 * vector of tiny values to a tiny bound. Measured with {@code mvn -o test -Dtest=TorchParityTest}:
-	 * at most 5.5e-6 of the largest element (lbfgs_rosenbrock_2d); exact for the Adam Rosenbrock,
-	 * flat, parabola, slope and tiny-step cases. The bound leaves about 5 times that for other CPUs.
+	 * float32 rounding: torch 1.13 and DJL's libtorch 2.7 order sums and fuse
+	 * multiply-adds differently, and L-BFGS amplifies that over iterations.
+	 * Rounding in a vector's dot products and updates errs relative to the
+	 * vector's largest element, not to each element, so that is the scale: an
+	 * element near zero is held to the same absolute bound as the largest one,
+	 * and a vector of tiny values to a tiny bound. Measured with
+	 * {@code mvn -o test -Dtest=TorchParityTest}: at most 5.5e-6 of the largest
+	 * element (lbfgs_rosenbrock_2d); exact for the Adam Rosenbrock, flat,
+	 * parabola, slope and tiny-step cases. The bound leaves about 5 times that
+	 * for other CPUs.
 	 */
 	private static final double RELATIVE_TOLERANCE = 3e-5;
 
 	/**
-	 * How each step of some runs ends, derived by hand from the break conditions of torch's
-	 * lbfgs.py: true for a tolerance, false for the iteration or evaluation budget.
+	 * How each step of some runs ends, derived by hand from the break conditions
+	 * of torch's lbfgs.py: true for a tolerance, false for the iteration or
+	 * evaluation budget.
 	 */
 	private static final Map<String, boolean[]> CONVERGED_AFTER_STEP = Map.of(
-		"lbfgs_rosenbrock_2d", new boolean[] {false, false},
-		"lbfgs_rosenbrock_2d_maxiter5", new boolean[] {false, false, false, false},
-		"lbfgs_rosenbrock_2d_lr_maxeval", new boolean[] {false, false, false, false},
-		// zero gradient after the second update; then at each step's first evaluation
-		"lbfgs_parabola", new boolean[] {true, true, true},
+		"lbfgs_rosenbrock_2d", new boolean[] { false, false },
+		"lbfgs_rosenbrock_2d_maxiter5", new boolean[] { false, false, false,
+			false }, "lbfgs_rosenbrock_2d_lr_maxeval", new boolean[] { false, false,
+				false, false },
+		// zero gradient after the second update; then at each step's first
+		// evaluation
+		"lbfgs_parabola", new boolean[] { true, true, true },
 		// the loss does not change
-		"lbfgs_flat", new boolean[] {true, true, true},
+		"lbfgs_flat", new boolean[] { true, true, true },
 		// g.d = -1e-10 is above -tolerance_change
-		"lbfgs_gentle_slope", new boolean[] {true, true, true},
+		"lbfgs_gentle_slope", new boolean[] { true, true, true },
 		// lr 1e-10 moves no parameter by more than tolerance_change
-		"lbfgs_tiny_step", new boolean[] {true, true});
+		"lbfgs_tiny_step", new boolean[] { true, true });
 
 	static List<Case> cases() throws IOException {
 		try (InputStream in = TorchParityTest.class.getResourceAsStream(FIXTURE)) {
-			assertTrue(in != null, FIXTURE + " is missing; run make_optimizer_fixtures.py");
-			return new Gson().fromJson(new InputStreamReader(in, StandardCharsets.UTF_8), Fixture.class).cases;
+			assertTrue(in != null, FIXTURE +
+				" is missing; run make_optimizer_fixtures.py");
+			return new Gson().fromJson(new InputStreamReader(in,
+				StandardCharsets.UTF_8), Fixture.class).cases;
 		}
 	}
 
@@ -85,7 +97,7 @@ class TorchParityTest {
 	@MethodSource("cases")
 	void followsTorchEvaluationByEvaluation(Case c) {
 		try (NDManager manager = NDManager.newBaseManager();
-			Optimizer optimizer = create(c, manager.create(c.start)))
+				Optimizer optimizer = create(c, manager.create(c.start)))
 		{
 			replay(c, optimizer);
 		}
@@ -93,10 +105,12 @@ class TorchParityTest {
 
 	@Test
 	void aHistoryBoundedByMemoryIsTorchsHistoryOfThatSize() throws IOException {
-		Case c = cases().stream().filter(k -> k.name.equals("lbfgs_rosenbrock_10d_history3")).findFirst().orElseThrow();
+		Case c = cases().stream().filter(k -> k.name.equals(
+			"lbfgs_rosenbrock_10d_history3")).findFirst().orElseThrow();
 		// 10 float32 parameters: each update holds two arrays of 40 bytes.
 		try (NDManager manager = NDManager.newBaseManager();
-			Lbfgs lbfgs = Lbfgs.builder().maxIterations(10).memoryBudget(3 * 2 * 40).build(manager.create(c.start)))
+				Lbfgs lbfgs = Lbfgs.builder().maxIterations(10).memoryBudget(3 * 2 * 40)
+					.build(manager.create(c.start)))
 		{
 			assertEquals(3, lbfgs.historyCapacity());
 			replay(c, lbfgs);
@@ -108,15 +122,20 @@ class TorchParityTest {
 		Replay replay = new Replay(c);
 		for (int step = 0; step < c.steps; step++) {
 			float loss = optimizer.step(replay);
-			assertEquals(c.evaluationsAfterStep.get(step), replay.next, c.name + ": evaluations after step " + (step + 1));
-			assertEquals(c.evaluationsAfterStep.get(step), optimizer.evaluations(), c.name + ": reported evaluations");
-			assertEquals(c.stepLosses.get(step), loss, 0, c.name + ": step " + (step + 1) + " returns its first loss");
+			assertEquals(c.evaluationsAfterStep.get(step), replay.next, c.name +
+				": evaluations after step " + (step + 1));
+			assertEquals(c.evaluationsAfterStep.get(step), optimizer.evaluations(),
+				c.name + ": reported evaluations");
+			assertEquals(c.stepLosses.get(step), loss, 0, c.name + ": step " + (step +
+				1) + " returns its first loss");
 			boolean[] converged = CONVERGED_AFTER_STEP.get(c.name);
 			if (converged != null) {
-				assertEquals(converged[step], optimizer.converged(), c.name + ": step " + (step + 1) + " converged");
+				assertEquals(converged[step], optimizer.converged(), c.name +
+					": step " + (step + 1) + " converged");
 			}
 		}
-		assertClose(c.finalX, optimizer.parameters().toFloatArray(), c.name + ": final parameters");
+		assertClose(c.finalX, optimizer.parameters().toFloatArray(), c.name +
+			": final parameters");
 	}
 
 	private static Optimizer create(Case c, NDArray start) {
@@ -143,17 +162,23 @@ class TorchParityTest {
 	static void assertClose(float[] expected, float[] actual, String what) {
 		assertEquals(expected.length, actual.length, what + ": length");
 		double largest = 0;
-		for (float e : expected) largest = Math.max(largest, Math.abs(e));
-		// A vector of zeros is a starting point handed through unchanged: it must be exact.
+		for (float e : expected)
+			largest = Math.max(largest, Math.abs(e));
+		// A vector of zeros is a starting point handed through unchanged: it must
+		// be exact.
 		double tolerance = RELATIVE_TOLERANCE * largest;
 		for (int i = 0; i < expected.length; i++) {
 			if (!(Math.abs(expected[i] - actual[i]) <= tolerance)) {
-				fail(what + ": element " + i + " is " + actual[i] + ", torch has " + expected[i] + " (tolerance " + tolerance + ")");
+				fail(what + ": element " + i + " is " + actual[i] + ", torch has " +
+					expected[i] + " (tolerance " + tolerance + ")");
 			}
 		}
 	}
 
-	/** Hands out torch's recorded evaluations after checking that they are asked for at torch's points. */
+	/**
+	 * Hands out torch's recorded evaluations after checking that they are asked
+	 * for at torch's points.
+	 */
 	private static final class Replay implements Objective {
 
 		private final Case c;
@@ -169,26 +194,31 @@ class TorchParityTest {
 				fail(c.name + ": more evaluations than torch's " + next);
 			}
 			Recorded recorded = c.evaluations.get(next);
-			assertClose(recorded.x, parameters.toFloatArray(), c.name + ": point of evaluation " + (next + 1));
+			assertClose(recorded.x, parameters.toFloatArray(), c.name +
+				": point of evaluation " + (next + 1));
 			if (c.clamp != null) {
 				parameters.intern(parameters.clip(c.clamp[0], c.clamp[1]));
 			}
 			next++;
-			return new Evaluation(recorded.loss, parameters.getManager().create(recorded.gradient));
+			return new Evaluation(recorded.loss, parameters.getManager().create(
+				recorded.gradient));
 		}
 	}
 
 	private static final class Fixture {
+
 		List<Case> cases;
 	}
 
 	private static final class Recorded {
+
 		float[] x;
 		float loss;
 		float[] gradient;
 	}
 
 	static final class Case {
+
 		String name;
 		String optimizer;
 		Map<String, Double> settings;

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optimize;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -33,10 +34,11 @@ import org.neuralstyle.testing.ConstantGc;
 import org.neuralstyle.optim.OptimizerKind;
 
 /**
- * The same optimization run gives the same image, bit for bit, however often the garbage
- * collector runs meanwhile. DJL's number overloads ({@code mul(Number)} and the like) once put
- * scalars autograd keeps into Java memory the collector could free before backward: then 1 run in
- * 10 diverged under constant GC and the others gave some 40 different images (see
+ * The same optimization run gives the same image, bit for bit, however often
+ * the garbage collector runs meanwhile. DJL's number overloads
+ * ({@code mul(Number)} and the like) once put scalars autograd keeps into Java
+ * memory the collector could free before backward: then 1 run in 10 diverged
+ * under constant GC and the others gave some 40 different images (see
  * docs/engine-bugs.md).
  */
 class GcPressureDeterminismTest {
@@ -54,20 +56,31 @@ class GcPressureDeterminismTest {
 		assertRepeatable(OptimizerKind.LBFGS, 6);
 	}
 
-	private static void assertRepeatable(OptimizerKind kind, int runs) throws Exception {
+	private static void assertRepeatable(OptimizerKind kind, int runs)
+		throws Exception
+	{
 		StyleTransferSettings s = new StyleTransferSettings();
 		s.optimizer = kind;
 		s.iterations = 30;
 		s.tvWeight = 1;
-		try (GatysStylizer stylizer = new GatysStylizer(new SyntheticVgg(GatysStylizerTest.TINY, 7), Device.cpu())) {
-			List<GatysStylizer.Style> style = List.of(new GatysStylizer.Style(STYLE, 1));
-			StylizationResult reference = stylizer.run(CONTENT, style, s, new StylizationListener() {});
+		try (GatysStylizer stylizer = new GatysStylizer(new SyntheticVgg(
+			GatysStylizerTest.TINY, 7), Device.cpu()))
+		{
+			List<GatysStylizer.Style> style = List.of(new GatysStylizer.Style(STYLE,
+				1));
+			StylizationResult reference = stylizer.run(CONTENT, style, s,
+				new StylizationListener()
+				{});
 			assertEquals(StylizationResult.Outcome.COMPLETED, reference.outcome());
 			try (ConstantGc gc = new ConstantGc()) {
 				for (int run = 0; run < runs; run++) {
-					StylizationResult r = stylizer.run(CONTENT, style, s, new StylizationListener() {});
-					assertEquals(StylizationResult.Outcome.COMPLETED, r.outcome(), kind + " run " + run + ": " + r.message());
-					assertArrayEquals(reference.image().planes(), r.image().planes(), 0f, kind + " run " + run + " differs");
+					StylizationResult r = stylizer.run(CONTENT, style, s,
+						new StylizationListener()
+						{});
+					assertEquals(StylizationResult.Outcome.COMPLETED, r.outcome(), kind +
+						" run " + run + ": " + r.message());
+					assertArrayEquals(reference.image().planes(), r.image().planes(), 0f,
+						kind + " run " + run + " differs");
 				}
 			}
 		}

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optimize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,9 +40,10 @@ import org.neuralstyle.optim.Objective;
 import org.neuralstyle.optim.Optimizer;
 
 /**
- * Native memory stays flat over many iterations: the number of live arrays under the caller's
- * manager (the optimizer's manager is a child of it) stops growing once the history is full, and
- * closing the optimizer releases everything it made.
+ * Native memory stays flat over many iterations: the number of live arrays
+ * under the caller's manager (the optimizer's manager is a child of it) stops
+ * growing once the history is full, and closing the optimizer releases
+ * everything it made.
  */
 class MemoryTest {
 
@@ -51,7 +53,8 @@ class MemoryTest {
 	@BeforeEach
 	void open() {
 		manager = NDManager.newBaseManager();
-		// Rosenbrock from 0 in 50 dimensions is far from done after 25 steps, so the history
+		// Rosenbrock from 0 in 50 dimensions is far from done after 25 steps, so
+		// the history
 		// keeps turning over.
 		start = manager.zeros(new Shape(50));
 	}
@@ -63,8 +66,9 @@ class MemoryTest {
 
 	@Test
 	void lbfgsKeepsTheArrayCountFlatWhileItsHistoryTurnsOver() {
-		assertArrayCountFlat(() -> Lbfgs.builder().maxIterations(10).memoryBudget(1).build(start),
-			o -> ((Lbfgs) o).historyLength() == Lbfgs.MIN_HISTORY_CAPACITY);
+		assertArrayCountFlat(() -> Lbfgs.builder().maxIterations(10).memoryBudget(1)
+			.build(start), o -> ((Lbfgs) o)
+				.historyLength() == Lbfgs.MIN_HISTORY_CAPACITY);
 	}
 
 	@Test
@@ -76,7 +80,8 @@ class MemoryTest {
 	void anObjectiveThatFailsMidStepLeavesNothingBehindAfterClose() {
 		int before = live();
 		Lbfgs lbfgs = Lbfgs.create(start);
-		AutogradObjective rosenbrock = AutogradObjective.of(AutogradObjective::rosenbrock);
+		AutogradObjective rosenbrock = AutogradObjective.of(
+			AutogradObjective::rosenbrock);
 		Objective cancelled = x -> {
 			if (rosenbrock.evaluations() == 7) {
 				throw new IllegalStateException("cancelled");
@@ -89,10 +94,13 @@ class MemoryTest {
 		assertEquals(before, live());
 	}
 
-	private void assertArrayCountFlat(Supplier<Optimizer> create, Predicate<Optimizer> warmedUp) {
+	private void assertArrayCountFlat(Supplier<Optimizer> create,
+		Predicate<Optimizer> warmedUp)
+	{
 		int before = live();
 		Optimizer optimizer = create.get();
-		AutogradObjective objective = AutogradObjective.of(AutogradObjective::rosenbrock);
+		AutogradObjective objective = AutogradObjective.of(
+			AutogradObjective::rosenbrock);
 		int steady = -1;
 		for (int step = 0; step < 25; step++) {
 			optimizer.step(objective);
@@ -104,7 +112,8 @@ class MemoryTest {
 				assertEquals(steady, live(), "live arrays after step " + (step + 1));
 			}
 		}
-		assertTrue(steady > before, "the optimizer's arrays are counted under the caller's manager");
+		assertTrue(steady > before,
+			"the optimizer's arrays are counted under the caller's manager");
 		optimizer.close();
 		assertEquals(before, live(), "closing the optimizer frees all its arrays");
 	}

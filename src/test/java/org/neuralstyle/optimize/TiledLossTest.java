@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optimize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,110 +45,159 @@ import org.neuralstyle.net.SyntheticVgg;
 import org.neuralstyle.net.Vgg;
 
 /**
- * The tiled loss against the truth, the same loss computed on the whole image at once: equal
- * losses and an equal gradient up to float rounding, for odd image sizes, every tile size down to
- * one pooling cell, both poolings, and the targets computed tile by tile.
+ * The tiled loss against the truth, the same loss computed on the whole image
+ * at once: equal losses and an equal gradient up to float rounding, for odd
+ * image sizes, every tile size down to one pooling cell, both poolings, and the
+ * targets computed tile by tile.
  */
 class TiledLossTest {
 
 	private static final List<Object> NET = List.of(4, 4, "M", 8, 8, "M", 16, 16);
 
 	@Test
-	void tiledLossesAndGradientEqualTheWholeImagesForEveryTileSize() throws Exception {
+	void tiledLossesAndGradientEqualTheWholeImagesForEveryTileSize()
+		throws Exception
+	{
 		for (Pooling pooling : Pooling.values())
-			for (int tile : pooling == Pooling.MAX ? new int[] {4, 12, 64} : new int[] {8}) compare(pooling, tile, 37, 45);
+			for (int tile : pooling == Pooling.MAX ? new int[] { 4, 12, 64 }
+				: new int[] { 8 })
+				compare(pooling, tile, 37, 45);
 	}
 
 	@Test
-	void tiledTargetsEqualTheWholeImagesFeatureMapsAndGramMatrices() throws Exception {
-		try (NDManager m = NDManager.newBaseManager(); Vgg net = Vgg.load(new SyntheticVgg(NET, 3), "relu3_2", Pooling.MAX, m, Device.cpu())) {
+	void tiledTargetsEqualTheWholeImagesFeatureMapsAndGramMatrices()
+		throws Exception
+	{
+		try (NDManager m = NDManager.newBaseManager();
+				Vgg net = Vgg.load(new SyntheticVgg(NET, 3), "relu3_2", Pooling.MAX, m,
+					Device.cpu()))
+		{
 			NDArray image = random(m, 29, 42, 5);
 			Set<String> layers = Set.of("relu1_2", "relu2_1", "relu3_2");
 			TileGrid grid = TileGrid.of(net.layers(), 29, 42, 8);
 			Map<String, NDArray> whole = net.features(image, layers);
-			Map<String, NDArray> maps = TiledLoss.featureMaps(net, grid, image, layers, m);
-			Map<String, NDArray> grams = TiledLoss.gramMatrices(net, grid, image, layers, m);
+			Map<String, NDArray> maps = TiledLoss.featureMaps(net, grid, image,
+				layers, m);
+			Map<String, NDArray> grams = TiledLoss.gramMatrices(net, grid, image,
+				layers, m);
 			for (String layer : layers) {
-				assertEquals(whole.get(layer).getShape(), maps.get(layer).getShape(), layer);
-				assertClose(whole.get(layer).toFloatArray(), maps.get(layer).toFloatArray(), 1e-6, layer + " feature map");
-				assertClose(GramMatrix.of(whole.get(layer)).toFloatArray(), grams.get(layer).toFloatArray(), 1e-5, layer + " Gram matrix");
+				assertEquals(whole.get(layer).getShape(), maps.get(layer).getShape(),
+					layer);
+				assertClose(whole.get(layer).toFloatArray(), maps.get(layer)
+					.toFloatArray(), 1e-6, layer + " feature map");
+				assertClose(GramMatrix.of(whole.get(layer)).toFloatArray(), grams.get(
+					layer).toFloatArray(), 1e-5, layer + " Gram matrix");
 			}
 		}
 	}
 
 	@Test
 	void aTileSmallerThanAPoolingCellIsRefusedSayingWhatWorks() throws Exception {
-		try (NDManager m = NDManager.newBaseManager(); Vgg net = Vgg.load(new SyntheticVgg(NET, 3), "relu3_2", Pooling.MAX, m, Device.cpu())) {
-			IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TileGrid.of(net.layers(), 40, 40, 3));
+		try (NDManager m = NDManager.newBaseManager();
+				Vgg net = Vgg.load(new SyntheticVgg(NET, 3), "relu3_2", Pooling.MAX, m,
+					Device.cpu()))
+		{
+			IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+				() -> TileGrid.of(net.layers(), 40, 40, 3));
 			assertTrue(e.getMessage().contains("at least 4 pixels"), e.getMessage());
 		}
 	}
 
 	@Test
-	void theAutomaticTileIsNoTileWhenTheImageFitsAndOtherwiseAWindowThatFits() throws Exception {
-		try (NDManager m = NDManager.newBaseManager(); Vgg net = Vgg.load(new SyntheticVgg(SyntheticVgg.VGG19, 3), "conv3_1",
-			Pooling.MAX, m, Device.cpu()))
+	void theAutomaticTileIsNoTileWhenTheImageFitsAndOtherwiseAWindowThatFits()
+		throws Exception
+	{
+		try (NDManager m = NDManager.newBaseManager();
+				Vgg net = Vgg.load(new SyntheticVgg(SyntheticVgg.VGG19, 3), "conv3_1",
+					Pooling.MAX, m, Device.cpu()))
 		{
 			double perPixel = TileGrid.bytesPerPixel(net.layers());
-			assertEquals(0, TileGrid.automatic(net.layers(), 512, 512, (long) (perPixel * 512 * 512) + 1));
+			assertEquals(0, TileGrid.automatic(net.layers(), 512, 512,
+				(long) (perPixel * 512 * 512) + 1));
 			long budget = 1L << 30;
 			int tile = TileGrid.automatic(net.layers(), 8192, 8192, budget);
 			int window = tile + 2 * TileGrid.halo(net.layers());
-			assertTrue(tile >= 4 && perPixel * window * window <= budget, "tile " + tile + " for 1 GB");
+			assertTrue(tile >= 4 && perPixel * window * window <= budget, "tile " +
+				tile + " for 1 GB");
 			IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 				() -> TileGrid.automatic(net.layers(), 8192, 8192, 1 << 20));
 			assertTrue(e.getMessage().contains("does not fit"), e.getMessage());
 		}
 	}
 
-	private static void compare(Pooling pooling, int tile, int height, int width) throws Exception {
-		try (NDManager m = NDManager.newBaseManager(); Vgg net = Vgg.load(new SyntheticVgg(NET, 3), "relu3_2", pooling, m, Device.cpu())) {
+	private static void compare(Pooling pooling, int tile, int height, int width)
+		throws Exception
+	{
+		try (NDManager m = NDManager.newBaseManager();
+				Vgg net = Vgg.load(new SyntheticVgg(NET, 3), "relu3_2", pooling, m,
+					Device.cpu()))
+		{
 			StyleTransferSettings s = new StyleTransferSettings();
 			s.contentLayers = StyleTransferSettings.parseLayers("relu2_2");
-			s.styleLayers = StyleTransferSettings.parseLayers("relu1_1,relu2_1:0.5,relu3_2");
+			s.styleLayers = StyleTransferSettings.parseLayers(
+				"relu1_1,relu2_1:0.5,relu3_2");
 			s.styleWeight = 1e4;
 			s.tvWeight = 3;
-			NDArray content = random(m, height, width, 1), style = random(m, 30, 34, 2), x = random(m, height, width, 3);
+			NDArray content = random(m, height, width, 1), style = random(m, 30, 34,
+				2), x = random(m, height, width, 3);
 			Set<String> wanted = new LinkedHashSet<>(s.contentLayers.keySet());
 			wanted.addAll(s.styleLayers.keySet());
-			Map<String, NDArray> contentFeatures = net.features(content, s.contentLayers.keySet());
-			Map<String, NDArray> styleFeatures = net.features(style, s.styleLayers.keySet());
+			Map<String, NDArray> contentFeatures = net.features(content,
+				s.contentLayers.keySet());
+			Map<String, NDArray> styleFeatures = net.features(style, s.styleLayers
+				.keySet());
 			LayerSum contentLoss = new LayerSum(), styleLoss = new LayerSum();
 			Map<String, NDArray> grams = new java.util.LinkedHashMap<>();
-			for (String l : s.contentLayers.keySet()) contentLoss.add(l, s.contentLayers.get(l), new ContentLoss(contentFeatures.get(l)));
+			for (String l : s.contentLayers.keySet())
+				contentLoss.add(l, s.contentLayers.get(l), new ContentLoss(
+					contentFeatures.get(l)));
 			for (String l : s.styleLayers.keySet()) {
 				grams.put(l, GramMatrix.of(styleFeatures.get(l)));
 				styleLoss.add(l, s.styleLayers.get(l), new StyleLoss(grams.get(l)));
 			}
 			NDArray flat = x.reshape(3L * height * width);
-			GatysStylizer.Graded whole = new GatysStylizer.LossFunction(net, contentLoss, styleLoss, wanted, s, width, height).gradient(flat);
+			GatysStylizer.Graded whole = new GatysStylizer.LossFunction(net,
+				contentLoss, styleLoss, wanted, s, width, height).gradient(flat);
 			TileGrid grid = TileGrid.of(net.layers(), height, width, tile);
-			GatysStylizer.Graded tiled = new TiledLoss(net, grid, s.contentLayers, contentFeatures, s.styleLayers, grams, wanted, s).gradient(flat);
-			String what = pooling + " pooling, tile " + tile + " (" + grid.tiles().size() + " tiles): ";
+			GatysStylizer.Graded tiled = new TiledLoss(net, grid, s.contentLayers,
+				contentFeatures, s.styleLayers, grams, wanted, s).gradient(flat);
+			String what = pooling + " pooling, tile " + tile + " (" + grid.tiles()
+				.size() + " tiles): ";
 			assertTrue(grid.tiles().size() > 1 || tile == 64, what + "several tiles");
 			LossValues a = whole.losses(), b = tiled.losses();
 			// Float sums in another order: measured up to 4e-7 relative.
-			assertEquals(a.content(), b.content(), 1e-5 * a.content(), what + "content loss");
+			assertEquals(a.content(), b.content(), 1e-5 * a.content(), what +
+				"content loss");
 			assertEquals(a.style(), b.style(), 1e-5 * a.style(), what + "style loss");
 			assertEquals(a.tv(), b.tv(), 1e-5 * a.tv(), what + "tv loss");
-			assertClose(whole.gradient().toFloatArray(), tiled.gradient().toFloatArray(), 1e-5, what + "gradient");
+			assertClose(whole.gradient().toFloatArray(), tiled.gradient()
+				.toFloatArray(), 1e-5, what + "gradient");
 		}
 	}
 
-	/** Every element within {@code relative} of the largest magnitude of {@code expected}. */
-	private static void assertClose(float[] expected, float[] actual, double relative, String what) {
+	/**
+	 * Every element within {@code relative} of the largest magnitude of
+	 * {@code expected}.
+	 */
+	private static void assertClose(float[] expected, float[] actual,
+		double relative, String what)
+	{
 		assertEquals(expected.length, actual.length, what + " size");
 		double scale = 0, worst = 0;
-		for (float e : expected) scale = Math.max(scale, Math.abs(e));
-		for (int i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
+		for (float e : expected)
+			scale = Math.max(scale, Math.abs(e));
+		for (int i = 0; i < expected.length; i++)
+			worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
 		assertTrue(scale > 0, what + " is not all zero");
-		assertTrue(worst <= relative * scale, what + ": largest difference " + worst + " against a largest value of " + scale);
+		assertTrue(worst <= relative * scale, what + ": largest difference " +
+			worst + " against a largest value of " + scale);
 	}
 
 	private static NDArray random(NDManager m, int height, int width, long seed) {
 		Random r = new Random(seed);
 		float[] p = new float[3 * height * width];
-		for (int i = 0; i < p.length; i++) p[i] = r.nextFloat();
+		for (int i = 0; i < p.length; i++)
+			p[i] = r.nextFloat();
 		return m.create(p, new Shape(1, 3, height, width));
 	}
 }

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optimize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,20 +35,22 @@ import org.neuralstyle.checkpoint.Checkpoints;
 import org.neuralstyle.checkpoint.StateDict;
 
 /**
- * The engine against PyTorch: the iteration-0 losses and the image after 20 L-BFGS iterations of
- * the PyTorch "Neural Transfer" tutorial's algorithm on a tiny random VGG
- * (src/test/python/make_parity_fixtures.py wrote the fixture with real PyTorch).
+ * The engine against PyTorch: the iteration-0 losses and the image after 20
+ * L-BFGS iterations of the PyTorch "Neural Transfer" tutorial's algorithm on a
+ * tiny random VGG (src/test/python/make_parity_fixtures.py wrote the fixture
+ * with real PyTorch).
  */
 class TutorialParityTest {
 
 	static final Path DIR = Path.of("src/test/resources/fixtures/parity");
 
 	/**
-	 * How far the losses of iteration {@code i} may be from PyTorch's, relative to them. float32
-	 * rounding differs between torch 1.13 and DJL's libtorch, and L-BFGS amplifies the difference
-	 * over iterations. Measured (style and content, {@code mvn -o test -Dtest=TutorialParityTest}):
-	 * at most 1.4e-6 before iteration 5, 4.0e-5 before iteration 15, 3.2e-4 after (iteration 18).
-	 * The bounds leave 5 to 7 times that for other CPUs.
+	 * How far the losses of iteration {@code i} may be from PyTorch's, relative
+	 * to them. float32 rounding differs between torch 1.13 and DJL's libtorch,
+	 * and L-BFGS amplifies the difference over iterations. Measured (style and
+	 * content, {@code mvn -o test -Dtest=TutorialParityTest}): at most 1.4e-6
+	 * before iteration 5, 4.0e-5 before iteration 15, 3.2e-4 after (iteration
+	 * 18). The bounds leave 5 to 7 times that for other CPUs.
 	 */
 	private static double relativeTolerance(int iteration) {
 		return iteration < 5 ? 1e-5 : iteration < 15 ? 2e-4 : 2e-3;
@@ -56,8 +59,8 @@ class TutorialParityTest {
 	@Test
 	void twentyIterationsMatchPyTorch() throws Exception {
 		try (StateDict expected = Checkpoints.open(DIR.resolve("parity.pth"));
-			StateDict vgg = Checkpoints.open(DIR.resolve("tiny_vgg.pth"));
-			GatysStylizer stylizer = new GatysStylizer(vgg, Device.cpu()))
+				StateDict vgg = Checkpoints.open(DIR.resolve("tiny_vgg.pth"));
+				GatysStylizer stylizer = new GatysStylizer(vgg, Device.cpu()))
 		{
 			RgbImage content = new RgbImage(32, 24, expected.readFloats("content"));
 			RgbImage style = new RgbImage(32, 30, expected.readFloats("style"));
@@ -65,15 +68,19 @@ class TutorialParityTest {
 			float[] styleLosses = expected.readFloats("style_losses");
 			float[] result = expected.readFloats("result");
 
-			StyleTransferSettings s = new StyleTransferSettings(); // the defaults are the tutorial's
+			StyleTransferSettings s = new StyleTransferSettings(); // the defaults are
+																															// the tutorial's
 			s.iterations = 20;
 			List<LossValues> seen = new ArrayList<>();
-			StylizationResult r = stylizer.run(content, List.of(new GatysStylizer.Style(style, 1)), s, new StylizationListener() {
-				@Override
-				public void iteration(int iteration, LossValues losses) {
-					seen.add(losses);
-				}
-			});
+			StylizationResult r = stylizer.run(content, List.of(
+				new GatysStylizer.Style(style, 1)), s, new StylizationListener()
+			{
+
+					@Override
+					public void iteration(int iteration, LossValues losses) {
+						seen.add(losses);
+					}
+				});
 
 			assertEquals(21, seen.size(), "20 evaluations and the final image");
 			// The image starts as the content: its content loss is exactly 0 in both.
@@ -81,15 +88,18 @@ class TutorialParityTest {
 			assertEquals(0, seen.get(0).content());
 			for (int i = 0; i < 20; i++) {
 				double tolerance = relativeTolerance(i);
-				assertEquals(styleLosses[i], seen.get(i).style(), styleLosses[i] * tolerance, "style loss at iteration " + i);
-				if (i > 0) assertEquals(contentLosses[i], seen.get(i).content(), contentLosses[i] * tolerance,
-					"content loss at iteration " + i);
+				assertEquals(styleLosses[i], seen.get(i).style(), styleLosses[i] *
+					tolerance, "style loss at iteration " + i);
+				if (i > 0) assertEquals(contentLosses[i], seen.get(i).content(),
+					contentLosses[i] * tolerance, "content loss at iteration " + i);
 			}
 			float[] got = r.image().planes();
 			double maxDiff = 0;
-			for (int i = 0; i < got.length; i++) maxDiff = Math.max(maxDiff, Math.abs(got[i] - result[i]));
+			for (int i = 0; i < got.length; i++)
+				maxDiff = Math.max(maxDiff, Math.abs(got[i] - result[i]));
 			// Measured: 3.9e-5.
-			assertTrue(maxDiff < 2e-4, "largest pixel difference to PyTorch: " + maxDiff);
+			assertTrue(maxDiff < 2e-4, "largest pixel difference to PyTorch: " +
+				maxDiff);
 		}
 	}
 }

@@ -17,12 +17,14 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.testing;
 
 /**
- * A thread that asks for a full garbage collection every millisecond while it runs: it frees any
- * Java memory that nothing reachable holds, at the worst moment, which is how a busy Fiji heap
- * behaves now and then. Results computed under it must not differ from results computed without.
+ * A thread that asks for a full garbage collection every millisecond while it
+ * runs: it frees any Java memory that nothing reachable holds, at the worst
+ * moment, which is how a busy Fiji heap behaves now and then. Results computed
+ * under it must not differ from results computed without.
  */
 public final class ConstantGc implements AutoCloseable {
 

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.testing;
 
 import java.util.Collections;
@@ -35,7 +36,10 @@ import org.neuralstyle.checkpoint.CheckpointException;
 import org.neuralstyle.checkpoint.StateDict;
 import org.neuralstyle.checkpoint.TensorInfo;
 
-/** An in-memory state dict for tests, with helpers for random VGG-shaped networks. */
+/**
+ * An in-memory state dict for tests, with helpers for random VGG-shaped
+ * networks.
+ */
 public final class MapStateDict implements StateDict {
 
 	private final Map<String, float[]> data = new LinkedHashMap<>();
@@ -50,8 +54,13 @@ public final class MapStateDict implements StateDict {
 		return put(name, "float32", shape, values);
 	}
 
-	/** A tensor that claims the given data type, e.g. to test that loaders refuse it. */
-	public MapStateDict put(String name, String dtype, long[] shape, float[] values) {
+	/**
+	 * A tensor that claims the given data type, e.g. to test that loaders refuse
+	 * it.
+	 */
+	public MapStateDict put(String name, String dtype, long[] shape,
+		float[] values)
+	{
 		infos.put(name, new TensorInfo(name, dtype, shape.clone()));
 		data.put(name, values);
 		return this;
@@ -69,20 +78,25 @@ public final class MapStateDict implements StateDict {
 	}
 
 	/**
-	 * A complete fast-style transformation network with seeded random weights. Hidden layers get
-	 * unit-variance scaling; the last layer is scaled to give outputs around 128 with a spread of
-	 * about 60, like a trained model, so that clamping to 0..255 does not flatten the result.
+	 * A complete fast-style transformation network with seeded random weights.
+	 * Hidden layers get unit-variance scaling; the last layer is scaled to give
+	 * outputs around 128 with a spread of about 60, like a trained model, so that
+	 * clamping to 0..255 does not flatten the result.
 	 */
 	public static MapStateDict randomTransformerNet(long seed) {
 		MapStateDict weights = new MapStateDict();
 		Random random = new Random(seed);
-		for (Map.Entry<String, Shape> entry : TransformerNetLayout.parameterShapes().entrySet()) {
+		for (Map.Entry<String, Shape> entry : TransformerNetLayout.parameterShapes()
+			.entrySet())
+		{
 			Shape shape = entry.getValue();
 			float[] values = new float[(int) shape.size()];
-			boolean normWeight = shape.dimension() == 1 && entry.getKey().matches(".*in\\d\\.weight");
+			boolean normWeight = shape.dimension() == 1 && entry.getKey().matches(
+				".*in\\d\\.weight");
 			boolean last = entry.getKey().startsWith("deconv3.");
 			double fanIn = shape.size() / shape.get(0);
-			double scale = shape.dimension() == 4 ? (last ? 60 / Math.sqrt(0.5 * fanIn) : 1 / Math.sqrt(fanIn)) : 0.1;
+			double scale = shape.dimension() == 4 ? (last ? 60 / Math.sqrt(0.5 *
+				fanIn) : 1 / Math.sqrt(fanIn)) : 0.1;
 			double offset = normWeight ? 1 : last && shape.dimension() == 1 ? 128 : 0;
 			for (int i = 0; i < values.length; i++)
 				values[i] = (float) (offset + scale * random.nextGaussian());
@@ -92,13 +106,17 @@ public final class MapStateDict implements StateDict {
 	}
 
 	/**
-	 * A VGG of the torchvision layout with the given channels per block ("M" ends a block), random
-	 * weights from the seed: e.g. {@code vgg(1, 4, 4, "M", 8, 8, "M", 16)}.
+	 * A VGG of the torchvision layout with the given channels per block ("M" ends
+	 * a block), random weights from the seed: e.g.
+	 * {@code vgg(1, 4, 4, "M", 8, 8, "M", 16)}.
 	 */
-	public static MapStateDict vgg(long seed, Object... config) throws CheckpointException {
+	public static MapStateDict vgg(long seed, Object... config)
+		throws CheckpointException
+	{
 		SyntheticVgg synthetic = new SyntheticVgg(List.of(config), seed);
 		MapStateDict sd = new MapStateDict();
-		for (String name : synthetic.names()) sd.put(name, synthetic.readFloats(name), synthetic.info(name).shape());
+		for (String name : synthetic.names())
+			sd.put(name, synthetic.readFloats(name), synthetic.info(name).shape());
 		return sd;
 	}
 

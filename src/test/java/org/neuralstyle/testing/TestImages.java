@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.testing;
 
 import ij.CompositeImage;
@@ -29,11 +30,13 @@ import ij.process.LUT;
 import java.awt.Color;
 import java.util.Random;
 
-/** Small ImageJ images of every kind scientists open, with known pixels, for the tests of both front ends. */
+/**
+ * Small ImageJ images of every kind scientists open, with known pixels, for the
+ * tests of both front ends.
+ */
 public final class TestImages {
 
-	private TestImages() {
-	}
+	private TestImages() {}
 
 	/** A LUT with 256 distinct colours that is not a gray ramp and not linear. */
 	public static LUT rainbowLut() {
@@ -49,27 +52,38 @@ public final class TestImages {
 	public static ImagePlus rgb(int width, int height, long seed) {
 		Random random = new Random(seed);
 		ColorProcessor cp = new ColorProcessor(width, height);
-		for (int i = 0; i < width * height; i++) cp.set(i, random.nextInt(1 << 24));
+		for (int i = 0; i < width * height; i++)
+			cp.set(i, random.nextInt(1 << 24));
 		return new ImagePlus("rgb.tif", cp);
 	}
 
-	/** A stack or hyperstack of the given type ("8-bit", "16-bit", "32-bit", "RGB") with random pixels in [lo, hi]. */
-	public static ImagePlus hyperstack(String type, int width, int height, int c, int z, int t, double lo, double hi, long seed) {
-		ImagePlus imp = IJ.createImage("stack.tif", type + " black", width, height, c, z, t);
+	/**
+	 * A stack or hyperstack of the given type ("8-bit", "16-bit", "32-bit",
+	 * "RGB") with random pixels in [lo, hi].
+	 */
+	public static ImagePlus hyperstack(String type, int width, int height, int c,
+		int z, int t, double lo, double hi, long seed)
+	{
+		ImagePlus imp = IJ.createImage("stack.tif", type + " black", width, height,
+			c, z, t);
 		Random random = new Random(seed);
 		ImageStack stack = imp.getStack();
 		for (int s = 1; s <= stack.getSize(); s++) {
 			ImageProcessor ip = stack.getProcessor(s);
 			for (int i = 0; i < width * height; i++) {
 				if (ip instanceof ColorProcessor) ip.set(i, random.nextInt(1 << 24));
-				else ip.setf(i, (float) Math.round(lo + random.nextDouble() * (hi - lo)) + (type.equals("32-bit") ? random.nextFloat() : 0));
+				else ip.setf(i, (float) Math.round(lo + random.nextDouble() * (hi -
+					lo)) + (type.equals("32-bit") ? random.nextFloat() : 0));
 			}
 			stack.setSliceLabel("slice " + s, s);
 		}
 		return imp;
 	}
 
-	/** A 16-bit composite with red and green channels, each with its own display range. */
+	/**
+	 * A 16-bit composite with red and green channels, each with its own display
+	 * range.
+	 */
 	public static CompositeImage composite(int z, int t) {
 		ImagePlus imp = hyperstack("16-bit", 12, 9, 2, z, t, 0, 4000, 7);
 		CompositeImage ci = new CompositeImage(imp, IJ.COMPOSITE);

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.updatesite;
 
 import java.io.IOException;
@@ -35,27 +36,37 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * What Fiji ships, as this build can know it offline: every {@code groupId:artifactId} that our
- * parent, pom-scijava, manages. pom-scijava is the bill of materials Fiji's release is built from,
- * so a library it manages is either in Fiji (ImageJ, SciJava, Gson, JNA, Commons, SLF4J…) or none of
- * a plugin's business to bring in a version of; a superset errs on the side of shipping less. Its
- * POM is in the local Maven repository, because Maven needed it to build this project.
+ * What Fiji ships, as this build can know it offline: every
+ * {@code groupId:artifactId} that our parent, pom-scijava, manages. pom-scijava
+ * is the bill of materials Fiji's release is built from, so a library it
+ * manages is either in Fiji (ImageJ, SciJava, Gson, JNA, Commons, SLF4J…) or
+ * none of a plugin's business to bring in a version of; a superset errs on the
+ * side of shipping less. Its POM is in the local Maven repository, because
+ * Maven needed it to build this project.
  */
 final class PomScijava {
 
 	private PomScijava() {}
 
-	/** The managed {@code groupId:artifactId}s of the pom-scijava that {@code pom.xml} names as its parent. */
+	/**
+	 * The managed {@code groupId:artifactId}s of the pom-scijava that
+	 * {@code pom.xml} names as its parent.
+	 */
 	static Set<String> managedArtifacts(Path projectPom) throws Exception {
 		Element parent = child(parse(projectPom).getDocumentElement(), "parent");
 		if (parent == null || !"pom-scijava".equals(text(parent, "artifactId")))
-			throw new IllegalStateException(projectPom + " has no pom-scijava parent");
+			throw new IllegalStateException(projectPom +
+				" has no pom-scijava parent");
 		String version = text(parent, "version");
-		Path pom = localRepository().resolve(Paths.get("org", "scijava", "pom-scijava", version, "pom-scijava-" + version + ".pom"));
-		if (!Files.isRegularFile(pom)) throw new IllegalStateException("pom-scijava " + version + " is not at " + pom);
+		Path pom = localRepository().resolve(Paths.get("org", "scijava",
+			"pom-scijava", version, "pom-scijava-" + version + ".pom"));
+		if (!Files.isRegularFile(pom)) throw new IllegalStateException(
+			"pom-scijava " + version + " is not at " + pom);
 		Set<String> managed = new TreeSet<>();
-		Element management = child(parse(pom).getDocumentElement(), "dependencyManagement");
-		NodeList deps = child(management, "dependencies").getElementsByTagName("dependency");
+		Element management = child(parse(pom).getDocumentElement(),
+			"dependencyManagement");
+		NodeList deps = child(management, "dependencies").getElementsByTagName(
+			"dependency");
 		for (int i = 0; i < deps.getLength(); i++) {
 			Element d = (Element) deps.item(i);
 			managed.add(text(d, "groupId") + ":" + text(d, "artifactId"));
@@ -64,19 +75,23 @@ final class PomScijava {
 	}
 
 	/**
-	 * The local repository this test runs from: scijava-common's jar on the test class path lies in
-	 * it at {@code org/scijava/scijava-common/VERSION/}, whatever {@code -Dmaven.repo.local} said.
+	 * The local repository this test runs from: scijava-common's jar on the test
+	 * class path lies in it at {@code org/scijava/scijava-common/VERSION/},
+	 * whatever {@code -Dmaven.repo.local} said.
 	 */
 	static Path localRepository() throws URISyntaxException, IOException {
-		Path jar = Paths.get(org.scijava.Context.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		Path jar = Paths.get(org.scijava.Context.class.getProtectionDomain()
+			.getCodeSource().getLocation().toURI());
 		Path root = jar.getParent().getParent().getParent().getParent().getParent();
 		if (!Files.isDirectory(root.resolve("org/scijava/scijava-common")))
-			throw new IllegalStateException("scijava-common is not in a Maven repository: " + jar);
+			throw new IllegalStateException(
+				"scijava-common is not in a Maven repository: " + jar);
 		return root;
 	}
 
 	private static Document parse(Path xml) throws Exception {
-		return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+		return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml
+			.toFile());
 	}
 
 	private static Element child(Element parent, String name) {

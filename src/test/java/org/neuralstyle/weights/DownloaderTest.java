@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.weights;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -64,7 +65,8 @@ class DownloaderTest {
 	@BeforeEach
 	void serveFixture() throws IOException {
 		content = Files.readAllBytes(Fixtures.file("tiny_vgg_legacy.pth"));
-		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		server = HttpServer.create(new InetSocketAddress(InetAddress
+			.getLoopbackAddress(), 0), 0);
 		server.createContext("/models/tiny.pth", exchange -> {
 			requests.incrementAndGet();
 			exchange.sendResponseHeaders(200, content.length);
@@ -82,29 +84,35 @@ class DownloaderTest {
 	}
 
 	private KnownModel served(String path, Checksum checksum, long size) {
-		URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
-		return new KnownModel("tiny", "tiny VGG", ModelKind.VGG_FEATURES, url, "tiny-vgg.pth", size, checksum);
+		URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() +
+			path);
+		return new KnownModel("tiny", "tiny VGG", ModelKind.VGG_FEATURES, url,
+			"tiny-vgg.pth", size, checksum);
 	}
 
 	@Test
 	void downloadsVerifiesAndReportsProgress() throws IOException {
-		KnownModel model = served("/models/tiny.pth", Checksum.sha256(Sha256.of(Fixtures.file("tiny_vgg_legacy.pth"))),
-			content.length);
+		KnownModel model = served("/models/tiny.pth", Checksum.sha256(Sha256.of(
+			Fixtures.file("tiny_vgg_legacy.pth"))), content.length);
 		List<long[]> progress = new ArrayList<>();
-		Path file = new Downloader(cache).download(model, (done, total) -> progress.add(new long[] {done, total}));
+		Path file = new Downloader(cache).download(model, (done, total) -> progress
+			.add(new long[] { done, total }));
 
 		assertEquals(cache.pathFor(model), file);
 		assertArrayEquals(content, Files.readAllBytes(file));
 		assertEquals(List.of(file), WeightsCacheTest.list(cache.directory()));
-		assertArrayEquals(new long[] {0, content.length}, progress.get(0));
-		assertArrayEquals(new long[] {content.length, content.length}, progress.get(progress.size() - 1));
-		for (int i = 1; i < progress.size(); i++) assertTrue(progress.get(i)[0] >= progress.get(i - 1)[0]);
+		assertArrayEquals(new long[] { 0, content.length }, progress.get(0));
+		assertArrayEquals(new long[] { content.length, content.length }, progress
+			.get(progress.size() - 1));
+		for (int i = 1; i < progress.size(); i++)
+			assertTrue(progress.get(i)[0] >= progress.get(i - 1)[0]);
 		try (StateDict sd = Checkpoints.open(file)) {
 			assertTrue(sd.contains("features.0.weight"));
 		}
 
 		// Once cached, obtaining it does not download again.
-		assertEquals(file, new Downloader(cache).obtain(model, DownloadProgress.NONE));
+		assertEquals(file, new Downloader(cache).obtain(model,
+			DownloadProgress.NONE));
 		assertEquals(1, requests.get());
 	}
 
@@ -112,17 +120,20 @@ class DownloaderTest {
 	void prefixChecksumAndNoChecksumDownloadsSucceed() throws IOException {
 		String sha = Sha256.of(Fixtures.file("tiny_vgg_legacy.pth"));
 		Downloader downloader = new Downloader(cache);
-		assertArrayEquals(content, Files.readAllBytes(
-			downloader.download(served("/models/tiny.pth", Checksum.sha256Prefix(sha.substring(0, 8)), -1), DownloadProgress.NONE)));
-		assertArrayEquals(content, Files.readAllBytes(
-			downloader.download(served("/models/tiny.pth", Checksum.none(), -1), DownloadProgress.NONE)));
+		assertArrayEquals(content, Files.readAllBytes(downloader.download(served(
+			"/models/tiny.pth", Checksum.sha256Prefix(sha.substring(0, 8)), -1),
+			DownloadProgress.NONE)));
+		assertArrayEquals(content, Files.readAllBytes(downloader.download(served(
+			"/models/tiny.pth", Checksum.none(), -1), DownloadProgress.NONE)));
 	}
 
 	@Test
 	void wrongChecksumLeavesNothingInTheCache() throws IOException {
 		Files.createDirectories(cache.directory());
-		Path unrelated = Files.writeString(cache.directory().resolve("other.pth"), "kept");
-		KnownModel model = served("/models/tiny.pth", Checksum.sha256("0".repeat(64)), content.length);
+		Path unrelated = Files.writeString(cache.directory().resolve("other.pth"),
+			"kept");
+		KnownModel model = served("/models/tiny.pth", Checksum.sha256("0".repeat(
+			64)), content.length);
 		CheckpointException e = assertThrows(CheckpointException.class,
 			() -> new Downloader(cache).download(model, DownloadProgress.NONE));
 		assertTrue(e.getMessage().contains(model.url().toString()), e.getMessage());
@@ -135,25 +146,33 @@ class DownloaderTest {
 	@Test
 	void serverErrorIsUnavailable() {
 		KnownModel model = served("/models/missing.pth", Checksum.none(), -1);
-		WeightsUnavailableException e = assertThrows(WeightsUnavailableException.class,
-			() -> new Downloader(cache).download(model, DownloadProgress.NONE));
+		WeightsUnavailableException e = assertThrows(
+			WeightsUnavailableException.class, () -> new Downloader(cache).download(
+				model, DownloadProgress.NONE));
 		assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
 	}
 
 	@Test
-	void unreachableHostFailsWithinSecondsSayingHowToSupplyTheFile() throws IOException {
+	void unreachableHostFailsWithinSecondsSayingHowToSupplyTheFile()
+		throws IOException
+	{
 		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress
+			.getLoopbackAddress()))
+		{
 			closedPort = socket.getLocalPort();
 		}
-		KnownModel model = new KnownModel("tiny", "tiny VGG", ModelKind.VGG_FEATURES,
-			URI.create("http://127.0.0.1:" + closedPort + "/models/tiny.pth"), "tiny-vgg.pth", 10, Checksum.none());
+		KnownModel model = new KnownModel("tiny", "tiny VGG",
+			ModelKind.VGG_FEATURES, URI.create("http://127.0.0.1:" + closedPort +
+				"/models/tiny.pth"), "tiny-vgg.pth", 10, Checksum.none());
 		long start = System.nanoTime();
-		WeightsUnavailableException e = assertThrows(WeightsUnavailableException.class,
-			() -> new Downloader(cache, Duration.ofSeconds(3)).download(model, DownloadProgress.NONE));
+		WeightsUnavailableException e = assertThrows(
+			WeightsUnavailableException.class, () -> new Downloader(cache, Duration
+				.ofSeconds(3)).download(model, DownloadProgress.NONE));
 		assertTrue(System.nanoTime() - start < 5e9, "took too long");
 		assertMessageNamesTheModelAndCarriesTheRemedies(e, model);
-		assertTrue(Files.notExists(cache.directory()) || WeightsCacheTest.list(cache.directory()).isEmpty());
+		assertTrue(Files.notExists(cache.directory()) || WeightsCacheTest.list(cache
+			.directory()).isEmpty());
 	}
 
 	@Test
@@ -161,25 +180,32 @@ class DownloaderTest {
 		KnownModel model = served("/models/tiny.pth", Checksum.none(), -1);
 		System.setProperty(Downloader.OFFLINE_PROPERTY, "true");
 		try {
-			WeightsUnavailableException e = assertThrows(WeightsUnavailableException.class,
-				() -> new Downloader(cache).download(model, DownloadProgress.NONE));
+			WeightsUnavailableException e = assertThrows(
+				WeightsUnavailableException.class, () -> new Downloader(cache).download(
+					model, DownloadProgress.NONE));
 			assertMessageNamesTheModelAndCarriesTheRemedies(e, model);
 			assertTrue(e.getMessage().contains("offline"), e.getMessage());
 			assertEquals(0, requests.get());
-		} finally {
+		}
+		finally {
 			System.clearProperty(Downloader.OFFLINE_PROPERTY);
 		}
 	}
 
-	private void assertMessageNamesTheModelAndCarriesTheRemedies(WeightsUnavailableException e, KnownModel model) {
+	private void assertMessageNamesTheModelAndCarriesTheRemedies(
+		WeightsUnavailableException e, KnownModel model)
+	{
 		String message = e.getMessage();
 		assertTrue(message.contains(model.url().toString()), message);
 		assertTrue(message.contains(model.fileName()), message);
-		// What to do is each front end's to say (the command line's --weights means nothing in Fiji):
+		// What to do is each front end's to say (the command line's --weights means
+		// nothing in Fiji):
 		// the exception carries what they need.
-		assertFalse(message.contains("--weights") || message.contains("weights import"), message);
+		assertFalse(message.contains("--weights") || message.contains(
+			"weights import"), message);
 		assertEquals(model, e.model());
 		assertEquals(cache.directory(), e.cacheFolder());
-		assertEquals(WeightsUnavailableException.Reason.DOWNLOAD_FAILED, e.reason());
+		assertEquals(WeightsUnavailableException.Reason.DOWNLOAD_FAILED, e
+			.reason());
 	}
 }

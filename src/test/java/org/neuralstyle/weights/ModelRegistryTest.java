@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.weights;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,24 +37,30 @@ class ModelRegistryTest {
 	@Test
 	void torchvisionVggFilesAreKnownByTheirPublishedChecksums() {
 		KnownModel vgg19 = registry.get("vgg19");
-		assertEquals(URI.create("https://download.pytorch.org/models/vgg19-dcbb9e9d.pth"), vgg19.url());
+		assertEquals(URI.create(
+			"https://download.pytorch.org/models/vgg19-dcbb9e9d.pth"), vgg19.url());
 		assertEquals(574_673_361L, vgg19.size());
 		assertTrue(vgg19.checksum().isComplete());
-		assertTrue(vgg19.fileName().startsWith("vgg19-" + vgg19.checksum().sha256Prefix().substring(0, 8)));
+		assertTrue(vgg19.fileName().startsWith("vgg19-" + vgg19.checksum()
+			.sha256Prefix().substring(0, 8)));
 
 		KnownModel vgg16 = registry.get("vgg16");
 		assertFalse(vgg16.sizeKnown());
 		assertFalse(vgg16.checksum().isComplete());
-		assertEquals("vgg16-" + vgg16.checksum().sha256Prefix() + ".pth", vgg16.fileName());
+		assertEquals("vgg16-" + vgg16.checksum().sha256Prefix() + ".pth", vgg16
+			.fileName());
 	}
 
 	@Test
 	void identifiesFilesByFullChecksumOrTorchvisionPrefix() {
-		assertEquals(Optional.of(ModelRegistry.VGG19),
-			registry.identify("DCBB9E9DAD569FFF7A846263A77324FC34978FEA2BFB039C012D710E1776AE44"));
-		assertEquals(Optional.of(ModelRegistry.VGG16), registry.identify("397923af" + "0".repeat(56)));
-		// A file sharing only the prefix of a fully known checksum is not that model.
-		assertEquals(Optional.empty(), registry.identify("dcbb9e9d" + "0".repeat(56)));
+		assertEquals(Optional.of(ModelRegistry.VGG19), registry.identify(
+			"DCBB9E9DAD569FFF7A846263A77324FC34978FEA2BFB039C012D710E1776AE44"));
+		assertEquals(Optional.of(ModelRegistry.VGG16), registry.identify(
+			"397923af" + "0".repeat(56)));
+		// A file sharing only the prefix of a fully known checksum is not that
+		// model.
+		assertEquals(Optional.empty(), registry.identify("dcbb9e9d" + "0".repeat(
+			56)));
 		assertEquals(Optional.empty(), registry.identify("0".repeat(64)));
 	}
 
@@ -69,19 +76,23 @@ class ModelRegistryTest {
 
 	@Test
 	void unknownIdListsTheKnownOnes() {
-		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> registry.get("vgg11"));
-		assertTrue(e.getMessage().contains("vgg19, vgg16, fast-models"), e.getMessage());
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> registry.get("vgg11"));
+		assertTrue(e.getMessage().contains("vgg19, vgg16, fast-models"), e
+			.getMessage());
 	}
 
 	@Test
 	void otherModelsCanBeAdded() {
-		KnownModel extra = new KnownModel("resnet", "ResNet", ModelKind.VGG_FEATURES, URI.create("https://example.org/r.pth"),
-			"r.pth", 10, Checksum.sha256("ab".repeat(32)));
+		KnownModel extra = new KnownModel("resnet", "ResNet",
+			ModelKind.VGG_FEATURES, URI.create("https://example.org/r.pth"), "r.pth",
+			10, Checksum.sha256("ab".repeat(32)));
 		ModelRegistry more = registry.with(extra);
 		assertEquals(extra, more.get("resnet"));
 		assertEquals(Optional.of(extra), more.identify("ab".repeat(32)));
 		assertFalse(registry.find("resnet").isPresent());
 		assertThrows(IllegalArgumentException.class, () -> Checksum.sha256("abc"));
-		assertThrows(IllegalArgumentException.class, () -> Checksum.sha256Prefix("xyz"));
+		assertThrows(IllegalArgumentException.class, () -> Checksum.sha256Prefix(
+			"xyz"));
 	}
 }

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.weights;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -46,8 +47,8 @@ class WeightsCacheTest {
 	Path tmp;
 
 	static KnownModel modelOf(Checksum checksum, long size) {
-		return new KnownModel("tiny", "tiny VGG", ModelKind.VGG_FEATURES, URI.create("https://example.org/tiny.pth"),
-			"tiny-vgg.pth", size, checksum);
+		return new KnownModel("tiny", "tiny VGG", ModelKind.VGG_FEATURES, URI
+			.create("https://example.org/tiny.pth"), "tiny-vgg.pth", size, checksum);
 	}
 
 	static KnownModel exactModelOf(Path file) throws IOException {
@@ -56,14 +57,18 @@ class WeightsCacheTest {
 
 	@Test
 	void folderComesFromPropertyThenEnvironmentThenHome() {
-		assertEquals(Path.of("/p"), WeightsCache.defaultDirectory("/p", "/e", "/home/u"));
-		assertEquals(Path.of("/e"), WeightsCache.defaultDirectory(null, "/e", "/home/u"));
-		assertEquals(Path.of("/home/u/.cache/neural-style"), WeightsCache.defaultDirectory(" ", null, "/home/u"));
+		assertEquals(Path.of("/p"), WeightsCache.defaultDirectory("/p", "/e",
+			"/home/u"));
+		assertEquals(Path.of("/e"), WeightsCache.defaultDirectory(null, "/e",
+			"/home/u"));
+		assertEquals(Path.of("/home/u/.cache/neural-style"), WeightsCache
+			.defaultDirectory(" ", null, "/home/u"));
 		String before = System.getProperty(WeightsCache.DIRECTORY_PROPERTY);
 		try {
 			System.setProperty(WeightsCache.DIRECTORY_PROPERTY, tmp.toString());
 			assertEquals(tmp, WeightsCache.standard().directory());
-		} finally {
+		}
+		finally {
 			if (before == null) System.clearProperty(WeightsCache.DIRECTORY_PROPERTY);
 			else System.setProperty(WeightsCache.DIRECTORY_PROPERTY, before);
 		}
@@ -77,8 +82,10 @@ class WeightsCacheTest {
 		assertEquals(Optional.empty(), cache.find(model));
 		Files.write(cache.pathFor(model), new byte[10]);
 		assertEquals(Optional.empty(), cache.find(model));
-		assertEquals(Optional.of(cache.pathFor(model)), cache.find(modelOf(Checksum.none(), -1)));
-		Files.copy(fixture, cache.pathFor(model), StandardCopyOption.REPLACE_EXISTING);
+		assertEquals(Optional.of(cache.pathFor(model)), cache.find(modelOf(Checksum
+			.none(), -1)));
+		Files.copy(fixture, cache.pathFor(model),
+			StandardCopyOption.REPLACE_EXISTING);
 		assertEquals(Optional.of(cache.pathFor(model)), cache.find(model));
 	}
 
@@ -93,7 +100,8 @@ class WeightsCacheTest {
 		assertEquals(cached, cache.importFile(cached, exactModelOf(fixture)));
 
 		// A torchvision-style prefix is enough.
-		KnownModel byPrefix = modelOf(Checksum.sha256Prefix(Sha256.of(fixture).substring(0, 8)), -1);
+		KnownModel byPrefix = modelOf(Checksum.sha256Prefix(Sha256.of(fixture)
+			.substring(0, 8)), -1);
 		assertEquals(cached, cache.importFile(fixture, byPrefix));
 	}
 
@@ -105,12 +113,16 @@ class WeightsCacheTest {
 		KnownModel model = exactModelOf(fixture);
 		Path previous = Files.writeString(cache.pathFor(model), "previous content");
 
-		KnownModel sameSizeOnly = modelOf(Checksum.sha256("0".repeat(64)), Files.size(fixture));
-		CheckpointException e = assertThrows(CheckpointException.class, () -> cache.importFile(fixture, sameSizeOnly));
-		assertTrue(e.getMessage().contains("SHA-256 " + Sha256.of(fixture)), e.getMessage());
+		KnownModel sameSizeOnly = modelOf(Checksum.sha256("0".repeat(64)), Files
+			.size(fixture));
+		CheckpointException e = assertThrows(CheckpointException.class, () -> cache
+			.importFile(fixture, sameSizeOnly));
+		assertTrue(e.getMessage().contains("SHA-256 " + Sha256.of(fixture)), e
+			.getMessage());
 		assertTrue(e.getMessage().contains("Nothing was copied"), e.getMessage());
 
-		e = assertThrows(CheckpointException.class, () -> cache.importFile(other, model));
+		e = assertThrows(CheckpointException.class, () -> cache.importFile(other,
+			model));
 		assertTrue(e.getMessage().contains("bytes"), e.getMessage());
 		assertEquals("previous content", Files.readString(previous));
 		assertEquals(List.of(previous), list(tmp));
@@ -129,16 +141,20 @@ class WeightsCacheTest {
 		assertTrue(known.usable());
 		assertTrue(known.summary().contains("tiny VGG"), known.summary());
 
-		Verification unknown = Verification.of(Fixtures.file("tiny_vgg.safetensors"), registry);
+		Verification unknown = Verification.of(Fixtures.file(
+			"tiny_vgg.safetensors"), registry);
 		assertFalse(unknown.model().isPresent());
 		assertTrue(unknown.usable());
-		assertTrue(unknown.summary().contains("matches no known model"), unknown.summary());
+		assertTrue(unknown.summary().contains("matches no known model"), unknown
+			.summary());
 
-		Verification broken = Verification.of(Fixtures.file("tiny_vgg_legacy_truncated.pth"), registry);
+		Verification broken = Verification.of(Fixtures.file(
+			"tiny_vgg_legacy_truncated.pth"), registry);
 		assertFalse(broken.usable());
 		assertTrue(broken.summary().contains("truncated"), broken.summary());
 
-		Verification evil = Verification.of(Fixtures.file("malicious_system_zip.pth"), registry);
+		Verification evil = Verification.of(Fixtures.file(
+			"malicious_system_zip.pth"), registry);
 		assertFalse(evil.usable());
 		assertTrue(evil.summary().contains("refused for safety"), evil.summary());
 	}

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.fast.train;
 
 import java.io.IOException;
@@ -34,16 +35,17 @@ import ai.djl.ndarray.types.Shape;
 import org.neuralstyle.image.RgbImage;
 
 /**
- * The batches of a training, each loaded while the step before it runs. Decoding and resizing
- * four pictures takes about 0.3 s here: little next to a step on the CPU, but as long as a whole
- * step on a GPU. One background thread does all the reading, so the pictures are read in step
- * order and {@link TrainingImages} is used from one thread only.
+ * The batches of a training, each loaded while the step before it runs.
+ * Decoding and resizing four pictures takes about 0.3 s here: little next to a
+ * step on the CPU, but as long as a whole step on a GPU. One background thread
+ * does all the reading, so the pictures are read in step order and
+ * {@link TrainingImages} is used from one thread only.
  */
 final class BatchLoader implements AutoCloseable {
 
 	/**
-	 * The pixels of one step, N×3×S×S in 0..255 as the network takes them, and what went wrong
-	 * reading them (for the listener, on the training thread).
+	 * The pixels of one step, N×3×S×S in 0..255 as the network takes them, and
+	 * what went wrong reading them (for the listener, on the training thread).
 	 */
 	record Batch(int step, float[] pixels, Shape shape, List<String> warnings) {}
 
@@ -51,11 +53,12 @@ final class BatchLoader implements AutoCloseable {
 	private final FastTrainingSettings settings;
 	private final int steps;
 	private final EpochOrder order;
-	private final ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
-		Thread thread = new Thread(runnable, "training pictures");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ExecutorService reader = Executors.newSingleThreadExecutor(
+		runnable -> {
+			Thread thread = new Thread(runnable, "training pictures");
+			thread.setDaemon(true);
+			return thread;
+		});
 	private CompletableFuture<Batch> next;
 	private int nextStep = -1;
 
@@ -68,11 +71,13 @@ final class BatchLoader implements AutoCloseable {
 	}
 
 	/**
-	 * The batch of {@code step} (0-based), and the loading of the next one begun. Waits for the
-	 * pictures without giving up on an interrupt, which is left for the caller to see.
+	 * The batch of {@code step} (0-based), and the loading of the next one begun.
+	 * Waits for the pictures without giving up on an interrupt, which is left for
+	 * the caller to see.
 	 */
 	Batch get(int step) throws IOException {
-		CompletableFuture<Batch> wanted = next != null && nextStep == step ? next : load(step);
+		CompletableFuture<Batch> wanted = next != null && nextStep == step ? next
+			: load(step);
 		next = step + 1 < steps ? load(step + 1) : null;
 		nextStep = step + 1;
 		try {
@@ -96,8 +101,9 @@ final class BatchLoader implements AutoCloseable {
 	}
 
 	/**
-	 * The step's slice of its epoch's order (the last slice of an epoch may be smaller); an
-	 * unreadable picture is replaced by the next readable one in that order.
+	 * The step's slice of its epoch's order (the last slice of an epoch may be
+	 * smaller); an unreadable picture is replaced by the next readable one in
+	 * that order.
 	 */
 	private Batch read(int step) throws IOException {
 		int n = images.size();
@@ -107,6 +113,7 @@ final class BatchLoader implements AutoCloseable {
 		int wanted = Math.min(settings.batchSize, n - start);
 		List<String> warnings = new ArrayList<>();
 		FastTrainingListener collector = new FastTrainingListener() {
+
 			@Override
 			public void warning(String message) {
 				warnings.add(message);
@@ -121,11 +128,13 @@ final class BatchLoader implements AutoCloseable {
 			if (image == null) continue;
 			float[] planes = image.planes();
 			// torchvision's ToTensor().mul(255): the network works in 0..255.
-			for (int j = 0; j < plane; j++) pixels[count * plane + j] = planes[j] * 255f;
+			for (int j = 0; j < plane; j++)
+				pixels[count * plane + j] = planes[j] * 255f;
 			count++;
 		}
-		if (count == 0) throw new IOException("None of the " + n + " images in " + images.folder()
-			+ " could be read. Give a folder of TIFF, PNG, JPEG, GIF or BMP pictures.");
+		if (count == 0) throw new IOException("None of the " + n + " images in " +
+			images.folder() +
+			" could be read. Give a folder of TIFF, PNG, JPEG, GIF or BMP pictures.");
 		if (count < wanted) pixels = Arrays.copyOf(pixels, count * plane);
 		return new Batch(step, pixels, new Shape(count, 3, size, size), warnings);
 	}

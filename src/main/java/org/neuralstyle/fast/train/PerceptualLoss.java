@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.fast.train;
 
 import java.util.LinkedHashSet;
@@ -37,10 +38,12 @@ import org.neuralstyle.loss.StyleLoss;
 import org.neuralstyle.tensor.Scalars;
 
 /**
- * The perceptual loss Johnson et al. train with, as pytorch/examples computes it: the content
- * term compares the relu2_2 features of output and input, the style term the Gram matrices of the
- * output's relu1_2, relu2_2, relu3_3 and relu4_3 features with the style image's. Images enter in
- * 0..255 and are divided by 255 for the VGG, which normalizes them to ImageNet statistics itself.
+ * The perceptual loss Johnson et al. train with, as pytorch/examples computes
+ * it: the content term compares the relu2_2 features of output and input, the
+ * style term the Gram matrices of the output's relu1_2, relu2_2, relu3_3 and
+ * relu4_3 features with the style image's. Images enter in 0..255 and are
+ * divided by 255 for the VGG, which normalizes them to ImageNet statistics
+ * itself.
  */
 final class PerceptualLoss implements AutoCloseable {
 
@@ -51,18 +54,26 @@ final class PerceptualLoss implements AutoCloseable {
 	private final LayerSum style = new LayerSum();
 	private final Set<String> stylizedLayers = new LinkedHashSet<>();
 
-	/** Computes the style's Gram matrices once, into a manager of its own that {@link #close()} frees. */
-	PerceptualLoss(Vgg vgg, RgbImage styleImage, double contentWeight, double styleWeight, NDManager parent) {
+	/**
+	 * Computes the style's Gram matrices once, into a manager of its own that
+	 * {@link #close()} frees.
+	 */
+	PerceptualLoss(Vgg vgg, RgbImage styleImage, double contentWeight,
+		double styleWeight, NDManager parent)
+	{
 		this.vgg = vgg;
 		this.contentWeight = contentWeight;
 		this.styleWeight = styleWeight;
 		this.manager = parent.newSubManager();
-		if (contentWeight > 0) stylizedLayers.add(FastTrainingSettings.CONTENT_LAYER);
+		if (contentWeight > 0) stylizedLayers.add(
+			FastTrainingSettings.CONTENT_LAYER);
 		if (styleWeight > 0) {
 			stylizedLayers.addAll(FastTrainingSettings.STYLE_LAYERS);
 			try (NDManager scope = manager.newSubManager()) {
-				NDArray image = scope.create(styleImage.planes(), new Shape(1, 3, styleImage.height(), styleImage.width()));
-				Map<String, NDArray> features = vgg.features(image, FastTrainingSettings.STYLE_LAYERS);
+				NDArray image = scope.create(styleImage.planes(), new Shape(1, 3,
+					styleImage.height(), styleImage.width()));
+				Map<String, NDArray> features = vgg.features(image,
+					FastTrainingSettings.STYLE_LAYERS);
 				for (String layer : FastTrainingSettings.STYLE_LAYERS) {
 					NDArray gram = GramMatrix.ofBatch(features.get(layer));
 					gram.attach(manager);
@@ -81,22 +92,26 @@ final class PerceptualLoss implements AutoCloseable {
 	}
 
 	/**
-	 * The weighted content and style terms for a batch, in the gradient graph of {@code stylized}
-	 * and in its manager. The style Grams (1×C×C) broadcast over the batch, which is what the
-	 * example's repeated style batch amounts to.
+	 * The weighted content and style terms for a batch, in the gradient graph of
+	 * {@code stylized} and in its manager. The style Grams (1×C×C) broadcast over
+	 * the batch, which is what the example's repeated style batch amounts to.
 	 *
 	 * @param stylized the network's output, N×3×H×W in 0..255 (not clamped)
-	 * @param content  its input, the same shape
+	 * @param content its input, the same shape
 	 */
 	Terms terms(NDArray stylized, NDArray content) {
-		Map<String, NDArray> features = vgg.features(Scalars.dividedBy(stylized, 255f), stylizedLayers);
+		Map<String, NDArray> features = vgg.features(Scalars.dividedBy(stylized,
+			255f), stylizedLayers);
 		NDArray contentTerm = Scalars.of(stylized.getManager(), 0f, stylized);
 		if (contentWeight > 0) {
 			String layer = FastTrainingSettings.CONTENT_LAYER;
-			NDArray target = vgg.features(Scalars.dividedBy(content, 255f), List.of(layer)).get(layer);
-			contentTerm = Scalars.times(new ContentLoss(target).of(features.get(layer)), (float) contentWeight);
+			NDArray target = vgg.features(Scalars.dividedBy(content, 255f), List.of(
+				layer)).get(layer);
+			contentTerm = Scalars.times(new ContentLoss(target).of(features.get(
+				layer)), (float) contentWeight);
 		}
-		return new Terms(contentTerm, Scalars.times(style.of(features), (float) styleWeight));
+		return new Terms(contentTerm, Scalars.times(style.of(features),
+			(float) styleWeight));
 	}
 
 	@Override

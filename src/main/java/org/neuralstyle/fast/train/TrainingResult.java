@@ -32,9 +32,8 @@ import org.neuralstyle.fast.TransformerWeights;
  * @param weights  the trained weights (with the metadata the file carries), or null when diverged
  * @param message  one line for the user
  */
-public record TrainingResult(Outcome outcome, int step, int steps, Path model, TransformerWeights weights, String message) {
+public record TrainingResult(Outcome outcome,int step,int steps,Path model,TransformerWeights weights,String message){
 
-	public enum Outcome {
+public enum Outcome {
 		COMPLETED, CANCELLED, DIVERGED
-	}
-}
+}}

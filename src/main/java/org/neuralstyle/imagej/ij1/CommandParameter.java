@@ -41,25 +41,25 @@ import java.util.Locale;
  * @param advanced whether it is one of the rarely changed parameters that ImageJ 1.x asks for in a
  *          second dialog (in the command, those after a message item: Fiji shows it as a heading)
  */
-public record CommandParameter(String key, Kind kind, Class<?> type, Object defaultValue, List<String> choices,
-	Double min, Double max, boolean remembered, boolean advanced)
-{
+public record CommandParameter(String key,Kind kind,Class<?>type,Object defaultValue,List<String>choices,Double min,Double max,boolean remembered,boolean advanced){
 
-	/**
-	 * The widget style of a String parameter that holds the title of an open image, or nothing: an
-	 * optional image. ImageJ 1.x offers the open images and {@value #NO_IMAGE}; Fiji, which does not
-	 * know the style, a text field. (SciJava's own image widget cannot leave an image out.)
-	 */
-	public static final String IMAGE_TITLE_STYLE = "image title";
+/**
+ * The widget style of a String parameter that holds the title of an open image, or nothing: an
+ * optional image. ImageJ 1.x offers the open images and {@value #NO_IMAGE}; Fiji, which does not
+ * know the style, a text field. (SciJava's own image widget cannot leave an image out.)
+ */
+public static final String IMAGE_TITLE_STYLE="image title";
 
-	/** What ImageJ 1.x offers, and records, for "no image" (as its own commands do). */
-	public static final String NO_IMAGE = "*None*";
+/** What ImageJ 1.x offers, and records, for "no image" (as its own commands do). */
+public static final String NO_IMAGE="*None*";
 
-	/** The dialog field that shows a parameter. */
-	public enum Kind {
+/** The dialog field that shows a parameter. */
+public enum Kind {
+
 		NUMBER, INTEGER, BOOLEAN, CHOICE, TEXT, FILE, DIRECTORY, IMAGE,
 		/** An open image's title, or "" for none ({@link #IMAGE_TITLE_STYLE}). */
 		IMAGE_TITLE
+
 	}
 
 	public CommandParameter(String key, Kind kind, Class<?> type, Object defaultValue, List<String> choices, Double min,
@@ -74,63 +74,87 @@ public record CommandParameter(String key, Kind kind, Class<?> type, Object defa
 		this(key, kind, type, defaultValue, choices, min, max, true);
 	}
 
-	public CommandParameter {
-		if (key == null || !key.matches("[a-z][a-z0-9_]*")) throw new IllegalArgumentException(
-			"A macro key must be lower case letters, digits and underscores, starting with a letter: '" + key + "'");
+	public CommandParameter
+
+	{
+		if (key == null || !key.matches("[a-z][a-z0-9_]*"))
+			throw new IllegalArgumentException(
+				"A macro key must be lower case letters, digits and underscores, starting with a letter: '" +
+					key + "'");
 		choices = List.copyOf(choices);
-		if (kind == Kind.CHOICE && choices.isEmpty()) throw new IllegalArgumentException("Choice '" + key + "' has no choices");
+		if (kind == Kind.CHOICE && choices.isEmpty())
+			throw new IllegalArgumentException("Choice '" + key + "' has no choices");
 	}
 
-	public static CommandParameter number(String key, double defaultValue, Double min, Double max) {
-		return new CommandParameter(key, Kind.NUMBER, double.class, defaultValue, List.of(), min, max);
+	public static CommandParameter number(String key, double defaultValue,
+		Double min, Double max)
+	{
+		return new CommandParameter(key, Kind.NUMBER, double.class, defaultValue,
+			List.of(), min, max);
 	}
 
-	public static CommandParameter integer(String key, int defaultValue, Integer min, Integer max) {
-		return new CommandParameter(key, Kind.INTEGER, int.class, defaultValue, List.of(),
-			min == null ? null : min.doubleValue(), max == null ? null : max.doubleValue());
+	public static CommandParameter integer(String key, int defaultValue,
+		Integer min, Integer max)
+	{
+		return new CommandParameter(key, Kind.INTEGER, int.class, defaultValue, List
+			.of(), min == null ? null : min.doubleValue(), max == null ? null : max
+				.doubleValue());
 	}
 
 	public static CommandParameter flag(String key, boolean defaultValue) {
-		return new CommandParameter(key, Kind.BOOLEAN, boolean.class, defaultValue, List.of(), null, null);
+		return new CommandParameter(key, Kind.BOOLEAN, boolean.class, defaultValue,
+			List.of(), null, null);
 	}
 
-	public static CommandParameter choice(String key, String defaultValue, String... choices) {
-		return new CommandParameter(key, Kind.CHOICE, String.class, defaultValue, List.of(choices), null, null);
+	public static CommandParameter choice(String key, String defaultValue,
+		String... choices)
+	{
+		return new CommandParameter(key, Kind.CHOICE, String.class, defaultValue,
+			List.of(choices), null, null);
 	}
 
 	public static CommandParameter text(String key, String defaultValue) {
-		return new CommandParameter(key, Kind.TEXT, String.class, defaultValue, List.of(), null, null);
+		return new CommandParameter(key, Kind.TEXT, String.class, defaultValue, List
+			.of(), null, null);
 	}
 
 	public static CommandParameter file(String key, File defaultValue) {
-		return new CommandParameter(key, Kind.FILE, File.class, defaultValue, List.of(), null, null);
+		return new CommandParameter(key, Kind.FILE, File.class, defaultValue, List
+			.of(), null, null);
 	}
 
 	public static CommandParameter image(String key) {
-		return new CommandParameter(key, Kind.IMAGE, ImagePlus.class, null, List.of(), null, null);
+		return new CommandParameter(key, Kind.IMAGE, ImagePlus.class, null, List
+			.of(), null, null);
 	}
 
 	/**
-	 * A number checked against this parameter's range and kind, converted to its Java type.
+	 * A number checked against this parameter's range and kind, converted to its
+	 * Java type.
 	 *
 	 * @throws IllegalArgumentException with a message for the user
 	 */
 	Object number(double value) {
-		if (Double.isNaN(value)) throw new IllegalArgumentException("'" + key + "' needs a number.");
-		if (kind == Kind.INTEGER && value != Math.rint(value)) throw new IllegalArgumentException(
-			"'" + key + "' needs a whole number, not " + value + ".");
-		if ((min != null && value < min) || (max != null && value > max)) throw new IllegalArgumentException(
-			"'" + key + "' must be " + rangeText() + ", not " + format(value) + ".");
+		if (Double.isNaN(value)) throw new IllegalArgumentException("'" + key +
+			"' needs a number.");
+		if (kind == Kind.INTEGER && value != Math.rint(value))
+			throw new IllegalArgumentException("'" + key +
+				"' needs a whole number, not " + value + ".");
+		if ((min != null && value < min) || (max != null && value > max))
+			throw new IllegalArgumentException("'" + key + "' must be " +
+				rangeText() + ", not " + format(value) + ".");
 		return convertNumber(value);
 	}
 
 	private String rangeText() {
-		if (min != null && max != null) return "between " + format(min) + " and " + format(max);
+		if (min != null && max != null) return "between " + format(min) + " and " +
+			format(max);
 		return min != null ? "at least " + format(min) : "at most " + format(max);
 	}
 
 	private static String format(double v) {
-		return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+		return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+			: Double.toString(v);
 	}
 
 	private Object convertNumber(double value) {
@@ -143,10 +167,14 @@ public record CommandParameter(String key, Kind kind, Class<?> type, Object defa
 		return value;
 	}
 
-	/** A choice's value as the command's type: the string itself, or the enum constant it names. */
+	/**
+	 * A choice's value as the command's type: the string itself, or the enum
+	 * constant it names.
+	 */
 	Object choice(String value) {
-		if (!choices.contains(value)) throw new IllegalArgumentException(
-			"'" + value + "' is not a valid " + key + ": use one of " + String.join(", ", choices) + ".");
+		if (!choices.contains(value)) throw new IllegalArgumentException("'" +
+			value + "' is not a valid " + key + ": use one of " + String.join(", ",
+				choices) + ".");
 		if (type.isEnum()) {
 			for (Object constant : type.getEnumConstants()) {
 				if (constant.toString().equals(value)) return constant;
@@ -155,9 +183,13 @@ public record CommandParameter(String key, Kind kind, Class<?> type, Object defa
 		return value;
 	}
 
-	/** An optional image's title as a macro or dialog gives it: "" for none, however written. */
+	/**
+	 * An optional image's title as a macro or dialog gives it: "" for none,
+	 * however written.
+	 */
 	public static String imageTitle(String value) {
-		if (value == null || value.isBlank() || value.trim().equals(NO_IMAGE)) return "";
+		if (value == null || value.isBlank() || value.trim().equals(NO_IMAGE))
+			return "";
 		return value.trim();
 	}
 
@@ -174,7 +206,10 @@ public record CommandParameter(String key, Kind kind, Class<?> type, Object defa
 		return defaultValue.toString();
 	}
 
-	/** Digits a numeric field shows: enough for the default, scientific for very large or small ones. */
+	/**
+	 * Digits a numeric field shows: enough for the default, scientific for very
+	 * large or small ones.
+	 */
 	int digits() {
 		if (kind == Kind.INTEGER || !(defaultValue instanceof Number n)) return 0;
 		double v = Math.abs(n.doubleValue());
@@ -182,7 +217,8 @@ public record CommandParameter(String key, Kind kind, Class<?> type, Object defa
 		if (v >= 1e6 || v < 1e-4) return -3;
 		for (int d = 0; d <= 6; d++) {
 			double scaled = v * Math.pow(10, d);
-			if (Math.abs(scaled - Math.rint(scaled)) < 1e-9 * scaled) return Math.max(d, 1);
+			if (Math.abs(scaled - Math.rint(scaled)) < 1e-9 * scaled) return Math.max(
+				d, 1);
 		}
 		return 6;
 	}

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej.ij1;
 
 import ij.Macro;
@@ -26,8 +27,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The options string of a macro call ({@code key=value key=[value with spaces] flag}) read the way
- * ImageJ 1.x's GenericDialog reads it in macro mode, for when no dialog can be built: plain
+ * The options string of a macro call
+ * ({@code key=value key=[value with spaces] flag}) read the way ImageJ 1.x's
+ * GenericDialog reads it in macro mode, for when no dialog can be built: plain
  * ImageJ 1.x cannot create one headless.
  */
 final class MacroOptions {
@@ -43,12 +45,18 @@ final class MacroOptions {
 		return Macro.getValue(options, key, null);
 	}
 
-	/** A checkbox is on when its key stands alone among the options (outside any [bracketed] value). */
+	/**
+	 * A checkbox is on when its key stands alone among the options (outside any
+	 * [bracketed] value).
+	 */
 	boolean flag(String key) {
 		return words(options).contains(key);
 	}
 
-	/** The keys written, in order: the part before '=' of each word, or the whole word of a checkbox. */
+	/**
+	 * The keys written, in order: the part before '=' of each word, or the whole
+	 * word of a checkbox.
+	 */
 	List<String> keys() {
 		List<String> keys = new ArrayList<>();
 		for (String word : words(options)) {
@@ -59,11 +67,14 @@ final class MacroOptions {
 	}
 
 	/**
-	 * The options with checkboxes written the way Fiji's recorder writes them for SciJava
-	 * commands ({@code key=true}, {@code key=false}) rewritten the way ImageJ 1.x reads them (the
-	 * key alone when on, nothing when off), so a macro recorded in Fiji runs in ImageJ 1.x too.
+	 * The options with checkboxes written the way Fiji's recorder writes them for
+	 * SciJava commands ({@code key=true}, {@code key=false}) rewritten the way
+	 * ImageJ 1.x reads them (the key alone when on, nothing when off), so a macro
+	 * recorded in Fiji runs in ImageJ 1.x too.
 	 */
-	static String withImageJ1Flags(String options, Collection<String> booleanKeys) {
+	static String withImageJ1Flags(String options,
+		Collection<String> booleanKeys)
+	{
 		StringBuilder out = new StringBuilder();
 		for (String word : words(options)) {
 			int eq = word.indexOf('=');
@@ -78,7 +89,10 @@ final class MacroOptions {
 		return out.toString();
 	}
 
-	/** The space-separated words of an options string; a [bracketed] value stays within its word. */
+	/**
+	 * The space-separated words of an options string; a [bracketed] value stays
+	 * within its word.
+	 */
 	private static List<String> words(String options) {
 		List<String> words = new ArrayList<>();
 		int depth = 0;
@@ -90,7 +104,8 @@ final class MacroOptions {
 			if (depth == 0 && c == ' ') {
 				if (word.length() > 0) words.add(word.toString());
 				word.setLength(0);
-			} else {
+			}
+			else {
 				word.append(c);
 			}
 		}

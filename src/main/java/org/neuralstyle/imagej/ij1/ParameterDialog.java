@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej.ij1;
 
 import ij.IJ;
@@ -34,23 +35,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Asks for a command's parameters the ImageJ 1.x way. Field labels are the macro keys, so a
- * GenericDialog reads a macro's options by itself and the Recorder writes
- * {@code run("Command", "key=value ...")} by itself. Without a display (plain ImageJ 1.x cannot
- * build a dialog headless) the macro options are read directly, with the same rules.
+ * Asks for a command's parameters the ImageJ 1.x way. Field labels are the
+ * macro keys, so a GenericDialog reads a macro's options by itself and the
+ * Recorder writes {@code run("Command", "key=value ...")} by itself. Without a
+ * display (plain ImageJ 1.x cannot build a dialog headless) the macro options
+ * are read directly, with the same rules.
  * <p>
- * Values the user confirms in a dialog become the next dialog's defaults (stored in ImageJ's
- * preferences); macros never see them, so a macro gives the same result on every machine.
+ * Values the user confirms in a dialog become the next dialog's defaults
+ * (stored in ImageJ's preferences); macros never see them, so a macro gives the
+ * same result on every machine.
  * <p>
- * The advanced parameters are asked for in a second dialog, only when the user ticks "Advanced
- * options" in the first; otherwise they take their defaults, so that the recorded line (which
- * holds only the fields shown) gives the same result. That box is no macro key: it is read from
- * the dialog directly, not through the GenericDialog, which would record it. A macro is read by
- * both dialogs, so every key works in a macro.
+ * The advanced parameters are asked for in a second dialog, only when the user
+ * ticks "Advanced options" in the first; otherwise they take their defaults, so
+ * that the recorded line (which holds only the fields shown) gives the same
+ * result. That box is no macro key: it is read from the dialog directly, not
+ * through the GenericDialog, which would record it. A macro is read by both
+ * dialogs, so every key works in a macro.
  */
 final class ParameterDialog {
 
-	/** The first dialog's box that opens the second; its state is remembered, not recorded. */
+	/**
+	 * The first dialog's box that opens the second; its state is remembered, not
+	 * recorded.
+	 */
 	static final String ADVANCED_LABEL = "Advanced options (second dialog)";
 
 	private final String title;
@@ -59,15 +66,20 @@ final class ParameterDialog {
 	private final String helpUrl;
 
 	/** A dialog without a Help button. */
-	ParameterDialog(String title, List<CommandParameter> parameters, String prefsPrefix) {
+	ParameterDialog(String title, List<CommandParameter> parameters,
+		String prefsPrefix)
+	{
 		this(title, parameters, prefsPrefix, null);
 	}
 
 	/**
-	 * {@code prefsPrefix} names the command in the preferences, e.g. "neuralstyle.optimize";
-	 * {@code helpUrl} is what the dialogs' Help button opens.
+	 * {@code prefsPrefix} names the command in the preferences, e.g.
+	 * "neuralstyle.optimize"; {@code helpUrl} is what the dialogs' Help button
+	 * opens.
 	 */
-	ParameterDialog(String title, List<CommandParameter> parameters, String prefsPrefix, String helpUrl) {
+	ParameterDialog(String title, List<CommandParameter> parameters,
+		String prefsPrefix, String helpUrl)
+	{
 		this.title = title;
 		this.parameters = parameters;
 		this.prefsPrefix = prefsPrefix;
@@ -77,29 +89,33 @@ final class ParameterDialog {
 	/**
 	 * The value of every parameter by key, or null if the user cancelled.
 	 *
-	 * @throws IllegalArgumentException when a value is invalid, with a message for the user
+	 * @throws IllegalArgumentException when a value is invalid, with a message
+	 *           for the user
 	 */
 	Map<String, Object> ask() {
 		String options = Macro.getOptions();
 		if (needsImage() && WindowManager.getCurrentImage() == null) {
-			throw new IllegalArgumentException("There are no images open: open the image to stylize first.");
+			throw new IllegalArgumentException(
+				"There are no images open: open the image to stylize first.");
 		}
 		if (options != null) {
-			String imagej1 = MacroOptions.withImageJ1Flags(options, parameters.stream()
-				.filter(p -> p.kind() == CommandParameter.Kind.BOOLEAN).map(CommandParameter::key).toList());
+			String imagej1 = MacroOptions.withImageJ1Flags(options, parameters
+				.stream().filter(p -> p.kind() == CommandParameter.Kind.BOOLEAN).map(
+					CommandParameter::key).toList());
 			// The GenericDialog reads the options of this thread when it is made.
 			if (!imagej1.equals(options.trim())) Macro.setOptions(imagej1);
 			options = imagej1;
 			requireKnownKeys(new MacroOptions(options));
 		}
-		if (GraphicsEnvironment.isHeadless()) return fromOptions(new MacroOptions(options == null ? "" : options));
+		if (GraphicsEnvironment.isHeadless()) return fromOptions(new MacroOptions(
+			options == null ? "" : options));
 		return fromDialog(options == null);
 	}
 
 	/**
-	 * Refuses a key no parameter has. ImageJ 1.x passes over it, so a typo such as
-	 * {@code iterationz=3} would silently run with the default instead; the command line refuses
-	 * an unknown option too.
+	 * Refuses a key no parameter has. ImageJ 1.x passes over it, so a typo such
+	 * as {@code iterationz=3} would silently run with the default instead; the
+	 * command line refuses an unknown option too.
 	 */
 	private void requireKnownKeys(MacroOptions options) {
 		List<String> keys = parameters.stream().map(CommandParameter::key).toList();
@@ -114,21 +130,25 @@ final class ParameterDialog {
 					nearest = k;
 				}
 			}
-			throw new IllegalArgumentException("Unknown key '" + key + "' in the macro options" +
-				(nearest != null ? ": did you mean '" + nearest + "'?" : ".") + " The keys of " + title + " are " +
-				String.join(", ", keys) + ".");
+			throw new IllegalArgumentException("Unknown key '" + key +
+				"' in the macro options" + (nearest != null ? ": did you mean '" +
+					nearest + "'?" : ".") + " The keys of " + title + " are " + String
+						.join(", ", keys) + ".");
 		}
 	}
 
 	/** Levenshtein distance: the edits that turn one word into the other. */
 	static int editDistance(String a, String b) {
 		int[] previous = new int[b.length() + 1], current = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) previous[j] = j;
+		for (int j = 0; j <= b.length(); j++)
+			previous[j] = j;
 		for (int i = 1; i <= a.length(); i++) {
 			current[0] = i;
 			for (int j = 1; j <= b.length(); j++) {
-				int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+				int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1)
+					? 0 : 1);
+				current[j] = Math.min(substitution, Math.min(previous[j], current[j -
+					1]) + 1);
 			}
 			int[] t = previous;
 			previous = current;
@@ -138,7 +158,8 @@ final class ParameterDialog {
 	}
 
 	private boolean needsImage() {
-		return parameters.stream().anyMatch(p -> p.kind() == CommandParameter.Kind.IMAGE);
+		return parameters.stream().anyMatch(p -> p
+			.kind() == CommandParameter.Kind.IMAGE);
 	}
 
 	private Map<String, Object> fromOptions(MacroOptions options) {
@@ -146,11 +167,13 @@ final class ParameterDialog {
 		for (CommandParameter p : parameters) {
 			String written = options.value(p.key());
 			Object value = switch (p.kind()) {
-				case NUMBER, INTEGER -> written == null ? p.defaultValue() : p.number(parseNumber(p, written));
+				case NUMBER, INTEGER -> written == null ? p.defaultValue() : p.number(
+					parseNumber(p, written));
 				case BOOLEAN -> options.flag(p.key());
 				case CHOICE -> p.choice(written == null ? p.defaultText() : written);
 				case TEXT -> written == null ? p.defaultText() : written;
-				case FILE, DIRECTORY -> p.path(written == null ? p.defaultText() : written);
+				case FILE, DIRECTORY -> p.path(written == null ? p.defaultText()
+					: written);
 				case IMAGE -> image(p, written, values);
 				case IMAGE_TITLE -> CommandParameter.imageTitle(written);
 			};
@@ -162,23 +185,29 @@ final class ParameterDialog {
 	private static double parseNumber(CommandParameter p, String text) {
 		try {
 			return Double.parseDouble(text.trim());
-		} catch (NumberFormatException e) {
-			throw new IllegalArgumentException("'" + p.key() + "' needs a number, not '" + text + "'.");
+		}
+		catch (NumberFormatException e) {
+			throw new IllegalArgumentException("'" + p.key() +
+				"' needs a number, not '" + text + "'.");
 		}
 	}
 
-	private static ImagePlus image(CommandParameter p, String title, Map<String, Object> chosen) {
-		ImagePlus image = title == null ? defaultImage(chosen.values()) : WindowManager.getImage(title);
-		if (image == null) throw new IllegalArgumentException(title == null ?
-			"There are no images open: open the image to stylize first." :
-			"There is no image called '" + title + "' for '" + p.key() + "': open it first, or give the title of an open image.");
+	private static ImagePlus image(CommandParameter p, String title,
+		Map<String, Object> chosen)
+	{
+		ImagePlus image = title == null ? defaultImage(chosen.values())
+			: WindowManager.getImage(title);
+		if (image == null) throw new IllegalArgumentException(title == null
+			? "There are no images open: open the image to stylize first."
+			: "There is no image called '" + title + "' for '" + p.key() +
+				"': open it first, or give the title of an open image.");
 		return image;
 	}
 
 	/**
-	 * The image an image parameter starts with: the current one for the first, and for the next
-	 * (e.g. the style after the content) the first open image not chosen yet, as one rarely
-	 * stylizes an image after itself.
+	 * The image an image parameter starts with: the current one for the first,
+	 * and for the next (e.g. the style after the content) the first open image
+	 * not chosen yet, as one rarely stylizes an image after itself.
 	 */
 	private static ImagePlus defaultImage(Collection<Object> chosen) {
 		ImagePlus current = WindowManager.getCurrentImage();
@@ -194,13 +223,16 @@ final class ParameterDialog {
 	}
 
 	private Map<String, Object> fromDialog(boolean interactive) {
-		List<CommandParameter> common = parameters.stream().filter(p -> !p.advanced()).toList();
-		List<CommandParameter> advanced = parameters.stream().filter(CommandParameter::advanced).toList();
+		List<CommandParameter> common = parameters.stream().filter(p -> !p
+			.advanced()).toList();
+		List<CommandParameter> advanced = parameters.stream().filter(
+			CommandParameter::advanced).toList();
 		List<Object> offered = new ArrayList<>();
 		GenericDialog gd = dialog(title, common, offered, interactive);
 		Checkbox more = null;
 		if (!advanced.isEmpty() && interactive) {
-			gd.addCheckbox(ADVANCED_LABEL, Prefs.get(prefsPrefix + ".advanced", false));
+			gd.addCheckbox(ADVANCED_LABEL, Prefs.get(prefsPrefix + ".advanced",
+				false));
 			@SuppressWarnings("unchecked")
 			List<Checkbox> boxes = (List<Checkbox>) (List<?>) gd.getCheckboxes();
 			more = boxes.get(boxes.size() - 1);
@@ -213,39 +245,52 @@ final class ParameterDialog {
 			boolean ask = more == null || more.getState();
 			if (more != null) Prefs.set(prefsPrefix + ".advanced", ask);
 			if (ask) {
-				GenericDialog second = dialog(title + ": advanced options", advanced, offered, interactive);
+				GenericDialog second = dialog(title + ": advanced options", advanced,
+					offered, interactive);
 				second.showDialog();
 				if (second.wasCanceled()) return null;
 				read(second, advanced, values);
-			} else {
-				for (CommandParameter p : advanced) values.put(p.key(), defaultOf(p));
+			}
+			else {
+				for (CommandParameter p : advanced)
+					values.put(p.key(), defaultOf(p));
 			}
 		}
 		if (interactive) remember(values);
 		// The parameters' order, whichever dialog asked for them.
 		Map<String, Object> ordered = new LinkedHashMap<>();
-		for (CommandParameter p : parameters) ordered.put(p.key(), values.get(p.key()));
+		for (CommandParameter p : parameters)
+			ordered.put(p.key(), values.get(p.key()));
 		return ordered;
 	}
 
-	/** A dialog with a field for each parameter, starting from the remembered values when interactive. */
-	private GenericDialog dialog(String dialogTitle, List<CommandParameter> fields, List<Object> offered, boolean interactive) {
+	/**
+	 * A dialog with a field for each parameter, starting from the remembered
+	 * values when interactive.
+	 */
+	private GenericDialog dialog(String dialogTitle,
+		List<CommandParameter> fields, List<Object> offered, boolean interactive)
+	{
 		GenericDialog gd = new GenericDialog(dialogTitle);
 		for (CommandParameter p : fields) {
-			String remembered = interactive && p.remembered() ? Prefs.get(prefsKey(p), null) : null;
+			String remembered = interactive && p.remembered() ? Prefs.get(prefsKey(p),
+				null) : null;
 			String start = remembered != null ? remembered : p.defaultText();
 			switch (p.kind()) {
 				case NUMBER, INTEGER -> {
 					double value = parseOr(start, p.defaultValue());
-					// Wide enough for the whole default: the style weight's 1000000.000 was cut to 100000.
-					int columns = Math.max(6, IJ.d2s(value, Math.abs(p.digits())).length() + 1);
+					// Wide enough for the whole default: the style weight's 1000000.000
+					// was cut to 100000.
+					int columns = Math.max(6, IJ.d2s(value, Math.abs(p.digits()))
+						.length() + 1);
 					gd.addNumericField(p.key(), value, p.digits(), columns, null);
 				}
 				case BOOLEAN -> gd.addCheckbox(p.key(), Boolean.parseBoolean(start));
 				case CHOICE -> gd.addChoice(p.key(), p.choices().toArray(String[]::new),
 					p.choices().contains(start) ? start : p.defaultText());
 				// Wide enough for the default style layers (39 characters).
-				case TEXT -> gd.addStringField(p.key(), start, Math.max(24, start.length() + 2));
+				case TEXT -> gd.addStringField(p.key(), start, Math.max(24, start
+					.length() + 2));
 				case FILE -> gd.addFileField(p.key(), start, 24);
 				case DIRECTORY -> gd.addDirectoryField(p.key(), start, 24);
 				case IMAGE -> {
@@ -253,14 +298,17 @@ final class ParameterDialog {
 					offered.add(image);
 					gd.addImageChoice(p.key(), image == null ? null : image.getTitle());
 				}
-				case IMAGE_TITLE -> gd.addChoice(p.key(), openTitlesAndNone(), CommandParameter.NO_IMAGE);
+				case IMAGE_TITLE -> gd.addChoice(p.key(), openTitlesAndNone(),
+					CommandParameter.NO_IMAGE);
 			}
 		}
 		if (helpUrl != null) gd.addHelp(helpUrl);
 		return gd;
 	}
 
-	private static void read(GenericDialog gd, List<CommandParameter> fields, Map<String, Object> values) {
+	private static void read(GenericDialog gd, List<CommandParameter> fields,
+		Map<String, Object> values)
+	{
 		for (CommandParameter p : fields) {
 			Object value = switch (p.kind()) {
 				case NUMBER, INTEGER -> p.number(gd.getNextNumber());
@@ -275,7 +323,10 @@ final class ParameterDialog {
 		}
 	}
 
-	/** The value a parameter takes when its field was not shown: its default, as a macro without the key gets. */
+	/**
+	 * The value a parameter takes when its field was not shown: its default, as a
+	 * macro without the key gets.
+	 */
 	private static Object defaultOf(CommandParameter p) {
 		return switch (p.kind()) {
 			case CHOICE -> p.choice(p.defaultText());
@@ -296,7 +347,8 @@ final class ParameterDialog {
 	private static double parseOr(String text, Object fallback) {
 		try {
 			return Double.parseDouble(text);
-		} catch (NumberFormatException e) {
+		}
+		catch (NumberFormatException e) {
 			return fallback instanceof Number n ? n.doubleValue() : 0;
 		}
 	}
@@ -305,9 +357,11 @@ final class ParameterDialog {
 		for (CommandParameter p : parameters) {
 			Object v = values.get(p.key());
 			// Images are the open ones of this session, not of the last.
-			if (p.kind() == CommandParameter.Kind.IMAGE || p.kind() == CommandParameter.Kind.IMAGE_TITLE || !p.remembered() ||
+			if (p.kind() == CommandParameter.Kind.IMAGE || p
+				.kind() == CommandParameter.Kind.IMAGE_TITLE || !p.remembered() ||
 				v == null) continue;
-			Prefs.set(prefsKey(p), v instanceof java.io.File f ? f.getPath() : v.toString());
+			Prefs.set(prefsKey(p), v instanceof java.io.File f ? f.getPath() : v
+				.toString());
 		}
 	}
 

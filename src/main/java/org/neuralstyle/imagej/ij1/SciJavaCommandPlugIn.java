@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej.ij1;
 
 import ij.IJ;
@@ -37,24 +38,30 @@ import org.scijava.module.ModuleItem;
 import org.scijava.module.ModuleService;
 
 /**
- * Runs a SciJava command from plain ImageJ 1.x, where no SciJava framework shows its dialog or
- * fills in its image. Named in {@code plugins.config} with the command's class as argument:
+ * Runs a SciJava command from plain ImageJ 1.x, where no SciJava framework
+ * shows its dialog or fills in its image. Named in {@code plugins.config} with
+ * the command's class as argument:
+ * 
  * <pre>
  * Plugins&gt;Style Transfer, "Stylize (fast model)", org.neuralstyle.imagej.ij1.SciJavaCommandPlugIn("org.neuralstyle.imagej.StylizeFastCommand")
  * </pre>
- * It asks for the command's parameters in a GenericDialog whose labels are the parameter names
- * (so macros and the Recorder use the same keys as Fiji), fills image parameters from open images,
- * runs the command in a SciJava context and shows its image outputs. Fiji never uses this class:
- * there the command itself is in the menu (see {@code plugins.config}).
+ * 
+ * It asks for the command's parameters in a GenericDialog whose labels are the
+ * parameter names (so macros and the Recorder use the same keys as Fiji), fills
+ * image parameters from open images, runs the command in a SciJava context and
+ * shows its image outputs. Fiji never uses this class: there the command itself
+ * is in the menu (see {@code plugins.config}).
  */
 public class SciJavaCommandPlugIn implements PlugIn {
 
 	/**
-	 * What the dialogs' Help button opens: the user documentation on the project's site (the pom's
-	 * {@code <url>}, which a test compares), rendered and current. An installed plugin has no copy
-	 * of docs/ next to it, so a local file would not be there for most users.
+	 * What the dialogs' Help button opens: the user documentation on the
+	 * project's site (the pom's {@code <url>}, which a test compares), rendered
+	 * and current. An installed plugin has no copy of docs/ next to it, so a
+	 * local file would not be there for most users.
 	 */
-	static final String HELP_URL = "https://github.com/neural-style-fiji/neural-style/blob/main/docs/fiji.md";
+	static final String HELP_URL =
+		"https://github.com/neural-style-fiji/neural-style/blob/main/docs/fiji.md";
 
 	@Override
 	public void run(String commandClassName) {
@@ -62,30 +69,37 @@ public class SciJavaCommandPlugIn implements PlugIn {
 		try {
 			Class<? extends Command> commandClass = commandClass(commandClassName);
 			title = new CommandInfo(commandClass).getTitle();
-			Map<String, Object> inputs = new ParameterDialog(title, CommandParameters.of(commandClass),
-				"neuralstyle." + commandClass.getSimpleName(), HELP_URL).ask();
+			Map<String, Object> inputs = new ParameterDialog(title, CommandParameters
+				.of(commandClass), "neuralstyle." + commandClass.getSimpleName(),
+				HELP_URL).ask();
 			if (inputs == null) return;
-			for (ImagePlus output : run(commandClass, inputs)) display(output);
-		} catch (Exception e) {
+			for (ImagePlus output : run(commandClass, inputs))
+				display(output);
+		}
+		catch (Exception e) {
 			fail(title, e);
 		}
 	}
 
 	/**
-	 * Runs the command with these inputs (by parameter name) in the shared context and returns its
-	 * image outputs, not shown.
+	 * Runs the command with these inputs (by parameter name) in the shared
+	 * context and returns its image outputs, not shown.
 	 *
-	 * @throws Exception what the command threw, or an IllegalStateException with the reason it
-	 *           gave when it cancelled itself
+	 * @throws Exception what the command threw, or an IllegalStateException with
+	 *           the reason it gave when it cancelled itself
 	 */
-	public static List<ImagePlus> run(Class<? extends Command> commandClass, Map<String, Object> inputs) throws Exception {
+	public static List<ImagePlus> run(Class<? extends Command> commandClass,
+		Map<String, Object> inputs) throws Exception
+	{
 		CommandInfo info = new CommandInfo(commandClass);
 		ModuleService modules = SciJavaContext.get().service(ModuleService.class);
 		Module module;
 		try {
-			// No pre- and postprocessing: inputs are complete, and there is no SciJava UI to show outputs.
+			// No pre- and postprocessing: inputs are complete, and there is no
+			// SciJava UI to show outputs.
 			module = modules.run(info, false, inputs).get();
-		} catch (ExecutionException e) {
+		}
+		catch (ExecutionException e) {
 			throw e.getCause() instanceof Exception cause ? cause : e;
 		}
 		if (module instanceof CommandModule command && command.isCanceled()) {
@@ -95,7 +109,8 @@ public class SciJavaCommandPlugIn implements PlugIn {
 		}
 		List<ImagePlus> images = new ArrayList<>();
 		for (ModuleItem<?> output : info.outputs()) {
-			if (module.getOutput(output.getName()) instanceof ImagePlus image) images.add(image);
+			if (module.getOutput(output.getName()) instanceof ImagePlus image) images
+				.add(image);
 		}
 		return images;
 	}
@@ -103,39 +118,52 @@ public class SciJavaCommandPlugIn implements PlugIn {
 	@SuppressWarnings("unchecked")
 	private static Class<? extends Command> commandClass(String name) {
 		if (name == null || name.isBlank()) throw new IllegalArgumentException(
-			"plugins.config must name the command class as argument of " + SciJavaCommandPlugIn.class.getName() + ".");
+			"plugins.config must name the command class as argument of " +
+				SciJavaCommandPlugIn.class.getName() + ".");
 		Class<?> c;
 		try {
-			c = Class.forName(name.trim(), true, SciJavaCommandPlugIn.class.getClassLoader());
-		} catch (ClassNotFoundException | LinkageError e) {
-			throw new IllegalStateException("Style Transfer is not installed completely (" + name + " is missing: " + e +
-				"). Put the neural-style jar in ImageJ's plugins folder and its dependencies in plugins/jars, then restart ImageJ.", e);
+			c = Class.forName(name.trim(), true, SciJavaCommandPlugIn.class
+				.getClassLoader());
 		}
-		if (!Command.class.isAssignableFrom(c)) throw new IllegalArgumentException(name + " is not a SciJava command.");
+		catch (ClassNotFoundException | LinkageError e) {
+			throw new IllegalStateException(
+				"Style Transfer is not installed completely (" + name +
+					" is missing: " + e +
+					"). Put the neural-style jar in ImageJ's plugins folder and its dependencies in plugins/jars, then restart ImageJ.",
+				e);
+		}
+		if (!Command.class.isAssignableFrom(c)) throw new IllegalArgumentException(
+			name + " is not a SciJava command.");
 		return (Class<? extends Command>) c;
 	}
 
-	/** Shows a result; without a display it becomes the current image, so a macro can go on with it. */
+	/**
+	 * Shows a result; without a display it becomes the current image, so a macro
+	 * can go on with it.
+	 */
 	private static void display(ImagePlus image) {
 		if (GraphicsEnvironment.isHeadless()) {
 			if (Interpreter.isBatchMode()) Interpreter.addBatchModeImage(image);
 			WindowManager.setTempCurrentImage(image);
-		} else {
+		}
+		else {
 			image.show();
 		}
 	}
 
 	/**
-	 * One clear message: a dialog when ImageJ has a window, the log (printed to the console in
-	 * batch mode) otherwise. A macro that called the command stops here rather than going on
-	 * without its result.
+	 * One clear message: a dialog when ImageJ has a window, the log (printed to
+	 * the console in batch mode) otherwise. A macro that called the command stops
+	 * here rather than going on without its result.
 	 */
 	private static void fail(String title, Exception e) {
 		String message = e.getMessage() != null ? e.getMessage() : e.toString();
 		if (IJ.getInstance() == null) {
 			IJ.log(title + ": " + message);
-			if (!(e instanceof IllegalArgumentException || e instanceof IllegalStateException)) IJ.log(stackTrace(e));
-		} else {
+			if (!(e instanceof IllegalArgumentException ||
+				e instanceof IllegalStateException)) IJ.log(stackTrace(e));
+		}
+		else {
 			IJ.error(title, message);
 		}
 		Interpreter.abort();

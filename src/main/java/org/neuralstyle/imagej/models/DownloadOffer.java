@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej.models;
 
 import ij.IJ;
@@ -28,11 +29,14 @@ import org.neuralstyle.weights.KnownModel;
 import org.neuralstyle.weights.PretrainedWeights;
 
 /**
- * The GUI side of a missing model: one dialog that says what is missing and offers the download,
- * then the download's progress in ImageJ's status and progress bars. Escape cancels the download
- * (the downloader stops when its thread is interrupted and keeps nothing incomplete).
+ * The GUI side of a missing model: one dialog that says what is missing and
+ * offers the download, then the download's progress in ImageJ's status and
+ * progress bars. Escape cancels the download (the downloader stops when its
+ * thread is interrupted and keeps nothing incomplete).
  */
-final class DownloadOffer implements PretrainedWeights.Consent, DownloadProgress {
+final class DownloadOffer implements PretrainedWeights.Consent,
+	DownloadProgress
+{
 
 	private final Throttle status = new Throttle(150);
 
@@ -42,7 +46,8 @@ final class DownloadOffer implements PretrainedWeights.Consent, DownloadProgress
 
 	/**
 	 * @param title the dialog's title, the command's name
-	 * @param fileParameter the command's parameter that takes the file instead, which the advice names
+	 * @param fileParameter the command's parameter that takes the file instead,
+	 *          which the advice names
 	 */
 	DownloadOffer(String title, String fileParameter) {
 		this.title = title;
@@ -52,12 +57,16 @@ final class DownloadOffer implements PretrainedWeights.Consent, DownloadProgress
 	@Override
 	public boolean allowDownload(KnownModel model, Path cacheFolder) {
 		GenericDialog gd = new GenericDialog(title);
-		String check = model.checksum().isKnown() ? "The file is checked (size and SHA-256) before it is used" :
-			"Every model in the file is checked before it is used";
-		gd.addMessage("This command needs the " + model.id() + " weights (" + model.describe() +
-			"),\nwhich are not on this computer yet.\n \nDownload them now from\n" + model.url() + "\ninto " + cacheFolder +
-			"?\n \n" + check + "; Esc cancels the download.\n" +
-			"Without internet access, cancel, and choose the file as '" + fileParameter + "' instead.");
+		String check = model.checksum().isKnown()
+			? "The file is checked (size and SHA-256) before it is used"
+			: "Every model in the file is checked before it is used";
+		gd.addMessage("This command needs the " + model.id() + " weights (" + model
+			.describe() +
+			"),\nwhich are not on this computer yet.\n \nDownload them now from\n" +
+			model.url() + "\ninto " + cacheFolder + "?\n \n" + check +
+			"; Esc cancels the download.\n" +
+			"Without internet access, cancel, and choose the file as '" +
+			fileParameter + "' instead.");
 		gd.setOKLabel("Download");
 		gd.showDialog();
 		if (gd.wasCanceled()) return false;
@@ -70,8 +79,10 @@ final class DownloadOffer implements PretrainedWeights.Consent, DownloadProgress
 	public void update(long bytesDone, long bytesTotal) {
 		if (IJ.escapePressed()) Thread.currentThread().interrupt();
 		if (!status.due(bytesTotal > 0 && bytesDone >= bytesTotal)) return;
-		String total = bytesTotal > 0 ? " of " + KnownModel.megabytes(bytesTotal) + " MB" : " MB";
-		IJ.showStatus("Downloading " + fileName + ": " + KnownModel.megabytes(bytesDone) + total + " (Esc cancels)");
+		String total = bytesTotal > 0 ? " of " + KnownModel.megabytes(bytesTotal) +
+			" MB" : " MB";
+		IJ.showStatus("Downloading " + fileName + ": " + KnownModel.megabytes(
+			bytesDone) + total + " (Esc cancels)");
 		if (bytesTotal > 0) IJ.showProgress((double) bytesDone / bytesTotal);
 	}
 }

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej.models;
 
 import java.io.File;
@@ -32,14 +33,17 @@ import org.neuralstyle.weights.WeightsUnavailableException;
 
 /**
  * The loss network's weights for a Fiji command, by the engine's one rule
- * ({@link PretrainedWeights}): the file the user chose, else the cached model, else — only when a
- * person agrees — a verified download into the cache. Without someone to ask (headless, batch
- * mode, a running macro) a missing model is one error that says, in Fiji's terms, how to supply
- * it, rather than a 548 MB download nobody asked for.
+ * ({@link PretrainedWeights}): the file the user chose, else the cached model,
+ * else — only when a person agrees — a verified download into the cache.
+ * Without someone to ask (headless, batch mode, a running macro) a missing
+ * model is one error that says, in Fiji's terms, how to supply it, rather than
+ * a 548 MB download nobody asked for.
  */
 public final class NetworkWeights {
 
-	/** The command parameter that takes a weights file, which the advice names. */
+	/**
+	 * The command parameter that takes a weights file, which the advice names.
+	 */
 	static final String FILE_KEY = "weights";
 
 	private final String menuCommand;
@@ -51,39 +55,53 @@ public final class NetworkWeights {
 		this.weights = weights;
 	}
 
-	/** The standard models and cache, with the download offer when a person can be asked. */
+	/**
+	 * The standard models and cache, with the download offer when a person can be
+	 * asked.
+	 */
 	public static NetworkWeights standard(String menuCommand) throws IOException {
-		DownloadOffer offer = Gui.canAsk() ? new DownloadOffer(menuCommand, FILE_KEY) : null;
-		return new NetworkWeights(menuCommand, PretrainedWeights.standard(offer, offer == null ? DownloadProgress.NONE : offer));
+		DownloadOffer offer = Gui.canAsk() ? new DownloadOffer(menuCommand,
+			FILE_KEY) : null;
+		return new NetworkWeights(menuCommand, PretrainedWeights.standard(offer,
+			offer == null ? DownloadProgress.NONE : offer));
 	}
 
 	/**
 	 * Opens {@code file} if given, else the model named {@code network}.
 	 *
-	 * @throws CancellationException when the person asked declined the download (nothing to report)
-	 * @throws IOException with a message for the user when the file is unusable or the model missing
+	 * @throws CancellationException when the person asked declined the download
+	 *           (nothing to report)
+	 * @throws IOException with a message for the user when the file is unusable
+	 *           or the model missing
 	 */
 	public StateDict open(String network, File file) throws IOException {
 		try {
 			return weights.vgg(network, file == null ? null : file.toPath());
 		}
 		catch (WeightsUnavailableException e) {
-			throw new IOException(e.getMessage() + " " + advice(e, menuCommand, "give it as " + FILE_KEY + "=[/path/to/"
-				+ e.model().fileName() + "] (or copy it into " + e.cacheFolder() + ")"), e);
+			throw new IOException(e.getMessage() + " " + advice(e, menuCommand,
+				"give it as " + FILE_KEY + "=[/path/to/" + e.model().fileName() +
+					"] (or copy it into " + e.cacheFolder() + ")"), e);
 		}
 	}
 
 	/**
-	 * What to do about a missing model in Fiji: run the command from the menu (where a person is
-	 * asked about the download), or download it elsewhere and give it to the command.
+	 * What to do about a missing model in Fiji: run the command from the menu
+	 * (where a person is asked about the download), or download it elsewhere and
+	 * give it to the command.
 	 *
-	 * @param then what to do with the file, e.g. "give it as weights=[/path/to/vgg19-dcbb9e9d.pth]"
+	 * @param then what to do with the file, e.g. "give it as
+	 *          weights=[/path/to/vgg19-dcbb9e9d.pth]"
 	 */
-	static String advice(WeightsUnavailableException e, String menuCommand, String then) {
+	static String advice(WeightsUnavailableException e, String menuCommand,
+		String then)
+	{
 		KnownModel model = e.model();
 		if (e.reason() == WeightsUnavailableException.Reason.DOWNLOAD_FAILED)
-			return "Download " + model.fileName() + " on a computer with internet access, then " + then + ".";
-		return "Run Plugins > Style Transfer > " + menuCommand + " once from the menu to download them, or download " + model.url()
-			+ " yourself and " + then + ".";
+			return "Download " + model.fileName() +
+				" on a computer with internet access, then " + then + ".";
+		return "Run Plugins > Style Transfer > " + menuCommand +
+			" once from the menu to download them, or download " + model.url() +
+			" yourself and " + then + ".";
 	}
 }

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej.planes;
 
 import ij.process.ByteProcessor;
@@ -27,14 +28,15 @@ import ij.process.ShortProcessor;
 import org.neuralstyle.image.RgbImage;
 
 /**
- * Single-channel planes (8, 16 or 32 bits) as ImageJ displays them: a value's place in the display
- * range (min to max) picks a colour of the LUT. Back from RGB, each pixel gets the value whose
- * displayed colour is nearest (see {@link LutCurve}); for a gray LUT that is the luminance mapped
- * through the display range. Values outside the display range therefore come back clamped to it:
- * what is not shown cannot be stylized.
+ * Single-channel planes (8, 16 or 32 bits) as ImageJ displays them: a value's
+ * place in the display range (min to max) picks a colour of the LUT. Back from
+ * RGB, each pixel gets the value whose displayed colour is nearest (see
+ * {@link LutCurve}); for a gray LUT that is the luminance mapped through the
+ * display range. Values outside the display range therefore come back clamped
+ * to it: what is not shown cannot be stylized.
  * <p>
- * Positions are kept as floats rather than quantized to the LUT's 256 entries, so 16- and 32-bit
- * data keep their precision inside the display range.
+ * Positions are kept as floats rather than quantized to the LUT's 256 entries,
+ * so 16- and 32-bit data keep their precision inside the display range.
  */
 public final class LutPlaneCodec implements PlaneCodec {
 
@@ -45,14 +47,19 @@ public final class LutPlaneCodec implements PlaneCodec {
 	private final int bitDepth;
 
 	public LutPlaneCodec(LUT lut, double min, double max, int bitDepth) {
-		if (bitDepth != 8 && bitDepth != 16 && bitDepth != 32) throw new IllegalArgumentException(
-			"Expected an 8-, 16- or 32-bit plane, got " + bitDepth + " bits");
-		if (!(max > min)) throw new IllegalArgumentException(
-			"The display range " + min + " to " + max + " is empty: set a display range with Image>Adjust>Brightness/Contrast first.");
-		// An infinite end (one ±Inf pixel sets it) maps every finite value to one colour: a flat result.
-		if (Double.isInfinite(min) || Double.isInfinite(max)) throw new IllegalArgumentException(
-			"The display range " + min + " to " + max + " has an infinite end (the image holds an infinite value), so every " +
-			"pixel would show as one colour: set a finite display range with Image>Adjust>Brightness/Contrast first.");
+		if (bitDepth != 8 && bitDepth != 16 && bitDepth != 32)
+			throw new IllegalArgumentException(
+				"Expected an 8-, 16- or 32-bit plane, got " + bitDepth + " bits");
+		if (!(max > min)) throw new IllegalArgumentException("The display range " +
+			min + " to " + max +
+			" is empty: set a display range with Image>Adjust>Brightness/Contrast first.");
+		// An infinite end (one ±Inf pixel sets it) maps every finite value to one
+		// colour: a flat result.
+		if (Double.isInfinite(min) || Double.isInfinite(max))
+			throw new IllegalArgumentException("The display range " + min + " to " +
+				max +
+				" has an infinite end (the image holds an infinite value), so every " +
+				"pixel would show as one colour: set a finite display range with Image>Adjust>Brightness/Contrast first.");
 		this.lut = lut;
 		this.curve = new LutCurve(lut);
 		this.min = min;
@@ -63,7 +70,8 @@ public final class LutPlaneCodec implements PlaneCodec {
 	@Override
 	public RgbImage toRgb(ImageProcessor plane) {
 		if (plane.getBitDepth() != bitDepth) throw new IllegalArgumentException(
-			"Expected a " + bitDepth + "-bit plane, got " + plane.getBitDepth() + " bits");
+			"Expected a " + bitDepth + "-bit plane, got " + plane.getBitDepth() +
+				" bits");
 		int w = plane.getWidth(), h = plane.getHeight(), n = w * h;
 		float[] planes = new float[3 * n];
 		float[] rgb = new float[3];
@@ -89,7 +97,8 @@ public final class LutPlaneCodec implements PlaneCodec {
 		double range = max - min;
 		long largest = bitDepth == 8 ? 255 : 65535;
 		for (int i = 0; i < n; i++) {
-			double value = min + range * curve.nearestPosition(planes[i], planes[n + i], planes[2 * n + i]);
+			double value = min + range * curve.nearestPosition(planes[i], planes[n +
+				i], planes[2 * n + i]);
 			if (bitDepth == 32) out.setf(i, (float) value);
 			else out.set(i, (int) Math.min(Math.max(Math.round(value), 0), largest));
 		}

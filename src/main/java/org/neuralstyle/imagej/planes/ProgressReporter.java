@@ -17,37 +17,46 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej.planes;
 
 /**
- * Where stylization reports how far it is, and asks whether the user has given up. Planes are
- * counted in the order they are processed: {@code index} runs from 0 to {@code total - 1}.
+ * Where stylization reports how far it is, and asks whether the user has given
+ * up. Planes are counted in the order they are processed: {@code index} runs
+ * from 0 to {@code total - 1}.
  */
 public interface ProgressReporter {
 
-	/** Work on a plane starts; {@code where} names it for the user (e.g. "z=2, t=5"). */
+	/**
+	 * Work on a plane starts; {@code where} names it for the user (e.g. "z=2,
+	 * t=5").
+	 */
 	void planeStarted(int index, int total, String where);
 
-	/** Fraction in [0,1] of the current plane done, for stylizers that know it. */
-	default void planeProgress(double fraction) {
-	}
+	/**
+	 * Fraction in [0,1] of the current plane done, for stylizers that know it.
+	 */
+	default void planeProgress(double fraction) {}
 
-	/** All work has ended: {@code stylized} of {@code total} planes were stylized. */
+	/**
+	 * All work has ended: {@code stylized} of {@code total} planes were stylized.
+	 */
 	void finished(int stylized, int total);
 
-	/** True once the user has asked to stop; stylization ends after the current plane. */
+	/**
+	 * True once the user has asked to stop; stylization ends after the current
+	 * plane.
+	 */
 	boolean isCancelled();
 
 	/** Reports nothing and never cancels. */
 	ProgressReporter SILENT = new ProgressReporter() {
 
 		@Override
-		public void planeStarted(int index, int total, String where) {
-		}
+		public void planeStarted(int index, int total, String where) {}
 
 		@Override
-		public void finished(int stylized, int total) {
-		}
+		public void finished(int stylized, int total) {}
 
 		@Override
 		public boolean isCancelled() {

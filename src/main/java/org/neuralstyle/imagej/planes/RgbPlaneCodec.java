@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej.planes;
 
 import ij.process.ColorProcessor;
@@ -29,8 +30,9 @@ public final class RgbPlaneCodec implements PlaneCodec {
 
 	@Override
 	public RgbImage toRgb(ImageProcessor plane) {
-		if (!(plane instanceof ColorProcessor rgb)) throw new IllegalArgumentException(
-			"Expected an RGB plane, got " + plane.getClass().getSimpleName());
+		if (!(plane instanceof ColorProcessor rgb))
+			throw new IllegalArgumentException("Expected an RGB plane, got " + plane
+				.getClass().getSimpleName());
 		return RgbPixels.toRgb(rgb);
 	}
 

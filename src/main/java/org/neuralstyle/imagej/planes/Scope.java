@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej.planes;
 
 import java.util.Arrays;
@@ -24,19 +25,21 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Which planes of a stack or hyperstack to stylize. For a multi-channel composite a plane is a
- * (z, t) position with all its channels as displayed. The labels are the values of the macro key
- * {@link #MACRO_KEY}, e.g. {@code scope=[All planes]}.
+ * Which planes of a stack or hyperstack to stylize. For a multi-channel
+ * composite a plane is a (z, t) position with all its channels as displayed.
+ * The labels are the values of the macro key {@link #MACRO_KEY}, e.g.
+ * {@code scope=[All planes]}.
  */
 public enum Scope {
 
-	/** Only the plane on display; the result is a single image. */
-	CURRENT_PLANE(Scope.CURRENT_PLANE_LABEL),
-	/** Every slice and frame; the result has the input's dimensions. */
-	ALL_PLANES(Scope.ALL_PLANES_LABEL);
+		/** Only the plane on display; the result is a single image. */
+		CURRENT_PLANE(Scope.CURRENT_PLANE_LABEL),
+		/** Every slice and frame; the result has the input's dimensions. */
+		ALL_PLANES(Scope.ALL_PLANES_LABEL);
 
 	/** The labels, as constants that annotations (choice lists) can use. */
-	public static final String CURRENT_PLANE_LABEL = "Current plane", ALL_PLANES_LABEL = "All planes";
+	public static final String CURRENT_PLANE_LABEL = "Current plane",
+			ALL_PLANES_LABEL = "All planes";
 
 	/** The parameter name (and macro key) the commands use for the scope. */
 	public static final String MACRO_KEY = "scope";
@@ -57,14 +60,17 @@ public enum Scope {
 		return Arrays.stream(values()).map(Scope::label).toArray(String[]::new);
 	}
 
-	/** The scope with this label; case, and underscores for spaces, do not matter. */
+	/**
+	 * The scope with this label; case, and underscores for spaces, do not matter.
+	 */
 	public static Scope parse(String text) {
 		String wanted = text.trim().replace('_', ' ').toLowerCase(Locale.ROOT);
 		for (Scope s : values()) {
 			if (s.label.toLowerCase(Locale.ROOT).equals(wanted)) return s;
 		}
-		throw new IllegalArgumentException("Unknown " + MACRO_KEY + " '" + text + "': use one of " +
-			Arrays.stream(values()).map(s -> "[" + s.label + "]").collect(Collectors.joining(", ")) + ".");
+		throw new IllegalArgumentException("Unknown " + MACRO_KEY + " '" + text +
+			"': use one of " + Arrays.stream(values()).map(s -> "[" + s.label + "]")
+				.collect(Collectors.joining(", ")) + ".");
 	}
 
 	@Override

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej.planes;
 
 import ij.gui.Roi;
@@ -26,10 +27,11 @@ import ij.process.ImageProcessor;
 import java.awt.Rectangle;
 
 /**
- * The part of a plane a selection asks to stylize. Only the selection's bounding box (clipped to
- * the image) is handed to the stylizer, which saves work and keeps the style's scale relative to
- * what was selected; the stylized box is then written back inside the selection only, so outside
- * it the result is the input, pixel for pixel. Without an area selection (none, or a line or
+ * The part of a plane a selection asks to stylize. Only the selection's
+ * bounding box (clipped to the image) is handed to the stylizer, which saves
+ * work and keeps the style's scale relative to what was selected; the stylized
+ * box is then written back inside the selection only, so outside it the result
+ * is the input, pixel for pixel. Without an area selection (none, or a line or
  * point selection) the region is the whole plane.
  */
 final class SelectionRegion {
@@ -43,23 +45,28 @@ final class SelectionRegion {
 	}
 
 	static SelectionRegion of(Roi selection, int width, int height) {
-		if (selection == null || !selection.isArea()) return new SelectionRegion(new Rectangle(0, 0, width, height), null);
-		// ImageProcessor.setRoi clips the selection and its mask to the image, as ImageJ's own filters do.
+		if (selection == null || !selection.isArea()) return new SelectionRegion(
+			new Rectangle(0, 0, width, height), null);
+		// ImageProcessor.setRoi clips the selection and its mask to the image, as
+		// ImageJ's own filters do.
 		ImageProcessor probe = new ByteProcessor(width, height);
 		probe.setRoi(selection);
 		Rectangle bounds = probe.getRoi();
-		if (bounds.width <= 0 || bounds.height <= 0) throw new IllegalArgumentException(
-			"The selection lies outside the image: select an area inside the image, or none to stylize all of it.");
+		if (bounds.width <= 0 || bounds.height <= 0)
+			throw new IllegalArgumentException(
+				"The selection lies outside the image: select an area inside the image, or none to stylize all of it.");
 		return new SelectionRegion(bounds, probe.getMask());
 	}
 
 	boolean isWholePlane(int width, int height) {
-		return mask == null && bounds.x == 0 && bounds.y == 0 && bounds.width == width && bounds.height == height;
+		return mask == null && bounds.x == 0 && bounds.y == 0 &&
+			bounds.width == width && bounds.height == height;
 	}
 
 	/** The selection's bounding box of the plane, as a new processor. */
 	ImageProcessor crop(ImageProcessor plane) {
-		if (isWholePlane(plane.getWidth(), plane.getHeight())) return plane.duplicate();
+		if (isWholePlane(plane.getWidth(), plane.getHeight())) return plane
+			.duplicate();
 		plane.setRoi(bounds);
 		ImageProcessor cropped = plane.crop();
 		plane.resetRoi();
@@ -67,18 +74,22 @@ final class SelectionRegion {
 	}
 
 	/**
-	 * A copy of {@code original} with the pixels inside the selection taken from {@code stylized},
-	 * which covers the bounding box and has the original's pixel type.
+	 * A copy of {@code original} with the pixels inside the selection taken from
+	 * {@code stylized}, which covers the bounding box and has the original's
+	 * pixel type.
 	 */
 	ImageProcessor blend(ImageProcessor original, ImageProcessor stylized) {
-		if (stylized.getWidth() != bounds.width || stylized.getHeight() != bounds.height) throw new IllegalArgumentException(
-			"Expected a " + bounds.width + "x" + bounds.height + " plane, got " + stylized.getWidth() + "x" + stylized.getHeight());
+		if (stylized.getWidth() != bounds.width || stylized
+			.getHeight() != bounds.height) throw new IllegalArgumentException(
+				"Expected a " + bounds.width + "x" + bounds.height + " plane, got " +
+					stylized.getWidth() + "x" + stylized.getHeight());
 		ImageProcessor result = original.duplicate();
 		boolean floats = original instanceof FloatProcessor;
 		for (int y = 0; y < bounds.height; y++) {
 			for (int x = 0; x < bounds.width; x++) {
 				if (mask != null && mask.get(x, y) == 0) continue;
-				if (floats) result.setf(bounds.x + x, bounds.y + y, stylized.getf(x, y));
+				if (floats) result.setf(bounds.x + x, bounds.y + y, stylized.getf(x,
+					y));
 				else result.set(bounds.x + x, bounds.y + y, stylized.get(x, y));
 			}
 		}

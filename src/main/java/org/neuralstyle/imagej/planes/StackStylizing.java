@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej.planes;
 
 import ij.ImagePlus;
@@ -28,32 +29,37 @@ import org.neuralstyle.image.Resampling;
 import org.neuralstyle.image.RgbImage;
 
 /**
- * Runs a stylizer over an image the way a Fiji command should: on the plane on display or on
- * every plane, inside the selection only, into a new image of the input's kind (see
- * {@link ImagePlanes}), leaving the input untouched, reporting plane by plane and stopping
- * cleanly when cancelled.
+ * Runs a stylizer over an image the way a Fiji command should: on the plane on
+ * display or on every plane, inside the selection only, into a new image of the
+ * input's kind (see {@link ImagePlanes}), leaving the input untouched,
+ * reporting plane by plane and stopping cleanly when cancelled.
  */
 public final class StackStylizing {
 
-	/** Property of the result that lists the planes left unstylized after a cancel. */
+	/**
+	 * Property of the result that lists the planes left unstylized after a
+	 * cancel.
+	 */
 	public static final String UNSTYLIZED_PROPERTY = "StyleTransfer.Unstylized";
 
-	private StackStylizing() {
-	}
+	private StackStylizing() {}
 
 	/**
-	 * Stylizes {@code input} and returns the new image (not shown). After a cancel the result
-	 * still has every plane asked for: the ones not reached are the input's plane, listed in the
-	 * result's Info and in {@link #UNSTYLIZED_PROPERTY}. Exceptions of the stylizer other than
+	 * Stylizes {@code input} and returns the new image (not shown). After a
+	 * cancel the result still has every plane asked for: the ones not reached are
+	 * the input's plane, listed in the result's Info and in
+	 * {@link #UNSTYLIZED_PROPERTY}. Exceptions of the stylizer other than
 	 * {@link CancellationException} end the run and reach the caller unchanged.
 	 */
-	public static StylizingResult run(ImagePlus input, Scope scope, PlaneStylizer stylizer, ProgressReporter progress)
-		throws Exception
+	public static StylizingResult run(ImagePlus input, Scope scope,
+		PlaneStylizer stylizer, ProgressReporter progress) throws Exception
 	{
 		ImagePlanes planes = ImagePlanes.of(input);
 		PlaneCodec codec = planes.codec();
-		SelectionRegion region = SelectionRegion.of(input.getRoi(), input.getWidth(), input.getHeight());
-		int[] indices = scope == Scope.ALL_PLANES ? allPlanes(planes.count()) : new int[] {planes.current()};
+		SelectionRegion region = SelectionRegion.of(input.getRoi(), input
+			.getWidth(), input.getHeight());
+		int[] indices = scope == Scope.ALL_PLANES ? allPlanes(planes.count())
+			: new int[] { planes.current() };
 		ImageProcessor[] results = new ImageProcessor[indices.length];
 		List<String> unstylized = new ArrayList<>();
 		int stylized = 0;
@@ -64,9 +70,11 @@ public final class StackStylizing {
 			if (!stopped) {
 				progress.planeStarted(k, indices.length, planes.position(indices[k]));
 				try {
-					results[k] = stylizePlane(original, codec, region, stylizer, progress, planes.position(indices[k]));
+					results[k] = stylizePlane(original, codec, region, stylizer, progress,
+						planes.position(indices[k]));
 					stylized++;
-				} catch (CancellationException e) {
+				}
+				catch (CancellationException e) {
 					stopped = true;
 				}
 				stopped = stopped || progress.isCancelled();
@@ -77,52 +85,68 @@ public final class StackStylizing {
 			}
 		}
 		progress.finished(stylized, indices.length);
-		ImagePlus image = planes.assemble(resultTitle(input.getTitle()), indices, results);
-		if (!unstylized.isEmpty()) noteUnstylized(image, unstylized, indices.length);
+		ImagePlus image = planes.assemble(resultTitle(input.getTitle()), indices,
+			results);
+		if (!unstylized.isEmpty()) noteUnstylized(image, unstylized,
+			indices.length);
 		return new StylizingResult(image, stylized, indices.length, unstylized);
 	}
 
-	private static ImageProcessor stylizePlane(ImageProcessor original, PlaneCodec codec, SelectionRegion region,
-		PlaneStylizer stylizer, ProgressReporter progress, String where) throws Exception
+	private static ImageProcessor stylizePlane(ImageProcessor original,
+		PlaneCodec codec, SelectionRegion region, PlaneStylizer stylizer,
+		ProgressReporter progress, String where) throws Exception
 	{
 		ImageProcessor crop = region.crop(original);
 		RgbImage picture = codec.toRgb(crop);
 		RgbImage styled = stylizer.stylize(picture, progress);
-		if (styled == null) throw new IllegalStateException("The stylizer returned no picture for " + where + ".");
+		if (styled == null) throw new IllegalStateException(
+			"The stylizer returned no picture for " + where + ".");
 		requireFinite(styled, where);
-		RgbImage fitted = Resampling.resize(styled, crop.getWidth(), crop.getHeight());
+		RgbImage fitted = Resampling.resize(styled, crop.getWidth(), crop
+			.getHeight());
 		return region.blend(original, codec.fromRgb(fitted));
 	}
 
 	private static void requireFinite(RgbImage picture, String where) {
 		for (float v : picture.planes()) {
 			if (!Float.isFinite(v)) throw new IllegalStateException(
-				"Stylization of " + where + " produced invalid pixel values (NaN or infinity); the input is unchanged. " +
+				"Stylization of " + where +
+					" produced invalid pixel values (NaN or infinity); the input is unchanged. " +
 					"Run again with lower weights, or with another model.");
 		}
 	}
 
 	private static int[] allPlanes(int count) {
 		int[] all = new int[count];
-		for (int i = 0; i < count; i++) all[i] = i;
+		for (int i = 0; i < count; i++)
+			all[i] = i;
 		return all;
 	}
 
-	/** "blobs.gif" becomes "blobs stylized": the extension no longer describes the new image. */
+	/**
+	 * "blobs.gif" becomes "blobs stylized": the extension no longer describes the
+	 * new image.
+	 */
 	public static String resultTitle(String inputTitle) {
 		return baseTitle(inputTitle) + " stylized";
 	}
 
-	/** An image's title without its file extension ("blobs.gif" is "blobs"), for titles of derived images. */
+	/**
+	 * An image's title without its file extension ("blobs.gif" is "blobs"), for
+	 * titles of derived images.
+	 */
 	public static String baseTitle(String inputTitle) {
 		String base = inputTitle.replaceFirst("\\.[A-Za-z][A-Za-z0-9]{0,4}$", "");
 		return base.isEmpty() ? inputTitle : base;
 	}
 
-	private static void noteUnstylized(ImagePlus image, List<String> unstylized, int total) {
+	private static void noteUnstylized(ImagePlus image, List<String> unstylized,
+		int total)
+	{
 		String list = String.join("; ", unstylized);
 		image.setProp(UNSTYLIZED_PROPERTY, list);
-		String note = "Style transfer was cancelled: " + unstylized.size() + " of " + total +
+		String note = "Style transfer was cancelled: " + unstylized.size() +
+			" of " + total +
 			" planes were not stylized and show the input unchanged (" + list + ").";
 		ImagePlanes.appendInfo(image, note);
 	}

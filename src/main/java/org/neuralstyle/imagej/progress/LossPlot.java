@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej.progress;
 
 import ij.gui.Plot;
@@ -25,15 +26,17 @@ import java.util.Arrays;
 import org.neuralstyle.fast.train.TrainingStep;
 
 /**
- * The losses of a training as a live plot: content, style and total per step on a logarithmic
- * axis (they span orders of magnitude), redrawn at most once a second so that a fast training
- * does not spend its time drawing. The window opens with the first step.
+ * The losses of a training as a live plot: content, style and total per step on
+ * a logarithmic axis (they span orders of magnitude), redrawn at most once a
+ * second so that a fast training does not spend its time drawing. The window
+ * opens with the first step.
  */
 public final class LossPlot {
 
 	private final Throttle redraw = new Throttle(1000);
-	private static final String[] CURVES = {"total", "content", "style"};
-	private static final Color[] COLOURS = {Color.BLACK, new Color(0x1f77b4), new Color(0xd62728)};
+	private static final String[] CURVES = { "total", "content", "style" };
+	private static final Color[] COLOURS = { Color.BLACK, new Color(0x1f77b4),
+		new Color(0xd62728) };
 
 	private final String title;
 	private double[] steps = new double[256];
@@ -48,7 +51,8 @@ public final class LossPlot {
 	void add(TrainingStep step) {
 		if (count == steps.length) {
 			steps = Arrays.copyOf(steps, 2 * count);
-			for (int i = 0; i < losses.length; i++) losses[i] = Arrays.copyOf(losses[i], 2 * count);
+			for (int i = 0; i < losses.length; i++)
+				losses[i] = Arrays.copyOf(losses[i], 2 * count);
 		}
 		steps[count] = step.step();
 		losses[0][count] = step.total();
@@ -72,7 +76,8 @@ public final class LossPlot {
 			return;
 		}
 		for (int i = 0; i < CURVES.length; i++) {
-			// replace() draws in the current colour and drops the legend: both are set again.
+			// replace() draws in the current colour and drops the legend: both are
+			// set again.
 			plot.setColor(COLOURS[i]);
 			plot.replace(i, "line", x, positive(losses[i]));
 		}
@@ -80,10 +85,14 @@ public final class LossPlot {
 		plot.setLimitsToFit(true);
 	}
 
-	/** A log axis cannot show 0 (a term whose weight is 0): such points become NaN, which Plot leaves out. */
+	/**
+	 * A log axis cannot show 0 (a term whose weight is 0): such points become
+	 * NaN, which Plot leaves out.
+	 */
 	private double[] positive(double[] values) {
 		double[] y = Arrays.copyOf(values, count);
-		for (int i = 0; i < y.length; i++) if (!(y[i] > 0)) y[i] = Double.NaN;
+		for (int i = 0; i < y.length; i++)
+			if (!(y[i] > 0)) y[i] = Double.NaN;
 		return y;
 	}
 

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej.progress;
 
 import org.neuralstyle.progress.TimeLeft;
@@ -27,14 +28,18 @@ import org.neuralstyle.optimize.StylizationListener;
 import org.neuralstyle.imagej.planes.ProgressReporter;
 
 /**
- * Progress of an optimization run over one or more planes, in ImageJ's status and progress bars:
- * plane, iteration i/N and the time left. The run stops (keeping what it has) when the user
- * presses Escape, when the thread is interrupted (how SciJava cancels a running module's
- * future). Snapshots go to the progress stack, if there is one.
+ * Progress of an optimization run over one or more planes, in ImageJ's status
+ * and progress bars: plane, iteration i/N and the time left. The run stops
+ * (keeping what it has) when the user presses Escape, when the thread is
+ * interrupted (how SciJava cancels a running module's future). Snapshots go to
+ * the progress stack, if there is one.
  */
 public final class OptimizationProgress implements ProgressReporter {
 
-	/** The status bar is redrawn at most this often; every iteration would flood it on small images. */
+	/**
+	 * The status bar is redrawn at most this often; every iteration would flood
+	 * it on small images.
+	 */
 	private final Throttle statusThrottle = new Throttle(200);
 
 	private final String task;
@@ -52,11 +57,14 @@ public final class OptimizationProgress implements ProgressReporter {
 	 * @param iterations iterations per plane
 	 * @param stack where snapshots go, or null
 	 */
-	public OptimizationProgress(String task, int iterations, ProgressStack stack) {
+	public OptimizationProgress(String task, int iterations,
+		ProgressStack stack)
+	{
 		this.task = task;
 		this.iterations = iterations;
 		this.stack = stack;
-		// An Escape pressed before this run (e.g. to end an earlier one) must not stop it.
+		// An Escape pressed before this run (e.g. to end an earlier one) must not
+		// stop it.
 		IJ.resetEscape();
 	}
 
@@ -77,8 +85,9 @@ public final class OptimizationProgress implements ProgressReporter {
 	@Override
 	public void finished(int stylized, int total) {
 		IJ.showProgress(1.0);
-		if (total > 1) show(task + (stylized == total ? ": done, " + total + " planes" :
-			": stopped, " + stylized + " of " + total + " planes stylized"));
+		if (total > 1) show(task + (stylized == total ? ": done, " + total +
+			" planes" : ": stopped, " + stylized + " of " + total +
+				" planes stylized"));
 	}
 
 	/** The engine's view of this progress, for the current plane. */
@@ -87,8 +96,10 @@ public final class OptimizationProgress implements ProgressReporter {
 
 			@Override
 			public void waiting() {
-				// Only one run at a time may record gradients: say why nothing moves yet.
-				OptimizationProgress.this.show(task + ": waiting for the style transfer already running in this ImageJ " +
+				// Only one run at a time may record gradients: say why nothing moves
+				// yet.
+				OptimizationProgress.this.show(task +
+					": waiting for the style transfer already running in this ImageJ " +
 					"to finish (Esc stops)");
 			}
 
@@ -99,7 +110,9 @@ public final class OptimizationProgress implements ProgressReporter {
 			}
 
 			@Override
-			public void snapshot(int iteration, LossValues losses, RgbImage image, Scale scale) {
+			public void snapshot(int iteration, LossValues losses, RgbImage image,
+				Scale scale)
+			{
 				if (stack != null) stack.add(iteration, losses, image, scale.label());
 			}
 
@@ -124,10 +137,12 @@ public final class OptimizationProgress implements ProgressReporter {
 	private void show(int iteration, boolean force) {
 		if (!statusThrottle.due(force)) return;
 		int done = Math.min(iteration, iterations);
-		long remaining = (iterations - done) + (long) iterations * (planes - plane - 1);
+		long remaining = (iterations - done) + (long) iterations * (planes - plane -
+			1);
 		String eta = TimeLeft.format(timeLeft.seconds(remaining));
-		show(task + ": " + (planes > 1 ? "plane " + (plane + 1) + "/" + planes + " (" + where + "), " : "") +
-			"iteration " + done + "/" + iterations + (eta.isEmpty() ? "" : ", " + eta) + " (Esc stops)");
+		show(task + ": " + (planes > 1 ? "plane " + (plane + 1) + "/" + planes +
+			" (" + where + "), " : "") + "iteration " + done + "/" + iterations + (eta
+				.isEmpty() ? "" : ", " + eta) + " (Esc stops)");
 		IJ.showProgress((plane + done / (double) iterations) / planes);
 	}
 }

@@ -17,16 +17,17 @@
  * limitations under the License.
  * #L%
  */
-package org.neuralstyle.imagej.progress;
 
+package org.neuralstyle.imagej.progress;
 
 import ij.IJ;
 import org.neuralstyle.imagej.planes.ProgressReporter;
 
 /**
- * Progress in ImageJ's status bar and progress bar; cancelled by the Escape key, by an interrupt
- * of the working thread (how SciJava cancels a running module's future) or by {@link #cancel()}
- * (e.g. from a Stop button). Does nothing visible when headless.
+ * Progress in ImageJ's status bar and progress bar; cancelled by the Escape
+ * key, by an interrupt of the working thread (how SciJava cancels a running
+ * module's future) or by {@link #cancel()} (e.g. from a Stop button). Does
+ * nothing visible when headless.
  */
 public final class StatusBarProgress implements ProgressReporter {
 
@@ -47,7 +48,8 @@ public final class StatusBarProgress implements ProgressReporter {
 		this.index = index;
 		this.total = total;
 		this.where = where;
-		IJ.showStatus(task + ": plane " + (index + 1) + "/" + total + " (" + where + ")");
+		IJ.showStatus(task + ": plane " + (index + 1) + "/" + total + " (" + where +
+			")");
 		IJ.showProgress(index, total);
 	}
 
@@ -56,18 +58,22 @@ public final class StatusBarProgress implements ProgressReporter {
 		IJ.showProgress((index + Math.min(Math.max(fraction, 0), 1)) / total);
 	}
 
-	/** Progress within the plane counted in steps, e.g. "tile 3/12", in the status and progress bars. */
+	/**
+	 * Progress within the plane counted in steps, e.g. "tile 3/12", in the status
+	 * and progress bars.
+	 */
 	public void planeSteps(int done, int steps, String unit) {
-		IJ.showStatus(task + ": " + (total > 1 ? "plane " + (index + 1) + "/" + total + " (" + where + "), " : "") +
-			unit + " " + done + "/" + steps + " (Esc stops)");
+		IJ.showStatus(task + ": " + (total > 1 ? "plane " + (index + 1) + "/" +
+			total + " (" + where + "), " : "") + unit + " " + done + "/" + steps +
+			" (Esc stops)");
 		planeProgress(steps > 0 ? done / (double) steps : 1);
 	}
 
 	@Override
 	public void finished(int stylized, int total) {
 		IJ.showProgress(1.0);
-		IJ.showStatus(stylized == total ? task + ": done" :
-			task + ": cancelled, " + stylized + " of " + total + " planes stylized");
+		IJ.showStatus(stylized == total ? task + ": done" : task + ": cancelled, " +
+			stylized + " of " + total + " planes stylized");
 	}
 
 	@Override

@@ -17,12 +17,14 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej.progress;
 
 /**
- * Lets a display update through at most once per interval, and always when it is the last or
- * forced one: ImageJ's status bar and plots redrawn for every one of thousands of iterations or
- * download chunks would cost more than the work they report.
+ * Lets a display update through at most once per interval, and always when it
+ * is the last or forced one: ImageJ's status bar and plots redrawn for every
+ * one of thousands of iterations or download chunks would cost more than the
+ * work they report.
  */
 public final class Throttle {
 

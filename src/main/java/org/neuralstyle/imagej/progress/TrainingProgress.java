@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej.progress;
 
 import org.neuralstyle.progress.TimeLeft;
@@ -28,14 +29,18 @@ import org.neuralstyle.fast.train.FastTrainingListener;
 import org.neuralstyle.fast.train.TrainingStep;
 
 /**
- * Progress of a fast-model training in ImageJ: step, losses and time left in the status bar, the
- * progress bar, and the losses in a live plot when windows may open. The training stops (saving
- * the model so far) when the user presses Escape or the thread is interrupted (how SciJava
- * cancels a running module). Warnings go to the log.
+ * Progress of a fast-model training in ImageJ: step, losses and time left in
+ * the status bar, the progress bar, and the losses in a live plot when windows
+ * may open. The training stops (saving the model so far) when the user presses
+ * Escape or the thread is interrupted (how SciJava cancels a running module).
+ * Warnings go to the log.
  */
 public final class TrainingProgress implements FastTrainingListener {
 
-	/** Redraw the status bar at most this often: small images train many steps a second. */
+	/**
+	 * Redraw the status bar at most this often: small images train many steps a
+	 * second.
+	 */
 	private final Throttle statusThrottle = new Throttle(200);
 
 	private final String task;
@@ -47,13 +52,14 @@ public final class TrainingProgress implements FastTrainingListener {
 
 	/**
 	 * @param plot the live plot, or null when no window may open
-	 * @param log  where warnings are written
+	 * @param log where warnings are written
 	 */
 	public TrainingProgress(String task, LossPlot plot, Consumer<String> log) {
 		this.task = task;
 		this.plot = plot;
 		this.log = log;
-		// An Escape pressed before this run (e.g. to end an earlier one) must not stop it.
+		// An Escape pressed before this run (e.g. to end an earlier one) must not
+		// stop it.
 		IJ.resetEscape();
 	}
 
@@ -64,14 +70,16 @@ public final class TrainingProgress implements FastTrainingListener {
 		if (!statusThrottle.due(step.step() == step.steps())) return;
 		String left = TimeLeft.format(timeLeft.seconds(step.steps() - step.step()));
 		if (!left.isEmpty()) left = ", " + left;
-		show(String.format(Locale.ROOT, "%s: step %d/%d, content %.4g, style %.4g%s (Esc stops and saves)", task, step.step(),
-			step.steps(), step.content(), step.style(), left));
+		show(String.format(Locale.ROOT,
+			"%s: step %d/%d, content %.4g, style %.4g%s (Esc stops and saves)", task,
+			step.step(), step.steps(), step.content(), step.style(), left));
 		IJ.showProgress(step.step(), step.steps());
 	}
 
 	@Override
 	public void waiting() {
-		show(task + ": waiting for the style transfer already running in this ImageJ to finish (Esc stops)");
+		show(task +
+			": waiting for the style transfer already running in this ImageJ to finish (Esc stops)");
 	}
 
 	@Override
@@ -86,7 +94,8 @@ public final class TrainingProgress implements FastTrainingListener {
 
 	@Override
 	public boolean cancelled() {
-		// The interrupt is taken (cleared), not only seen: saving the model writes through a
+		// The interrupt is taken (cleared), not only seen: saving the model writes
+		// through a
 		// FileChannel, which an interrupted thread cannot use.
 		return stop.requested();
 	}

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.fast.train;
 
 import java.awt.image.BufferedImage;
@@ -34,18 +35,28 @@ import org.neuralstyle.checkpoint.CheckpointException;
 /** Small training sets, style images and loss networks for training tests. */
 final class TrainingFixtures {
 
-	/** A VGG16-like loss network of 4 and 8 channels: it has relu1_2 … relu4_3 and runs in microseconds. */
+	/**
+	 * A VGG16-like loss network of 4 and 8 channels: it has relu1_2 … relu4_3 and
+	 * runs in microseconds.
+	 */
 	static MapStateDict tinyVgg16() throws CheckpointException {
 		return MapStateDict.vgg(7, 4, 4, "M", 8, 8, "M", 8, 8, 8, "M", 8, 8, 8);
 	}
 
-	/** Writes {@code count} PNG pictures of smooth shapes (not noise, so that content is learnable). */
-	static void writeImages(Path folder, int count, int width, int height, long seed) throws IOException {
+	/**
+	 * Writes {@code count} PNG pictures of smooth shapes (not noise, so that
+	 * content is learnable).
+	 */
+	static void writeImages(Path folder, int count, int width, int height,
+		long seed) throws IOException
+	{
 		Files.createDirectories(folder);
 		Random random = new Random(seed);
 		for (int i = 0; i < count; i++) {
-			BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-			double cx = random.nextDouble() * width, cy = random.nextDouble() * height, r = (0.2 + 0.3 * random.nextDouble()) * width;
+			BufferedImage image = new BufferedImage(width, height,
+				BufferedImage.TYPE_INT_RGB);
+			double cx = random.nextDouble() * width, cy = random.nextDouble() *
+				height, r = (0.2 + 0.3 * random.nextDouble()) * width;
 			int inside = random.nextInt(0xffffff), outside = random.nextInt(0xffffff);
 			for (int y = 0; y < height; y++)
 				for (int x = 0; x < width; x++) {
@@ -53,12 +64,14 @@ final class TrainingFixtures {
 					int base = Math.hypot(x - cx, y - cy) < r ? inside : outside;
 					image.setRGB(x, y, scale(base, 0.6 + 0.4 * shade));
 				}
-			ImageIO.write(image, "png", folder.resolve("image" + i + ".png").toFile());
+			ImageIO.write(image, "png", folder.resolve("image" + i + ".png")
+				.toFile());
 		}
 	}
 
 	private static int scale(int rgb, double f) {
-		int r = (int) (((rgb >> 16) & 0xff) * f), g = (int) (((rgb >> 8) & 0xff) * f), b = (int) ((rgb & 0xff) * f);
+		int r = (int) (((rgb >> 16) & 0xff) * f), g = (int) (((rgb >> 8) & 0xff) *
+			f), b = (int) ((rgb & 0xff) * f);
 		return (r << 16) | (g << 8) | b;
 	}
 
@@ -76,7 +89,10 @@ final class TrainingFixtures {
 		return new RgbImage(size, size, planes);
 	}
 
-	/** Reads with the JDK's ImageIO (the engine leaves the choice of reader to its caller). */
+	/**
+	 * Reads with the JDK's ImageIO (the engine leaves the choice of reader to its
+	 * caller).
+	 */
 	static RgbImage read(Path file) throws IOException {
 		BufferedImage image = ImageIO.read(file.toFile());
 		if (image == null) throw new IOException("not an image ImageIO can read");
