@@ -28,9 +28,6 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,9 +35,10 @@ import java.util.Random;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuralstyle.testing.ConsoleCapture;
 import org.neuralstyle.image.RgbImage;
 
 /**
@@ -48,6 +46,9 @@ import org.neuralstyle.image.RgbImage;
  * exit codes, messages.
  */
 class CommandLineTest {
+
+	@RegisterExtension
+	final ConsoleCapture console = new ConsoleCapture();
 
 	static final String TINY_VGG = Path.of(
 		"src/test/resources/fixtures/parity/tiny_vgg.pth").toAbsolutePath()
@@ -57,11 +58,6 @@ class CommandLineTest {
 	static Path dir;
 	static Path content;
 	static Path style;
-
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-	private PrintStream oldOut;
-	private PrintStream oldErr;
 
 	@BeforeAll
 	static void images() throws Exception {
@@ -79,28 +75,10 @@ class CommandLineTest {
 		return new RgbImage(w, h, p);
 	}
 
-	@BeforeEach
-	void capture() {
-		oldOut = System.out;
-		oldErr = System.err;
-		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-	}
-
 	@AfterEach
 	void restore() {
-		System.setOut(oldOut);
-		System.setErr(oldErr);
 		System.clearProperty("neuralstyle.offline");
 		System.clearProperty("neuralstyle.cache");
-	}
-
-	private String out() {
-		return out.toString(StandardCharsets.UTF_8);
-	}
-
-	private String err() {
-		return err.toString(StandardCharsets.UTF_8);
 	}
 
 	@Test
@@ -111,7 +89,7 @@ class CommandLineTest {
 			style.toString(), "--weights", TINY_VGG, "--iterations", "20", "--output",
 			output.toString(), "--progress", progress.toString(), "--snapshot-every",
 			"5", "--log-every", "10");
-		assertEquals(0, rc, err());
+		assertEquals(0, rc, console.err());
 		ImagePlus result = IJ.openImage(output.toString());
 		assertEquals(40, result.getWidth());
 		assertEquals(30, result.getHeight());
@@ -122,16 +100,16 @@ class CommandLineTest {
 			.getSliceLabel(1));
 		assertTrue(stack.getSliceLabel(5).startsWith("iter 20 "), stack
 			.getSliceLabel(5));
-		List<String> lines = out().lines().filter(l -> l.startsWith("iter "))
-			.toList();
-		assertEquals(3, lines.size(), out());
+		List<String> lines = console.out().lines().filter(l -> l.startsWith(
+			"iter ")).toList();
+		assertEquals(3, lines.size(), console.out());
 		assertTrue(lines.get(0).matches(
 			"iter 0 content [-0-9.e+]+ style [-0-9.e+]+ tv [-0-9.e+]+ total [-0-9.e+]+"),
 			lines.get(0));
 		assertTrue(lines.get(2).startsWith("iter 20 "));
 		double first = Double.parseDouble(lines.get(0).replaceAll(".* total ", ""));
 		double last = Double.parseDouble(lines.get(2).replaceAll(".* total ", ""));
-		assertTrue(last < first, out());
+		assertTrue(last < first, console.out());
 	}
 
 	@Test
@@ -142,8 +120,8 @@ class CommandLineTest {
 			style.toString(), "--weights", TINY_VGG, "--iterations", "1", "--output",
 			output.toString());
 		assertEquals(ExitCodes.USAGE, rc);
-		assertTrue(err().contains("already exists") && err().contains(
-			"--overwrite"), err());
+		assertTrue(console.err().contains("already exists") && console.err()
+			.contains("--overwrite"), console.err());
 		assertEquals(3, Files.size(output));
 	}
 
@@ -154,28 +132,30 @@ class CommandLineTest {
 			.toString(), "--style", style.toString(), "--weights", TINY_VGG,
 			"--output", output.toString());
 		assertEquals(ExitCodes.ERROR, rc);
-		assertTrue(err().contains("Image file not found") && err().contains(
-			"nope.png"), err());
-		assertFalse(err().contains("\tat "), "no stack trace: " + err());
+		assertTrue(console.err().contains("Image file not found") && console.err()
+			.contains("nope.png"), console.err());
+		assertFalse(console.err().contains("\tat "), "no stack trace: " + console
+			.err());
 
 		rc = Main.run("optimize", "--content", content.toString(), "--style", style
 			.toString(), "--weights", TINY_VGG, "--iterations", "0", "--output",
 			output.toString());
 		assertEquals(ExitCodes.USAGE, rc);
-		assertTrue(err().contains("iterations must be at least 1"), err());
+		assertTrue(console.err().contains("iterations must be at least 1"), console
+			.err());
 
 		rc = Main.run("optimize", "--content", content.toString(), "--style", style
 			.toString(), "--weights", content.toString(), "--output", output
 				.toString());
 		assertEquals(ExitCodes.ERROR, rc);
-		assertTrue(err().contains("not a PyTorch or safetensors checkpoint"),
-			err());
+		assertTrue(console.err().contains(
+			"not a PyTorch or safetensors checkpoint"), console.err());
 
 		rc = Main.run("optimize", "--content", content.toString(), "--style", style
 			.toString(), "--weights", TINY_VGG, "--style-layers", "conv7_1",
 			"--output", output.toString());
 		assertEquals(ExitCodes.USAGE, rc);
-		assertTrue(err().contains("conv7_1"), err());
+		assertTrue(console.err().contains("conv7_1"), console.err());
 		assertFalse(Files.exists(output));
 	}
 
@@ -190,7 +170,7 @@ class CommandLineTest {
 			style.toString(), "--output", dir.resolve("offline.png").toString());
 		double seconds = (System.nanoTime() - t0) / 1e9;
 		assertEquals(ExitCodes.ERROR, rc);
-		String e = err();
+		String e = console.err();
 		assertTrue(e.contains(
 			"https://download.pytorch.org/models/vgg19-dcbb9e9d.pth"), e);
 		assertTrue(e.contains("vgg19-dcbb9e9d.pth") && e.contains("--weights") && e
@@ -204,11 +184,12 @@ class CommandLineTest {
 	void weightsVerifyAndImport() throws Exception {
 		System.setProperty("neuralstyle.cache", dir.resolve("cache2").toString());
 		assertEquals(0, Main.run("weights", "verify", TINY_VGG));
-		assertTrue(out().contains("matches no known model") && out().contains(
-			"tensors"), out());
+		assertTrue(console.out().contains("matches no known model") && console.out()
+			.contains("tensors"), console.out());
 		assertEquals(ExitCodes.USAGE, Main.run("weights", "import", TINY_VGG));
-		assertTrue(err().contains("matches no known model"), err());
+		assertTrue(console.err().contains("matches no known model"), console.err());
 		assertEquals(0, Main.run("weights", "list"));
-		assertTrue(out().contains("vgg19") && out().contains("missing"), out());
+		assertTrue(console.out().contains("vgg19") && console.out().contains(
+			"missing"), console.out());
 	}
 }

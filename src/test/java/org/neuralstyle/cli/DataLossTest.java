@@ -30,9 +30,7 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.plugin.GifWriter;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,10 +39,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuralstyle.testing.ConsoleCapture;
 import org.neuralstyle.image.RgbImage;
 
 /**
@@ -54,6 +53,9 @@ import org.neuralstyle.image.RgbImage;
  */
 class DataLossTest {
 
+	@RegisterExtension
+	final ConsoleCapture console = new ConsoleCapture();
+
 	private static final String TINY_VGG = CommandLineTest.TINY_VGG;
 
 	@TempDir
@@ -61,31 +63,12 @@ class DataLossTest {
 	private Path content;
 	private Path style;
 
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-	private PrintStream oldErr;
-	private PrintStream oldOut;
-
 	@BeforeEach
 	void setUp() throws Exception {
 		content = dir.resolve("content.png");
 		style = dir.resolve("style.png");
 		ImageFiles.write(CommandLineTest.noise(40, 30, 1), content);
 		ImageFiles.write(CommandLineTest.noise(32, 32, 2), style);
-		oldErr = System.err;
-		oldOut = System.out;
-		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-		System.setOut(new PrintStream(new ByteArrayOutputStream(), true,
-			StandardCharsets.UTF_8));
-	}
-
-	@AfterEach
-	void restore() {
-		System.setErr(oldErr);
-		System.setOut(oldOut);
-	}
-
-	private String err() {
-		return err.toString(StandardCharsets.UTF_8);
 	}
 
 	private List<String> optimize(String... more) {
@@ -110,18 +93,18 @@ class DataLossTest {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 		while (!Files.exists(progress) && System.nanoTime() < deadline)
 			Thread.sleep(20);
-		assertTrue(Files.exists(progress), err());
+		assertTrue(Files.exists(progress), console.err());
 		Files.writeString(output, "the user's file");
 		run.join(120_000);
 		assertTrue(Files.size(progress) > 3 * 40 * 30,
 			"the file was written while the run went on");
 		assertEquals("the user's file", Files.readString(output));
 		Path beside = dir.resolve("result-2.png");
-		assertTrue(Files.exists(beside), err());
+		assertTrue(Files.exists(beside), console.err());
 		assertEquals(40, IJ.openImage(beside.toString()).getWidth());
-		assertEquals(ExitCodes.ERROR, rc.get(), err());
-		assertTrue(err().contains(output + " appeared during the run") && err()
-			.contains(beside.toString()), err());
+		assertEquals(ExitCodes.ERROR, rc.get(), console.err());
+		assertTrue(console.err().contains(output + " appeared during the run") &&
+			console.err().contains(beside.toString()), console.err());
 	}
 
 	@Test
@@ -129,16 +112,16 @@ class DataLossTest {
 		Path same = dir.resolve("x.tif");
 		int rc = Main.run(optimize("--iterations", "2", "--output", same.toString(),
 			"--progress", same.toString(), "--overwrite").toArray(String[]::new));
-		assertEquals(ExitCodes.USAGE, rc, err());
-		assertTrue(err().contains("--progress and --output name the same file"),
-			err());
+		assertEquals(ExitCodes.USAGE, rc, console.err());
+		assertTrue(console.err().contains(
+			"--progress and --output name the same file"), console.err());
 		assertFalse(Files.exists(same));
 		// Also through another spelling of the same path.
 		Files.writeString(same, "kept");
 		rc = Main.run(optimize("--iterations", "2", "--output", same.toString(),
 			"--progress", dir.resolve("sub/../x.tif").toString(), "--overwrite")
 			.toArray(String[]::new));
-		assertEquals(ExitCodes.USAGE, rc, err());
+		assertEquals(ExitCodes.USAGE, rc, console.err());
 		assertEquals("kept", Files.readString(same));
 	}
 
@@ -152,7 +135,7 @@ class DataLossTest {
 		// level.
 		int rc = Main.run(optimize("--iterations", "1", "--lr", "1e-6", "--init",
 			init.toString(), "--output", output.toString()).toArray(String[]::new));
-		assertEquals(0, rc, err());
+		assertEquals(0, rc, console.err());
 		int[] got = (int[]) IJ.openImage(output.toString()).getProcessor()
 			.getPixels();
 		int[] expected = ImageFiles.packed(start);
@@ -165,16 +148,17 @@ class DataLossTest {
 			"nope.png").toString(), "--output", dir.resolve("y.png").toString())
 			.toArray(String[]::new));
 		assertEquals(ExitCodes.USAGE, rc);
-		assertTrue(err().contains(
-			"--init must be content, random or an image file"), err());
+		assertTrue(console.err().contains(
+			"--init must be content, random or an image file"), console.err());
 	}
 
 	@Test
 	void aLearningRateOfNaNIsRefusedWithExit2() {
 		int rc = Main.run(optimize("--iterations", "1", "--lr", "NaN", "--output",
 			dir.resolve("n.png").toString()).toArray(String[]::new));
-		assertEquals(ExitCodes.USAGE, rc, err());
-		assertTrue(err().contains("--lr must be a positive number"), err());
+		assertEquals(ExitCodes.USAGE, rc, console.err());
+		assertTrue(console.err().contains("--lr must be a positive number"), console
+			.err());
 	}
 
 	@Test
@@ -188,13 +172,14 @@ class DataLossTest {
 		{
 			int rc = Main.run("fast", "--model", FastCommandLineTest.MODEL, "--input",
 				folder.toString(), "--output", out, "--overwrite");
-			assertEquals(ExitCodes.USAGE, rc, err());
+			assertEquals(ExitCodes.USAGE, rc, console.err());
 		}
-		assertTrue(err().contains("would replace the originals"), err());
+		assertTrue(console.err().contains("would replace the originals"), console
+			.err());
 		// One image onto itself, too.
 		int rc = Main.run("fast", "--model", FastCommandLineTest.MODEL, "--input",
 			original.toString(), "--output", original.toString(), "--overwrite");
-		assertEquals(ExitCodes.USAGE, rc, err());
+		assertEquals(ExitCodes.USAGE, rc, console.err());
 		assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(original)));
 	}
 
@@ -212,15 +197,15 @@ class DataLossTest {
 		Path out = dir.resolve("gifs-styled");
 		int rc = Main.run("fast", "--model", FastCommandLineTest.MODEL, "--input",
 			folder.toString(), "--output", out.toString());
-		assertEquals(0, rc, err());
+		assertEquals(0, rc, console.err());
 		assertEquals(3, IJ.openImage(out.resolve("anim.tif").toString())
 			.getStackSize());
 		assertTrue(Files.exists(out.resolve("still.png")));
 		// Run again: both count as done.
 		rc = Main.run("fast", "--model", FastCommandLineTest.MODEL, "--input",
 			folder.toString(), "--output", out.toString());
-		assertEquals(0, rc, err());
-		assertTrue(err().contains("2 skipped"), err());
+		assertEquals(0, rc, console.err());
+		assertTrue(console.err().contains("2 skipped"), console.err());
 	}
 
 	// ---- in a separate process: signals and file size limits act on a whole JVM
@@ -326,6 +311,6 @@ class DataLossTest {
 		assertEquals(exitCode, p.exitValue(), log);
 		assertEquals(40, IJ.openImage(output.toString()).getWidth(), log);
 		assertFalse(log.contains("\tat "), log);
-		oldErr.printf("%s to exit: %.2f s%n", signal, seconds);
+		console.realErr().printf("%s to exit: %.2f s%n", signal, seconds);
 	}
 }

@@ -24,14 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.neuralstyle.testing.ConsoleCapture;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,27 +39,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EngineCommandTest {
 
+	@RegisterExtension
+	final ConsoleCapture console = new ConsoleCapture();
+
 	@TempDir
 	Path dir;
 
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-	private PrintStream oldOut;
-	private PrintStream oldErr;
-
 	@BeforeEach
 	void capture() {
-		oldOut = System.out;
-		oldErr = System.err;
-		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
 		System.setProperty("neuralstyle.cache", dir.resolve("cache").toString());
 	}
 
 	@AfterEach
 	void restore() {
-		System.setOut(oldOut);
-		System.setErr(oldErr);
 		System.clearProperty("neuralstyle.offline");
 		System.clearProperty("neuralstyle.cache");
 	}
@@ -68,7 +59,7 @@ class EngineCommandTest {
 	@Test
 	void engineShowsTheFactsAndSucceedsWithoutGpu() {
 		assertEquals(ExitCodes.OK, Main.run("engine"));
-		String o = out.toString(StandardCharsets.UTF_8);
+		String o = console.out();
 		for (String line : new String[] { "PyTorch:        2.7.1",
 			"DJL:            0.36.0", "Build:          CPU only (cpu)",
 			"Devices:        cpu",
@@ -89,7 +80,7 @@ class EngineCommandTest {
 		int rc = Main.run("fast", "--model", "candy", "--input", input.toString(),
 			"--output", dir.resolve("out.png").toString());
 		assertEquals(ExitCodes.ERROR, rc);
-		String e = err.toString(StandardCharsets.UTF_8);
+		String e = console.err();
 		assertTrue(e.contains("--model FILE") && e.contains(
 			"weights import FILE --as fast-models"), e);
 		assertFalse(e.contains("--weights"), e);

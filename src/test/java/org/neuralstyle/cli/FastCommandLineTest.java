@@ -29,9 +29,6 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.io.FileSaver;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -40,9 +37,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuralstyle.testing.ConsoleCapture;
 import org.neuralstyle.tensor.Scalars;
 import org.neuralstyle.fast.TransformerNet;
 
@@ -52,6 +50,9 @@ import org.neuralstyle.fast.TransformerNet;
  */
 class FastCommandLineTest {
 
+	@RegisterExtension
+	final ConsoleCapture console = new ConsoleCapture();
+
 	static final String MODEL = Path.of(
 		"src/test/resources/fixtures/fast/transformer_net_legacy.pth")
 		.toAbsolutePath().toString();
@@ -59,24 +60,10 @@ class FastCommandLineTest {
 	@TempDir
 	Path dir;
 
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-	private PrintStream oldErr;
-
-	@BeforeEach
-	void capture() {
-		oldErr = System.err;
-		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-	}
-
 	@AfterEach
 	void restore() {
-		System.setErr(oldErr);
 		System.clearProperty("neuralstyle.offline");
 		System.clearProperty("neuralstyle.cache");
-	}
-
-	private String err() {
-		return err.toString(StandardCharsets.UTF_8);
 	}
 
 	@Test
@@ -85,7 +72,7 @@ class FastCommandLineTest {
 		ImageFiles.write(CommandLineTest.noise(36, 28, 3), in);
 		Path out = dir.resolve("out.png");
 		assertEquals(0, Main.run("fast", "--model", MODEL, "--input", in.toString(),
-			"--output", out.toString()), err());
+			"--output", out.toString()), console.err());
 		ImagePlus result = IJ.openImage(out.toString());
 		assertEquals(36, result.getWidth());
 		assertEquals(28, result.getHeight());
@@ -127,7 +114,7 @@ class FastCommandLineTest {
 			.toString());
 		Path outStack = dir.resolve("out-stack.tif");
 		assertEquals(0, Main.run("fast", "--model", MODEL, "--input", tif
-			.toString(), "--output", outStack.toString()), err());
+			.toString(), "--output", outStack.toString()), console.err());
 		ImageStack got = IJ.openImage(outStack.toString()).getStack();
 		assertEquals(3, got.getSize());
 		assertEquals("frame 2", got.getSliceLabel(3));
@@ -142,9 +129,9 @@ class FastCommandLineTest {
 		int rc = Main.run("fast", "--model", MODEL, "--input", folder.toString(),
 			"--output", outFolder.toString());
 		assertEquals(ExitCodes.ERROR, rc, "one file failed");
-		assertTrue(err().contains("failed: ") && err().contains("broken.png"),
-			err());
-		assertTrue(err().contains("1 skipped"), err());
+		assertTrue(console.err().contains("failed: ") && console.err().contains(
+			"broken.png"), console.err());
+		assertTrue(console.err().contains("1 skipped"), console.err());
 		assertEquals("done before", Files.readString(outFolder.resolve("a.png")),
 			"files already done are kept");
 		assertEquals(20, IJ.openImage(outFolder.resolve("b.jpg").toString())
@@ -160,18 +147,19 @@ class FastCommandLineTest {
 		int rc = Main.run("fast", "--model", vgg, "--input", in.toString(),
 			"--output", dir.resolve("x.png").toString());
 		assertEquals(ExitCodes.ERROR, rc);
-		assertFalse(err().contains("\tat "), err());
-		assertTrue(err().toLowerCase().contains("vgg"), err());
+		assertFalse(console.err().contains("\tat "), console.err());
+		assertTrue(console.err().toLowerCase().contains("vgg"), console.err());
 
 		System.setProperty("neuralstyle.cache", dir.resolve("cache").toString());
 		System.setProperty("neuralstyle.offline", "true");
 		rc = Main.run("fast", "--model", "candy", "--input", in.toString(),
 			"--output", dir.resolve("y.png").toString());
 		assertEquals(ExitCodes.ERROR, rc);
-		assertTrue(err().contains("saved_models.zip"), err());
+		assertTrue(console.err().contains("saved_models.zip"), console.err());
 		rc = Main.run("fast", "--model", "no_such_style", "--input", in.toString(),
 			"--output", dir.resolve("z.png").toString());
 		assertEquals(ExitCodes.ERROR, rc);
-		assertTrue(err().contains("No fast model named 'no_such_style'"), err());
+		assertTrue(console.err().contains("No fast model named 'no_such_style'"),
+			console.err());
 	}
 }

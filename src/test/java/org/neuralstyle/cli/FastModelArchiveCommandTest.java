@@ -24,10 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +38,8 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.neuralstyle.testing.ConsoleCapture;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,6 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
  * or fetched.
  */
 class FastModelArchiveCommandTest {
+
+	@RegisterExtension
+	final ConsoleCapture console = new ConsoleCapture();
 
 	static final Path MODEL = Path.of(
 		"src/test/resources/fixtures/fast/transformer_net_legacy.pth")
@@ -58,32 +61,20 @@ class FastModelArchiveCommandTest {
 	@TempDir
 	Path dir;
 
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-	private PrintStream oldOut;
-	private PrintStream oldErr;
-
 	@BeforeEach
 	void capture() {
-		oldOut = System.out;
-		oldErr = System.err;
-		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
 		System.setProperty("neuralstyle.cache", dir.resolve("cache").toString());
 		System.setProperty("neuralstyle.offline", "true");
 	}
 
 	@AfterEach
 	void restore() {
-		System.setOut(oldOut);
-		System.setErr(oldErr);
 		System.clearProperty("neuralstyle.cache");
 		System.clearProperty("neuralstyle.offline");
 	}
 
 	private String printed() {
-		return out.toString(StandardCharsets.UTF_8) + err.toString(
-			StandardCharsets.UTF_8);
+		return console.out() + console.err();
 	}
 
 	/**
@@ -196,8 +187,8 @@ class FastModelArchiveCommandTest {
 
 		Files.copy(modelsArchive("saved_models.zip"), cached,
 			StandardCopyOption.REPLACE_EXISTING);
-		out.reset();
-		err.reset();
+		console.reset();
+		console.reset();
 		assertEquals(ExitCodes.OK, Main.run("weights", "fetch", "fast-models"),
 			printed());
 		assertEquals(cached.toString(), printed().strip());

@@ -28,18 +28,15 @@ import ij.ImagePlus;
 import ij.io.FileSaver;
 import ij.process.FloatProcessor;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuralstyle.testing.ConsoleCapture;
 import org.neuralstyle.testing.HostileImages;
 
 /**
@@ -49,34 +46,19 @@ import org.neuralstyle.testing.HostileImages;
  */
 class HostileImagesCommandLineTest {
 
+	@RegisterExtension
+	final ConsoleCapture console = new ConsoleCapture();
+
 	@TempDir
 	static Path dir;
 	static Path style;
 	static Path bomb;
-
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-	private PrintStream oldErr;
 
 	@BeforeAll
 	static void images() throws Exception {
 		style = dir.resolve("style.png");
 		ImageFiles.write(CommandLineTest.noise(32, 32, 2), style);
 		bomb = HostileImages.decompressionBomb(dir.resolve("bomb.png"), 20000);
-	}
-
-	@BeforeEach
-	void capture() {
-		oldErr = System.err;
-		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-	}
-
-	@AfterEach
-	void restore() {
-		System.setErr(oldErr);
-	}
-
-	private String err() {
-		return err.toString(StandardCharsets.UTF_8);
 	}
 
 	private int optimize(Path content, Path output) {
@@ -95,12 +77,13 @@ class HostileImagesCommandLineTest {
 	 * decoder's complaint before it.
 	 */
 	private void assertOneErrorLine(String expected) {
-		List<String> lines = err().lines().filter(l -> !l.startsWith("SLF4J") && !l
-			.contains("NNPACK")).toList();
-		assertEquals(1, lines.size(), err());
+		List<String> lines = console.err().lines().filter(l -> !l.startsWith(
+			"SLF4J") && !l.contains("NNPACK")).toList();
+		assertEquals(1, lines.size(), console.err());
 		assertTrue(lines.get(0).startsWith("error: ") && lines.get(0).contains(
-			expected), err());
-		assertFalse(err().contains("Exception") || err().contains("\tat "), err());
+			expected), console.err());
+		assertFalse(console.err().contains("Exception") || console.err().contains(
+			"\tat "), console.err());
 	}
 
 	@Test
@@ -114,9 +97,9 @@ class HostileImagesCommandLineTest {
 			"bomb-optimized.png")));
 		assertOneErrorLine(
 			"bomb.png is 20000×20000 pixels: reading it needs about ");
-		assertTrue(err().contains("enough for about") && err().contains("-Xmx"),
-			err());
-		err.reset();
+		assertTrue(console.err().contains("enough for about") && console.err()
+			.contains("-Xmx"), console.err());
+		console.reset();
 		assertEquals(ExitCodes.ERROR, fast(bomb, dir.resolve("bomb-fast.png")));
 		assertOneErrorLine("bomb.png is 20000×20000 pixels");
 		// Decoding it first took 20 s and ended in an OutOfMemoryError.
@@ -134,20 +117,21 @@ class HostileImagesCommandLineTest {
 
 		assertEquals(ExitCodes.USAGE, optimize(twoByTwo, dir.resolve("o1.png")));
 		assertOneErrorLine("needs images of at least");
-		assertTrue(err().contains("the content image is 2×2"), err());
-		err.reset();
+		assertTrue(console.err().contains("the content image is 2×2"), console
+			.err());
+		console.reset();
 		assertEquals(ExitCodes.USAGE, optimize(strip, dir.resolve("o2.png")));
 		assertOneErrorLine("the content image is 1×3000, used at 1×512");
-		err.reset();
+		console.reset();
 		assertEquals(ExitCodes.USAGE, Main.run("optimize", "--content", style
 			.toString(), "--style", style.toString(), "--weights",
 			CommandLineTest.TINY_VGG, "--iterations", "2", "--style-scale", "1e-9",
 			"--output", dir.resolve("o3.png").toString()));
 		assertOneErrorLine("the style image is 32×32, used at 1×1");
-		err.reset();
+		console.reset();
 		assertEquals(ExitCodes.USAGE, fast(twoByTwo, dir.resolve("f1.png")));
 		assertOneErrorLine("at least 5×5 pixels; this one is 2×2");
-		err.reset();
+		console.reset();
 		assertEquals(ExitCodes.USAGE, fast(strip, dir.resolve("f2.png")));
 		assertOneErrorLine("at least 5×5 pixels; this one is 1×3000");
 	}
@@ -158,7 +142,7 @@ class HostileImagesCommandLineTest {
 		assertEquals(ExitCodes.ERROR, optimize(cmyk, dir.resolve("c1.png")));
 		assertOneErrorLine(
 			"print.jpg is a CMYK JPEG, which Java cannot decode: save it as an RGB JPEG, PNG or TIFF first.");
-		err.reset();
+		console.reset();
 		assertEquals(ExitCodes.ERROR, fast(cmyk, dir.resolve("c2.png")));
 		assertOneErrorLine("print.jpg is a CMYK JPEG");
 	}
@@ -184,14 +168,14 @@ class HostileImagesCommandLineTest {
 		assertEquals(ExitCodes.ERROR, optimize(inf, dir.resolve("i1.png")));
 		assertOneErrorLine(
 			"infinite.tif is a 32-bit image whose display range is 0 to Infinity (it holds an infinite value)");
-		err.reset();
+		console.reset();
 		assertEquals(ExitCodes.ERROR, fast(inf, dir.resolve("i2.png")));
 		assertOneErrorLine("display range is 0 to Infinity");
-		err.reset();
+		console.reset();
 		assertEquals(ExitCodes.ERROR, optimize(constant, dir.resolve("k1.png")));
 		assertOneErrorLine(
 			"constant.tif is a 32-bit image whose display range is 7.5 to 7.5 (its ends are equal");
-		err.reset();
+		console.reset();
 		assertEquals(ExitCodes.ERROR, fast(constant, dir.resolve("k2.png")));
 		assertOneErrorLine("display range is 7.5 to 7.5");
 		try (var files = Files.list(dir)) {

@@ -25,10 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,13 +34,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.neuralstyle.testing.ConsoleCapture;
 import org.neuralstyle.checkpoint.Checkpoints;
 import org.neuralstyle.checkpoint.HostileFiles;
 import org.neuralstyle.checkpoint.StateDict;
@@ -56,14 +53,12 @@ import org.neuralstyle.checkpoint.StateDict;
  */
 class HostileWeightsFilesTest {
 
+	@RegisterExtension
+	final ConsoleCapture console = new ConsoleCapture();
+
 	@TempDir
 	static Path dir;
 	static Map<String, Path> files;
-
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-	private PrintStream oldOut;
-	private PrintStream oldErr;
 
 	@BeforeAll
 	static void write() throws IOException {
@@ -75,23 +70,8 @@ class HostileWeightsFilesTest {
 			.stream();
 	}
 
-	@BeforeEach
-	void capture() {
-		oldOut = System.out;
-		oldErr = System.err;
-		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-	}
-
-	@AfterEach
-	void restore() {
-		System.setOut(oldOut);
-		System.setErr(oldErr);
-	}
-
 	private String printed() {
-		return out.toString(StandardCharsets.UTF_8) + err.toString(
-			StandardCharsets.UTF_8);
+		return console.out() + console.err();
 	}
 
 	@ParameterizedTest

@@ -24,9 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,9 +32,10 @@ import ai.djl.Device;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuralstyle.testing.ConsoleCapture;
 import org.neuralstyle.fast.FastModelLibrary;
 import org.neuralstyle.fast.TransformerNet;
 import org.neuralstyle.testing.MapStateDict;
@@ -51,16 +49,14 @@ import org.neuralstyle.checkpoint.StateDict;
  */
 class TrainCommandTest {
 
+	@RegisterExtension
+	final ConsoleCapture console = new ConsoleCapture();
+
 	@TempDir
 	static Path dir;
 	static Path images;
 	static Path style;
 	static Path vgg;
-
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-	private PrintStream oldOut;
-	private PrintStream oldErr;
 
 	@BeforeAll
 	static void files() throws Exception {
@@ -82,27 +78,9 @@ class TrainCommandTest {
 		writer.write(vgg);
 	}
 
-	@BeforeEach
-	void capture() {
-		oldOut = System.out;
-		oldErr = System.err;
-		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-	}
-
 	@AfterEach
 	void restore() {
-		System.setOut(oldOut);
-		System.setErr(oldErr);
 		System.clearProperty("neuralstyle.cache");
-	}
-
-	private String out() {
-		return out.toString(StandardCharsets.UTF_8);
-	}
-
-	private String err() {
-		return err.toString(StandardCharsets.UTF_8);
 	}
 
 	private int train(String... more) {
@@ -119,16 +97,16 @@ class TrainCommandTest {
 		System.setProperty("neuralstyle.cache", dir.resolve("cache").toString());
 		int code = train("--output", "my_style", "--steps", "4", "--log-every", "2",
 			"--checkpoint-every", "2");
-		assertEquals(0, code, err());
-		List<String> lines = out().lines().toList();
-		assertEquals(3, lines.size(), out());
+		assertEquals(0, code, console.err());
+		List<String> lines = console.out().lines().toList();
+		assertEquals(3, lines.size(), console.out());
 		assertTrue(lines.get(0).matches(
 			"step 1/4 content \\S+ style \\S+ total \\S+"), lines.get(0));
 		assertTrue(lines.get(1).matches(
 			"step 2/4 content \\S+ style \\S+ total \\S+ \\(\\d+\\.\\d\\d s/step, .+ left\\)"),
 			lines.get(1));
 		assertTrue(lines.get(2).startsWith("step 4/4 "), lines.get(2));
-		assertTrue(err().contains("Training on 4 pictures"), err());
+		assertTrue(console.err().contains("Training on 4 pictures"), console.err());
 
 		FastModelLibrary library = FastModelLibrary.standard();
 		Path model = dir.resolve("cache/fast-models/my_style.safetensors");
@@ -146,31 +124,31 @@ class TrainCommandTest {
 
 		// The same name again is refused, so a trained model is never lost by
 		// accident.
-		out.reset();
-		err.reset();
+		console.reset();
+		console.reset();
 		assertEquals(ExitCodes.USAGE, train("--output", "my_style", "--steps",
 			"1"));
-		assertTrue(err().contains("already exists"), err());
+		assertTrue(console.err().contains("already exists"), console.err());
 
 		// Resuming from the checkpoint continues at step 5.
-		out.reset();
-		err.reset();
+		console.reset();
+		console.reset();
 		assertEquals(0, train("--output", "my_style", "--steps", "5", "--log-every",
 			"1", "--resume", dir.resolve(
 				"cache/fast-models/checkpoints/my_style.safetensors").toString()),
-			err());
-		assertEquals(List.of("step 5/5"), out().lines().map(l -> l.substring(0, l
-			.indexOf(" content"))).toList());
+			console.err());
+		assertEquals(List.of("step 5/5"), console.out().lines().map(l -> l
+			.substring(0, l.indexOf(" content"))).toList());
 	}
 
 	@Test
 	void trainsIntoAFileForEpochs() throws Exception {
 		Path model = dir.resolve("epochs.safetensors");
 		assertEquals(0, train("--output", model.toString(), "--epochs", "1",
-			"--checkpoint-every", "0"), err());
+			"--checkpoint-every", "0"), console.err());
 		// 4 pictures in batches of 2: one epoch is 2 steps.
-		assertTrue(out().lines().toList().get(out().lines().toList().size() - 1)
-			.startsWith("step 2/2 "), out());
+		assertTrue(console.out().lines().toList().get(console.out().lines().toList()
+			.size() - 1).startsWith("step 2/2 "), console.out());
 		try (StateDict saved = Checkpoints.open(model)) {
 			assertEquals("1", saved.metadata().get("epochs"));
 		}
@@ -184,30 +162,32 @@ class TrainCommandTest {
 			"no-pictures").toString(), "--style", style.toString(), "--weights", vgg
 				.toString(), "--output", dir.resolve("x.safetensors").toString(),
 			"--steps", "1"));
-		assertTrue(err().startsWith("error: No images in "), err());
+		assertTrue(console.err().startsWith("error: No images in "), console.err());
 
-		err.reset();
+		console.reset();
 		assertEquals(ExitCodes.USAGE, train("--output", dir.resolve("x.pth")
 			.toString(), "--steps", "1"));
-		assertTrue(err().contains("end --output with .safetensors"), err());
+		assertTrue(console.err().contains("end --output with .safetensors"), console
+			.err());
 
-		err.reset();
+		console.reset();
 		assertEquals(ExitCodes.USAGE, train("--output", "candy", "--steps", "1"));
-		assertTrue(err().contains("is the name of a published model"), err());
+		assertTrue(console.err().contains("is the name of a published model"),
+			console.err());
 
-		err.reset();
+		console.reset();
 		assertEquals(ExitCodes.USAGE, Main.run("train", "--images", images
 			.toString(), "--style", style.toString(), "--weights", vgg.toString(),
 			"--output", dir.resolve("x.safetensors").toString(), "--image-size", "30",
 			"--steps", "1"));
-		assertTrue(err().contains("multiple of 4"), err());
+		assertTrue(console.err().contains("multiple of 4"), console.err());
 
-		err.reset();
+		console.reset();
 		assertEquals(ExitCodes.USAGE, train("--output", dir.resolve("x.safetensors")
 			.toString(), "--steps", "1", "--epochs", "1"));
-		assertTrue(err().contains("mutually exclusive"), err());
+		assertTrue(console.err().contains("mutually exclusive"), console.err());
 
-		err.reset();
+		console.reset();
 		Path vgg11 = dir.resolve("vgg11_like.safetensors");
 		MapStateDict shallow = MapStateDict.vgg(1, 4, "M", 8, "M", 8, 8, "M", 8, 8);
 		SafetensorsWriter writer = new SafetensorsWriter();
@@ -218,7 +198,8 @@ class TrainCommandTest {
 			.toString(), "--style", style.toString(), "--weights", vgg11.toString(),
 			"--output", dir.resolve("x.safetensors").toString(), "--steps", "1",
 			"--device", "cpu"));
-		assertTrue(err().contains("training needs torchvision's VGG16"), err());
+		assertTrue(console.err().contains("training needs torchvision's VGG16"),
+			console.err());
 		assertFalse(Files.exists(dir.resolve("x.safetensors")));
 	}
 }
