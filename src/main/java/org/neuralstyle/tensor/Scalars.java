@@ -24,6 +24,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import java.util.function.BinaryOperator;
+
 /**
  * Arithmetic between an array and a number, safe under autograd. The engine
  * uses these instead of DJL's {@code mul(Number)}, {@code div(Number)},
@@ -52,46 +54,46 @@ public final class Scalars {
 		return manager.full(new Shape(), value, like.getDataType());
 	}
 
+	/**
+	 * {@code op(a, value)} with the value as a libtorch-owned 0-d tensor, closed
+	 * once the operation has run (autograd keeps its own reference).
+	 */
+	private static NDArray withScalar(NDArray a, float value,
+		BinaryOperator<NDArray> op)
+	{
+		try (NDArray s = of(a.getManager(), value, a)) {
+			return op.apply(a, s);
+		}
+	}
+
 	/** {@code a * factor}: torch's {@code a * factor} for a Python number. */
 	public static NDArray times(NDArray a, float factor) {
-		try (NDArray s = of(a.getManager(), factor, a)) {
-			return a.mul(s);
-		}
+		return withScalar(a, factor, NDArray::mul);
 	}
 
 	/** {@code a / divisor}. */
 	public static NDArray dividedBy(NDArray a, float divisor) {
-		try (NDArray s = of(a.getManager(), divisor, a)) {
-			return a.div(s);
-		}
+		return withScalar(a, divisor, NDArray::div);
 	}
 
 	/** {@code a + addend}. */
 	public static NDArray plus(NDArray a, float addend) {
-		try (NDArray s = of(a.getManager(), addend, a)) {
-			return a.add(s);
-		}
+		return withScalar(a, addend, NDArray::add);
 	}
 
 	/** {@code a *= factor}, in place. */
 	public static NDArray timesInPlace(NDArray a, float factor) {
-		try (NDArray s = of(a.getManager(), factor, a)) {
-			return a.muli(s);
-		}
+		return withScalar(a, factor, NDArray::muli);
 	}
 
 	/** {@code a /= divisor}, in place. */
 	public static NDArray dividedByInPlace(NDArray a, float divisor) {
-		try (NDArray s = of(a.getManager(), divisor, a)) {
-			return a.divi(s);
-		}
+		return withScalar(a, divisor, NDArray::divi);
 	}
 
 	/** {@code a += addend}, in place. */
 	public static NDArray plusInPlace(NDArray a, float addend) {
-		try (NDArray s = of(a.getManager(), addend, a)) {
-			return a.addi(s);
-		}
+		return withScalar(a, addend, NDArray::addi);
 	}
 
 }
