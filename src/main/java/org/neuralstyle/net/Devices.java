@@ -80,6 +80,8 @@ public final class Devices {
 	 */
 	public static Engine engine() {
 		try {
+			// DJL reads where PyTorch comes from only when it starts it.
+			CudaBuildChoice.atStart();
 			return Engine.getInstance();
 		}
 		catch (EngineException | UnsatisfiedLinkError | NoClassDefFoundError

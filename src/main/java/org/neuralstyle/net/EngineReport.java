@@ -75,6 +75,7 @@ public final class EngineReport {
 	private final String pytorchVersion;
 	private final Path nativeFolder;
 	private final String flavor;
+	private final String cudaBuild;
 	private final List<String> features = new ArrayList<>();
 	private final List<String> devices = new ArrayList<>();
 	private int gpus;
@@ -126,12 +127,14 @@ public final class EngineReport {
 			pytorchVersion = null;
 			nativeFolder = null;
 			flavor = Platform.detectPlatform("pytorch").getFlavor();
+			cudaBuild = CudaBuildChoice.atStart().describe(Optional.empty());
 			noGpuReason = "PyTorch did not start.";
 			return;
 		}
 		pytorchVersion = engine.getVersion();
 		nativeFolder = Path.of(LibUtils.getLibtorchPath());
 		flavor = flavorOf(nativeFolder);
+		cudaBuild = CudaBuildChoice.atStart().describe(Optional.of(nativeFolder));
 		features.addAll(new TreeSet<>(JniUtils.getFeatures()));
 		threads = JniUtils.getNumThreads();
 		interopThreads = JniUtils.getNumInteropThreads();
@@ -218,6 +221,14 @@ public final class EngineReport {
 		return Optional.ofNullable(noGpuReason);
 	}
 
+	/**
+	 * The installed CUDA build of PyTorch: none, where it is, and whether it is
+	 * in use and if not, why.
+	 */
+	public String cudaBuild() {
+		return cudaBuild;
+	}
+
 	public Path cacheFolder() {
 		return cacheFolder;
 	}
@@ -237,6 +248,7 @@ public final class EngineReport {
 				? "CPU only (cpu)" : flavor));
 		if (nativeFolder != null) f.add(new Fact("Native library", nativeFolder
 			.resolve(System.mapLibraryName("torch")).toString()));
+		f.add(new Fact("CUDA build", cudaBuild));
 		if (!features.isEmpty()) f.add(new Fact("Features", String.join(", ",
 			features)));
 		f.add(new Fact("Devices", devices.isEmpty() ? "none" : String.join("; ",
