@@ -120,7 +120,7 @@ public final class CudaBuildInstaller {
 		if (Boolean.getBoolean(Downloader.OFFLINE_PROPERTY))
 			throw new CudaBuildException(CudaBuildException.Problem.OFFLINE,
 				"Cannot download " + build.describe() + ": offline mode is on (" +
-					Downloader.OFFLINE_PROPERTY + "=true).", null);
+					Downloader.OFFLINE_PROPERTY + "=true). Nothing was installed.", null);
 		List<String> lines = listing();
 		Path target = build.folder();
 		Path parent = target.getParent();
@@ -166,10 +166,9 @@ public final class CudaBuildInstaller {
 		String text;
 		HttpResponse<InputStream> response = send(index);
 		try (InputStream body = response.body()) {
-			if (response.statusCode() != 200) throw failed("Cannot download " + build
-				.describe() + ": " + index + " answered HTTP " + response.statusCode() +
-				(response.statusCode() == 404 ? " (DJL publishes no such version)"
-					: "") + ".", null);
+			if (response.statusCode() != 200) throw failed(index + " answered HTTP " +
+				response.statusCode() + (response.statusCode() == 404
+					? " (DJL publishes no such version)" : "") + ".", null);
 			try {
 				// A list of a few hundred names; more than this is not one.
 				text = new String(body.readNBytes(1 << 20), StandardCharsets.UTF_8);
@@ -177,8 +176,7 @@ public final class CudaBuildInstaller {
 			catch (IOException e) {
 				if (Thread.interrupted() || e
 					.getCause() instanceof InterruptedException) throw cancelled();
-				throw failed("Cannot download " + build.describe() + ": reading " +
-					index + " broke off (" + reason(e) + ").", e);
+				throw failed("reading " + index + " broke off (" + reason(e) + ").", e);
 			}
 		}
 		String prefix = build.flavor() + "/" + build.platform() + "/";
@@ -225,9 +223,9 @@ public final class CudaBuildInstaller {
 	{
 		HttpResponse<InputStream> response = send(url);
 		try (Counting body = new Counting(response.body())) {
-			if (response.statusCode() != 200) throw failed("Cannot download " + build
-				.describe() + ": " + index() + " lists " + name + ", but " + url +
-				" answered HTTP " + response.statusCode() + ".", null);
+			if (response.statusCode() != 200) throw failed(index() + " lists " +
+				name + ", but " + url + " answered HTTP " + response.statusCode() + ".",
+				null);
 			long total = response.headers().firstValueAsLong("Content-Length").orElse(
 				-1);
 			long unpacked = 0;
@@ -253,9 +251,8 @@ public final class CudaBuildInstaller {
 			catch (BrokeOff e) {
 				if (Thread.interrupted() || e.getCause()
 					.getCause() instanceof InterruptedException) throw cancelled();
-				throw failed("Cannot download " + build.describe() + ": " + url +
-					" broke off after " + body.count + " bytes (" + reason(e.getCause()) +
-					").", e);
+				throw failed(url + " broke off after " + body.count + " bytes (" +
+					reason(e.getCause()) + ").", e);
 			}
 			catch (FileSystemException e) {
 				throw e;
@@ -265,13 +262,13 @@ public final class CudaBuildInstaller {
 			}
 			catch (IOException e) {
 				// Not the network (BrokeOff) nor the disk: gzip's check of the data.
-				throw failed("Cannot install " + build.describe() + ": " + url +
-					" is damaged (" + reason(e) +
-					"; gzip's check of its CRC-32 and length failed).", e);
+				throw failed(url +
+					" did not pass gzip's check of its CRC-32 and length (" + reason(e) +
+					"): it is damaged or cut short.", e);
 			}
-			if (total >= 0 && body.count != total) throw failed("Cannot install " +
-				build.describe() + ": " + url + " is " + body.count +
-				" bytes long, but the server announced " + total + ".", null);
+			if (total >= 0 && body.count != total) throw failed(url + " is " +
+				body.count + " bytes long, but the server announced " + total + ".",
+				null);
 			return unpacked;
 		}
 	}
@@ -288,12 +285,15 @@ public final class CudaBuildInstaller {
 		catch (HttpConnectTimeoutException e) {
 			throw new CudaBuildException(CudaBuildException.Problem.UNREACHABLE,
 				"Cannot download " + build.describe() + " from " + url.getHost() +
-					": no connection within " + connectTimeout.toSeconds() + " s.", e);
+					": no connection within " + connectTimeout.toSeconds() +
+					" s. Nothing was installed.", e);
 		}
 		catch (IOException e) {
 			throw new CudaBuildException(CudaBuildException.Problem.UNREACHABLE,
 				"Cannot download " + build.describe() + ": " + url.getHost() +
-					" cannot be reached (" + reason(e) + ").", e);
+					" cannot be reached (" + (e instanceof java.net.ConnectException && e
+						.getMessage() == null ? "the connection was refused" : reason(e)) +
+					"). Nothing was installed.", e);
 		}
 	}
 
@@ -369,7 +369,8 @@ public final class CudaBuildInstaller {
 
 	private CudaBuildException failed(String message, Throwable cause) {
 		return new CudaBuildException(CudaBuildException.Problem.DOWNLOAD_FAILED,
-			message + " Nothing was installed.", cause);
+			"Cannot install " + build.describe() + ": " + message +
+				" Nothing was installed.", cause);
 	}
 
 	private InterruptedIOException cancelled() {
