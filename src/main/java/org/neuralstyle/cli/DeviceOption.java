@@ -22,6 +22,7 @@ package org.neuralstyle.cli;
 
 import ai.djl.Device;
 
+import org.neuralstyle.net.CudaBuildChoice;
 import org.neuralstyle.net.Devices;
 
 import picocli.CommandLine.Option;
@@ -38,6 +39,10 @@ final class DeviceOption {
 
 	/** The device named, or an error that lists the choices. */
 	Device parse() {
-		return Devices.parse(device);
+		Device d = Devices.parse(device);
+		// An installed CUDA build that cannot run here: one line, where the device
+		// is chosen.
+		CudaBuildChoice.atStart().notice().ifPresent(System.err::println);
+		return d;
 	}
 }

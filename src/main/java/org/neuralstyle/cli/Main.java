@@ -24,6 +24,7 @@ import java.io.IOException;
 
 import ai.djl.engine.EngineException;
 
+import org.neuralstyle.net.CudaBuildChoice;
 import org.neuralstyle.net.EngineUnavailableException;
 import org.neuralstyle.weights.KnownModel;
 import org.neuralstyle.weights.ModelKind;
@@ -80,6 +81,9 @@ public final class Main {
 		// without a usable driver answers: noise on every run. 'engine' tells the
 		// whole GPU story.
 		System.setProperty(CUDA_PROBE_LOG_LEVEL, "error");
+		// Before anything starts PyTorch, which reads where it comes from only
+		// then.
+		CudaBuildChoice.atStart();
 		CommandLine cl = new CommandLine(new Main());
 		cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
 			// A user's mistake gets one line that says what to do, not a stack trace.

@@ -22,6 +22,7 @@ package org.neuralstyle.imagej;
 
 import ij.IJ;
 
+import org.neuralstyle.net.CudaBuildChoice;
 import org.neuralstyle.net.EngineReport;
 import org.scijava.command.Command;
 import org.scijava.plugin.Plugin;
@@ -54,6 +55,10 @@ public class EngineInformationCommand extends StyleTransferCommand {
 		for (EngineReport.Fact f : r.facts())
 			text.append("  ").append(f.label()).append(": ").append(f.value()).append(
 				'\n');
+		if (CudaBuildChoice.atStart()
+			.outcome() == CudaBuildChoice.Outcome.NOT_INSTALLED && r.gpus() == 0) text
+				.append(
+					"  (For an NVIDIA GPU: Plugins > Style Transfer > Install GPU engine installs the CUDA build.)\n");
 		report = text.toString();
 		IJ.log(report.stripTrailing());
 	}

@@ -28,9 +28,11 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.scijava.command.ContextCommand;
 import org.neuralstyle.imagej.ij1.OwnClassLoader;
+import org.neuralstyle.net.CudaBuildChoice;
 import org.neuralstyle.net.EngineUnavailableException;
 
 /**
@@ -83,6 +85,21 @@ abstract class StyleTransferCommand extends ContextCommand {
 			"unpacks its library there, and a copy cut short does not load) and run the command again.";
 	}
 
+	/** Whether this session has said why an installed CUDA build is not used. */
+	private static final AtomicBoolean buildNoticeLogged = new AtomicBoolean();
+
+	/**
+	 * Chooses the PyTorch build before any command starts PyTorch (DJL reads its
+	 * settings only then), and says once per session why an installed CUDA build
+	 * is not used.
+	 */
+	private static void chooseBuild() {
+		CudaBuildChoice.atStart().notice().ifPresent(notice -> {
+			if (buildNoticeLogged.compareAndSet(false, true)) IJ.log(
+				"Neural Style: " + notice);
+		});
+	}
+
 	@Override
 	public final void run() {
 		OwnClassLoader.run(this::runHere);
@@ -90,6 +107,7 @@ abstract class StyleTransferCommand extends ContextCommand {
 
 	private void runHere() {
 		try {
+			chooseBuild();
 			execute();
 		}
 		catch (CancellationException declined) {

@@ -65,11 +65,39 @@ class EngineCommandTest {
 			"Devices:        cpu",
 			"GPU:            none. The CPU-only build of PyTorch is loaded",
 			"Weights cache:  " + dir.resolve("cache").toAbsolutePath(),
-			"vgg19:          missing: torchvision VGG19" })
+			"vgg19:          missing: torchvision VGG19",
+			"CUDA build:     not installed (PyTorch 2.7.1 for CUDA 12.8 (cu128, linux-x86_64) would go to ",
+			"(For an NVIDIA GPU: 'neural-style engine install-gpu' installs the CUDA build.)" })
 			assertTrue(o.contains(line), "'" + line + "' in:\n" + o);
 		assertTrue(o.matches("(?s).*Native library: \\S+libtorch\\.so\n.*"), o);
 		assertTrue(o.matches("(?s).*Threads: +\\d+ for PyTorch operations.*"), o);
 		assertTrue(o.matches("(?s).*Memory: +[\\d,]+ MB of .*"), o);
+	}
+
+	@Test
+	void installGpuWithoutNetworkSaysHowToInstallItByHand() {
+		System.setProperty("neuralstyle.offline", "true");
+		// DJL's cache, for this command only: it never starts PyTorch.
+		System.setProperty("ENGINE_CACHE_DIR", dir.resolve("engines").toString());
+		try {
+			assertEquals(ExitCodes.ERROR, Main.run("engine", "install-gpu"));
+		}
+		finally {
+			System.clearProperty("ENGINE_CACHE_DIR");
+		}
+		String e = console.err();
+		String folder = dir.resolve("engines/pytorch/2.7.1-cu128-linux-x86_64")
+			.toAbsolutePath().toString();
+		assertTrue(e.contains(
+			"Downloading PyTorch 2.7.1 for CUDA 12.8 (cu128, linux-x86_64) (several GB) " +
+				"from https://publish.djl.ai/pytorch/2.7.1/ into " + folder), e);
+		assertTrue(e.contains(
+			"error: Cannot download PyTorch 2.7.1 for CUDA 12.8 (cu128, linux-x86_64): " +
+				"offline mode is on (neuralstyle.offline=true). Nothing was installed. Without network access, run " +
+				"'neural-style engine install-gpu' on a computer that has it (same system, same neural-style), then " +
+				"copy the folder " + folder + " to the same place here.\n"), e);
+		assertFalse(java.nio.file.Files.exists(dir.resolve("engines")),
+			"nothing written");
 	}
 
 	@Test
