@@ -107,9 +107,9 @@ final class EngineCommand implements Callable<Integer> {
 				}
 			}, "neural-style install-gpu cancel");
 			Runtime.getRuntime().addShutdownHook(hook);
+			ConsoleProgress[] bar = new ConsoleProgress[1];
+			int[] current = { 0 };
 			try {
-				ConsoleProgress[] bar = new ConsoleProgress[1];
-				int[] current = { 0 };
 				installer.install((file, files, name, done, total) -> {
 					if (file != current[0]) {
 						current[0] = file;
@@ -126,17 +126,17 @@ final class EngineCommand implements Callable<Integer> {
 				return ExitCodes.OK;
 			}
 			catch (CudaBuildException e) {
-				System.err.println();
+				if (bar[0] != null) System.err.println();
 				System.err.println("error: " + e.getMessage() + " " + advice(e, build));
 				return ExitCodes.ERROR;
 			}
 			catch (InterruptedIOException e) {
-				System.err.println();
+				if (bar[0] != null) System.err.println();
 				System.err.println(e.getMessage());
 				return ExitCodes.INTERRUPTED;
 			}
 			catch (IOException e) {
-				System.err.println();
+				if (bar[0] != null) System.err.println();
 				System.err.println("error: " + e.getMessage());
 				return ExitCodes.ERROR;
 			}

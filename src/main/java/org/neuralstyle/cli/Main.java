@@ -21,6 +21,8 @@
 package org.neuralstyle.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 
 import ai.djl.engine.EngineException;
 
@@ -131,6 +133,11 @@ public final class Main {
 	 * terms.
 	 */
 	static String advice(EngineUnavailableException e) {
+		Optional<Path> cuda = CudaBuildChoice.atStart().usedFolder();
+		if (cuda.isPresent()) return "The CUDA build of PyTorch installed in " +
+			cuda.get() +
+			" was chosen and did not load: delete that folder (or set PYTORCH_FLAVOR=cpu) to use the CPU build, " +
+			"and run 'neural-style engine install-gpu' again to reinstall it.";
 		if (!e.supported()) return "Neural Style runs on " +
 			EngineUnavailableException.supportedInWords() +
 			": use it on such a computer.";

@@ -27,6 +27,8 @@ import ij.ImagePlus;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -74,6 +76,11 @@ abstract class StyleTransferCommand extends ContextCommand {
 	 * terms.
 	 */
 	static String advice(EngineUnavailableException e) {
+		Optional<Path> cuda = CudaBuildChoice.atStart().usedFolder();
+		if (cuda.isPresent()) return "The CUDA build of PyTorch installed in " +
+			cuda.get() +
+			" was chosen and did not load: delete that folder and restart Fiji to use the CPU build; " +
+			"Plugins > Style Transfer > Install GPU engine reinstalls it.";
 		if (!e.supported()) return "Neural Style runs on " +
 			EngineUnavailableException.supportedInWords() +
 			": use it on such a computer.";

@@ -152,6 +152,12 @@ public final class CudaBuildChoice {
 		return outcome;
 	}
 
+	/** The folder of the CUDA build when it was chosen; empty otherwise. */
+	public Optional<Path> usedFolder() {
+		return outcome == Outcome.USED ? Optional.of(build.folder()) : Optional
+			.empty();
+	}
+
 	/** The CUDA build for this computer; empty on one that has none. */
 	public Optional<CudaBuild> build() {
 		return Optional.ofNullable(build);
@@ -179,9 +185,10 @@ public final class CudaBuildChoice {
 		boolean loadedHere = loaded.map(p -> p.toAbsolutePath().equals(build
 			.folder())).orElse(false);
 		return switch (outcome) {
-			case USED -> loadedHere ? installed + "; in use" : installed +
-				"; chosen, but PyTorch was loaded from elsewhere" + loaded.map(
-					p -> " (" + p + ")").orElse("") + " before the choice was made";
+			case USED -> loadedHere ? installed + "; in use" : loaded.isEmpty()
+				? installed + "; chosen, but PyTorch did not start from it"
+				: installed + "; chosen, but PyTorch was loaded from elsewhere (" +
+					loaded.get() + ") before the choice was made";
 			case NOT_INSTALLED -> now.state() == CudaBuild.State.NOT_INSTALLED
 				? "not installed (" + build.describe() + " would go to " + build
 					.folder() + ")" : installed + "; used from the next start on";

@@ -291,9 +291,8 @@ public final class CudaBuildInstaller {
 		catch (IOException e) {
 			throw new CudaBuildException(CudaBuildException.Problem.UNREACHABLE,
 				"Cannot download " + build.describe() + ": " + url.getHost() +
-					" cannot be reached (" + (e instanceof java.net.ConnectException && e
-						.getMessage() == null ? "the connection was refused" : reason(e)) +
-					"). Nothing was installed.", e);
+					" cannot be reached (" + unreachable(e) + "). Nothing was installed.",
+				e);
 		}
 	}
 
@@ -377,6 +376,19 @@ public final class CudaBuildInstaller {
 		Thread.interrupted();
 		return new InterruptedIOException("The download of " + build.describe() +
 			" was cancelled; nothing was installed.");
+	}
+
+	/**
+	 * Why a host cannot be reached, in words: the HTTP client's exceptions for a
+	 * name that does not resolve and a refused connection carry no message.
+	 */
+	private static String unreachable(IOException e) {
+		for (Throwable t = e; t != null; t = t.getCause())
+			if (t instanceof java.nio.channels.UnresolvedAddressException ||
+				t instanceof java.net.UnknownHostException)
+				return "its name does not resolve: no network, or no DNS";
+		String why = reason(e);
+		return why.equals("ConnectException") ? "the connection was refused" : why;
 	}
 
 	/**

@@ -26,6 +26,7 @@ import ai.djl.engine.StandardCapabilities;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.pytorch.jni.LibUtils;
 import ai.djl.util.Platform;
+import ai.djl.util.Utils;
 import ai.djl.util.cuda.CudaUtils;
 
 import java.io.IOException;
@@ -126,8 +127,11 @@ public final class EngineReport {
 		if (engine == null) {
 			pytorchVersion = null;
 			nativeFolder = null;
-			flavor = Platform.detectPlatform("pytorch").getFlavor();
-			cudaBuild = CudaBuildChoice.atStart().describe(Optional.empty());
+			CudaBuildChoice choice = CudaBuildChoice.atStart();
+			// The build that failed to start: the CUDA one when it was chosen.
+			flavor = choice.outcome() == CudaBuildChoice.Outcome.USED
+				? CudaBuild.FLAVOR : Platform.detectPlatform("pytorch").getFlavor();
+			cudaBuild = choice.describe(Optional.empty());
 			noGpuReason = "PyTorch did not start.";
 			return;
 		}
@@ -290,10 +294,15 @@ public final class EngineReport {
 	}
 
 	/**
-	 * "cpu" or "cu124" from DJL's folder name, else from the native jar's
-	 * properties.
+	 * "cpu" or "cu124": the flavor given to DJL with a library folder, else from
+	 * DJL's folder name, else from the native jar's properties.
 	 */
 	static String flavorOf(Path nativeFolder) {
+		// A folder given to DJL is loaded with the glue of the flavor given with
+		// it.
+		String given = Utils.getEnvOrSystemProperty(CudaBuildChoice.FLAVOR);
+		if (Utils.getEnvOrSystemProperty(CudaBuildChoice.LIBRARY_PATH) != null &&
+			given != null && !given.isEmpty()) return given.replace("-precxx11", "");
 		Matcher m = FLAVOR_IN_FOLDER.matcher(nativeFolder.getFileName().toString());
 		return m.matches() ? m.group(1) : Platform.detectPlatform("pytorch")
 			.getFlavor();

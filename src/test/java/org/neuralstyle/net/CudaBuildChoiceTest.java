@@ -110,6 +110,9 @@ class CudaBuildChoiceTest {
 				"PyTorch 2.7.1 for CUDA 12.8 (cu128, linux-x86_64), installed in " +
 					build.folder() + " (3 files, 0 MB); in use", c.describe(Optional.of(
 						build.folder())));
+			assertEquals(Optional.of(build.folder()), c.usedFolder());
+			assertTrue(c.describe(Optional.empty()).endsWith(
+				"; chosen, but PyTorch did not start from it"));
 			// Another plugin had started PyTorch from its own library first.
 			assertTrue(c.describe(Optional.of(cache.resolve("elsewhere"))).endsWith(
 				"; chosen, but PyTorch was loaded from elsewhere (" + cache.resolve(
@@ -127,6 +130,7 @@ class CudaBuildChoiceTest {
 			" is not used: no NVIDIA driver was found, so PyTorch runs on the CPU."),
 			c.notice());
 		assertEquals(c.notice().get(), c.describe(Optional.empty()));
+		assertEquals(Optional.empty(), c.usedFolder());
 	}
 
 	@Test

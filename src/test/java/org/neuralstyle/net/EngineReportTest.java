@@ -90,6 +90,22 @@ class EngineReportTest {
 			"/home/u/.djl.ai/pytorch/2.7.1-20250812-cu124-linux-x86_64")));
 		assertEquals("cpu", EngineReport.flavorOf(Path.of(
 			"/home/u/.djl.ai/pytorch/2.7.1-20250812-cpu-precxx11-linux-x86_64")));
+		// The installed CUDA build, in the folder DJL would give it.
+		assertEquals("cu128", EngineReport.flavorOf(Path.of(
+			"/home/u/.djl.ai/pytorch/2.7.1-cu128-linux-x86_64")));
+		// A folder given to DJL is loaded with the flavor given with it. PyTorch
+		// has started before this test (the report tests above), so these settings
+		// change nothing but what is read here.
+		Devices.engine();
+		System.setProperty("PYTORCH_LIBRARY_PATH", "/opt/libtorch");
+		System.setProperty("PYTORCH_FLAVOR", "cu128-precxx11");
+		try {
+			assertEquals("cu128", EngineReport.flavorOf(Path.of("/opt/libtorch")));
+		}
+		finally {
+			System.clearProperty("PYTORCH_LIBRARY_PATH");
+			System.clearProperty("PYTORCH_FLAVOR");
+		}
 		assertEquals("12.4", EngineReport.cudaVersionOf("cu124").orElseThrow());
 		assertEquals("11.8", EngineReport.cudaVersionOf("cu118").orElseThrow());
 		assertFalse(EngineReport.cudaVersionOf("cpu").isPresent());
