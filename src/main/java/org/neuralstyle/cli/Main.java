@@ -83,10 +83,14 @@ public final class Main {
 		// without a usable driver answers: noise on every run. 'engine' tells the
 		// whole GPU story.
 		System.setProperty(CUDA_PROBE_LOG_LEVEL, "error");
-		// Before anything starts PyTorch, which reads where it comes from only
-		// then.
-		CudaBuildChoice.atStart();
 		CommandLine cl = new CommandLine(new Main());
+		cl.setExecutionStrategy(parsed -> {
+			// Before any command starts PyTorch, which reads where it comes from only
+			// then; after parsing, because the choice makes DJL's first logger, and
+			// that fixes the log level --verbose sets.
+			CudaBuildChoice.atStart();
+			return new CommandLine.RunLast().execute(parsed);
+		});
 		cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
 			// A user's mistake gets one line that says what to do, not a stack trace.
 			if (e instanceof IllegalArgumentException) {
