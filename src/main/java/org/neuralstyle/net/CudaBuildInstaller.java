@@ -123,11 +123,10 @@ public final class CudaBuildInstaller {
 					Downloader.OFFLINE_PROPERTY + "=true). Nothing was installed.", null);
 		List<String> lines = listing();
 		Path target = build.folder();
-		Path parent = target.getParent();
-		Files.createDirectories(parent);
-		removeAbandoned(parent, target.getFileName().toString());
 		Path temporary = sibling(target, "part");
 		try {
+			Files.createDirectories(target.getParent());
+			removeAbandoned(target.getParent(), target.getFileName().toString());
 			Files.createDirectory(temporary);
 			Map<String, Long> files = new LinkedHashMap<>();
 			for (int i = 0; i < lines.size(); i++) {
@@ -148,8 +147,7 @@ public final class CudaBuildInstaller {
 			return target;
 		}
 		catch (FileSystemException e) {
-			throw new IOException("Could not write " + target + ": " + (e
-				.getReason() != null ? e.getReason() : e.getClass().getSimpleName()) +
+			throw new IOException("Could not write " + target + ": " + why(e) +
 				". Nothing was installed.", e);
 		}
 		finally {
@@ -242,7 +240,7 @@ public final class CudaBuildInstaller {
 					}
 					catch (IOException e) {
 						// A full disk, not a damaged download.
-						throw new FileSystemException(file.toString(), null, reason(e));
+						throw new FileSystemException(null, null, reason(e));
 					}
 					unpacked += n;
 					progress.update(index, count, name, body.count, total);
@@ -376,6 +374,17 @@ public final class CudaBuildInstaller {
 		Thread.interrupted();
 		return new InterruptedIOException("The download of " + build.describe() +
 			" was cancelled; nothing was installed.");
+	}
+
+	/** A file system's refusal in words; most come without a reason. */
+	private static String why(FileSystemException e) {
+		if (e.getReason() != null) return e.getReason() + (e.getFile() != null
+			? " (" + e.getFile() + ")" : "");
+		if (e instanceof java.nio.file.FileAlreadyExistsException)
+			return "a file is in the way (" + e.getFile() + ")";
+		if (e instanceof java.nio.file.AccessDeniedException)
+			return "permission denied (" + e.getFile() + ")";
+		return e.getClass().getSimpleName() + " (" + e.getFile() + ")";
 	}
 
 	/**

@@ -356,6 +356,19 @@ class CudaBuildInstallerTest {
 	}
 
 	@Test
+	void aCacheThatCannotBeWrittenSaysWhereAndKeepsNothing() throws IOException {
+		// A file where DJL's cache folder should be.
+		Files.createDirectories(cache.getParent());
+		Files.writeString(cache, "not a folder");
+		IOException e = assertThrows(IOException.class, () -> installer().install(
+			InstallProgress.NONE));
+		assertEquals("Could not write " + cache.resolve("2.7.1-cu128-linux-x86_64")
+			.toAbsolutePath() + ": a file is in the way (" + cache +
+			"). Nothing was installed.", e.getMessage());
+		assertEquals("not a folder", Files.readString(cache));
+	}
+
+	@Test
 	void aFileLostAfterTheInstallMakesItIncomplete() throws IOException {
 		Path folder = installer().install(InstallProgress.NONE);
 		Files.delete(folder.resolve("libc10.so"));
