@@ -62,6 +62,7 @@ public final class Lbfgs implements Optimizer {
 	private final double toleranceGrad;
 	private final double toleranceChange;
 	private final int historyCapacity;
+	private final LineSearch lineSearch;
 
 	private final NDManager manager;
 	private final NDArray x;
@@ -95,6 +96,7 @@ public final class Lbfgs implements Optimizer {
 			: settings.maxIterations * 5 / 4;
 		toleranceGrad = settings.toleranceGrad;
 		toleranceChange = settings.toleranceChange;
+		lineSearch = settings.lineSearch;
 		historyCapacity = historyCapacity(settings.historySize, initial.size(),
 			initial.getDataType().getNumOfBytes(), settings.memoryBudget);
 		alphas = new float[historyCapacity];
@@ -221,9 +223,24 @@ public final class Lbfgs implements Optimizer {
 				break;
 			}
 
-			ArrayMath.addScaled(x, direction, stepLength);
 			int stepEvals = 0;
-			if (nIter != maxIterations) {
+			if (lineSearch == LineSearch.STRONG_WOLFE) {
+				LineResult r;
+				try (NDArray start = x.duplicate()) {
+					r = new StrongWolfe(objective, start, direction, tolChange).search(
+						stepLength, loss, grad, gtd);
+					// The search leaves x at its start; torch's _add_grad(t, d) then
+					// moves it.
+					ArrayMath.addScaled(x, direction, (float) r.step());
+				}
+				stepLength = (float) r.step();
+				loss = r.loss();
+				grad = r.gradient();
+				optCond = ArrayMath.maxAbs(grad) <= tolGrad;
+				stepEvals = r.evaluations();
+			}
+			else if (nIter != maxIterations) {
+				ArrayMath.addScaled(x, direction, stepLength);
 				// torch does not evaluate after the last update of a step: the next
 				// step's first
 				// evaluation happens there.
@@ -232,6 +249,9 @@ public final class Lbfgs implements Optimizer {
 				loss = next.loss();
 				optCond = ArrayMath.maxAbs(grad) <= tolGrad;
 				stepEvals = 1;
+			}
+			else {
+				ArrayMath.addScaled(x, direction, stepLength);
 			}
 			currentEvals += stepEvals;
 			evaluations += stepEvals;
@@ -296,6 +316,193 @@ public final class Lbfgs implements Optimizer {
 		return q;
 	}
 
+	/**
+	 * What a line search found: the step, the loss and gradient there (the
+	 * gradient owned by this optimizer), and the evaluations it made.
+	 */
+	private record LineResult(double step, double loss, NDArray gradient,
+		int evaluations)
+	{}
+
+	/**
+	 * torch's {@code _strong_wolfe} (c1 1e-4, c2 0.9, at most 25 evaluations):
+	 * bracketing, then zooming with {@link #cubicMinimum cubic interpolation},
+	 * until a step satisfies the strong Wolfe conditions. Each trial evaluates
+	 * the objective at start + t·d and puts the parameters back to the start, as
+	 * torch's {@code _directional_evaluate} does. Scalars are doubles where torch
+	 * has Python floats; the float32 values (losses, directional derivatives) are
+	 * exact in them.
+	 */
+	private final class StrongWolfe {
+
+		private static final double C1 = 1e-4, C2 = 0.9;
+		private static final int MAX_LS = 25;
+
+		private final Objective objective;
+		private final NDArray start;
+		private final NDArray d;
+		private final double tolChange;
+		/** Every gradient a trial returned: all but the chosen one are closed. */
+		private final List<NDArray> trials = new ArrayList<>();
+		private int evaluations;
+
+		StrongWolfe(Objective objective, NDArray start, NDArray d,
+			double tolChange)
+		{
+			this.objective = objective;
+			this.start = start;
+			this.d = d;
+			this.tolChange = tolChange;
+		}
+
+		/** Loss and gradient at start + t·d; the parameters return to start. */
+		private double[] trial(double t, NDArray[] gradient) {
+			ArrayMath.addScaled(x, d, (float) t);
+			Evaluation e = objective.evaluate(x);
+			NDArray g = e.claimGradient(x, manager);
+			trials.add(g);
+			x.intern(start.duplicate());
+			evaluations++;
+			gradient[0] = g;
+			return new double[] { e.loss(), ArrayMath.dot(g, d) };
+		}
+
+		LineResult search(double t, double f, NDArray g, double gtd) {
+			double dNorm = ArrayMath.maxAbs(d);
+			NDArray[] out = new NDArray[1];
+			double[] r = trial(t, out);
+			double fNew = r[0], gtdNew = r[1];
+			NDArray gNew = out[0];
+
+			double tPrev = 0, fPrev = f, gtdPrev = gtd;
+			NDArray gPrev = g;
+			boolean done = false;
+			int lsIter = 0;
+			double[] bracket = null, bracketF = null, bracketGtd = null;
+			NDArray[] bracketG = null;
+			while (lsIter < MAX_LS) {
+				if (fNew > f + C1 * t * gtd || (lsIter > 1 && fNew >= fPrev)) {
+					bracket = new double[] { tPrev, t };
+					bracketF = new double[] { fPrev, fNew };
+					bracketG = new NDArray[] { gPrev, gNew };
+					bracketGtd = new double[] { gtdPrev, gtdNew };
+					break;
+				}
+				if (Math.abs(gtdNew) <= -C2 * gtd) {
+					bracket = new double[] { t };
+					bracketF = new double[] { fNew };
+					bracketG = new NDArray[] { gNew };
+					done = true;
+					break;
+				}
+				if (gtdNew >= 0) {
+					bracket = new double[] { tPrev, t };
+					bracketF = new double[] { fPrev, fNew };
+					bracketG = new NDArray[] { gPrev, gNew };
+					bracketGtd = new double[] { gtdPrev, gtdNew };
+					break;
+				}
+				// Extrapolate: a cubic minimum between 1.01 and 10 times the step.
+				double minStep = t + 0.01 * (t - tPrev);
+				double maxStep = t * 10;
+				double tmp = t;
+				t = cubicMinimum(tPrev, fPrev, gtdPrev, t, fNew, gtdNew, minStep,
+					maxStep);
+				tPrev = tmp;
+				fPrev = fNew;
+				gPrev = gNew;
+				gtdPrev = gtdNew;
+				r = trial(t, out);
+				fNew = r[0];
+				gtdNew = r[1];
+				gNew = out[0];
+				lsIter++;
+			}
+			if (lsIter == MAX_LS) {
+				bracket = new double[] { 0, t };
+				bracketF = new double[] { f, fNew };
+				bracketG = new NDArray[] { g, gNew };
+			}
+
+			// Zoom: shrink the bracket until a point satisfies the conditions.
+			boolean insufficientProgress = false;
+			int low = bracketF[0] <= bracketF[bracketF.length - 1] ? 0 : 1;
+			int high = 1 - low;
+			while (!done && lsIter < MAX_LS) {
+				if (Math.abs(bracket[1] - bracket[0]) * dNorm < tolChange) break;
+				t = cubicMinimum(bracket[0], bracketF[0], bracketGtd[0], bracket[1],
+					bracketF[1], bracketGtd[1], Math.min(bracket[0], bracket[1]), Math
+						.max(bracket[0], bracket[1]));
+				double hi = Math.max(bracket[0], bracket[1]);
+				double lo = Math.min(bracket[0], bracket[1]);
+				double eps = 0.1 * (hi - lo);
+				if (Math.min(hi - t, t - lo) < eps) {
+					// Close to an end: after a second time (or at an end), step 10% in.
+					if (insufficientProgress || t >= hi || t <= lo) {
+						t = Math.abs(t - hi) < Math.abs(t - lo) ? hi - eps : lo + eps;
+						insufficientProgress = false;
+					}
+					else insufficientProgress = true;
+				}
+				else insufficientProgress = false;
+
+				r = trial(t, out);
+				fNew = r[0];
+				gtdNew = r[1];
+				gNew = out[0];
+				lsIter++;
+
+				if (fNew > f + C1 * t * gtd || fNew >= bracketF[low]) {
+					// Armijo fails or no lower than the lowest: the new high end.
+					bracket[high] = t;
+					bracketF[high] = fNew;
+					bracketG[high] = gNew;
+					bracketGtd[high] = gtdNew;
+					low = bracketF[0] <= bracketF[1] ? 0 : 1;
+					high = 1 - low;
+				}
+				else {
+					if (Math.abs(gtdNew) <= -C2 * gtd) done = true;
+					else if (gtdNew * (bracket[high] - bracket[low]) >= 0) {
+						// The old high end becomes the new low end.
+						bracket[high] = bracket[low];
+						bracketF[high] = bracketF[low];
+						bracketG[high] = bracketG[low];
+						bracketGtd[high] = bracketGtd[low];
+					}
+					bracket[low] = t;
+					bracketF[low] = fNew;
+					bracketG[low] = gNew;
+					bracketGtd[low] = gtdNew;
+				}
+			}
+			if (bracket.length == 1) low = 0;
+			NDArray chosen = bracketG[low];
+			for (NDArray trialGradient : trials)
+				if (trialGradient != chosen) trialGradient.close();
+			return new LineResult(bracket[low], bracketF[low], chosen, evaluations);
+		}
+	}
+
+	/**
+	 * torch's {@code _cubic_interpolate}: the minimizer of the cubic through two
+	 * points with their values and slopes, kept within [lowBound, highBound]; the
+	 * middle of the bounds when the cubic has no minimum.
+	 */
+	static double cubicMinimum(double x1, double f1, double g1, double x2,
+		double f2, double g2, double lowBound, double highBound)
+	{
+		double d1 = g1 + g2 - 3 * (f1 - f2) / (x1 - x2);
+		double d2Square = d1 * d1 - g1 * g2;
+		if (d2Square >= 0) {
+			double d2 = Math.sqrt(d2Square);
+			double minPos = x1 <= x2 ? x2 - (x2 - x1) * ((g2 + d2 - d1) / (g2 - g1 +
+				2 * d2)) : x1 - (x1 - x2) * ((g1 + d2 - d1) / (g1 - g2 + 2 * d2));
+			return Math.min(Math.max(minPos, lowBound), highBound);
+		}
+		return (lowBound + highBound) / 2;
+	}
+
 	private void replaceDirection(NDArray newDirection) {
 		if (direction != null) {
 			direction.close();
@@ -333,8 +540,17 @@ public final class Lbfgs implements Optimizer {
 		private double toleranceChange = 1e-9;
 		private int historySize = 100;
 		private long memoryBudget = DEFAULT_MEMORY_BUDGET;
+		private LineSearch lineSearch = LineSearch.NONE;
 
 		private Builder() {}
+
+		/**
+		 * The line search ({@code line_search_fn}, default none: fixed steps).
+		 */
+		public Builder lineSearch(LineSearch lineSearch) {
+			this.lineSearch = java.util.Objects.requireNonNull(lineSearch);
+			return this;
+		}
 
 		/**
 		 * The fixed step length after the first iteration ({@code lr}, default 1).

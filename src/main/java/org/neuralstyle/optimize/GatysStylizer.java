@@ -41,6 +41,7 @@ import org.neuralstyle.image.Luminance;
 import org.neuralstyle.image.Resampling;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
+import org.neuralstyle.net.Preprocessing;
 import org.neuralstyle.net.Vgg;
 import org.neuralstyle.net.VggLayer;
 import org.neuralstyle.checkpoint.StateDict;
@@ -155,8 +156,8 @@ public final class GatysStylizer implements AutoCloseable {
 				StylizationListener.Scale only = new StylizationListener.Scale(1, 1,
 					work.width(), work.height(), s.iterations);
 				listener.scaleStarted(only);
-				NDArray x = initialImage(run, work, s).reshape(3L * work.width() * work
-					.height());
+				NDArray x = new VariableSpace(s).fromPixels(initialImage(run, work, s))
+					.reshape(3L * work.width() * work.height());
 				return optimizeAt(net, work, colourSource, x, styles, blendSum,
 					allLayers, styled, s, listener, only, 0, work, colourSource, run);
 			}
@@ -174,8 +175,9 @@ public final class GatysStylizer implements AutoCloseable {
 				RgbImage workAt = s.preserveColors ? Luminance.gray(colourAt)
 					: colourAt;
 				try (NDManager scope = run.newSubManager()) {
-					NDArray start = previous == null ? initialImage(scope, workAt, s)
-						: toArray(scope, Resampling.resize(previous, w, h));
+					NDArray start = new VariableSpace(s).fromPixels(previous == null
+						? initialImage(scope, workAt, s) : toArray(scope, Resampling.resize(
+							previous, w, h)));
 					NDArray x = start.reshape(3L * w * h);
 					StylizationResult r = optimizeAt(net, workAt, colourAt, x, styles,
 						blendSum, allLayers, styled, s, listener, scale, offset, work,
@@ -204,10 +206,14 @@ public final class GatysStylizer implements AutoCloseable {
 	{
 		// Targets are computed once, outside any gradient recording: they are
 		// constants.
-		int tile = s.tile == StyleTransferSettings.TILE_AUTOMATIC ? TileGrid
-			.automatic(net.layers(), work.height(), work.width(), Math.min(Devices
-				.availableMemory(owner.getDevice()), TileGrid.WORKING_SET_CAP))
-			: s.tile;
+		if (s.tile > 0 && !s.tutorialLossForms())
+			throw new IllegalArgumentException(
+				"Tiles compute the tutorial's losses only, not this preset's: set the tile size to 0.");
+		int tile = !s.tutorialLossForms() ? 0
+			: s.tile == StyleTransferSettings.TILE_AUTOMATIC ? TileGrid.automatic(net
+				.layers(), work.height(), work.width(), Math.min(Devices
+					.availableMemory(owner.getDevice()), TileGrid.WORKING_SET_CAP))
+				: s.tile;
 		ImageLoss f;
 		if (tile == 0) {
 			LayerSum contentLoss = s.contentWeight > 0 ? contentLoss(net, work, s,
@@ -337,6 +343,8 @@ public final class GatysStylizer implements AutoCloseable {
 	{
 		RgbImage img = s.preserveColors ? Luminance.grayMatched(st.image(),
 			colourSource) : st.image();
+		if (s.styleSize == StyleTransferSettings.StyleSize.CONTENT_SHAPE)
+			return Resampling.resize(img, work.width(), work.height());
 		int[] size = Resampling.fitLongSide(img.width(), img.height(),
 			styleLongSide(work, s));
 		return Resampling.resize(img, size[0], size[1]);
@@ -351,12 +359,13 @@ public final class GatysStylizer implements AutoCloseable {
 	{
 		LayerSum loss = new LayerSum();
 		try (NDManager scope = owner.newSubManager()) {
-			Map<String, NDArray> features = net.features(toArray(scope, work),
-				s.contentLayers.keySet());
+			Map<String, NDArray> features = new VariableSpace(s).featuresOfPixels(net,
+				toArray(scope, work), s.contentLayers.keySet());
 			for (Map.Entry<String, Float> layer : s.contentLayers.entrySet()) {
 				NDArray target = features.get(layer.getKey());
 				target.attach(owner);
-				loss.add(layer.getKey(), layer.getValue(), new ContentLoss(target));
+				loss.add(layer.getKey(), layer.getValue(), new ContentLoss(target,
+					s.contentReduction));
 			}
 		}
 		return loss;
@@ -376,11 +385,14 @@ public final class GatysStylizer implements AutoCloseable {
 			if (st.weight() == 0) continue;
 			RgbImage img = styleImage(st, work, colourSource, s);
 			try (NDManager scope = owner.newSubManager()) {
-				Map<String, NDArray> features = net.features(toArray(scope, img),
-					s.styleLayers.keySet());
+				Map<String, NDArray> features = new VariableSpace(s).featuresOfPixels(
+					net, toArray(scope, img), s.styleLayers.keySet());
 				for (String layer : s.styleLayers.keySet()) {
-					NDArray gram = Scalars.times(GramMatrix.of(features.get(layer)),
-						(float) (st.weight() / blendSum));
+					NDArray gram = GramMatrix.of(features.get(layer),
+						s.gramNormalization);
+					// One style at full weight is its Gram matrix exactly.
+					if (st.weight() != blendSum) gram = Scalars.times(gram, (float) (st
+						.weight() / blendSum));
 					NDArray sum = targets.get(layer);
 					if (sum == null) {
 						gram.attach(owner);
@@ -393,7 +405,8 @@ public final class GatysStylizer implements AutoCloseable {
 		LayerSum loss = new LayerSum();
 		for (Map.Entry<String, Float> layer : s.styleLayers.entrySet())
 			loss.add(layer.getKey(), layer.getValue(), new StyleLoss(targets.get(layer
-				.getKey())));
+				.getKey()), s.gramNormalization, s.styleReduction, s.styleDivisor,
+				(long) work.width() * work.height()));
 		return loss;
 	}
 
@@ -448,6 +461,11 @@ public final class GatysStylizer implements AutoCloseable {
 				// Java's generator, not the device's: the same seed gives the same start on CPU and GPU.
 				Random r = new Random(s.seed);
 				float[] p = new float[work.planes().length];
+				if (s.noise == StyleTransferSettings.Noise.UNIFORM_CAFFE) {
+					for (int i = 0; i < p.length; i++) p[i] = r.nextFloat() * 255f - 128f;
+					NDArray caffe = m.create(p, new Shape(1, 3, work.height(), work.width()));
+					yield Preprocessing.CAFFE.toPixels(caffe);
+				}
 				for (int i = 0; i < p.length; i++) p[i] = r.nextFloat();
 				yield toArray(m, new RgbImage(work.width(), work.height(), p));
 			}
@@ -500,6 +518,7 @@ public final class GatysStylizer implements AutoCloseable {
 		private final LayerSum style;
 		private final Set<String> layers;
 		private final StyleTransferSettings s;
+		private final VariableSpace space;
 		private final Shape imageShape;
 
 		LossFunction(Vgg net, LayerSum content, LayerSum style, Set<String> layers,
@@ -510,6 +529,7 @@ public final class GatysStylizer implements AutoCloseable {
 			this.style = style;
 			this.layers = layers;
 			this.s = s;
+			this.space = new VariableSpace(s);
 			this.imageShape = new Shape(1, 3, h, w);
 		}
 
@@ -548,11 +568,12 @@ public final class GatysStylizer implements AutoCloseable {
 		}
 
 		private Terms terms(NDArray image) {
-			Map<String, NDArray> f = net.features(image, layers);
+			Map<String, NDArray> f = space.features(net, image, layers);
 			NDArray c = Scalars.times(content.of(f), (float) s.contentWeight);
 			NDArray st = Scalars.times(style.of(f), (float) s.styleWeight);
-			NDArray tv = s.tvWeight > 0 ? Scalars.times(TotalVariation.of(image),
-				(float) s.tvWeight) : Scalars.of(image.getManager(), 0f, image);
+			NDArray tv = s.tvWeight > 0 ? Scalars.times(TotalVariation.of(space
+				.tvInput(image), s.tvForm), (float) s.tvWeight) : Scalars.of(image
+					.getManager(), 0f, image);
 			return new Terms(c, st, tv);
 		}
 	}
@@ -602,6 +623,10 @@ public final class GatysStylizer implements AutoCloseable {
 		private final NDArray initial;
 		private NDArray x;
 		private NDArray lastGood;
+		private final VariableSpace space;
+		/** The evaluation with the lowest loss so far, when the best is kept. */
+		private NDArray best;
+		private LossValues bestLosses;
 		private int evaluations;
 		private int lastGoodIteration = -1;
 		private LossValues lastLosses;
@@ -625,6 +650,7 @@ public final class GatysStylizer implements AutoCloseable {
 			this.offset = offset;
 			this.finalWork = finalWork;
 			this.finalColour = finalColour;
+			this.space = new VariableSpace(s);
 		}
 
 		private boolean last() {
@@ -633,14 +659,23 @@ public final class GatysStylizer implements AutoCloseable {
 
 		StylizationResult execute() {
 			StylizationResult.Outcome outcome = StylizationResult.Outcome.COMPLETED;
-			try (Optimizer opt = optimizer(s, initial);
-					NDArray good = initial.duplicate())
-			{
+			Optimizer opt = optimizer(s, initial, s.effectiveLearningRate());
+			try (NDArray good = initial.duplicate()) {
 				x = opt.parameters();
 				lastGood = good;
 				try {
 					while (evaluations < scale.iterations()) {
 						int before = evaluations;
+						if (s.learningRateDecayAt > 0 && offset +
+							evaluations == s.learningRateDecayAt)
+						{
+							// CS231n's code makes a new optimizer with the later rate here:
+							// its state starts afresh.
+							Optimizer next = optimizer(s, x, s.learningRateLater);
+							opt.close();
+							opt = next;
+							x = opt.parameters();
+						}
 						opt.step(this::evaluate);
 						if (opt.converged() || evaluations == before) {
 							outcome = StylizationResult.Outcome.CONVERGED;
@@ -653,16 +688,19 @@ public final class GatysStylizer implements AutoCloseable {
 				}
 				return finish(outcome);
 			}
+			finally {
+				opt.close();
+				if (best != null) best.close();
+			}
 		}
 
-		private static Optimizer optimizer(StyleTransferSettings s,
-			NDArray initial)
+		private static Optimizer optimizer(StyleTransferSettings s, NDArray initial,
+			double lr)
 		{
-			double lr = s.effectiveLearningRate();
 			return switch (s.optimizer) {
 				case LBFGS -> Lbfgs.builder().learningRate(lr).memoryBudget(
-					s.historyBudgetBytes).build(initial);
-				case ADAM -> new Adam(initial, lr);
+					s.historyBudgetBytes).lineSearch(s.lineSearch).build(initial);
+				case ADAM -> new Adam(initial, lr, s.adamBeta1, s.adamBeta2, 1e-8);
 			};
 		}
 
@@ -681,7 +719,9 @@ public final class GatysStylizer implements AutoCloseable {
 				return new StylizationResult(img, lastGoodIteration >= 0
 					? lastGoodIteration : offset, lastLosses, outcome, msg);
 			}
-			clamp(x);
+			// The tutorial clamps once more after its loop; the others only clip the
+			// result.
+			if (s.clamping == StyleTransferSettings.Clamping.PIXELS) space.clamp(x);
 			int iteration = offset + evaluations;
 			if (!last() && outcome != StylizationResult.Outcome.CANCELLED) {
 				// The end of a coarser scale: its image at its own size, for the next
@@ -695,7 +735,13 @@ public final class GatysStylizer implements AutoCloseable {
 			}
 			LossValues finalLosses = f.losses(x);
 			listener.iteration(iteration, finalLosses);
-			RgbImage img = image(x);
+			NDArray shown = x;
+			if (best != null && !(finalLosses.total() <= bestLosses.total())) {
+				// An evaluation on the way was better than where the optimizer ended.
+				shown = best;
+				finalLosses = bestLosses;
+			}
+			RgbImage img = image(shown);
 			listener.snapshot(iteration, finalLosses, img, scale);
 			String msg = switch (outcome) {
 				case CANCELLED -> "Cancelled after " + iteration +
@@ -721,8 +767,8 @@ public final class GatysStylizer implements AutoCloseable {
 			// one-scale run completes its last step, as it always did.
 			if (scale.count() > 1 && evaluations >= scale.iterations())
 				throw new Stop(StylizationResult.Outcome.COMPLETED);
-			clamp(params);
 			int iteration = offset + evaluations;
+			if (space.clampsAt(iteration)) space.clamp(params);
 			Graded g = f.gradient(params);
 			evaluations++;
 			// An infinite or NaN gradient would poison the optimizer's state just as
@@ -737,6 +783,13 @@ public final class GatysStylizer implements AutoCloseable {
 			lastGood.intern(params.duplicate());
 			lastGoodIteration = iteration;
 			lastLosses = g.losses();
+			if (s.keepBest && (best == null || g.losses().total() < bestLosses
+				.total()))
+			{
+				if (best == null) best = params.duplicate();
+				else best.intern(params.duplicate());
+				bestLosses = g.losses();
+			}
 			listener.iteration(iteration, g.losses());
 			if (s.snapshotEvery > 0 && iteration % s.snapshotEvery == 0) {
 				listener.snapshot(iteration, g.losses(), image(params), scale);
@@ -748,14 +801,6 @@ public final class GatysStylizer implements AutoCloseable {
 			try (NDManager scope = a.getManager().newSubManager()) {
 				a.tempAttach(scope);
 				return Float.isFinite(a.abs().sum().getFloat());
-			}
-		}
-
-		private static void clamp(NDArray a) {
-			try (NDManager scope = a.getManager().newSubManager()) {
-				a.tempAttach(scope);
-				// In place by handle, without a Java buffer in between (see lastGood).
-				a.intern(a.clip(0f, 1f));
 			}
 		}
 
@@ -771,7 +816,8 @@ public final class GatysStylizer implements AutoCloseable {
 		 * The optimized pixels at this scale's size (grey when colours are kept).
 		 */
 		private RgbImage raw(NDArray a) {
-			return new RgbImage(work.width(), work.height(), a.toFloatArray());
+			return new RgbImage(work.width(), work.height(), space.resultPixels(a,
+				work.width(), work.height()));
 		}
 
 		/**

@@ -66,6 +66,13 @@ public final class Scalars {
 		}
 	}
 
+	/** {@code a ** exponent}. */
+	public static NDArray power(NDArray a, float exponent) {
+		try (NDArray s = of(a.getManager(), exponent, a)) {
+			return a.pow(s);
+		}
+	}
+
 	/** {@code a + addend}. */
 	public static NDArray plus(NDArray a, float addend) {
 		try (NDArray s = of(a.getManager(), addend, a)) {
