@@ -108,11 +108,11 @@ final class OptimizeCommand implements Callable<Integer> {
 	int logEvery;
 
 	@Option(names = "--weights", paramLabel = "FILE",
-		description = "VGG checkpoint to use instead of the cached/downloaded one.")
+		description = "Loss network checkpoint to use instead of the cached/downloaded one: torchvision VGG or SqueezeNet (.pth, .safetensors), or Keras VGG weights (.h5, run with Caffe's preprocessing).")
 	Path weights;
 
 	@Option(names = "--network", defaultValue = ModelRegistry.VGG19_ID,
-		paramLabel = "vgg19|vgg16",
+		paramLabel = "vgg19|vgg16|keras-vgg16|squeezenet1_1",
 		description = "Loss network (default: ${DEFAULT-VALUE}).")
 	String network;
 
@@ -267,6 +267,7 @@ final class OptimizeCommand implements Callable<Integer> {
 		StyleTransferSettings s, RgbImage content, List<GatysStylizer.Style> styles,
 		Device dev)
 	{
+		if (stylizer.layout().isEmpty()) return null; // SqueezeNet: not estimated
 		RunEstimate estimate = RunEstimate.measure(stylizer.layout(), s, content
 			.width(), content.height(), s.styleWeight > 0 && !styles.isEmpty(), dev);
 		if (estimate.fits()) return estimate;

@@ -98,7 +98,7 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 	public static final String NO_PRESET = "none";
 
 	@Parameter(label = "Preset", choices = { NO_PRESET, Presets.PYTORCH_TUTORIAL,
-		Presets.YUNJEY, Presets.KERAS_VGG16, Presets.GATYS2016 },
+		Presets.YUNJEY, Presets.KERAS_VGG16, Presets.GATYS2016, Presets.CS231N },
 		callback = "presetChanged",
 		description = "A source system's settings (see docs/presets.md); values that differ from the engine's defaults replace the preset's.")
 	private String preset = NO_PRESET;
@@ -146,7 +146,8 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 	private int snapshot_every = DEFAULTS.snapshotEvery;
 
 	@Parameter(label = "Network", choices = { ModelRegistry.VGG19_ID,
-		ModelRegistry.VGG16_ID })
+		ModelRegistry.VGG16_ID, ModelRegistry.KERAS_VGG16_ID,
+		ModelRegistry.SQUEEZENET1_1_ID })
 	private String network = ModelRegistry.VGG19_ID;
 
 	@Parameter(label = "Device", choices = { Devices.AUTO, Devices.CPU,
@@ -155,7 +156,7 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 
 	@Parameter(label = "Weights file", required = false,
 		style = FileWidget.OPEN_STYLE,
-		description = "A VGG checkpoint (.pth, .safetensors); empty: the network's cached weights.")
+		description = "A VGG or SqueezeNet checkpoint (.pth, .safetensors) or Keras VGG weights (.h5); empty: the network's cached weights.")
 	private File weights;
 
 	@Parameter(label = "Scope", choices = { Scope.CURRENT_PLANE_LABEL,
@@ -329,6 +330,7 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 	private void estimate(GatysStylizer stylizer, StyleTransferSettings settings,
 		List<GatysStylizer.Style> styles, Device dev)
 	{
+		if (stylizer.layout().isEmpty()) return; // SqueezeNet: not estimated
 		RunEstimate estimate = RunEstimate.measure(stylizer.layout(), settings,
 			content.getWidth(), content.getHeight(), settings.styleWeight > 0 &&
 				!styles.isEmpty(), dev);

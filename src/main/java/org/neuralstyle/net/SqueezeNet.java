@@ -63,7 +63,7 @@ import org.neuralstyle.tensor.Convolution;
  * {@code ceil_mode=True}. The convolutions' strides and paddings are not in the
  * file; they are torchvision's.
  */
-public final class SqueezeNet implements AutoCloseable {
+public final class SqueezeNet implements FeatureNetwork {
 
 	private static final Pattern MODULE = Pattern.compile(
 		"features\\.(\\d+)\\.(weight|squeeze\\.weight)");
@@ -252,6 +252,13 @@ public final class SqueezeNet implements AutoCloseable {
 		return layout.get(max).name();
 	}
 
+	@Override
+	public Map<String, NDArray> features(NDArray image,
+		Collection<String> wanted)
+	{
+		return featuresOfInput(Preprocessing.TORCHVISION.toInput(image), wanted);
+	}
+
 	/**
 	 * Runs a network input (1×3×H×W, already preprocessed: ImageNet mean and
 	 * standard deviation for torchvision's weights) through the network and
@@ -259,7 +266,8 @@ public final class SqueezeNet implements AutoCloseable {
 	 * them. Every output is a new array: unlike torchvision's in-place ReLU,
 	 * {@code conv1} stays the convolution's output.
 	 */
-	public Map<String, NDArray> features(NDArray input,
+	@Override
+	public Map<String, NDArray> featuresOfInput(NDArray input,
 		Collection<String> wanted)
 	{
 		Map<String, NDArray> out = new LinkedHashMap<>();

@@ -51,7 +51,7 @@ import org.neuralstyle.checkpoint.TensorInfo;
  * run; the classifier is never read. Weights are constants: no gradients are
  * recorded for them, only for the image.
  */
-public final class Vgg implements AutoCloseable {
+public final class Vgg implements FeatureNetwork {
 
 	/**
 	 * ImageNet statistics the torchvision weights were trained with (RGB in
@@ -224,6 +224,7 @@ public final class Vgg implements AutoCloseable {
 	 * live in the image's manager, so a caller that attaches the image to a
 	 * per-iteration sub-manager frees them all at once.
 	 */
+	@Override
 	public Map<String, NDArray> features(NDArray image,
 		Collection<String> wanted)
 	{
@@ -234,6 +235,7 @@ public final class Vgg implements AutoCloseable {
 	 * As {@link #features}, for an image already preprocessed: the network's
 	 * input ({@link Preprocessing#toInput}).
 	 */
+	@Override
 	public Map<String, NDArray> featuresOfInput(NDArray input,
 		Collection<String> wanted)
 	{

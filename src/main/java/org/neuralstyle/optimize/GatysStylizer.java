@@ -29,6 +29,7 @@ import ai.djl.training.GradientCollector;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,8 +43,13 @@ import org.neuralstyle.image.Resampling;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
 import org.neuralstyle.net.Preprocessing;
+import org.neuralstyle.net.FeatureNetwork;
+import org.neuralstyle.net.Pooling;
+import org.neuralstyle.net.SqueezeLayer;
+import org.neuralstyle.net.SqueezeNet;
 import org.neuralstyle.net.Vgg;
 import org.neuralstyle.net.VggLayer;
+import org.neuralstyle.checkpoint.KerasWeights;
 import org.neuralstyle.checkpoint.StateDict;
 import org.neuralstyle.tensor.GradientRecording;
 import org.neuralstyle.tensor.Scalars;
@@ -71,22 +77,60 @@ public final class GatysStylizer implements AutoCloseable {
 	private final Device device;
 	private final NDManager manager;
 	private final List<VggLayer> layout;
-	private Vgg vgg;
+	/** The modules of a SqueezeNet checkpoint; null for a VGG. */
+	private final List<SqueezeLayer> squeezeLayout;
+	private FeatureNetwork vgg;
 	private String vggKey;
 
+	/**
+	 * @param weights a VGG (torchvision's, or Keras' .h5 read as torchvision's)
+	 *          or a torchvision SqueezeNet
+	 */
 	public GatysStylizer(StateDict weights, Device device) throws IOException {
 		this.weights = weights;
 		this.device = device;
-		this.layout = Vgg.layout(weights);
+		boolean squeeze = SqueezeNet.isSqueezeNet(weights);
+		this.squeezeLayout = squeeze ? SqueezeNet.layout(weights) : null;
+		this.layout = squeeze ? List.of() : Vgg.layout(weights);
 		this.manager = NDManager.newBaseManager(device);
 	}
 
 	/**
-	 * The layers of the loaded checkpoint, for validating layer names before a
-	 * run.
+	 * The layers of a VGG checkpoint, for validating layer names and estimating a
+	 * run; empty for a SqueezeNet, whose runs are not estimated (it is two orders
+	 * of magnitude smaller than VGG).
 	 */
 	public List<VggLayer> layout() {
 		return layout;
+	}
+
+	/** The deepest of the named layers; unknown names are refused. */
+	private String deepest(Collection<String> names) {
+		return squeezeLayout != null ? SqueezeNet.deepest(squeezeLayout, names)
+			: Vgg.deepest(layout, names);
+	}
+
+	/** The shortest image side the network takes down to {@code deepest}. */
+	private int minimumSide(String deepest) {
+		return squeezeLayout != null ? SqueezeNet.minimumSide(squeezeLayout,
+			deepest) : Vgg.minimumSide(layout, deepest);
+	}
+
+	/**
+	 * The settings as these weights need them: Keras' VGG weights (converted from
+	 * Caffe) take BGR input in 0–255 with Caffe's means subtracted, whatever a
+	 * preset written for torchvision's weights says; SqueezeNet has max poolings
+	 * only.
+	 */
+	private StyleTransferSettings forTheseWeights(StyleTransferSettings s) {
+		if (squeezeLayout != null && s.pooling != Pooling.MAX)
+			throw new IllegalArgumentException(
+				"SqueezeNet's poolings are max poolings (torchvision's, with ceil mode); average pooling is for VGG networks. Use max pooling.");
+		if (!KerasWeights.isKeras(weights) ||
+			s.preprocessing == Preprocessing.CAFFE) return s;
+		StyleTransferSettings caffe = s.copy();
+		caffe.preprocessing = Preprocessing.CAFFE;
+		return caffe;
 	}
 
 	/** One style image and its share in the blend of target Gram matrices. */
@@ -101,6 +145,7 @@ public final class GatysStylizer implements AutoCloseable {
 		StyleTransferSettings s, StylizationListener listener) throws IOException
 	{
 		s.validate();
+		s = forTheseWeights(s);
 		if (styles.isEmpty() && s.styleWeight > 0)
 			throw new IllegalArgumentException("Give at least one style image");
 		for (Style st : styles)
@@ -124,12 +169,12 @@ public final class GatysStylizer implements AutoCloseable {
 		if (styled) allLayers.addAll(s.styleLayers.keySet());
 		if (allLayers.isEmpty()) throw new IllegalArgumentException(
 			"Nothing to optimize: give a style image or a positive content weight");
-		requireSize("the content image", content, work.width(), work.height(), Vgg
-			.deepest(layout, allLayers), "", "use a larger image");
+		requireSize("the content image", content, work.width(), work.height(),
+			deepest(allLayers), "", "use a larger image");
 		List<int[]> sizes = scaleSizes(work.width(), work.height(), s.scales,
 			s.minSize);
 		int[] shares = iterationShares(s.iterations, s.scales);
-		requireSmallestScale(sizes.get(0), work, s, Vgg.deepest(layout, allLayers));
+		requireSmallestScale(sizes.get(0), work, s, deepest(allLayers));
 		// The style images are used at the smallest scale's style size too: check
 		// them there.
 		int smallestSide = Math.max(sizes.get(0)[0], sizes.get(0)[1]);
@@ -137,14 +182,14 @@ public final class GatysStylizer implements AutoCloseable {
 			if (st.weight() == 0) continue;
 			int[] size = Resampling.fitLongSide(st.image().width(), st.image()
 				.height(), styleLongSide(smallestSide, s));
-			requireSize("the style image", st.image(), size[0], size[1], Vgg.deepest(
-				layout, s.styleLayers.keySet()), String.format(Locale.ROOT,
+			requireSize("the style image", st.image(), size[0], size[1], deepest(
+				s.styleLayers.keySet()), String.format(Locale.ROOT,
 					" (its long side is made the content's times the style scale, %s%s)",
 					(float) s.styleScale, sizes.size() == 1 ? ""
 						: ", at the smallest scale"),
 				"use a larger style scale or a style image with less unequal sides");
 		}
-		Vgg net = network(Vgg.deepest(layout, allLayers), s);
+		FeatureNetwork net = network(deepest(allLayers), s);
 
 		try (GradientRecording.Turn turn = GradientRecording.take(listener::waiting,
 			listener::cancelled); NDManager run = manager.newSubManager())
@@ -198,7 +243,7 @@ public final class GatysStylizer implements AutoCloseable {
 	 * (flat, at the scale's size), for the scale's share of the iterations,
 	 * numbered from {@code offset}.
 	 */
-	private static StylizationResult optimizeAt(Vgg net, RgbImage work,
+	private static StylizationResult optimizeAt(FeatureNetwork net, RgbImage work,
 		RgbImage colourSource, NDArray x, List<Style> styles, double blendSum,
 		Set<String> allLayers, boolean styled, StyleTransferSettings s,
 		StylizationListener listener, StylizationListener.Scale scale, int offset,
@@ -209,9 +254,13 @@ public final class GatysStylizer implements AutoCloseable {
 		if (s.tile > 0 && !s.tutorialLossForms())
 			throw new IllegalArgumentException(
 				"Tiles compute the tutorial's losses only, not this preset's: set the tile size to 0.");
-		int tile = !s.tutorialLossForms() ? 0
-			: s.tile == StyleTransferSettings.TILE_AUTOMATIC ? TileGrid.automatic(net
-				.layers(), work.height(), work.width(), Math.min(Devices
+		// Tiles follow VGG's poolings: SqueezeNet's strided convolution and
+		// ceil-mode poolings do not tile exactly.
+		if (s.tile > 0 && !(net instanceof Vgg)) throw new IllegalArgumentException(
+			"Tiles work with VGG networks only; SqueezeNet is small enough for whole images: set the tile size to 0.");
+		int tile = !s.tutorialLossForms() || !(net instanceof Vgg vggNet) ? 0
+			: s.tile == StyleTransferSettings.TILE_AUTOMATIC ? TileGrid.automatic(
+				vggNet.layers(), work.height(), work.width(), Math.min(Devices
 					.availableMemory(owner.getDevice()), TileGrid.WORKING_SET_CAP))
 				: s.tile;
 		ImageLoss f;
@@ -223,7 +272,7 @@ public final class GatysStylizer implements AutoCloseable {
 			f = new LossFunction(net, contentLoss, styleLoss, allLayers, s, work
 				.width(), work.height());
 		}
-		else f = tiledLoss(net, tile, styles, blendSum, work, colourSource,
+		else f = tiledLoss((Vgg) net, tile, styles, blendSum, work, colourSource,
 			allLayers, styled, s, owner);
 		return new Loop(f, x, s, listener, work, scale, offset, finalWork,
 			finalColour).execute();
@@ -278,7 +327,7 @@ public final class GatysStylizer implements AutoCloseable {
 		StyleTransferSettings s, String deepest)
 	{
 		if (s.scales == 1) return;
-		int min = Vgg.minimumSide(layout, deepest);
+		int min = minimumSide(deepest);
 		if (size[0] >= min && size[1] >= min) return;
 		int longSide = Math.max(work.width(), work.height()), shortSide = Math.min(
 			work.width(), work.height());
@@ -354,7 +403,7 @@ public final class GatysStylizer implements AutoCloseable {
 	 * The content loss over the content layers, against the working content's
 	 * feature maps.
 	 */
-	private static LayerSum contentLoss(Vgg net, RgbImage work,
+	private static LayerSum contentLoss(FeatureNetwork net, RgbImage work,
 		StyleTransferSettings s, NDManager owner)
 	{
 		LayerSum loss = new LayerSum();
@@ -376,7 +425,7 @@ public final class GatysStylizer implements AutoCloseable {
 	 * content's long side times the style scale; with several, a layer's target
 	 * is the blend-weighted average of their Gram matrices.
 	 */
-	private static LayerSum styleLoss(Vgg net, List<Style> styles,
+	private static LayerSum styleLoss(FeatureNetwork net, List<Style> styles,
 		double blendSum, RgbImage work, RgbImage colourSource,
 		StyleTransferSettings s, NDManager owner)
 	{
@@ -432,7 +481,7 @@ public final class GatysStylizer implements AutoCloseable {
 	private void requireSize(String what, RgbImage image, int width, int height,
 		String deepest, String why, String advice)
 	{
-		int min = Vgg.minimumSide(layout, deepest);
+		int min = minimumSide(deepest);
 		if (width >= min && height >= min) return;
 		String used = width == image.width() && height == image.height() ? ""
 			: String.format(Locale.ROOT, ", used at %d×%d%s", width, height, why);
@@ -480,14 +529,15 @@ public final class GatysStylizer implements AutoCloseable {
 		return m.create(img.planes(), new Shape(1, 3, img.height(), img.width()));
 	}
 
-	private Vgg network(String deepest, StyleTransferSettings s)
+	private FeatureNetwork network(String deepest, StyleTransferSettings s)
 		throws IOException
 	{
 		String key = deepest + "/" + s.pooling;
 		if (vgg != null && key.equals(vggKey)) return vgg;
 		if (vgg != null) vgg.close();
 		vgg = null;
-		vgg = Vgg.load(weights, deepest, s.pooling, manager, device);
+		vgg = squeezeLayout != null ? SqueezeNet.load(weights, deepest, manager,
+			device) : Vgg.load(weights, deepest, s.pooling, manager, device);
 		vggKey = key;
 		return vgg;
 	}
@@ -513,7 +563,7 @@ public final class GatysStylizer implements AutoCloseable {
 	 */
 	static final class LossFunction implements ImageLoss {
 
-		private final Vgg net;
+		private final FeatureNetwork net;
 		private final LayerSum content;
 		private final LayerSum style;
 		private final Set<String> layers;
@@ -521,8 +571,8 @@ public final class GatysStylizer implements AutoCloseable {
 		private final VariableSpace space;
 		private final Shape imageShape;
 
-		LossFunction(Vgg net, LayerSum content, LayerSum style, Set<String> layers,
-			StyleTransferSettings s, int w, int h)
+		LossFunction(FeatureNetwork net, LayerSum content, LayerSum style,
+			Set<String> layers, StyleTransferSettings s, int w, int h)
 		{
 			this.net = net;
 			this.content = content;

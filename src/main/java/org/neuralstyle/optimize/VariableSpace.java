@@ -29,7 +29,7 @@ import java.util.Map;
 
 import org.neuralstyle.loss.LossForms;
 import org.neuralstyle.net.Preprocessing;
-import org.neuralstyle.net.Vgg;
+import org.neuralstyle.net.FeatureNetwork;
 import org.neuralstyle.optimize.StyleTransferSettings.Clamping;
 import org.neuralstyle.optimize.StyleTransferSettings.Variable;
 import org.neuralstyle.tensor.Scalars;
@@ -64,7 +64,7 @@ final class VariableSpace {
 	}
 
 	/** Feature maps of a 1×3×H×W pixel image (content and style targets). */
-	Map<String, NDArray> featuresOfPixels(Vgg net, NDArray pixels,
+	Map<String, NDArray> featuresOfPixels(FeatureNetwork net, NDArray pixels,
 		Collection<String> layers)
 	{
 		// torchvision's normalization through the network's own path: the
@@ -75,7 +75,7 @@ final class VariableSpace {
 	}
 
 	/** Feature maps of a 1×3×H×W variable, in its gradient graph. */
-	Map<String, NDArray> features(Vgg net, NDArray variable,
+	Map<String, NDArray> features(FeatureNetwork net, NDArray variable,
 		Collection<String> layers)
 	{
 		return input() ? net.featuresOfInput(variable, layers) : featuresOfPixels(

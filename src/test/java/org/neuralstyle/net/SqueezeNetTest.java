@@ -78,7 +78,7 @@ class SqueezeNetTest {
 				.toList();
 			NDArray input = m.create(expected.readFloats("input"), new Shape(1, 3, 37,
 				45));
-			Map<String, NDArray> features = net.features(input, names);
+			Map<String, NDArray> features = net.featuresOfInput(input, names);
 			for (SqueezeLayer layer : net.layers()) {
 				String key = "features." + layer.index();
 				float[] want = expected.readFloats(key);
@@ -136,11 +136,11 @@ class SqueezeNetTest {
 				SqueezeNet net = SqueezeNet.load(sd, "fire9", m, Device.cpu()))
 		{
 			NDArray smallest = m.zeros(new Shape(1, 3, 17, 17));
-			assertArrayEquals(new long[] { 1, 40, 1, 1 }, net.features(smallest, List
-				.of("fire9")).get("fire9").getShape().getShape());
+			assertArrayEquals(new long[] { 1, 40, 1, 1 }, net.featuresOfInput(
+				smallest, List.of("fire9")).get("fire9").getShape().getShape());
 			NDArray tooSmall = m.zeros(new Shape(1, 3, 16, 16));
-			assertThrows(RuntimeException.class, () -> net.features(tooSmall, List.of(
-				"fire9")));
+			assertThrows(RuntimeException.class, () -> net.featuresOfInput(tooSmall,
+				List.of("fire9")));
 		}
 	}
 

@@ -56,6 +56,7 @@ public final class Presets {
 	public static final String YUNJEY = "yunjey";
 	public static final String KERAS_VGG16 = "keras-vgg16";
 	public static final String GATYS2016 = "gatys2016";
+	public static final String CS231N = "cs231n";
 	public static final String JOHNSON = "johnson";
 
 	private static final Map<String, Preset> ALL = new LinkedHashMap<>();
@@ -65,6 +66,7 @@ public final class Presets {
 		add(yunjey());
 		add(kerasVgg16());
 		add(gatys2016());
+		add(cs231n());
 		add(johnson());
 	}
 
@@ -315,6 +317,81 @@ public final class Presets {
 				PAPER +
 					"replacing max pooling by average pooling improves the gradient flow",
 				"clamping", PAPER + "no clamping is mentioned"));
+	}
+
+	private static final String S002 = "seed 002 line ";
+	private static final String CS231N_CODE =
+		"CS231n assignment 3, StyleTransfer-PyTorch style_transfer() (the code seed 002 completes): ";
+
+	/**
+	 * The CS231n assignment's style transfer with SqueezeNet 1.1 (seed 002), with
+	 * the layers and weights of its "The Scream" example. Layers are named as in
+	 * the SqueezeNet paper; the assignment's indices into features are: 1 relu1,
+	 * 3 fire2, 4 fire3, 6 fire4, 7 fire5.
+	 */
+	private static Preset cs231n() {
+		return optimize(CS231N, "CS231n assignment 3, Adam on SqueezeNet 1.1",
+			"002", ModelRegistry.SQUEEZENET1_1_ID, s -> {
+				s.contentLayers = StyleTransferSettings.parseLayers("fire2");
+				s.styleLayers = StyleTransferSettings.parseLayers(
+					"relu1:300000,fire3:1000,fire4:15,fire5:3");
+				s.contentWeight = 6e-2;
+				s.styleWeight = 1;
+				s.tvWeight = 2e-2;
+				s.contentReduction = LossForms.Reduction.SUM;
+				s.gramNormalization = LossForms.GramNormalization.CHW;
+				s.styleReduction = LossForms.Reduction.SUM;
+				s.styleDivisor = LossForms.StyleDivisor.NONE;
+				s.tvForm = LossForms.TotalVariation.SUM_SQUARED;
+				s.optimizer = OptimizerKind.ADAM;
+				s.learningRate = 3.0;
+				s.learningRateDecayAt = 180;
+				s.learningRateLater = 0.1;
+				s.iterations = 200;
+				s.snapshotEvery = 100;
+				s.maxSize = 192;
+				s.init = Init.CONTENT;
+				s.variable = Variable.NETWORK_INPUT;
+				s.preprocessing = Preprocessing.TORCHVISION;
+				s.clamping = Clamping.RANGE;
+				s.clampLow = -1.5;
+				s.clampHigh = 1.5;
+				s.clampIterations = 190;
+				s.postprocessing = StyleTransferSettings.Postprocessing.MIN_MAX;
+				s.pooling = Pooling.MAX;
+			}, sources("network", S002 +
+				"13: torchvision.models.squeezenet1_1(pretrained=True).features",
+				"contentLayers", S002 +
+					"35-41: extract_features keeps every module's " + "output; " +
+					CS231N_CODE + "content_layer=3 (fire2)", "styleLayers", CS231N_CODE +
+						"style_layers=(1, 4, 6, 7) (relu1, fire3, fire4, fire5), style_weights=(300000, 1000, 15, 3)",
+				"contentWeight", CS231N_CODE + "content_weight=6e-2",
+				"contentReduction", S002 +
+					"92: content_weight * torch.sum((content_original - content_current)**2)",
+				"gramNormalization", S002 + "166: gram /= (H*W*C)", "styleReduction",
+				S002 +
+					"240: style_weights[i] * torch.sum((style_targets[i] - G_Mat)**2)",
+				"tvWeight", CS231N_CODE + "tv_weight=2e-2", "tvForm", S002 +
+					"288-291: (H_var + W_var) * tv_weight, sums of squared differences of img",
+				"optimizer", CS231N_CODE + "torch.optim.Adam([img], lr=initial_lr)",
+				"learningRate", CS231N_CODE + "initial_lr = 3.0", "learningRateDecayAt",
+				CS231N_CODE +
+					"decay_lr_at = 180: optimizer = torch.optim.Adam([img], lr=decayed_lr), a fresh Adam",
+				"learningRateLater", CS231N_CODE + "decayed_lr = 0.1", "iterations",
+				CS231N_CODE + "for t in range(200)", "snapshotEvery", CS231N_CODE +
+					"the image is shown when t % 100 == 0", "maxSize", CS231N_CODE +
+						"image_size=192 (T.Resize: the short side there, the long side here)",
+				"init", CS231N_CODE + "init_random=False: img = content_img.clone()",
+				"variable", CS231N_CODE + "img, the preprocessed tensor, is optimized",
+				"preprocessing", CS231N_CODE +
+					"preprocess: T.Normalize(mean=SQUEEZENET_MEAN, std=SQUEEZENET_STD)",
+				"clamping", CS231N_CODE + "if t < 190: img.data.clamp_(-1.5, 1.5)",
+				"clampLow", CS231N_CODE + "clamp_(-1.5, 1.5)", "clampHigh",
+				CS231N_CODE + "clamp_(-1.5, 1.5)", "clampIterations", CS231N_CODE +
+					"if t < 190", "postprocessing", CS231N_CODE +
+						"deprocess: de-normalized, then rescale: (x - x.min()) / (x.max() - x.min())",
+				"pooling",
+				"torchvision's SqueezeNet: MaxPool2d(3, 2, ceil_mode=True)"));
 	}
 
 	private static final String S003 = "seed 003 line ";
