@@ -721,7 +721,13 @@ public final class GatysStylizer implements AutoCloseable {
 						{
 							// CS231n's code makes a new optimizer with the later rate here:
 							// its state starts afresh.
-							Optimizer next = optimizer(s, x, s.learningRateLater);
+							// Started from a copy owned by the loop's manager: the old
+							// optimizer's manager, which holds x, closes with it.
+							Optimizer next;
+							try (NDArray current = x.duplicate()) {
+								current.attach(initial.getManager());
+								next = optimizer(s, current, s.learningRateLater);
+							}
 							opt.close();
 							opt = next;
 							x = opt.parameters();
