@@ -18,6 +18,10 @@ Writes into src/test/resources/fixtures/keras/:
   tiny_keras_vgg_keras2.h5    - the same weights under Keras 2's nested weight names
   tiny_keras_vgg_torch.pth    - the same weights, torchvision layout (features.N.weight/bias),
                                 kernels permuted by torch to out x in x H x W
+  vgg16_shapes_zeros.h5       - the layers, names and shapes of Keras' real
+                                vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5 (v0.1 names),
+                                all weights 0, stored gzip-compressed in chunks: a few KB that
+                                a verifier must recognise as VGG16
 """
 import collections
 import os
@@ -30,23 +34,30 @@ OUT = os.path.join(os.path.dirname(__file__), "..", "resources", "fixtures", "ke
 BLOCKS = [(2, 4), (2, 8), (3, 16)]  # (convolutions, width) per block
 
 
-def layers(seed):
+VGG16 = [(2, 64), (2, 128), (3, 256), (3, 512), (3, 512)]
+
+
+def layers(seed, blocks=BLOCKS, zeros=False):
     """(name, kernel HxWxInxOut or None, bias) in Keras' order, random float32 weights."""
     rng = np.random.default_rng(seed)
     out = [("input_1", None, None)]
     channels = 3
-    for b, (convs, width) in enumerate(BLOCKS, start=1):
+    for b, (convs, width) in enumerate(blocks, start=1):
         for c in range(1, convs + 1):
-            kernel = (rng.standard_normal((3, 3, channels, width)) *
-                      np.sqrt(2.0 / (9 * channels))).astype(np.float32)
-            bias = (rng.standard_normal(width) * 0.05).astype(np.float32)
+            if zeros:
+                kernel = np.zeros((3, 3, channels, width), np.float32)
+                bias = np.zeros(width, np.float32)
+            else:
+                kernel = (rng.standard_normal((3, 3, channels, width)) *
+                          np.sqrt(2.0 / (9 * channels))).astype(np.float32)
+                bias = (rng.standard_normal(width) * 0.05).astype(np.float32)
             out.append(("block%d_conv%d" % (b, c), kernel, bias))
             channels = width
         out.append(("block%d_pool" % b, None, None))
     return out
 
 
-def write_h5(path, net, keras2_names):
+def write_h5(path, net, keras2_names, compress=False):
     with h5py.File(path, "w") as f:
         f.attrs["layer_names"] = np.array([n.encode() for n, _, _ in net])
         f.attrs["backend"] = b"tensorflow"
@@ -59,8 +70,11 @@ def write_h5(path, net, keras2_names):
             names = (["%s/kernel:0" % name, "%s/bias:0" % name] if keras2_names else
                      ["%s_W_1:0" % name, "%s_b_1:0" % name])
             g.attrs["weight_names"] = np.array([n.encode() for n in names])
-            g.create_dataset(names[0], data=kernel)
-            g.create_dataset(names[1], data=bias)
+            for n, data in zip(names, (kernel, bias)):
+                # One chunk per dataset: a few bytes of deflated zeros each.
+                options = dict(compression="gzip", compression_opts=9,
+                               chunks=data.shape) if compress else {}
+                g.create_dataset(n, data=data, **options)
 
 
 def torchvision_state_dict(net):
@@ -84,6 +98,8 @@ if __name__ == "__main__":
     net = layers(2024)
     write_h5(os.path.join(OUT, "tiny_keras_vgg.h5"), net, keras2_names=False)
     write_h5(os.path.join(OUT, "tiny_keras_vgg_keras2.h5"), net, keras2_names=True)
+    write_h5(os.path.join(OUT, "vgg16_shapes_zeros.h5"), layers(0, VGG16, zeros=True),
+             keras2_names=False, compress=True)
     sd = torchvision_state_dict(net)
     torch.save(sd, os.path.join(OUT, "tiny_keras_vgg_torch.pth"))
     for k, v in sd.items():

@@ -101,8 +101,8 @@ class ModelRegistryTest {
 	void unknownIdListsTheKnownOnes() {
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 			() -> registry.get("vgg11"));
-		assertTrue(e.getMessage().contains("vgg19, vgg16, fast-models"), e
-			.getMessage());
+		assertTrue(e.getMessage().contains(
+			"vgg19, vgg16, keras-vgg16, squeezenet1_1, fast-models"), e.getMessage());
 	}
 
 	@Test
