@@ -18,6 +18,11 @@ Writes into src/test/resources/fixtures/keras/:
   tiny_keras_vgg_keras2.h5    - the same weights under Keras 2's nested weight names
   tiny_keras_vgg_torch.pth    - the same weights, torchvision layout (features.N.weight/bias),
                                 kernels permuted by torch to out x in x H x W
+  keras_vgg16_caffe.pth       - the keras-vgg16 preset's losses (seed 001's formulas) at a
+                                given start image, on the tiny network with Caffe's
+                                preprocessing (BGR, 0-255, B/G/R means 103.939, 116.779,
+                                123.68 subtracted, as Keras' preprocess_input): content
+                                relu2_2 (block2_conv2), style relu1_2, relu2_2, relu3_3
   vgg16_shapes_zeros.h5       - the layers, names and shapes of Keras' real
                                 vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5 (v0.1 names),
                                 all weights 0, stored gzip-compressed in chunks: a few KB that
@@ -93,6 +98,70 @@ def torchvision_state_dict(net):
     return sd
 
 
+CAFFE_MEAN_BGR = torch.tensor([103.939, 116.779, 123.68])
+
+
+def caffe(rgb):
+    """1x3xHxW RGB in [0, 1] -> BGR, 0-255, means subtracted (Keras' 'caffe' mode)."""
+    return rgb.flip(1) * 255 + (-CAFFE_MEAN_BGR).view(1, 3, 1, 1)
+
+
+def vgg_features(sd, x, wanted):
+    """torchvision's VGG features (conv 3x3 pad 1, ReLU, max pool 2) by module index."""
+    out, index = {}, 0
+    while index <= max(wanted):
+        w = sd.get("features.%d.weight" % index)
+        if w is not None:
+            x = torch.nn.functional.conv2d(x, w, sd["features.%d.bias" % index], padding=1)
+            if index in wanted:
+                out[index] = x
+            index += 1
+            x = torch.relu(x)
+        else:
+            x = torch.nn.functional.max_pool2d(x, 2, 2)
+        if index in wanted:
+            out[index] = x
+        index += 1
+    return out
+
+
+def keras_losses(sd):
+    """Seed 001 lines 112-153 with the tiny network's layers: content block2_conv2, style
+    block1_conv2, block2_conv2, block3_conv3, each style_weight / 5 (the preset keeps the
+    seed's 5.0 / 5 per layer), unnormalized Gram matrices divided by 4 * 3^2 * (H W)^2 of the
+    image; TV sum((a + b)^1.25) over [0:H-1, 0:W-1] of the combination image."""
+    torch.manual_seed(1001)
+    h, w = 40, 48
+    content, style, start = (torch.rand(1, 3, h, w) for _ in range(3))
+    relu = {"relu1_2": 3, "relu2_2": 8, "relu3_3": 15}
+    with torch.no_grad():
+        fc = vgg_features(sd, caffe(content), {8})
+        fs = vgg_features(sd, caffe(style), set(relu.values()))
+        x = caffe(start)
+        fx = vgg_features(sd, x, set(relu.values()))
+
+    def gram(f):
+        f = f[0].reshape(f.shape[1], -1)
+        return f @ f.t()
+
+    c_loss = 0.025 * torch.sum((fx[8] - fc[8]) ** 2)
+    s_loss = 0
+    for name in ("relu1_2", "relu2_2", "relu3_3"):
+        i = relu[name]
+        s_loss = s_loss + (5.0 / 5) * torch.sum((gram(fs[i]) - gram(fx[i])) ** 2) / (
+            4.0 * (3 ** 2) * ((h * w) ** 2))
+    a = (x[:, :, :h - 1, :w - 1] - x[:, :, 1:, :w - 1]) ** 2
+    b = (x[:, :, :h - 1, :w - 1] - x[:, :, :h - 1, 1:]) ** 2
+    tv_loss = 1.0 * torch.sum((a + b) ** 1.25)
+    print("keras-vgg16 with Caffe preprocessing: content %.8g style %.8g tv %.8g" % (
+        c_loss.item(), s_loss.item(), tv_loss.item()))
+    return collections.OrderedDict([
+        ("content", content[0].clone()), ("style", style[0].clone()),
+        ("start", start[0].clone()),
+        ("losses", torch.tensor([c_loss.item(), s_loss.item(), tv_loss.item()],
+                                dtype=torch.float64))])
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     net = layers(2024)
@@ -102,5 +171,6 @@ if __name__ == "__main__":
              keras2_names=False, compress=True)
     sd = torchvision_state_dict(net)
     torch.save(sd, os.path.join(OUT, "tiny_keras_vgg_torch.pth"))
+    torch.save(keras_losses(sd), os.path.join(OUT, "keras_vgg16_caffe.pth"))
     for k, v in sd.items():
         print(k, tuple(v.shape))
