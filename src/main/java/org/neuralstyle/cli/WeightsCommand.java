@@ -66,11 +66,14 @@ final class WeightsCommand {
 		public Integer call() throws Exception {
 			WeightsCache cache = WeightsCache.standard();
 			System.out.println("cache: " + cache.directory());
-			for (KnownModel m : ModelRegistry.standard().models()) {
+			List<KnownModel> models = ModelRegistry.standard().models();
+			int width = models.stream().mapToInt(m -> m.id().length()).max().orElse(
+				0);
+			for (KnownModel m : models) {
 				Optional<Path> file = cache.find(m);
-				System.out.printf("%-12s %-8s %s%n             %s%n", m.id(), file
-					.isPresent() ? "cached" : "missing", m.title(), file.map(
-						Path::toString).orElse(m.url().toString()));
+				System.out.printf("%-" + width + "s %-8s %s%n%s %s%n", m.id(), file
+					.isPresent() ? "cached" : "missing", m.title(), " ".repeat(width),
+					file.map(Path::toString).orElse(m.url().toString()));
 			}
 			return ExitCodes.OK;
 		}

@@ -321,7 +321,7 @@ public final class Presets {
 
 	private static final String S002 = "seed 002 line ";
 	private static final String CS231N_CODE =
-		"CS231n assignment 3, StyleTransfer-PyTorch style_transfer() (the code seed 002 completes): ";
+		"CS231n assignment 3, style_transfer(): ";
 
 	/**
 	 * The CS231n assignment's style transfer with SqueezeNet 1.1 (seed 002), with
@@ -365,7 +365,9 @@ public final class Presets {
 					"35-41: extract_features keeps every module's " + "output; " +
 					CS231N_CODE + "content_layer=3 (fire2)", "styleLayers", CS231N_CODE +
 						"style_layers=(1, 4, 6, 7) (relu1, fire3, fire4, fire5), style_weights=(300000, 1000, 15, 3)",
-				"contentWeight", CS231N_CODE + "content_weight=6e-2",
+				"contentWeight", CS231N_CODE + "content_weight=6e-2", "styleWeight",
+				CS231N_CODE +
+					"the style_weights per layer are the whole weight: 1 multiplies them",
 				"contentReduction", S002 +
 					"92: content_weight * torch.sum((content_original - content_current)**2)",
 				"gramNormalization", S002 + "166: gram /= (H*W*C)", "styleReduction",
