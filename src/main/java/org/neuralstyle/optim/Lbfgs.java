@@ -207,8 +207,10 @@ public final class Lbfgs implements Optimizer {
 			previousGradient = grad;
 			previousLoss = loss;
 
+			boolean firstStepIsTensor = false;
 			if (iterations == 1) {
 				float inverseNorm = 1f / ArrayMath.sumAbs(grad);
+				firstStepIsTensor = inverseNorm < 1f;
 				// Python's min(1., v) keeps 1. unless v < 1 (so also for NaN).
 				stepLength = (inverseNorm < 1f ? inverseNorm : 1f) *
 					(float) learningRate;
@@ -227,8 +229,12 @@ public final class Lbfgs implements Optimizer {
 			if (lineSearch == LineSearch.STRONG_WOLFE) {
 				LineResult r;
 				try (NDArray start = x.duplicate()) {
-					r = new StrongWolfe(objective, start, direction, tolChange).search(
-						stepLength, loss, grad, gtd);
+					// torch's first step min(1, 1/|g|_1)·lr is a tensor when the
+					// reciprocal wins, a Python float otherwise.
+					Num t = firstStepIsTensor ? Num.f32(stepLength) : Num.py(
+						learningRate);
+					r = new StrongWolfe(objective, start, direction, tolChange).search(t,
+						Num.py(loss), grad, Num.f32(gtd));
 					// The search leaves x at its start; torch's _add_grad(t, d) then
 					// moves it.
 					ArrayMath.addScaled(x, direction, (float) r.step());
@@ -329,9 +335,9 @@ public final class Lbfgs implements Optimizer {
 	 * bracketing, then zooming with {@link #cubicMinimum cubic interpolation},
 	 * until a step satisfies the strong Wolfe conditions. Each trial evaluates
 	 * the objective at start + t·d and puts the parameters back to the start, as
-	 * torch's {@code _directional_evaluate} does. Scalars are doubles where torch
-	 * has Python floats; the float32 values (losses, directional derivatives) are
-	 * exact in them.
+	 * torch's {@code _directional_evaluate} does. Its scalars are {@link Num}s:
+	 * float32 where torch's are 0-dimensional tensors, double where they are
+	 * Python floats, so the comparisons decide as torch's do.
 	 */
 	private final class StrongWolfe {
 
@@ -345,6 +351,9 @@ public final class Lbfgs implements Optimizer {
 		/** Every gradient a trial returned: all but the chosen one are closed. */
 		private final List<NDArray> trials = new ArrayList<>();
 		private int evaluations;
+		// The latest trial's loss (a Python float), slope (a tensor), gradient.
+		private Num fNew, gtdNew;
+		private NDArray gNew;
 
 		StrongWolfe(Objective objective, NDArray start, NDArray d,
 			double tolChange)
@@ -356,114 +365,117 @@ public final class Lbfgs implements Optimizer {
 		}
 
 		/** Loss and gradient at start + t·d; the parameters return to start. */
-		private double[] trial(double t, NDArray[] gradient) {
-			ArrayMath.addScaled(x, d, (float) t);
+		private void trial(Num t) {
+			ArrayMath.addScaled(x, d, (float) t.v());
 			Evaluation e = objective.evaluate(x);
-			NDArray g = e.claimGradient(x, manager);
-			trials.add(g);
+			gNew = e.claimGradient(x, manager);
+			trials.add(gNew);
 			x.intern(start.duplicate());
 			evaluations++;
-			gradient[0] = g;
-			return new double[] { e.loss(), ArrayMath.dot(g, d) };
+			fNew = Num.py(e.loss());
+			gtdNew = Num.f32(ArrayMath.dot(gNew, d));
 		}
 
-		LineResult search(double t, double f, NDArray g, double gtd) {
-			double dNorm = ArrayMath.maxAbs(d);
-			NDArray[] out = new NDArray[1];
-			double[] r = trial(t, out);
-			double fNew = r[0], gtdNew = r[1];
-			NDArray gNew = out[0];
+		/** Armijo's sufficient decrease fails: f_new > f + c1·t·gtd. */
+		private boolean armijoFails(Num f, Num t, Num gtd) {
+			return Num.gt(fNew, Num.add(f, Num.mul(Num.mul(Num.py(C1), t), gtd)));
+		}
 
-			double tPrev = 0, fPrev = f, gtdPrev = gtd;
+		/** The curvature condition: |gtd_new| <= −c2·gtd. */
+		private boolean curvatureHolds(Num gtd) {
+			return Num.le(Num.abs(gtdNew), Num.mul(Num.py(-C2), gtd));
+		}
+
+		LineResult search(Num t, Num f, NDArray g, Num gtd) {
+			Num dNorm = Num.f32(ArrayMath.maxAbs(d));
+			trial(t);
+			Num tPrev = Num.py(0), fPrev = f, gtdPrev = gtd;
 			NDArray gPrev = g;
 			boolean done = false;
 			int lsIter = 0;
-			double[] bracket = null, bracketF = null, bracketGtd = null;
+			Num[] bracket = null, bracketF = null, bracketGtd = null;
 			NDArray[] bracketG = null;
 			while (lsIter < MAX_LS) {
-				if (fNew > f + C1 * t * gtd || (lsIter > 1 && fNew >= fPrev)) {
-					bracket = new double[] { tPrev, t };
-					bracketF = new double[] { fPrev, fNew };
+				if (armijoFails(f, t, gtd) || (lsIter > 1 && Num.ge(fNew, fPrev))) {
+					bracket = new Num[] { tPrev, t };
+					bracketF = new Num[] { fPrev, fNew };
 					bracketG = new NDArray[] { gPrev, gNew };
-					bracketGtd = new double[] { gtdPrev, gtdNew };
+					bracketGtd = new Num[] { gtdPrev, gtdNew };
 					break;
 				}
-				if (Math.abs(gtdNew) <= -C2 * gtd) {
-					bracket = new double[] { t };
-					bracketF = new double[] { fNew };
+				if (curvatureHolds(gtd)) {
+					bracket = new Num[] { t };
+					bracketF = new Num[] { fNew };
 					bracketG = new NDArray[] { gNew };
 					done = true;
 					break;
 				}
-				if (gtdNew >= 0) {
-					bracket = new double[] { tPrev, t };
-					bracketF = new double[] { fPrev, fNew };
+				if (Num.ge(gtdNew, Num.py(0))) {
+					bracket = new Num[] { tPrev, t };
+					bracketF = new Num[] { fPrev, fNew };
 					bracketG = new NDArray[] { gPrev, gNew };
-					bracketGtd = new double[] { gtdPrev, gtdNew };
+					bracketGtd = new Num[] { gtdPrev, gtdNew };
 					break;
 				}
 				// Extrapolate: a cubic minimum between 1.01 and 10 times the step.
-				double minStep = t + 0.01 * (t - tPrev);
-				double maxStep = t * 10;
-				double tmp = t;
+				Num minStep = Num.add(t, Num.mul(Num.py(0.01), Num.sub(t, tPrev)));
+				Num maxStep = Num.mul(t, Num.py(10));
+				Num tmp = t;
 				t = cubicMinimum(tPrev, fPrev, gtdPrev, t, fNew, gtdNew, minStep,
 					maxStep);
 				tPrev = tmp;
 				fPrev = fNew;
 				gPrev = gNew;
 				gtdPrev = gtdNew;
-				r = trial(t, out);
-				fNew = r[0];
-				gtdNew = r[1];
-				gNew = out[0];
+				trial(t);
 				lsIter++;
 			}
 			if (lsIter == MAX_LS) {
-				bracket = new double[] { 0, t };
-				bracketF = new double[] { f, fNew };
+				bracket = new Num[] { Num.py(0), t };
+				bracketF = new Num[] { f, fNew };
 				bracketG = new NDArray[] { g, gNew };
 			}
 
 			// Zoom: shrink the bracket until a point satisfies the conditions.
 			boolean insufficientProgress = false;
-			int low = bracketF[0] <= bracketF[bracketF.length - 1] ? 0 : 1;
+			int low = Num.le(bracketF[0], bracketF[bracketF.length - 1]) ? 0 : 1;
 			int high = 1 - low;
 			while (!done && lsIter < MAX_LS) {
-				if (Math.abs(bracket[1] - bracket[0]) * dNorm < tolChange) break;
+				if (Num.lt(Num.mul(Num.abs(Num.sub(bracket[1], bracket[0])), dNorm), Num
+					.py(tolChange))) break;
 				t = cubicMinimum(bracket[0], bracketF[0], bracketGtd[0], bracket[1],
-					bracketF[1], bracketGtd[1], Math.min(bracket[0], bracket[1]), Math
-						.max(bracket[0], bracket[1]));
-				double hi = Math.max(bracket[0], bracket[1]);
-				double lo = Math.min(bracket[0], bracket[1]);
-				double eps = 0.1 * (hi - lo);
-				if (Math.min(hi - t, t - lo) < eps) {
+					bracketF[1], bracketGtd[1], null, null);
+				Num hi = Num.max(bracket[0], bracket[1]);
+				Num lo = Num.min(bracket[0], bracket[1]);
+				Num eps = Num.mul(Num.py(0.1), Num.sub(hi, lo));
+				if (Num.lt(Num.min(Num.sub(hi, t), Num.sub(t, lo)), eps)) {
 					// Close to an end: after a second time (or at an end), step 10% in.
-					if (insufficientProgress || t >= hi || t <= lo) {
-						t = Math.abs(t - hi) < Math.abs(t - lo) ? hi - eps : lo + eps;
+					if (insufficientProgress || Num.ge(t, hi) || Num.le(t, lo)) {
+						t = Num.lt(Num.abs(Num.sub(t, hi)), Num.abs(Num.sub(t, lo))) ? Num
+							.sub(hi, eps) : Num.add(lo, eps);
 						insufficientProgress = false;
 					}
 					else insufficientProgress = true;
 				}
 				else insufficientProgress = false;
 
-				r = trial(t, out);
-				fNew = r[0];
-				gtdNew = r[1];
-				gNew = out[0];
+				trial(t);
 				lsIter++;
 
-				if (fNew > f + C1 * t * gtd || fNew >= bracketF[low]) {
+				if (armijoFails(f, t, gtd) || Num.ge(fNew, bracketF[low])) {
 					// Armijo fails or no lower than the lowest: the new high end.
 					bracket[high] = t;
 					bracketF[high] = fNew;
 					bracketG[high] = gNew;
 					bracketGtd[high] = gtdNew;
-					low = bracketF[0] <= bracketF[1] ? 0 : 1;
+					low = Num.le(bracketF[0], bracketF[1]) ? 0 : 1;
 					high = 1 - low;
 				}
 				else {
-					if (Math.abs(gtdNew) <= -C2 * gtd) done = true;
-					else if (gtdNew * (bracket[high] - bracket[low]) >= 0) {
+					if (curvatureHolds(gtd)) done = true;
+					else if (Num.ge(Num.mul(gtdNew, Num.sub(bracket[high], bracket[low])),
+						Num.py(0)))
+					{
 						// The old high end becomes the new low end.
 						bracket[high] = bracket[low];
 						bracketF[high] = bracketF[low];
@@ -476,31 +488,40 @@ public final class Lbfgs implements Optimizer {
 					bracketGtd[low] = gtdNew;
 				}
 			}
-			if (bracket.length == 1) low = 0;
 			NDArray chosen = bracketG[low];
 			for (NDArray trialGradient : trials)
 				if (trialGradient != chosen) trialGradient.close();
-			return new LineResult(bracket[low], bracketF[low], chosen, evaluations);
+			return new LineResult(bracket[low].v(), bracketF[low].v(), chosen,
+				evaluations);
 		}
 	}
 
 	/**
 	 * torch's {@code _cubic_interpolate}: the minimizer of the cubic through two
-	 * points with their values and slopes, kept within [lowBound, highBound]; the
-	 * middle of the bounds when the cubic has no minimum.
+	 * points with their values and slopes, kept within the bounds (by default the
+	 * two points); the middle of the bounds when the cubic has no minimum.
 	 */
-	static double cubicMinimum(double x1, double f1, double g1, double x2,
-		double f2, double g2, double lowBound, double highBound)
+	static Num cubicMinimum(Num x1, Num f1, Num g1, Num x2, Num f2, Num g2,
+		Num lowBound, Num highBound)
 	{
-		double d1 = g1 + g2 - 3 * (f1 - f2) / (x1 - x2);
-		double d2Square = d1 * d1 - g1 * g2;
-		if (d2Square >= 0) {
-			double d2 = Math.sqrt(d2Square);
-			double minPos = x1 <= x2 ? x2 - (x2 - x1) * ((g2 + d2 - d1) / (g2 - g1 +
-				2 * d2)) : x1 - (x1 - x2) * ((g1 + d2 - d1) / (g1 - g2 + 2 * d2));
-			return Math.min(Math.max(minPos, lowBound), highBound);
+		if (lowBound == null) {
+			boolean ordered = Num.le(x1, x2);
+			lowBound = ordered ? x1 : x2;
+			highBound = ordered ? x2 : x1;
 		}
-		return (lowBound + highBound) / 2;
+		Num three = Num.py(3), two = Num.py(2);
+		Num d1 = Num.sub(Num.add(g1, g2), Num.div(Num.mul(three, Num.sub(f1, f2)),
+			Num.sub(x1, x2)));
+		Num d2Square = Num.sub(Num.mul(d1, d1), Num.mul(g1, g2));
+		if (Num.ge(d2Square, Num.py(0))) {
+			Num d2 = Num.sqrt(d2Square);
+			Num minPos = Num.le(x1, x2) ? Num.sub(x2, Num.mul(Num.sub(x2, x1), Num
+				.div(Num.sub(Num.add(g2, d2), d1), Num.add(Num.sub(g2, g1), Num.mul(two,
+					d2))))) : Num.sub(x1, Num.mul(Num.sub(x1, x2), Num.div(Num.sub(Num
+						.add(g1, d2), d1), Num.add(Num.sub(g1, g2), Num.mul(two, d2)))));
+			return Num.min(Num.max(minPos, lowBound), highBound);
+		}
+		return Num.div(Num.add(lowBound, highBound), two);
 	}
 
 	private void replaceDirection(NDArray newDirection) {

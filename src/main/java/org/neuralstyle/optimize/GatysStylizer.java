@@ -842,8 +842,10 @@ public final class GatysStylizer implements AutoCloseable {
 			if (s.keepBest && (best == null || g.losses().total() < bestLosses
 				.total()))
 			{
-				if (best == null) best = params.duplicate();
-				else best.intern(params.duplicate());
+				// Owned by the run, not the optimizer: an optimizer made afresh at a
+				// learning-rate change closes its arrays.
+				if (best == null) best = initial.duplicate();
+				best.intern(params.duplicate());
 				bestLosses = g.losses();
 			}
 			listener.iteration(iteration, g.losses());

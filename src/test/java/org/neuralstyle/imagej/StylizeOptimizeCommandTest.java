@@ -133,10 +133,10 @@ class StylizeOptimizeCommandTest {
 	void parametersAreTheMacroKeysWithTheEnginesDefaults() {
 		List<CommandParameter> ps = CommandParameters.of(
 			StylizeOptimizeCommand.class);
-		assertEquals(List.of("content", "style", "iterations", "optimizer",
-			"content_weight", "style_weight", "tv_weight", "max_size", "tile", "init",
-			"preserve_colors", "snapshot_every", "network", "device", "weights",
-			"scope", "output", "progress", "style_2", "style_3", "style_4",
+		assertEquals(List.of("content", "style", "preset", "iterations",
+			"optimizer", "content_weight", "style_weight", "tv_weight", "max_size",
+			"tile", "init", "preserve_colors", "snapshot_every", "network", "device",
+			"weights", "scope", "output", "progress", "style_2", "style_3", "style_4",
 			"style_weights", "style_scale", "content_layers", "style_layers",
 			"init_file", "seed", "pooling", "learning_rate", "scales", "min_size"), ps
 				.stream().map(CommandParameter::key).toList());
