@@ -192,7 +192,8 @@ class StylizeOptimizeCommandTest {
 		assertEquals(List.of("content", "random", "file"), parameter(ps, "init")
 			.choices());
 		assertEquals(List.of("max", "avg"), parameter(ps, "pooling").choices());
-		assertEquals(List.of("vgg19", "vgg16"), parameter(ps, "network").choices());
+		assertEquals(List.of("vgg19", "vgg16", "keras-vgg16", "squeezenet1_1"),
+			parameter(ps, "network").choices());
 		assertEquals(List.of("auto", "cpu", "gpu"), parameter(ps, "device")
 			.choices());
 		assertEquals(List.of(Scope.labels()), parameter(ps, "scope").choices());
