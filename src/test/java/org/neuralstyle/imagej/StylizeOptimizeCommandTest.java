@@ -815,4 +815,20 @@ class StylizeOptimizeCommandTest {
 		assertEquals("Stylize (optimize): Done: 3 iterations.",
 			((StylizeOptimizeCommand) done.getCommand()).status());
 	}
+
+	@Test
+	void theCs231nPresetRunsOnASqueezeNetWeightsFile() throws Exception {
+		File squeezenet = Path.of(StylizeOptimizeCommandTest.class.getResource(
+			"/fixtures/squeezenet/tiny_squeezenet.pth").toURI()).toFile();
+		CommandModule module = harness.run(inputs(TestImages.rgb(32, 24, 6),
+			style(), "preset", "cs231n", "weights", squeezenet, "snapshot_every", 0));
+		assertFalse(module.isCanceled(), module.getCancelReason());
+		ImagePlus result = (ImagePlus) module.getOutput("result");
+		assertEquals(32, result.getWidth());
+		assertEquals(24, result.getHeight());
+		// A SqueezeNet checkpoint with VGG layer names says which names it has.
+		String wrong = harness.failure(inputs(TestImages.rgb(32, 24, 6), style(),
+			"weights", squeezenet));
+		assertTrue(wrong.contains("fire2 (3)"), wrong);
+	}
 }
