@@ -42,7 +42,7 @@ import org.neuralstyle.weights.ModelRegistry;
 
 /**
  * The {@code cs231n} preset against the CS231n assignment's code run by PyTorch
- * (src/test/python/preset_cs231n.py) on a tiny random SqueezeNet 1.1.
+ * (src/test/python/presets/cs231n.py) on a tiny random SqueezeNet 1.1.
  */
 class Cs231nPresetTest {
 

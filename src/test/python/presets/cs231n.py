@@ -13,7 +13,7 @@ first 190 iterations; 200 iterations; deprocess = de-normalize, then rescale to 
 The layers and weights are those of its "The Scream" example: content layer 3, weight 6e-2; style
 layers (1, 4, 6, 7) with weights (300000, 1000, 15, 3); tv weight 2e-2.
 
-Run with Debian's PyTorch:  /usr/bin/python3 src/test/python/preset_cs231n.py
+Run with Debian's PyTorch:  /usr/bin/python3 src/test/python/presets/cs231n.py
 Writes src/test/resources/fixtures/presets/cs231n.pth:
   content, style      - RGB in [0, 1], 3xHxW (the content 40x48, the style 44x48: the same long
                         side, so the Java side uses it unresampled)
@@ -29,10 +29,10 @@ import sys
 
 import torch
 
-sys.path.insert(0, os.path.dirname(__file__))
+HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+sys.path.insert(0, HERE)
 from make_squeezenet_fixtures import squeezenet1_1_features  # noqa: E402
 
-HERE = os.path.dirname(__file__)
 SQUEEZE = os.path.join(HERE, "..", "resources", "fixtures", "squeezenet", "tiny_squeezenet.pth")
 OUT = os.path.join(HERE, "..", "resources", "fixtures", "presets")
 SQUEEZENET_MEAN = torch.tensor([0.485, 0.456, 0.406])
