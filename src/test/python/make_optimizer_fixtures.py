@@ -62,12 +62,15 @@ def floats(t):
     return [float(v) for v in t.detach().reshape(-1)]
 
 
-def run(name, objective, start, optimizer, settings, steps, clamp=None):
+def run(name, objective, start, optimizer, settings, steps, clamp=None, line_search=None):
     x = torch.tensor(start, dtype=torch.float32, requires_grad=True)
     if optimizer == "lbfgs":
-        opt = torch.optim.LBFGS([x], line_search_fn=None, **settings)
+        opt = torch.optim.LBFGS([x], line_search_fn=line_search, **settings)
     else:
-        opt = torch.optim.Adam([x], foreach=False, **settings)
+        torch_settings = dict(settings)
+        if "beta1" in torch_settings:
+            torch_settings["betas"] = (torch_settings.pop("beta1"), torch_settings.pop("beta2"))
+        opt = torch.optim.Adam([x], foreach=False, **torch_settings)
     evaluations = []
 
     def closure():
@@ -95,6 +98,7 @@ def run(name, objective, start, optimizer, settings, steps, clamp=None):
         "start": floats(torch.tensor(start, dtype=torch.float32)),
         "steps": steps,
         "clamp": clamp,
+        "lineSearch": line_search,
         "stepLosses": step_losses,
         "evaluationsAfterStep": evaluations_after_step,
         "evaluations": evaluations,
@@ -130,6 +134,27 @@ CASES = [
         clamp=[0.0, 0.5]),
     run("adam_rosenbrock_2d", "rosenbrock", [-1.2, 1.0], "adam", {"lr": 0.01}, 50),
     run("adam_quadratic", "quadratic", [0.0, 0.0, 0.0, 0.0, 0.0], "adam", {"lr": 0.1}, 50),
+    # yunjey's betas (0.5, 0.999).
+    run("adam_rosenbrock_2d_betas", "rosenbrock", [-1.2, 1.0], "adam",
+        {"lr": 0.01, "beta1": 0.5, "beta2": 0.999}, 50),
+    # line_search_fn="strong_wolfe": torch's _strong_wolfe and _cubic_interpolate. Rosenbrock
+    # from its classic start takes the bracketing, extrapolation and zoom paths; the steps
+    # evaluate up to max_eval (25) times each.
+    run("lbfgs_wolfe_rosenbrock_2d", "rosenbrock", [-1.2, 1.0], "lbfgs", {}, 1,
+        line_search="strong_wolfe"),
+    run("lbfgs_wolfe_rosenbrock_10d", "rosenbrock", [0.5] * 10, "lbfgs", {"max_iter": 10}, 3,
+        line_search="strong_wolfe"),
+    run("lbfgs_wolfe_quadratic", "quadratic", [0.0, 0.0, 0.0, 0.0, 0.0], "lbfgs", {}, 2,
+        line_search="strong_wolfe"),
+    # A first step of 1/|g|_1 that is far too short: the search extrapolates (10x per trial).
+    run("lbfgs_wolfe_slope_far", "parabola", [0.0, 0.0, 0.0], "lbfgs", {"max_iter": 3}, 2,
+        line_search="strong_wolfe"),
+    # A learning rate of 5 overshoots: the search must zoom back in.
+    run("lbfgs_wolfe_quadratic_lr5", "quadratic", [0.0, 0.0, 0.0, 0.0, 0.0], "lbfgs",
+        {"lr": 5.0, "max_iter": 5}, 2, line_search="strong_wolfe"),
+    # The closure clamps, as the tutorial's does: trial points are clamped, then put back.
+    run("lbfgs_wolfe_rosenbrock_3d_clamped", "rosenbrock", [0.1, 0.2, 0.3], "lbfgs",
+        {"max_iter": 10}, 2, clamp=[0.0, 0.5], line_search="strong_wolfe"),
 ]
 
 if __name__ == "__main__":

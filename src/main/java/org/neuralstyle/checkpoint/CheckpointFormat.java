@@ -29,7 +29,12 @@ public enum CheckpointFormat {
 		 */
 		PYTORCH_LEGACY("PyTorch (legacy format)"),
 		/** PyTorch's default since 1.6. */
-		PYTORCH_ZIP("PyTorch (zip format)"), SAFETENSORS("safetensors");
+		PYTORCH_ZIP("PyTorch (zip format)"), SAFETENSORS("safetensors"),
+		/**
+		 * Keras' HDF5 weights ({@code save_weights}, keras-applications' files),
+		 * read as a torchvision state dict.
+		 */
+		KERAS_HDF5("Keras (HDF5)");
 
 	private final String description;
 

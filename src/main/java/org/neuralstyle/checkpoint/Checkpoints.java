@@ -48,6 +48,7 @@ public final class Checkpoints {
 			case PYTORCH_LEGACY -> LegacyCheckpoint.open(file);
 			case PYTORCH_ZIP -> ZipCheckpoint.open(file);
 			case SAFETENSORS -> SafetensorsFile.open(file);
+			case KERAS_HDF5 -> KerasWeights.open(file);
 		};
 	}
 
@@ -66,6 +67,8 @@ public final class Checkpoints {
 			throw new CheckpointException("Checkpoint file " + file +
 				" does not exist. Check the path.", e);
 		}
+		if (head.length >= 8 && java.util.Arrays.equals(head, 0, 8,
+			KerasWeights.SIGNATURE, 0, 8)) return CheckpointFormat.KERAS_HDF5;
 		if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 &&
 			head[3] == 4) return CheckpointFormat.PYTORCH_ZIP;
 		// A pickle of protocol 2 to 5 starts with PROTO n; legacy files begin with
@@ -89,8 +92,8 @@ public final class Checkpoints {
 		Throwable cause)
 	{
 		return new CheckpointException(file +
-			" is truncated or is not a PyTorch or safetensors checkpoint (" + detail +
-			"). Re-download it or pass another file.", cause);
+			" is truncated or is not a PyTorch or safetensors checkpoint, nor Keras weights (" +
+			detail + "). Re-download it or pass another file.", cause);
 	}
 
 	/** How a reader makes a checkpoint from the file it opened. */

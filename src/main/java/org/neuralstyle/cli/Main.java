@@ -162,7 +162,7 @@ public final class Main {
 	/** What to do without network access, in the command line's terms. */
 	static String advice(WeightsUnavailableException missing) {
 		KnownModel model = missing.model();
-		boolean vgg = model.kind() == ModelKind.VGG_FEATURES;
+		boolean vgg = model.kind().isLossNetwork();
 		// The published fast models have no published checksum: their archive is
 		// named with --as.
 		String importIt = "run 'weights import FILE" + (model.checksum().isKnown()

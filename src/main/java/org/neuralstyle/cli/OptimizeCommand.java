@@ -36,7 +36,10 @@ import org.neuralstyle.net.Pooling;
 import org.neuralstyle.optimize.GatysStylizer;
 import org.neuralstyle.optimize.RunEstimate;
 import org.neuralstyle.optimize.LossValues;
+import org.neuralstyle.optim.LineSearch;
 import org.neuralstyle.optim.OptimizerKind;
+import org.neuralstyle.optimize.preset.Preset;
+import org.neuralstyle.optimize.preset.Presets;
 import org.neuralstyle.optimize.StyleTransferSettings;
 import org.neuralstyle.optimize.StylizationListener;
 import org.neuralstyle.optimize.StylizationResult;
@@ -45,7 +48,9 @@ import org.neuralstyle.checkpoint.StateDict;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import org.neuralstyle.weights.ModelRegistry;
 
 /** {@code optimize}: Gatys et al. style transfer of one content image. */
@@ -63,11 +68,21 @@ final class OptimizeCommand implements Callable<Integer> {
 		}
 	}
 
-	@Option(names = "--content", required = true, paramLabel = "FILE",
+	/**
+	 * What picocli parsed: tells an option given from one left at its default.
+	 */
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--preset", paramLabel = "NAME|list",
+		description = "Start from a source system's settings (options given explicitly replace its values); 'list' prints every preset's settings and where each comes from.")
+	String preset;
+
+	@Option(names = "--content", paramLabel = "FILE",
 		description = "Content image.")
 	Path content;
 
-	@Option(names = "--style", required = true, paramLabel = "FILE",
+	@Option(names = "--style", paramLabel = "FILE",
 		description = "Style image; repeat for a blend of several.")
 	List<Path> styles;
 
@@ -75,7 +90,7 @@ final class OptimizeCommand implements Callable<Integer> {
 		description = "Blend weights of the style images (default: equal).")
 	List<Double> styleWeights;
 
-	@Option(names = "--output", required = true, paramLabel = "FILE",
+	@Option(names = "--output", paramLabel = "FILE",
 		description = "Result image (.png, .tif, .jpg).")
 	Path output;
 
@@ -93,11 +108,11 @@ final class OptimizeCommand implements Callable<Integer> {
 	int logEvery;
 
 	@Option(names = "--weights", paramLabel = "FILE",
-		description = "VGG checkpoint to use instead of the cached/downloaded one.")
+		description = "Loss network checkpoint to use instead of the cached/downloaded one: torchvision VGG or SqueezeNet (.pth, .safetensors), or Keras VGG weights (.h5, run with Caffe's preprocessing).")
 	Path weights;
 
 	@Option(names = "--network", defaultValue = ModelRegistry.VGG19_ID,
-		paramLabel = "vgg19|vgg16",
+		paramLabel = "vgg19|vgg16|keras-vgg16|squeezenet1_1",
 		description = "Loss network (default: ${DEFAULT-VALUE}).")
 	String network;
 
@@ -130,6 +145,15 @@ final class OptimizeCommand implements Callable<Integer> {
 	@Option(names = "--lr", paramLabel = "X",
 		description = "Learning rate (default: 1 for lbfgs, 0.02 for adam).")
 	Double lr;
+
+	@Option(names = "--adam-betas", split = ",", paramLabel = "B1,B2",
+		description = "Adam's beta1 and beta2 (default: 0.9,0.999).")
+	List<Double> adamBetas;
+
+	@Option(names = "--line-search", descriptionKey = "lineSearch",
+		paramLabel = "none|strong-wolfe",
+		description = "L-BFGS line search: none (fixed steps, the tutorial's) or torch's strong-wolfe (default: ${DEFAULT-VALUE}).")
+	String lineSearch;
 
 	@Option(names = "--content-weight", descriptionKey = "contentWeight",
 		paramLabel = "X", description = "Default: ${DEFAULT-VALUE}.")
@@ -176,10 +200,22 @@ final class OptimizeCommand implements Callable<Integer> {
 	@Mixin
 	ImageRunOptions run;
 
+	/** The run's iterations: the option's or the preset's. */
+	private int totalIterations;
+
 	@Override
 	public Integer call() throws Exception {
+		if ("list".equalsIgnoreCase(preset == null ? "" : preset.trim())) {
+			PresetTable.print(Presets.all(), System.out);
+			return ExitCodes.OK;
+		}
+		requireGiven(content, "--content FILE");
+		requireGiven(styles, "--style FILE");
+		requireGiven(output, "--output FILE");
 		// Everything a user can get wrong is checked before the (long) run starts.
 		StyleTransferSettings s = settings();
+		String network = network();
+		totalIterations = s.iterations;
 		ImageFiles.checkWritable(output, run.overwrite, false);
 		if (progress != null) {
 			ImageFiles.checkWritable(progress, run.overwrite, true);
@@ -231,6 +267,7 @@ final class OptimizeCommand implements Callable<Integer> {
 		StyleTransferSettings s, RgbImage content, List<GatysStylizer.Style> styles,
 		Device dev)
 	{
+		if (stylizer.layout().isEmpty()) return null; // SqueezeNet: not estimated
 		RunEstimate estimate = RunEstimate.measure(stylizer.layout(), s, content
 			.width(), content.height(), s.styleWeight > 0 && !styles.isEmpty(), dev);
 		if (estimate.fits()) return estimate;
@@ -239,10 +276,52 @@ final class OptimizeCommand implements Callable<Integer> {
 				: ""));
 	}
 
+	private static void requireGiven(Object value, String option) {
+		if (value == null) throw new IllegalArgumentException("Missing option " +
+			option + " (see optimize --help).");
+	}
+
+	/** The preset chosen with --preset, or null for the engine's defaults. */
+	Preset chosenPreset() {
+		if (preset == null) return null;
+		Preset p = Presets.named(preset);
+		if (p.kind() != Preset.Kind.OPTIMIZE) throw new IllegalArgumentException(
+			"Preset '" + p.name() + "' is for the " + p.kind() +
+				" command, not optimize. Optimization presets: " + String.join(", ",
+					Presets.names(Preset.Kind.OPTIMIZE)) + ".");
+		return p;
+	}
+
+	/**
+	 * Whether an option's value replaces the preset's: without a preset every
+	 * option does (its default is the engine's), with one only options given on
+	 * the command line.
+	 */
+	private boolean given(String option) {
+		if (preset == null || spec == null) return true;
+		return spec.commandLine().getParseResult().hasMatchedOption(option);
+	}
+
+	/** The loss network: --network, else the preset's. */
+	String network() {
+		Preset p = chosenPreset();
+		return p == null || given("--network") ? network : p.network();
+	}
+
 	StyleTransferSettings settings() {
-		StyleTransferSettings s = new StyleTransferSettings();
-		s.iterations = iterations;
-		s.optimizer = OptimizerKind.fromName(optimizer);
+		Preset p = chosenPreset();
+		StyleTransferSettings s = p == null ? new StyleTransferSettings() : p
+			.settings();
+		if (given("--iterations")) s.iterations = iterations;
+		if (given("--optimizer")) s.optimizer = OptimizerKind.fromName(optimizer);
+		if (given("--line-search")) s.lineSearch = LineSearch.parse(lineSearch);
+		if (adamBetas != null) {
+			if (adamBetas.size() != 2) throw new IllegalArgumentException(
+				"--adam-betas needs two numbers, e.g. 0.5,0.999 (got " + adamBetas
+					.size() + ")");
+			s.adamBeta1 = adamBetas.get(0);
+			s.adamBeta2 = adamBetas.get(1);
+		}
 		if (lr != null) {
 			// NaN is how the settings say "the optimizer's default": typed by a user
 			// it is a mistake.
@@ -250,17 +329,19 @@ final class OptimizeCommand implements Callable<Integer> {
 				"--lr must be a positive number (got NaN); leave it out for the default");
 			s.learningRate = lr;
 		}
-		s.contentWeight = contentWeight;
-		s.styleWeight = styleWeight;
-		s.tvWeight = tvWeight;
-		s.contentLayers = StyleTransferSettings.parseLayers(contentLayers);
-		s.styleLayers = StyleTransferSettings.parseLayers(styleLayers);
-		s.maxSize = size;
-		s.tile = tile;
-		s.scales = scales;
-		s.minSize = minSize;
-		s.styleScale = styleScale;
-		switch (init.toLowerCase(Locale.ROOT)) {
+		if (given("--content-weight")) s.contentWeight = contentWeight;
+		if (given("--style-weight")) s.styleWeight = styleWeight;
+		if (given("--tv-weight")) s.tvWeight = tvWeight;
+		if (given("--content-layers")) s.contentLayers = StyleTransferSettings
+			.parseLayers(contentLayers);
+		if (given("--style-layers")) s.styleLayers = StyleTransferSettings
+			.parseLayers(styleLayers);
+		if (given("--size")) s.maxSize = size;
+		if (given("--tile")) s.tile = tile;
+		if (given("--scales")) s.scales = scales;
+		if (given("--min-size")) s.minSize = minSize;
+		if (given("--style-scale")) s.styleScale = styleScale;
+		if (given("--init")) switch (init.toLowerCase(Locale.ROOT)) {
 			case "content" -> s.init = StyleTransferSettings.Init.CONTENT;
 			case "random" -> s.init = StyleTransferSettings.Init.RANDOM;
 			default -> {
@@ -268,14 +349,15 @@ final class OptimizeCommand implements Callable<Integer> {
 				s.initImage = initImage();
 			}
 		}
-		s.seed = seed;
-		s.preserveColors = preserveColors;
-		s.pooling = Pooling.parse(pooling);
+		if (given("--seed")) s.seed = seed;
+		if (given("--preserve-colors")) s.preserveColors = preserveColors;
+		if (given("--pooling")) s.pooling = Pooling.parse(pooling);
 		if (snapshotEvery < 0) throw new IllegalArgumentException(
 			"--snapshot-every must be >= 0");
 		if (logEvery < 0) throw new IllegalArgumentException(
 			"--log-every must be >= 0");
-		s.snapshotEvery = progress == null ? 0 : snapshotEvery;
+		if (progress == null) s.snapshotEvery = 0;
+		else if (given("--snapshot-every")) s.snapshotEvery = snapshotEvery;
 		s.validate();
 		return s;
 	}
@@ -309,7 +391,8 @@ final class OptimizeCommand implements Callable<Integer> {
 		private final Interruption interruption;
 		private TiffStackWriter stack;
 		private boolean failed;
-		private final RunProgress bar = RunProgress.start("optimize", iterations);
+		private final RunProgress bar = RunProgress.start("optimize",
+			totalIterations);
 		/**
 		 * Printed once the engine has accepted the run: a refused one ends in its
 		 * one message.
@@ -328,7 +411,7 @@ final class OptimizeCommand implements Callable<Integer> {
 					.tv(), l.total()));
 			if (bar.isBar()) return;
 			if (iteration == 0 || (logEvery > 0 && iteration % logEvery == 0) ||
-				iteration >= iterations)
+				iteration >= totalIterations)
 			{
 				System.out.printf(Locale.ROOT,
 					"iter %d content %.6g style %.6g tv %.6g total %.6g%n", iteration, l

@@ -20,6 +20,9 @@
 
 package org.neuralstyle.cli;
 
+import org.neuralstyle.optimize.preset.Preset;
+import org.neuralstyle.optimize.preset.Presets;
+
 import ai.djl.Device;
 
 import java.nio.file.Files;
@@ -43,7 +46,9 @@ import org.neuralstyle.checkpoint.StateDict;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import org.neuralstyle.weights.ModelRegistry;
 
 /**
@@ -65,6 +70,16 @@ final class TrainCommand implements Callable<Integer> {
 
 	private static final FastTrainingSettings DEFAULTS =
 		new FastTrainingSettings();
+
+	/**
+	 * What picocli parsed: tells an option given from one left at its default.
+	 */
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--preset", paramLabel = "NAME",
+		description = "Start from a named system's training settings (johnson: Johnson et al. as pytorch/examples trains); options given explicitly replace its values. optimize --preset list shows them.")
+	String preset;
 
 	@Option(names = "--images", required = true, paramLabel = "DIR",
 		description = "Folder of training pictures, searched recursively (e.g. COCO train2014).")
@@ -199,21 +214,38 @@ final class TrainCommand implements Callable<Integer> {
 		}
 	}
 
+	/**
+	 * Whether an option replaces the preset's value: without a preset all do,
+	 * with one only those given.
+	 */
+	private boolean given(String option) {
+		if (preset == null || spec == null) return true;
+		return spec.commandLine().getParseResult().hasMatchedOption(option);
+	}
+
 	FastTrainingSettings settings() {
 		FastTrainingSettings s = new FastTrainingSettings();
-		s.imageSize = imageSize;
-		s.batchSize = batchSize;
-		s.epochs = length != null && length.epochs != null ? length.epochs
-			: DEFAULTS.epochs;
-		s.steps = length != null && length.steps != null ? length.steps : 0;
+		if (preset != null) {
+			Preset p = Presets.named(preset);
+			if (p.kind() != Preset.Kind.TRAIN) throw new IllegalArgumentException(
+				"Preset '" + p.name() +
+					"' is for optimize, not train. Training presets: " + String.join(", ",
+						Presets.names(Preset.Kind.TRAIN)) + ".");
+			s = p.trainingSettings();
+		}
+		if (given("--image-size")) s.imageSize = imageSize;
+		if (given("--batch-size")) s.batchSize = batchSize;
+		if (length != null && length.epochs != null) s.epochs = length.epochs;
+		else if (preset == null) s.epochs = DEFAULTS.epochs;
+		if (length != null && length.steps != null) s.steps = length.steps;
 		if (length != null && length.steps != null && length.steps < 1)
 			throw new IllegalArgumentException("--steps must be at least 1");
-		s.contentWeight = contentWeight;
-		s.styleWeight = styleWeight;
-		s.learningRate = lr;
-		s.styleSize = styleSize;
-		s.checkpointEvery = checkpointEvery;
-		s.seed = seed;
+		if (given("--content-weight")) s.contentWeight = contentWeight;
+		if (given("--style-weight")) s.styleWeight = styleWeight;
+		if (given("--lr")) s.learningRate = lr;
+		if (given("--style-size")) s.styleSize = styleSize;
+		if (given("--checkpoint-every")) s.checkpointEvery = checkpointEvery;
+		if (given("--seed")) s.seed = seed;
 		s.validate();
 		return s;
 	}

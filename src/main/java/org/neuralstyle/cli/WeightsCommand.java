@@ -30,7 +30,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import org.neuralstyle.checkpoint.CheckpointException;
+import org.neuralstyle.checkpoint.Checkpoints;
+import org.neuralstyle.checkpoint.StateDict;
 import org.neuralstyle.fast.FastModels;
+import org.neuralstyle.net.LossNetworks;
 import org.neuralstyle.weights.KnownModel;
 import org.neuralstyle.weights.ModelKind;
 import org.neuralstyle.weights.ModelRegistry;
@@ -63,11 +66,14 @@ final class WeightsCommand {
 		public Integer call() throws Exception {
 			WeightsCache cache = WeightsCache.standard();
 			System.out.println("cache: " + cache.directory());
-			for (KnownModel m : ModelRegistry.standard().models()) {
+			List<KnownModel> models = ModelRegistry.standard().models();
+			int width = models.stream().mapToInt(m -> m.id().length()).max().orElse(
+				0);
+			for (KnownModel m : models) {
 				Optional<Path> file = cache.find(m);
-				System.out.printf("%-12s %-8s %s%n             %s%n", m.id(), file
-					.isPresent() ? "cached" : "missing", m.title(), file.map(
-						Path::toString).orElse(m.url().toString()));
+				System.out.printf("%-" + width + "s %-8s %s%n%s %s%n", m.id(), file
+					.isPresent() ? "cached" : "missing", m.title(), " ".repeat(width),
+					file.map(Path::toString).orElse(m.url().toString()));
 			}
 			return ExitCodes.OK;
 		}
@@ -130,7 +136,7 @@ final class WeightsCommand {
 	}
 
 	@Command(name = "verify", mixinStandardHelpOptions = true,
-		description = "Say which known model a file is and whether it opens as a checkpoint.")
+		description = "Say which known model a file is, whether it opens as a checkpoint, and which loss network it holds.")
 	static final class Verify implements Callable<Integer> {
 
 		@Parameters(paramLabel = "FILE")
@@ -143,8 +149,22 @@ final class WeightsCommand {
 				.kind() == ModelKind.FAST_MODEL_ARCHIVE).orElse(!v.usable() &&
 					isPlainZip(file));
 			if (!archive) {
-				System.out.println(v.summary());
-				return v.usable() ? ExitCodes.OK : ExitCodes.ERROR;
+				if (!v.usable() || v.format().isEmpty()) {
+					System.out.println(v.summary());
+					return v.usable() ? ExitCodes.OK : ExitCodes.ERROR;
+				}
+				// Which network it holds, and whether one can be built from it.
+				try (StateDict sd = Checkpoints.open(file)) {
+					Optional<String> network = LossNetworks.describe(sd);
+					System.out.println(v.summary() + network.map(n -> " It holds " + n +
+						".").orElse(""));
+					return ExitCodes.OK;
+				}
+				catch (CheckpointException e) {
+					System.out.println(new Verification(file, v.sha256(), v.model(),
+						Optional.empty(), 0, e.getMessage()).summary());
+					return ExitCodes.ERROR;
+				}
 			}
 			String identity = v.model().map(m -> file + " is " + m).orElse(file +
 				" matches no known model's checksum (SHA-256 " + v.sha256() + ")");

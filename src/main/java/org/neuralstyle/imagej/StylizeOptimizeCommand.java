@@ -27,7 +27,9 @@ import ij.WindowManager;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
 import org.neuralstyle.net.Pooling;
@@ -35,6 +37,7 @@ import org.neuralstyle.imagefile.ImageFileReader;
 import org.neuralstyle.optimize.GatysStylizer;
 import org.neuralstyle.optimize.RunEstimate;
 import org.neuralstyle.optim.OptimizerKind;
+import org.neuralstyle.optimize.preset.Presets;
 import org.neuralstyle.optimize.StyleTransferSettings;
 import org.neuralstyle.optimize.StylizationResult;
 import org.neuralstyle.checkpoint.StateDict;
@@ -91,6 +94,15 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		description = "An open image whose look is transferred, as displayed.")
 	private ImagePlus style;
 
+	/** The preset key's value for none: the engine's defaults. */
+	public static final String NO_PRESET = "none";
+
+	@Parameter(label = "Preset", choices = { NO_PRESET, Presets.PYTORCH_TUTORIAL,
+		Presets.YUNJEY, Presets.KERAS_VGG16, Presets.GATYS2016, Presets.CS231N },
+		callback = "presetChanged",
+		description = "A source system's settings (see docs/presets.md); values that differ from the engine's defaults replace the preset's.")
+	private String preset = NO_PRESET;
+
 	@Parameter(label = "Iterations", min = "1",
 		description = "Loss evaluations per plane.")
 	private int iterations = DEFAULTS.iterations;
@@ -134,7 +146,8 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 	private int snapshot_every = DEFAULTS.snapshotEvery;
 
 	@Parameter(label = "Network", choices = { ModelRegistry.VGG19_ID,
-		ModelRegistry.VGG16_ID })
+		ModelRegistry.VGG16_ID, ModelRegistry.KERAS_VGG16_ID,
+		ModelRegistry.SQUEEZENET1_1_ID })
 	private String network = ModelRegistry.VGG19_ID;
 
 	@Parameter(label = "Device", choices = { Devices.AUTO, Devices.CPU,
@@ -143,7 +156,7 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 
 	@Parameter(label = "Weights file", required = false,
 		style = FileWidget.OPEN_STYLE,
-		description = "A VGG checkpoint (.pth, .safetensors); empty: the network's cached weights.")
+		description = "A VGG or SqueezeNet checkpoint (.pth, .safetensors) or Keras VGG weights (.h5); empty: the network's cached weights.")
 	private File weights;
 
 	@Parameter(label = "Scope", choices = { Scope.CURRENT_PLANE_LABEL,
@@ -262,7 +275,7 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		if (output != null) ResultFile.check(output);
 		if (progress != null) {
 			ResultFile.check(progress, "progress");
-			if (snapshot_every == 0) throw new IllegalArgumentException(
+			if (settings.snapshotEvery == 0) throw new IllegalArgumentException(
 				"A progress file needs snapshots: set 'snapshot_every' above 0 (e.g. 10), or leave 'progress' empty.");
 			if (output != null && progress.getAbsoluteFile().equals(output
 				.getAbsoluteFile())) throw new IllegalArgumentException(
@@ -274,13 +287,14 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		List<String> warnings = new ArrayList<>();
 		String base = StackStylizing.baseTitle(content.getTitle());
 		boolean windows = Gui.canShowWindows();
-		progressStack = snapshot_every > 0 ? new ProgressStack(base + " progress",
-			windows) : null;
-		try (StateDict sd = NetworkWeights.standard(TITLE).open(network, weights);
-				GatysStylizer stylizer = new GatysStylizer(sd, dev))
+		progressStack = settings.snapshotEvery > 0 ? new ProgressStack(base +
+			" progress", windows) : null;
+		try (StateDict sd = NetworkWeights.standard(TITLE).open(effectiveNetwork(),
+			weights); GatysStylizer stylizer = new GatysStylizer(sd, dev))
 		{
 			estimate(stylizer, settings, styles, dev);
-			tracker = new OptimizationProgress(TITLE, iterations, progressStack);
+			tracker = new OptimizationProgress(TITLE, settings.iterations,
+				progressStack);
 			PlaneStylizer optimization = (picture, reporter) -> {
 				StylizationResult r = stylizer.run(picture, styles, settings, tracker
 					.listener());
@@ -316,6 +330,7 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 	private void estimate(GatysStylizer stylizer, StyleTransferSettings settings,
 		List<GatysStylizer.Style> styles, Device dev)
 	{
+		if (stylizer.layout().isEmpty()) return; // SqueezeNet: not estimated
 		RunEstimate estimate = RunEstimate.measure(stylizer.layout(), settings,
 			content.getWidth(), content.getHeight(), settings.styleWeight > 0 &&
 				!styles.isEmpty(), dev);
@@ -410,6 +425,105 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 	 * read if there is one.
 	 */
 	StyleTransferSettings settings() throws java.io.IOException {
+		StyleTransferSettings given = fromParameters();
+		if (isNone(preset)) return given;
+		// Each key whose value differs from the engine's default replaces the
+		// preset's value: Fiji fills a key a macro leaves out with that default, so
+		// only a differing value can have been meant.
+		StyleTransferSettings s = Presets.named(preset).settings();
+		Map<String, String> defaults = presetValues(NO_PRESET);
+		Map<String, String> values = currentValues();
+		for (Map.Entry<String, String> e : values.entrySet())
+			if (!e.getValue().equals(defaults.get(e.getKey()))) PresetKeys.copy(e
+				.getKey(), given, s);
+		s.initImage = given.initImage;
+		s.validate();
+		return s;
+	}
+
+	/**
+	 * The loss network: the key's when it differs from the default, else the
+	 * preset's.
+	 */
+	String effectiveNetwork() {
+		if (isNone(preset) || !network.equals(ModelRegistry.VGG19_ID))
+			return network;
+		return Presets.named(preset).network();
+	}
+
+	private static boolean isNone(String name) {
+		return name == null || name.isBlank() || name.trim().equalsIgnoreCase(
+			NO_PRESET);
+	}
+
+	/**
+	 * The key values (as a macro writes them) of a preset, or of the engine's
+	 * defaults for {@link #NO_PRESET}: what the dialogs fill in when it is
+	 * chosen.
+	 */
+	public static Map<String, String> presetValues(String name) {
+		StyleTransferSettings s = isNone(name) ? new StyleTransferSettings()
+			: Presets.named(name).settings();
+		String network = isNone(name) ? ModelRegistry.VGG19_ID : Presets.named(name)
+			.network();
+		return PresetKeys.values(s, network);
+	}
+
+	/** This command's current key values, in {@link #presetValues} form. */
+	private Map<String, String> currentValues() {
+		Map<String, String> v = new LinkedHashMap<>();
+		v.put("iterations", Integer.toString(iterations));
+		v.put("optimizer", optimizer.trim().toLowerCase(Locale.ROOT));
+		v.put("content_weight", PresetKeys.number(content_weight));
+		v.put("style_weight", PresetKeys.number(style_weight));
+		v.put("tv_weight", PresetKeys.number(tv_weight));
+		v.put("max_size", Integer.toString(max_size));
+		v.put("tile", Integer.toString(tile));
+		v.put("init", init.trim().toLowerCase(Locale.ROOT));
+		v.put("preserve_colors", Boolean.toString(preserve_colors));
+		v.put("snapshot_every", Integer.toString(snapshot_every));
+		v.put("style_scale", PresetKeys.number(style_scale));
+		v.put("content_layers", PresetKeys.layers(StyleTransferSettings.parseLayers(
+			content_layers)));
+		v.put("style_layers", PresetKeys.layers(StyleTransferSettings.parseLayers(
+			style_layers)));
+		v.put("seed", Long.toString(seed));
+		v.put("pooling", pooling.trim().toLowerCase(Locale.ROOT));
+		v.put("learning_rate", PresetKeys.number(learning_rate));
+		v.put("scales", Integer.toString(scales));
+		v.put("min_size", Integer.toString(min_size));
+		return v;
+	}
+
+	/**
+	 * Fiji's dialog calls this when the preset changes: every key the preset sets
+	 * takes its value, so the dialog shows what will run.
+	 */
+	void presetChanged() {
+		Map<String, String> v = presetValues(preset);
+		iterations = Integer.parseInt(v.get("iterations"));
+		optimizer = v.get("optimizer");
+		content_weight = Double.parseDouble(v.get("content_weight"));
+		style_weight = Double.parseDouble(v.get("style_weight"));
+		tv_weight = Double.parseDouble(v.get("tv_weight"));
+		max_size = Integer.parseInt(v.get("max_size"));
+		tile = Integer.parseInt(v.get("tile"));
+		init = v.get("init");
+		preserve_colors = Boolean.parseBoolean(v.get("preserve_colors"));
+		snapshot_every = Integer.parseInt(v.get("snapshot_every"));
+		style_scale = Double.parseDouble(v.get("style_scale"));
+		content_layers = v.get("content_layers");
+		style_layers = v.get("style_layers");
+		seed = Long.parseLong(v.get("seed"));
+		pooling = v.get("pooling");
+		learning_rate = Double.parseDouble(v.get("learning_rate"));
+		scales = Integer.parseInt(v.get("scales"));
+		min_size = Integer.parseInt(v.get("min_size"));
+		network = v.get("network");
+	}
+
+	/** The settings the keys alone give (no preset). */
+	private StyleTransferSettings fromParameters() throws java.io.IOException {
 		StyleTransferSettings s = new StyleTransferSettings();
 		s.iterations = iterations;
 		s.optimizer = OptimizerKind.fromName(optimizer);
@@ -469,6 +583,7 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 				learning_rate), scales, min_size));
 		if (init_file != null) more.append(" init_file=[").append(init_file).append(
 			']');
+		if (!isNone(preset)) more.append(" preset=").append(preset.trim());
 		String note = String.format(Locale.ROOT,
 			"%s: style=[%s] iterations=%d optimizer=%s content_weight=%s style_weight=%s tv_weight=%s max_size=%d init=%s%s network=%s%s scope=[%s]%s; %d of %d planes stylized",
 			TITLE, style.getTitle(), iterations, optimizer, number(content_weight),

@@ -22,6 +22,8 @@ package org.neuralstyle.loss;
 
 import ai.djl.ndarray.NDArray;
 
+import org.neuralstyle.tensor.Scalars;
+
 /**
  * Content loss of one layer: the mean squared error between a feature map and
  * the content image's feature map there, a constant (no gradient).
@@ -29,13 +31,29 @@ import ai.djl.ndarray.NDArray;
 public final class ContentLoss implements FeatureLoss {
 
 	private final NDArray target;
+	private final LossForms.Reduction reduction;
 
+	/** The tutorial's: the mean squared error. */
 	public ContentLoss(NDArray target) {
+		this(target, LossForms.Reduction.MEAN);
+	}
+
+	public ContentLoss(NDArray target, LossForms.Reduction reduction) {
 		this.target = target;
+		this.reduction = reduction;
 	}
 
 	@Override
 	public NDArray of(NDArray features) {
-		return features.sub(target).square().mean();
+		return reduce(features.sub(target).square(), reduction);
+	}
+
+	/** The squared errors reduced as {@code reduction} says. */
+	static NDArray reduce(NDArray squared, LossForms.Reduction reduction) {
+		return switch (reduction) {
+			case MEAN -> squared.mean();
+			case SUM -> squared.sum();
+			case HALF_SUM -> Scalars.times(squared.sum(), 0.5f);
+		};
 	}
 }

@@ -34,12 +34,21 @@ public final class GramMatrix {
 	private GramMatrix() {}
 
 	public static NDArray of(NDArray features) {
+		return of(features, LossForms.GramNormalization.CHW);
+	}
+
+	/** F·Fᵀ, divided by C·H·W or not as {@code normalization} says. */
+	public static NDArray of(NDArray features,
+		LossForms.GramNormalization normalization)
+	{
 		long[] s = features.getShape().getShape();
 		if (s.length != 4 || s[0] != 1) throw new IllegalArgumentException(
 			"Expected a 1xCxHxW feature map, got " + features.getShape());
 		long c = s[1], hw = s[2] * s[3];
 		NDArray f = features.reshape(c, hw);
-		return Scalars.dividedBy(f.matMul(f.transpose()), (float) (c * hw));
+		NDArray gram = f.matMul(f.transpose());
+		return normalization == LossForms.GramNormalization.CHW ? Scalars.dividedBy(
+			gram, (float) (c * hw)) : gram;
 	}
 
 	/**

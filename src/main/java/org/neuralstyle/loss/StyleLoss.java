@@ -22,6 +22,8 @@ package org.neuralstyle.loss;
 
 import ai.djl.ndarray.NDArray;
 
+import org.neuralstyle.tensor.Scalars;
+
 /**
  * Style loss of one layer: the mean squared error between the Gram matrix of a
  * feature map and a target Gram matrix (the style image's, or a blend of
@@ -31,15 +33,52 @@ import ai.djl.ndarray.NDArray;
 public final class StyleLoss implements FeatureLoss {
 
 	private final NDArray targetGram;
+	private final LossForms.GramNormalization normalization;
+	private final LossForms.Reduction reduction;
+	private final LossForms.StyleDivisor divisor;
+	private final long imagePixels;
 
+	/**
+	 * The tutorial's: the mean squared error of Gram matrices divided by C·H·W.
+	 */
 	public StyleLoss(NDArray targetGram) {
+		this(targetGram, LossForms.GramNormalization.CHW, LossForms.Reduction.MEAN,
+			LossForms.StyleDivisor.NONE, 0);
+	}
+
+	/**
+	 * A style loss in one of the source systems' forms. {@code targetGram} must
+	 * be normalized as {@code normalization} says; {@code imagePixels} is the
+	 * optimized image's H·W, which
+	 * {@link LossForms.StyleDivisor#FOUR_IMAGE_C2_HW2} needs.
+	 */
+	public StyleLoss(NDArray targetGram,
+		LossForms.GramNormalization normalization, LossForms.Reduction reduction,
+		LossForms.StyleDivisor divisor, long imagePixels)
+	{
 		this.targetGram = targetGram;
+		this.normalization = normalization;
+		this.reduction = reduction;
+		this.divisor = divisor;
+		this.imagePixels = imagePixels;
 	}
 
 	@Override
 	public NDArray of(NDArray features) {
-		NDArray gram = features.getShape().get(0) == 1 ? GramMatrix.of(features)
-			: GramMatrix.ofBatch(features);
-		return gram.sub(targetGram).square().mean();
+		boolean single = features.getShape().get(0) == 1;
+		NDArray gram = single ? GramMatrix.of(features, normalization) : GramMatrix
+			.ofBatch(features);
+		NDArray error = ContentLoss.reduce(gram.sub(targetGram).square(),
+			reduction);
+		long[] s = features.getShape().getShape();
+		double c = s[1], hw = (double) s[2] * s[3];
+		return switch (divisor) {
+			case NONE -> error;
+			case CHW -> Scalars.dividedBy(error, (float) (c * hw));
+			case FOUR_N2_M2 -> Scalars.dividedBy(error, (float) (4 * c * c * hw *
+				hw));
+			case FOUR_IMAGE_C2_HW2 -> Scalars.dividedBy(error, (float) (4.0 * 9 *
+				((double) imagePixels * imagePixels)));
+		};
 	}
 }

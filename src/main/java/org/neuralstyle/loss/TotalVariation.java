@@ -23,6 +23,8 @@ package org.neuralstyle.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 
+import org.neuralstyle.tensor.Scalars;
+
 /**
  * Total-variation loss: mean of the squared vertical plus mean of the squared
  * horizontal differences between neighbouring pixels of a 1×3×H×W image.
@@ -32,6 +34,31 @@ import ai.djl.ndarray.index.NDIndex;
 public final class TotalVariation {
 
 	private TotalVariation() {}
+
+	/**
+	 * The total-variation loss of a 1×3×H×W array in the form {@code form} says
+	 * (the caller scales the array to the form's units).
+	 */
+	public static NDArray of(NDArray image, LossForms.TotalVariation form) {
+		return switch (form) {
+			case MEAN_SQUARED -> of(image);
+			case SUM_SQUARED -> {
+				NDArray dy = image.get(new NDIndex(":, :, 1:, :")).sub(image.get(
+					new NDIndex(":, :, :-1, :")));
+				NDArray dx = image.get(new NDIndex(":, :, :, 1:")).sub(image.get(
+					new NDIndex(":, :, :, :-1")));
+				yield dy.square().sum().add(dx.square().sum());
+			}
+			case POWER_1_25 -> {
+				NDArray corner = image.get(new NDIndex(":, :, :-1, :-1"));
+				NDArray a = corner.sub(image.get(new NDIndex(":, :, 1:, :-1")))
+					.square();
+				NDArray b = corner.sub(image.get(new NDIndex(":, :, :-1, 1:")))
+					.square();
+				yield Scalars.power(a.add(b), 1.25f).sum();
+			}
+		};
+	}
 
 	public static NDArray of(NDArray image) {
 		NDArray dy = image.get(new NDIndex(":, :, 1:, :")).sub(image.get(

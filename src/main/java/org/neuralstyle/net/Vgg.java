@@ -51,14 +51,14 @@ import org.neuralstyle.checkpoint.TensorInfo;
  * run; the classifier is never read. Weights are constants: no gradients are
  * recorded for them, only for the image.
  */
-public final class Vgg implements AutoCloseable {
+public final class Vgg implements FeatureNetwork {
 
 	/**
 	 * ImageNet statistics the torchvision weights were trained with (RGB in
 	 * [0,1]).
 	 */
-	static final float[] MEAN = { 0.485f, 0.456f, 0.406f };
-	static final float[] STD = { 0.229f, 0.224f, 0.225f };
+	static final float[] MEAN = Preprocessing.MEAN;
+	static final float[] STD = Preprocessing.STD;
 
 	private static final Pattern FEATURE_WEIGHT = Pattern.compile(
 		"features\\.(\\d+)\\.weight");
@@ -224,12 +224,24 @@ public final class Vgg implements AutoCloseable {
 	 * live in the image's manager, so a caller that attaches the image to a
 	 * per-iteration sub-manager frees them all at once.
 	 */
+	@Override
 	public Map<String, NDArray> features(NDArray image,
+		Collection<String> wanted)
+	{
+		return featuresOfInput(image.sub(mean).div(std), wanted);
+	}
+
+	/**
+	 * As {@link #features}, for an image already preprocessed: the network's
+	 * input ({@link Preprocessing#toInput}).
+	 */
+	@Override
+	public Map<String, NDArray> featuresOfInput(NDArray input,
 		Collection<String> wanted)
 	{
 		Map<String, NDArray> out = new LinkedHashMap<>();
 		int remaining = (int) wanted.stream().distinct().count();
-		NDArray x = image.sub(mean).div(std);
+		NDArray x = input;
 		for (VggLayer layer : layers) {
 			if (remaining == 0) break;
 			x = switch (layer.kind()) {

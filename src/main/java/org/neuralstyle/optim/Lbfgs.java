@@ -62,6 +62,7 @@ public final class Lbfgs implements Optimizer {
 	private final double toleranceGrad;
 	private final double toleranceChange;
 	private final int historyCapacity;
+	private final LineSearch lineSearch;
 
 	private final NDManager manager;
 	private final NDArray x;
@@ -95,6 +96,7 @@ public final class Lbfgs implements Optimizer {
 			: settings.maxIterations * 5 / 4;
 		toleranceGrad = settings.toleranceGrad;
 		toleranceChange = settings.toleranceChange;
+		lineSearch = settings.lineSearch;
 		historyCapacity = historyCapacity(settings.historySize, initial.size(),
 			initial.getDataType().getNumOfBytes(), settings.memoryBudget);
 		alphas = new float[historyCapacity];
@@ -205,8 +207,10 @@ public final class Lbfgs implements Optimizer {
 			previousGradient = grad;
 			previousLoss = loss;
 
+			boolean firstStepIsTensor = false;
 			if (iterations == 1) {
 				float inverseNorm = 1f / ArrayMath.sumAbs(grad);
+				firstStepIsTensor = inverseNorm < 1f;
 				// Python's min(1., v) keeps 1. unless v < 1 (so also for NaN).
 				stepLength = (inverseNorm < 1f ? inverseNorm : 1f) *
 					(float) learningRate;
@@ -221,9 +225,28 @@ public final class Lbfgs implements Optimizer {
 				break;
 			}
 
-			ArrayMath.addScaled(x, direction, stepLength);
 			int stepEvals = 0;
-			if (nIter != maxIterations) {
+			if (lineSearch == LineSearch.STRONG_WOLFE) {
+				LineResult r;
+				try (NDArray start = x.duplicate()) {
+					// torch's first step min(1, 1/|g|_1)·lr is a tensor when the
+					// reciprocal wins, a Python float otherwise.
+					Num t = firstStepIsTensor ? Num.f32(stepLength) : Num.py(
+						learningRate);
+					r = new StrongWolfe(objective, start, direction, tolChange).search(t,
+						Num.py(loss), grad, Num.f32(gtd));
+					// The search leaves x at its start; torch's _add_grad(t, d) then
+					// moves it.
+					ArrayMath.addScaled(x, direction, (float) r.step());
+				}
+				stepLength = (float) r.step();
+				loss = r.loss();
+				grad = r.gradient();
+				optCond = ArrayMath.maxAbs(grad) <= tolGrad;
+				stepEvals = r.evaluations();
+			}
+			else if (nIter != maxIterations) {
+				ArrayMath.addScaled(x, direction, stepLength);
 				// torch does not evaluate after the last update of a step: the next
 				// step's first
 				// evaluation happens there.
@@ -232,6 +255,9 @@ public final class Lbfgs implements Optimizer {
 				loss = next.loss();
 				optCond = ArrayMath.maxAbs(grad) <= tolGrad;
 				stepEvals = 1;
+			}
+			else {
+				ArrayMath.addScaled(x, direction, stepLength);
 			}
 			currentEvals += stepEvals;
 			evaluations += stepEvals;
@@ -296,6 +322,208 @@ public final class Lbfgs implements Optimizer {
 		return q;
 	}
 
+	/**
+	 * What a line search found: the step, the loss and gradient there (the
+	 * gradient owned by this optimizer), and the evaluations it made.
+	 */
+	private record LineResult(double step, double loss, NDArray gradient,
+		int evaluations)
+	{}
+
+	/**
+	 * torch's {@code _strong_wolfe} (c1 1e-4, c2 0.9, at most 25 evaluations):
+	 * bracketing, then zooming with {@link #cubicMinimum cubic interpolation},
+	 * until a step satisfies the strong Wolfe conditions. Each trial evaluates
+	 * the objective at start + t·d and puts the parameters back to the start, as
+	 * torch's {@code _directional_evaluate} does. Its scalars are {@link Num}s:
+	 * float32 where torch's are 0-dimensional tensors, double where they are
+	 * Python floats, so the comparisons decide as torch's do.
+	 */
+	private final class StrongWolfe {
+
+		private static final double C1 = 1e-4, C2 = 0.9;
+		private static final int MAX_LS = 25;
+
+		private final Objective objective;
+		private final NDArray start;
+		private final NDArray d;
+		private final double tolChange;
+		/** Every gradient a trial returned: all but the chosen one are closed. */
+		private final List<NDArray> trials = new ArrayList<>();
+		private int evaluations;
+		// The latest trial's loss (a Python float), slope (a tensor), gradient.
+		private Num fNew, gtdNew;
+		private NDArray gNew;
+
+		StrongWolfe(Objective objective, NDArray start, NDArray d,
+			double tolChange)
+		{
+			this.objective = objective;
+			this.start = start;
+			this.d = d;
+			this.tolChange = tolChange;
+		}
+
+		/** Loss and gradient at start + t·d; the parameters return to start. */
+		private void trial(Num t) {
+			ArrayMath.addScaled(x, d, (float) t.v());
+			Evaluation e = objective.evaluate(x);
+			gNew = e.claimGradient(x, manager);
+			trials.add(gNew);
+			x.intern(start.duplicate());
+			evaluations++;
+			fNew = Num.py(e.loss());
+			gtdNew = Num.f32(ArrayMath.dot(gNew, d));
+		}
+
+		/** Armijo's sufficient decrease fails: f_new > f + c1·t·gtd. */
+		private boolean armijoFails(Num f, Num t, Num gtd) {
+			return Num.gt(fNew, Num.add(f, Num.mul(Num.mul(Num.py(C1), t), gtd)));
+		}
+
+		/** The curvature condition: |gtd_new| <= −c2·gtd. */
+		private boolean curvatureHolds(Num gtd) {
+			return Num.le(Num.abs(gtdNew), Num.mul(Num.py(-C2), gtd));
+		}
+
+		LineResult search(Num t, Num f, NDArray g, Num gtd) {
+			Num dNorm = Num.f32(ArrayMath.maxAbs(d));
+			trial(t);
+			Num tPrev = Num.py(0), fPrev = f, gtdPrev = gtd;
+			NDArray gPrev = g;
+			boolean done = false;
+			int lsIter = 0;
+			Num[] bracket = null, bracketF = null, bracketGtd = null;
+			NDArray[] bracketG = null;
+			while (lsIter < MAX_LS) {
+				if (armijoFails(f, t, gtd) || (lsIter > 1 && Num.ge(fNew, fPrev))) {
+					bracket = new Num[] { tPrev, t };
+					bracketF = new Num[] { fPrev, fNew };
+					bracketG = new NDArray[] { gPrev, gNew };
+					bracketGtd = new Num[] { gtdPrev, gtdNew };
+					break;
+				}
+				if (curvatureHolds(gtd)) {
+					bracket = new Num[] { t };
+					bracketF = new Num[] { fNew };
+					bracketG = new NDArray[] { gNew };
+					done = true;
+					break;
+				}
+				if (Num.ge(gtdNew, Num.py(0))) {
+					bracket = new Num[] { tPrev, t };
+					bracketF = new Num[] { fPrev, fNew };
+					bracketG = new NDArray[] { gPrev, gNew };
+					bracketGtd = new Num[] { gtdPrev, gtdNew };
+					break;
+				}
+				// Extrapolate: a cubic minimum between 1.01 and 10 times the step.
+				Num minStep = Num.add(t, Num.mul(Num.py(0.01), Num.sub(t, tPrev)));
+				Num maxStep = Num.mul(t, Num.py(10));
+				Num tmp = t;
+				t = cubicMinimum(tPrev, fPrev, gtdPrev, t, fNew, gtdNew, minStep,
+					maxStep);
+				tPrev = tmp;
+				fPrev = fNew;
+				gPrev = gNew;
+				gtdPrev = gtdNew;
+				trial(t);
+				lsIter++;
+			}
+			if (lsIter == MAX_LS) {
+				bracket = new Num[] { Num.py(0), t };
+				bracketF = new Num[] { f, fNew };
+				bracketG = new NDArray[] { g, gNew };
+			}
+
+			// Zoom: shrink the bracket until a point satisfies the conditions.
+			boolean insufficientProgress = false;
+			int low = Num.le(bracketF[0], bracketF[bracketF.length - 1]) ? 0 : 1;
+			int high = 1 - low;
+			while (!done && lsIter < MAX_LS) {
+				if (Num.lt(Num.mul(Num.abs(Num.sub(bracket[1], bracket[0])), dNorm), Num
+					.py(tolChange))) break;
+				t = cubicMinimum(bracket[0], bracketF[0], bracketGtd[0], bracket[1],
+					bracketF[1], bracketGtd[1], null, null);
+				Num hi = Num.max(bracket[0], bracket[1]);
+				Num lo = Num.min(bracket[0], bracket[1]);
+				Num eps = Num.mul(Num.py(0.1), Num.sub(hi, lo));
+				if (Num.lt(Num.min(Num.sub(hi, t), Num.sub(t, lo)), eps)) {
+					// Close to an end: after a second time (or at an end), step 10% in.
+					if (insufficientProgress || Num.ge(t, hi) || Num.le(t, lo)) {
+						t = Num.lt(Num.abs(Num.sub(t, hi)), Num.abs(Num.sub(t, lo))) ? Num
+							.sub(hi, eps) : Num.add(lo, eps);
+						insufficientProgress = false;
+					}
+					else insufficientProgress = true;
+				}
+				else insufficientProgress = false;
+
+				trial(t);
+				lsIter++;
+
+				if (armijoFails(f, t, gtd) || Num.ge(fNew, bracketF[low])) {
+					// Armijo fails or no lower than the lowest: the new high end.
+					bracket[high] = t;
+					bracketF[high] = fNew;
+					bracketG[high] = gNew;
+					bracketGtd[high] = gtdNew;
+					low = Num.le(bracketF[0], bracketF[1]) ? 0 : 1;
+					high = 1 - low;
+				}
+				else {
+					if (curvatureHolds(gtd)) done = true;
+					else if (Num.ge(Num.mul(gtdNew, Num.sub(bracket[high], bracket[low])),
+						Num.py(0)))
+					{
+						// The old high end becomes the new low end.
+						bracket[high] = bracket[low];
+						bracketF[high] = bracketF[low];
+						bracketG[high] = bracketG[low];
+						bracketGtd[high] = bracketGtd[low];
+					}
+					bracket[low] = t;
+					bracketF[low] = fNew;
+					bracketG[low] = gNew;
+					bracketGtd[low] = gtdNew;
+				}
+			}
+			NDArray chosen = bracketG[low];
+			for (NDArray trialGradient : trials)
+				if (trialGradient != chosen) trialGradient.close();
+			return new LineResult(bracket[low].v(), bracketF[low].v(), chosen,
+				evaluations);
+		}
+	}
+
+	/**
+	 * torch's {@code _cubic_interpolate}: the minimizer of the cubic through two
+	 * points with their values and slopes, kept within the bounds (by default the
+	 * two points); the middle of the bounds when the cubic has no minimum.
+	 */
+	static Num cubicMinimum(Num x1, Num f1, Num g1, Num x2, Num f2, Num g2,
+		Num lowBound, Num highBound)
+	{
+		if (lowBound == null) {
+			boolean ordered = Num.le(x1, x2);
+			lowBound = ordered ? x1 : x2;
+			highBound = ordered ? x2 : x1;
+		}
+		Num three = Num.py(3), two = Num.py(2);
+		Num d1 = Num.sub(Num.add(g1, g2), Num.div(Num.mul(three, Num.sub(f1, f2)),
+			Num.sub(x1, x2)));
+		Num d2Square = Num.sub(Num.mul(d1, d1), Num.mul(g1, g2));
+		if (Num.ge(d2Square, Num.py(0))) {
+			Num d2 = Num.sqrt(d2Square);
+			Num minPos = Num.le(x1, x2) ? Num.sub(x2, Num.mul(Num.sub(x2, x1), Num
+				.div(Num.sub(Num.add(g2, d2), d1), Num.add(Num.sub(g2, g1), Num.mul(two,
+					d2))))) : Num.sub(x1, Num.mul(Num.sub(x1, x2), Num.div(Num.sub(Num
+						.add(g1, d2), d1), Num.add(Num.sub(g1, g2), Num.mul(two, d2)))));
+			return Num.min(Num.max(minPos, lowBound), highBound);
+		}
+		return Num.div(Num.add(lowBound, highBound), two);
+	}
+
 	private void replaceDirection(NDArray newDirection) {
 		if (direction != null) {
 			direction.close();
@@ -333,8 +561,17 @@ public final class Lbfgs implements Optimizer {
 		private double toleranceChange = 1e-9;
 		private int historySize = 100;
 		private long memoryBudget = DEFAULT_MEMORY_BUDGET;
+		private LineSearch lineSearch = LineSearch.NONE;
 
 		private Builder() {}
+
+		/**
+		 * The line search ({@code line_search_fn}, default none: fixed steps).
+		 */
+		public Builder lineSearch(LineSearch lineSearch) {
+			this.lineSearch = java.util.Objects.requireNonNull(lineSearch);
+			return this;
+		}
 
 		/**
 		 * The fixed step length after the first iteration ({@code lr}, default 1).

@@ -29,6 +29,7 @@ import ai.djl.training.GradientCollector;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,8 +42,14 @@ import org.neuralstyle.image.Luminance;
 import org.neuralstyle.image.Resampling;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
+import org.neuralstyle.net.Preprocessing;
+import org.neuralstyle.net.FeatureNetwork;
+import org.neuralstyle.net.Pooling;
+import org.neuralstyle.net.SqueezeLayer;
+import org.neuralstyle.net.SqueezeNet;
 import org.neuralstyle.net.Vgg;
 import org.neuralstyle.net.VggLayer;
+import org.neuralstyle.checkpoint.KerasWeights;
 import org.neuralstyle.checkpoint.StateDict;
 import org.neuralstyle.tensor.GradientRecording;
 import org.neuralstyle.tensor.Scalars;
@@ -70,22 +77,60 @@ public final class GatysStylizer implements AutoCloseable {
 	private final Device device;
 	private final NDManager manager;
 	private final List<VggLayer> layout;
-	private Vgg vgg;
+	/** The modules of a SqueezeNet checkpoint; null for a VGG. */
+	private final List<SqueezeLayer> squeezeLayout;
+	private FeatureNetwork vgg;
 	private String vggKey;
 
+	/**
+	 * @param weights a VGG (torchvision's, or Keras' .h5 read as torchvision's)
+	 *          or a torchvision SqueezeNet
+	 */
 	public GatysStylizer(StateDict weights, Device device) throws IOException {
 		this.weights = weights;
 		this.device = device;
-		this.layout = Vgg.layout(weights);
+		boolean squeeze = SqueezeNet.isSqueezeNet(weights);
+		this.squeezeLayout = squeeze ? SqueezeNet.layout(weights) : null;
+		this.layout = squeeze ? List.of() : Vgg.layout(weights);
 		this.manager = NDManager.newBaseManager(device);
 	}
 
 	/**
-	 * The layers of the loaded checkpoint, for validating layer names before a
-	 * run.
+	 * The layers of a VGG checkpoint, for validating layer names and estimating a
+	 * run; empty for a SqueezeNet, whose runs are not estimated (it is two orders
+	 * of magnitude smaller than VGG).
 	 */
 	public List<VggLayer> layout() {
 		return layout;
+	}
+
+	/** The deepest of the named layers; unknown names are refused. */
+	private String deepest(Collection<String> names) {
+		return squeezeLayout != null ? SqueezeNet.deepest(squeezeLayout, names)
+			: Vgg.deepest(layout, names);
+	}
+
+	/** The shortest image side the network takes down to {@code deepest}. */
+	private int minimumSide(String deepest) {
+		return squeezeLayout != null ? SqueezeNet.minimumSide(squeezeLayout,
+			deepest) : Vgg.minimumSide(layout, deepest);
+	}
+
+	/**
+	 * The settings as these weights need them: Keras' VGG weights (converted from
+	 * Caffe) take BGR input in 0–255 with Caffe's means subtracted, whatever a
+	 * preset written for torchvision's weights says; SqueezeNet has max poolings
+	 * only.
+	 */
+	private StyleTransferSettings forTheseWeights(StyleTransferSettings s) {
+		if (squeezeLayout != null && s.pooling != Pooling.MAX)
+			throw new IllegalArgumentException(
+				"SqueezeNet's poolings are max poolings (torchvision's, with ceil mode); average pooling is for VGG networks. Use max pooling.");
+		if (!KerasWeights.isKeras(weights) ||
+			s.preprocessing == Preprocessing.CAFFE) return s;
+		StyleTransferSettings caffe = s.copy();
+		caffe.preprocessing = Preprocessing.CAFFE;
+		return caffe;
 	}
 
 	/** One style image and its share in the blend of target Gram matrices. */
@@ -100,6 +145,7 @@ public final class GatysStylizer implements AutoCloseable {
 		StyleTransferSettings s, StylizationListener listener) throws IOException
 	{
 		s.validate();
+		s = forTheseWeights(s);
 		if (styles.isEmpty() && s.styleWeight > 0)
 			throw new IllegalArgumentException("Give at least one style image");
 		for (Style st : styles)
@@ -123,12 +169,12 @@ public final class GatysStylizer implements AutoCloseable {
 		if (styled) allLayers.addAll(s.styleLayers.keySet());
 		if (allLayers.isEmpty()) throw new IllegalArgumentException(
 			"Nothing to optimize: give a style image or a positive content weight");
-		requireSize("the content image", content, work.width(), work.height(), Vgg
-			.deepest(layout, allLayers), "", "use a larger image");
+		requireSize("the content image", content, work.width(), work.height(),
+			deepest(allLayers), "", "use a larger image");
 		List<int[]> sizes = scaleSizes(work.width(), work.height(), s.scales,
 			s.minSize);
 		int[] shares = iterationShares(s.iterations, s.scales);
-		requireSmallestScale(sizes.get(0), work, s, Vgg.deepest(layout, allLayers));
+		requireSmallestScale(sizes.get(0), work, s, deepest(allLayers));
 		// The style images are used at the smallest scale's style size too: check
 		// them there.
 		int smallestSide = Math.max(sizes.get(0)[0], sizes.get(0)[1]);
@@ -136,14 +182,14 @@ public final class GatysStylizer implements AutoCloseable {
 			if (st.weight() == 0) continue;
 			int[] size = Resampling.fitLongSide(st.image().width(), st.image()
 				.height(), styleLongSide(smallestSide, s));
-			requireSize("the style image", st.image(), size[0], size[1], Vgg.deepest(
-				layout, s.styleLayers.keySet()), String.format(Locale.ROOT,
+			requireSize("the style image", st.image(), size[0], size[1], deepest(
+				s.styleLayers.keySet()), String.format(Locale.ROOT,
 					" (its long side is made the content's times the style scale, %s%s)",
 					(float) s.styleScale, sizes.size() == 1 ? ""
 						: ", at the smallest scale"),
 				"use a larger style scale or a style image with less unequal sides");
 		}
-		Vgg net = network(Vgg.deepest(layout, allLayers), s);
+		FeatureNetwork net = network(deepest(allLayers), s);
 
 		try (GradientRecording.Turn turn = GradientRecording.take(listener::waiting,
 			listener::cancelled); NDManager run = manager.newSubManager())
@@ -155,8 +201,8 @@ public final class GatysStylizer implements AutoCloseable {
 				StylizationListener.Scale only = new StylizationListener.Scale(1, 1,
 					work.width(), work.height(), s.iterations);
 				listener.scaleStarted(only);
-				NDArray x = initialImage(run, work, s).reshape(3L * work.width() * work
-					.height());
+				NDArray x = new VariableSpace(s).fromPixels(initialImage(run, work, s))
+					.reshape(3L * work.width() * work.height());
 				return optimizeAt(net, work, colourSource, x, styles, blendSum,
 					allLayers, styled, s, listener, only, 0, work, colourSource, run);
 			}
@@ -174,8 +220,9 @@ public final class GatysStylizer implements AutoCloseable {
 				RgbImage workAt = s.preserveColors ? Luminance.gray(colourAt)
 					: colourAt;
 				try (NDManager scope = run.newSubManager()) {
-					NDArray start = previous == null ? initialImage(scope, workAt, s)
-						: toArray(scope, Resampling.resize(previous, w, h));
+					NDArray start = new VariableSpace(s).fromPixels(previous == null
+						? initialImage(scope, workAt, s) : toArray(scope, Resampling.resize(
+							previous, w, h)));
 					NDArray x = start.reshape(3L * w * h);
 					StylizationResult r = optimizeAt(net, workAt, colourAt, x, styles,
 						blendSum, allLayers, styled, s, listener, scale, offset, work,
@@ -196,7 +243,7 @@ public final class GatysStylizer implements AutoCloseable {
 	 * (flat, at the scale's size), for the scale's share of the iterations,
 	 * numbered from {@code offset}.
 	 */
-	private static StylizationResult optimizeAt(Vgg net, RgbImage work,
+	private static StylizationResult optimizeAt(FeatureNetwork net, RgbImage work,
 		RgbImage colourSource, NDArray x, List<Style> styles, double blendSum,
 		Set<String> allLayers, boolean styled, StyleTransferSettings s,
 		StylizationListener listener, StylizationListener.Scale scale, int offset,
@@ -204,10 +251,18 @@ public final class GatysStylizer implements AutoCloseable {
 	{
 		// Targets are computed once, outside any gradient recording: they are
 		// constants.
-		int tile = s.tile == StyleTransferSettings.TILE_AUTOMATIC ? TileGrid
-			.automatic(net.layers(), work.height(), work.width(), Math.min(Devices
-				.availableMemory(owner.getDevice()), TileGrid.WORKING_SET_CAP))
-			: s.tile;
+		if (s.tile > 0 && !s.tutorialLossForms())
+			throw new IllegalArgumentException(
+				"Tiles compute the tutorial's losses only, not this preset's: set the tile size to 0.");
+		// Tiles follow VGG's poolings: SqueezeNet's strided convolution and
+		// ceil-mode poolings do not tile exactly.
+		if (s.tile > 0 && !(net instanceof Vgg)) throw new IllegalArgumentException(
+			"Tiles work with VGG networks only; SqueezeNet is small enough for whole images: set the tile size to 0.");
+		int tile = !s.tutorialLossForms() || !(net instanceof Vgg vggNet) ? 0
+			: s.tile == StyleTransferSettings.TILE_AUTOMATIC ? TileGrid.automatic(
+				vggNet.layers(), work.height(), work.width(), Math.min(Devices
+					.availableMemory(owner.getDevice()), TileGrid.WORKING_SET_CAP))
+				: s.tile;
 		ImageLoss f;
 		if (tile == 0) {
 			LayerSum contentLoss = s.contentWeight > 0 ? contentLoss(net, work, s,
@@ -217,7 +272,7 @@ public final class GatysStylizer implements AutoCloseable {
 			f = new LossFunction(net, contentLoss, styleLoss, allLayers, s, work
 				.width(), work.height());
 		}
-		else f = tiledLoss(net, tile, styles, blendSum, work, colourSource,
+		else f = tiledLoss((Vgg) net, tile, styles, blendSum, work, colourSource,
 			allLayers, styled, s, owner);
 		return new Loop(f, x, s, listener, work, scale, offset, finalWork,
 			finalColour).execute();
@@ -272,7 +327,7 @@ public final class GatysStylizer implements AutoCloseable {
 		StyleTransferSettings s, String deepest)
 	{
 		if (s.scales == 1) return;
-		int min = Vgg.minimumSide(layout, deepest);
+		int min = minimumSide(deepest);
 		if (size[0] >= min && size[1] >= min) return;
 		int longSide = Math.max(work.width(), work.height()), shortSide = Math.min(
 			work.width(), work.height());
@@ -337,6 +392,8 @@ public final class GatysStylizer implements AutoCloseable {
 	{
 		RgbImage img = s.preserveColors ? Luminance.grayMatched(st.image(),
 			colourSource) : st.image();
+		if (s.styleSize == StyleTransferSettings.StyleSize.CONTENT_SHAPE)
+			return Resampling.resize(img, work.width(), work.height());
 		int[] size = Resampling.fitLongSide(img.width(), img.height(),
 			styleLongSide(work, s));
 		return Resampling.resize(img, size[0], size[1]);
@@ -346,17 +403,18 @@ public final class GatysStylizer implements AutoCloseable {
 	 * The content loss over the content layers, against the working content's
 	 * feature maps.
 	 */
-	private static LayerSum contentLoss(Vgg net, RgbImage work,
+	private static LayerSum contentLoss(FeatureNetwork net, RgbImage work,
 		StyleTransferSettings s, NDManager owner)
 	{
 		LayerSum loss = new LayerSum();
 		try (NDManager scope = owner.newSubManager()) {
-			Map<String, NDArray> features = net.features(toArray(scope, work),
-				s.contentLayers.keySet());
+			Map<String, NDArray> features = new VariableSpace(s).featuresOfPixels(net,
+				toArray(scope, work), s.contentLayers.keySet());
 			for (Map.Entry<String, Float> layer : s.contentLayers.entrySet()) {
 				NDArray target = features.get(layer.getKey());
 				target.attach(owner);
-				loss.add(layer.getKey(), layer.getValue(), new ContentLoss(target));
+				loss.add(layer.getKey(), layer.getValue(), new ContentLoss(target,
+					s.contentReduction));
 			}
 		}
 		return loss;
@@ -367,7 +425,7 @@ public final class GatysStylizer implements AutoCloseable {
 	 * content's long side times the style scale; with several, a layer's target
 	 * is the blend-weighted average of their Gram matrices.
 	 */
-	private static LayerSum styleLoss(Vgg net, List<Style> styles,
+	private static LayerSum styleLoss(FeatureNetwork net, List<Style> styles,
 		double blendSum, RgbImage work, RgbImage colourSource,
 		StyleTransferSettings s, NDManager owner)
 	{
@@ -376,11 +434,14 @@ public final class GatysStylizer implements AutoCloseable {
 			if (st.weight() == 0) continue;
 			RgbImage img = styleImage(st, work, colourSource, s);
 			try (NDManager scope = owner.newSubManager()) {
-				Map<String, NDArray> features = net.features(toArray(scope, img),
-					s.styleLayers.keySet());
+				Map<String, NDArray> features = new VariableSpace(s).featuresOfPixels(
+					net, toArray(scope, img), s.styleLayers.keySet());
 				for (String layer : s.styleLayers.keySet()) {
-					NDArray gram = Scalars.times(GramMatrix.of(features.get(layer)),
-						(float) (st.weight() / blendSum));
+					NDArray gram = GramMatrix.of(features.get(layer),
+						s.gramNormalization);
+					// One style at full weight is its Gram matrix exactly.
+					if (st.weight() != blendSum) gram = Scalars.times(gram, (float) (st
+						.weight() / blendSum));
 					NDArray sum = targets.get(layer);
 					if (sum == null) {
 						gram.attach(owner);
@@ -393,7 +454,8 @@ public final class GatysStylizer implements AutoCloseable {
 		LayerSum loss = new LayerSum();
 		for (Map.Entry<String, Float> layer : s.styleLayers.entrySet())
 			loss.add(layer.getKey(), layer.getValue(), new StyleLoss(targets.get(layer
-				.getKey())));
+				.getKey()), s.gramNormalization, s.styleReduction, s.styleDivisor,
+				(long) work.width() * work.height()));
 		return loss;
 	}
 
@@ -419,7 +481,7 @@ public final class GatysStylizer implements AutoCloseable {
 	private void requireSize(String what, RgbImage image, int width, int height,
 		String deepest, String why, String advice)
 	{
-		int min = Vgg.minimumSide(layout, deepest);
+		int min = minimumSide(deepest);
 		if (width >= min && height >= min) return;
 		String used = width == image.width() && height == image.height() ? ""
 			: String.format(Locale.ROOT, ", used at %d×%d%s", width, height, why);
@@ -448,6 +510,11 @@ public final class GatysStylizer implements AutoCloseable {
 				// Java's generator, not the device's: the same seed gives the same start on CPU and GPU.
 				Random r = new Random(s.seed);
 				float[] p = new float[work.planes().length];
+				if (s.noise == StyleTransferSettings.Noise.UNIFORM_CAFFE) {
+					for (int i = 0; i < p.length; i++) p[i] = r.nextFloat() * 255f - 128f;
+					NDArray caffe = m.create(p, new Shape(1, 3, work.height(), work.width()));
+					yield Preprocessing.CAFFE.toPixels(caffe);
+				}
 				for (int i = 0; i < p.length; i++) p[i] = r.nextFloat();
 				yield toArray(m, new RgbImage(work.width(), work.height(), p));
 			}
@@ -462,14 +529,15 @@ public final class GatysStylizer implements AutoCloseable {
 		return m.create(img.planes(), new Shape(1, 3, img.height(), img.width()));
 	}
 
-	private Vgg network(String deepest, StyleTransferSettings s)
+	private FeatureNetwork network(String deepest, StyleTransferSettings s)
 		throws IOException
 	{
 		String key = deepest + "/" + s.pooling;
 		if (vgg != null && key.equals(vggKey)) return vgg;
 		if (vgg != null) vgg.close();
 		vgg = null;
-		vgg = Vgg.load(weights, deepest, s.pooling, manager, device);
+		vgg = squeezeLayout != null ? SqueezeNet.load(weights, deepest, manager,
+			device) : Vgg.load(weights, deepest, s.pooling, manager, device);
 		vggKey = key;
 		return vgg;
 	}
@@ -495,21 +563,23 @@ public final class GatysStylizer implements AutoCloseable {
 	 */
 	static final class LossFunction implements ImageLoss {
 
-		private final Vgg net;
+		private final FeatureNetwork net;
 		private final LayerSum content;
 		private final LayerSum style;
 		private final Set<String> layers;
 		private final StyleTransferSettings s;
+		private final VariableSpace space;
 		private final Shape imageShape;
 
-		LossFunction(Vgg net, LayerSum content, LayerSum style, Set<String> layers,
-			StyleTransferSettings s, int w, int h)
+		LossFunction(FeatureNetwork net, LayerSum content, LayerSum style,
+			Set<String> layers, StyleTransferSettings s, int w, int h)
 		{
 			this.net = net;
 			this.content = content;
 			this.style = style;
 			this.layers = layers;
 			this.s = s;
+			this.space = new VariableSpace(s);
 			this.imageShape = new Shape(1, 3, h, w);
 		}
 
@@ -548,11 +618,12 @@ public final class GatysStylizer implements AutoCloseable {
 		}
 
 		private Terms terms(NDArray image) {
-			Map<String, NDArray> f = net.features(image, layers);
+			Map<String, NDArray> f = space.features(net, image, layers);
 			NDArray c = Scalars.times(content.of(f), (float) s.contentWeight);
 			NDArray st = Scalars.times(style.of(f), (float) s.styleWeight);
-			NDArray tv = s.tvWeight > 0 ? Scalars.times(TotalVariation.of(image),
-				(float) s.tvWeight) : Scalars.of(image.getManager(), 0f, image);
+			NDArray tv = s.tvWeight > 0 ? Scalars.times(TotalVariation.of(space
+				.tvInput(image), s.tvForm), (float) s.tvWeight) : Scalars.of(image
+					.getManager(), 0f, image);
 			return new Terms(c, st, tv);
 		}
 	}
@@ -602,6 +673,10 @@ public final class GatysStylizer implements AutoCloseable {
 		private final NDArray initial;
 		private NDArray x;
 		private NDArray lastGood;
+		private final VariableSpace space;
+		/** The evaluation with the lowest loss so far, when the best is kept. */
+		private NDArray best;
+		private LossValues bestLosses;
 		private int evaluations;
 		private int lastGoodIteration = -1;
 		private LossValues lastLosses;
@@ -625,6 +700,7 @@ public final class GatysStylizer implements AutoCloseable {
 			this.offset = offset;
 			this.finalWork = finalWork;
 			this.finalColour = finalColour;
+			this.space = new VariableSpace(s);
 		}
 
 		private boolean last() {
@@ -633,14 +709,29 @@ public final class GatysStylizer implements AutoCloseable {
 
 		StylizationResult execute() {
 			StylizationResult.Outcome outcome = StylizationResult.Outcome.COMPLETED;
-			try (Optimizer opt = optimizer(s, initial);
-					NDArray good = initial.duplicate())
-			{
+			Optimizer opt = optimizer(s, initial, s.effectiveLearningRate());
+			try (NDArray good = initial.duplicate()) {
 				x = opt.parameters();
 				lastGood = good;
 				try {
 					while (evaluations < scale.iterations()) {
 						int before = evaluations;
+						if (s.learningRateDecayAt > 0 && offset +
+							evaluations == s.learningRateDecayAt)
+						{
+							// CS231n's code makes a new optimizer with the later rate here:
+							// its state starts afresh.
+							// Started from a copy owned by the loop's manager: the old
+							// optimizer's manager, which holds x, closes with it.
+							Optimizer next;
+							try (NDArray current = x.duplicate()) {
+								current.attach(initial.getManager());
+								next = optimizer(s, current, s.learningRateLater);
+							}
+							opt.close();
+							opt = next;
+							x = opt.parameters();
+						}
 						opt.step(this::evaluate);
 						if (opt.converged() || evaluations == before) {
 							outcome = StylizationResult.Outcome.CONVERGED;
@@ -653,16 +744,19 @@ public final class GatysStylizer implements AutoCloseable {
 				}
 				return finish(outcome);
 			}
+			finally {
+				opt.close();
+				if (best != null) best.close();
+			}
 		}
 
-		private static Optimizer optimizer(StyleTransferSettings s,
-			NDArray initial)
+		private static Optimizer optimizer(StyleTransferSettings s, NDArray initial,
+			double lr)
 		{
-			double lr = s.effectiveLearningRate();
 			return switch (s.optimizer) {
 				case LBFGS -> Lbfgs.builder().learningRate(lr).memoryBudget(
-					s.historyBudgetBytes).build(initial);
-				case ADAM -> new Adam(initial, lr);
+					s.historyBudgetBytes).lineSearch(s.lineSearch).build(initial);
+				case ADAM -> new Adam(initial, lr, s.adamBeta1, s.adamBeta2, 1e-8);
 			};
 		}
 
@@ -681,7 +775,9 @@ public final class GatysStylizer implements AutoCloseable {
 				return new StylizationResult(img, lastGoodIteration >= 0
 					? lastGoodIteration : offset, lastLosses, outcome, msg);
 			}
-			clamp(x);
+			// The tutorial clamps once more after its loop; the others only clip the
+			// result.
+			if (s.clamping == StyleTransferSettings.Clamping.PIXELS) space.clamp(x);
 			int iteration = offset + evaluations;
 			if (!last() && outcome != StylizationResult.Outcome.CANCELLED) {
 				// The end of a coarser scale: its image at its own size, for the next
@@ -695,7 +791,13 @@ public final class GatysStylizer implements AutoCloseable {
 			}
 			LossValues finalLosses = f.losses(x);
 			listener.iteration(iteration, finalLosses);
-			RgbImage img = image(x);
+			NDArray shown = x;
+			if (best != null && !(finalLosses.total() <= bestLosses.total())) {
+				// An evaluation on the way was better than where the optimizer ended.
+				shown = best;
+				finalLosses = bestLosses;
+			}
+			RgbImage img = image(shown);
 			listener.snapshot(iteration, finalLosses, img, scale);
 			String msg = switch (outcome) {
 				case CANCELLED -> "Cancelled after " + iteration +
@@ -721,8 +823,8 @@ public final class GatysStylizer implements AutoCloseable {
 			// one-scale run completes its last step, as it always did.
 			if (scale.count() > 1 && evaluations >= scale.iterations())
 				throw new Stop(StylizationResult.Outcome.COMPLETED);
-			clamp(params);
 			int iteration = offset + evaluations;
+			if (space.clampsAt(iteration)) space.clamp(params);
 			Graded g = f.gradient(params);
 			evaluations++;
 			// An infinite or NaN gradient would poison the optimizer's state just as
@@ -737,6 +839,15 @@ public final class GatysStylizer implements AutoCloseable {
 			lastGood.intern(params.duplicate());
 			lastGoodIteration = iteration;
 			lastLosses = g.losses();
+			if (s.keepBest && (best == null || g.losses().total() < bestLosses
+				.total()))
+			{
+				// Owned by the run, not the optimizer: an optimizer made afresh at a
+				// learning-rate change closes its arrays.
+				if (best == null) best = initial.duplicate();
+				best.intern(params.duplicate());
+				bestLosses = g.losses();
+			}
 			listener.iteration(iteration, g.losses());
 			if (s.snapshotEvery > 0 && iteration % s.snapshotEvery == 0) {
 				listener.snapshot(iteration, g.losses(), image(params), scale);
@@ -748,14 +859,6 @@ public final class GatysStylizer implements AutoCloseable {
 			try (NDManager scope = a.getManager().newSubManager()) {
 				a.tempAttach(scope);
 				return Float.isFinite(a.abs().sum().getFloat());
-			}
-		}
-
-		private static void clamp(NDArray a) {
-			try (NDManager scope = a.getManager().newSubManager()) {
-				a.tempAttach(scope);
-				// In place by handle, without a Java buffer in between (see lastGood).
-				a.intern(a.clip(0f, 1f));
 			}
 		}
 
@@ -771,7 +874,8 @@ public final class GatysStylizer implements AutoCloseable {
 		 * The optimized pixels at this scale's size (grey when colours are kept).
 		 */
 		private RgbImage raw(NDArray a) {
-			return new RgbImage(work.width(), work.height(), a.toFloatArray());
+			return new RgbImage(work.width(), work.height(), space.resultPixels(a,
+				work.width(), work.height()));
 		}
 
 		/**

@@ -24,7 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.loss.LossForms;
 import org.neuralstyle.net.Pooling;
+import org.neuralstyle.net.Preprocessing;
+import org.neuralstyle.optim.LineSearch;
 import org.neuralstyle.optim.OptimizerKind;
 
 /**
@@ -47,6 +50,87 @@ public final class StyleTransferSettings {
 		 */
 		public static final String CONTENT_NAME = "content", RANDOM_NAME = "random",
 				FILE_NAME = "file";
+	}
+
+	/** The kinds of random start image. */
+	public enum Noise {
+
+			/** Uniform in [0, 1) per pixel value (Java's generator from the seed). */
+			UNIFORM,
+			/**
+			 * Uniform in [0, 255) − 128 in Caffe units (BGR, means subtracted), as
+			 * Keras' example starts: the same pixels whatever the preprocessing.
+			 */
+			UNIFORM_CAFFE;
+
+		@Override
+		public String toString() {
+			return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+		}
+	}
+
+	/** What the optimizer moves. */
+	public enum Variable {
+
+			/** RGB pixels in [0, 1] (the tutorial's). */
+			PIXELS,
+			/**
+			 * The network's input, after preprocessing (yunjey's, CS231n's and Keras'
+			 * code optimize the normalized tensor).
+			 */
+			NETWORK_INPUT;
+
+		@Override
+		public String toString() {
+			return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+		}
+	}
+
+	/** Clamping of the variable before an evaluation. */
+	public enum Clamping {
+
+			/** Never during the optimization; the result is clipped to [0, 1]. */
+			NONE,
+			/** So that the pixels lie in [0, 1] (the tutorial's clamp_(0, 1)). */
+			PIXELS,
+			/** To [clampLow, clampHigh] in the variable's units (CS231n). */
+			RANGE;
+
+		@Override
+		public String toString() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+	}
+
+	/** How the style images are sized. */
+	public enum StyleSize {
+
+			/** Long side: the content's times {@link #styleScale}, aspect kept. */
+			SCALED,
+			/** Exactly the content's width and height (yunjey's, Keras'). */
+			CONTENT_SHAPE;
+
+		@Override
+		public String toString() {
+			return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+		}
+	}
+
+	/** How the final variable becomes the result image. */
+	public enum Postprocessing {
+
+			/** Pixels clipped to [0, 1]. */
+			CLIP,
+			/**
+			 * Pixels rescaled so that their minimum is 0 and maximum 1 (CS231n's
+			 * deprocess).
+			 */
+			MIN_MAX;
+
+		@Override
+		public String toString() {
+			return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+		}
 	}
 
 	public static final String DEFAULT_CONTENT_LAYERS = "conv2_2";
@@ -113,6 +197,77 @@ public final class StyleTransferSettings {
 	public int snapshotEvery = 10;
 	/** Memory L-BFGS may use for its history of curvature pairs. */
 	public long historyBudgetBytes = 1L << 30;
+
+	// How the losses are written, what is optimized and how: the tutorial's by
+	// default; presets (org.neuralstyle.optimize.preset) set the source systems'.
+
+	/** The network input from the pixels. */
+	public Preprocessing preprocessing = Preprocessing.TORCHVISION;
+	public Variable variable = Variable.PIXELS;
+	public LossForms.Reduction contentReduction = LossForms.Reduction.MEAN;
+	public LossForms.GramNormalization gramNormalization =
+		LossForms.GramNormalization.CHW;
+	public LossForms.Reduction styleReduction = LossForms.Reduction.MEAN;
+	public LossForms.StyleDivisor styleDivisor = LossForms.StyleDivisor.NONE;
+	public LossForms.TotalVariation tvForm =
+		LossForms.TotalVariation.MEAN_SQUARED;
+	public Noise noise = Noise.UNIFORM;
+	public StyleSize styleSize = StyleSize.SCALED;
+	public Clamping clamping = Clamping.PIXELS;
+	/** {@link Clamping#RANGE}'s bounds, in the variable's units. */
+	public double clampLow = 0, clampHigh = 1;
+	/**
+	 * Clamp before the evaluations of iterations 0 … this − 1 only (CS231n: the
+	 * first 190); 0: before every evaluation.
+	 */
+	public int clampIterations = 0;
+	public Postprocessing postprocessing = Postprocessing.CLIP;
+	/** Adam's β₁ and β₂ (PyTorch's 0.9, 0.999). */
+	public double adamBeta1 = 0.9, adamBeta2 = 0.999;
+	/** L-BFGS: fixed steps (the tutorial's) or torch's strong-Wolfe search. */
+	public LineSearch lineSearch = LineSearch.NONE;
+	/**
+	 * From this iteration on the learning rate is {@link #learningRateLater}
+	 * (CS231n: 0.1 from 180); 0: never changes.
+	 */
+	public int learningRateDecayAt = 0;
+	public double learningRateLater = Double.NaN;
+	/**
+	 * Return the image of the evaluation with the lowest loss rather than the
+	 * last one.
+	 */
+	public boolean keepBest = false;
+
+	/**
+	 * Whether the losses are the tutorial's: the only forms the tiled evaluation
+	 * computes.
+	 */
+	public boolean tutorialLossForms() {
+		return variable == Variable.PIXELS &&
+			preprocessing == Preprocessing.TORCHVISION &&
+			contentReduction == LossForms.Reduction.MEAN &&
+			gramNormalization == LossForms.GramNormalization.CHW &&
+			styleReduction == LossForms.Reduction.MEAN &&
+			styleDivisor == LossForms.StyleDivisor.NONE &&
+			tvForm == LossForms.TotalVariation.MEAN_SQUARED;
+	}
+
+	/** A copy: every field, the layer maps copied. */
+	public StyleTransferSettings copy() {
+		StyleTransferSettings c = new StyleTransferSettings();
+		for (java.lang.reflect.Field f : StyleTransferSettings.class.getFields()) {
+			if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) continue;
+			try {
+				f.set(c, f.get(this));
+			}
+			catch (IllegalAccessException e) {
+				throw new IllegalStateException(e);
+			}
+		}
+		c.contentLayers = new LinkedHashMap<>(contentLayers);
+		c.styleLayers = new LinkedHashMap<>(styleLayers);
+		return c;
+	}
 
 	/** Learning rate in effect: the explicit one or the optimizer's default. */
 	public double effectiveLearningRate() {
@@ -184,6 +339,20 @@ public final class StyleTransferSettings {
 			"learning rate must be a positive number (got " + lr + ")");
 		require(snapshotEvery >= 0, "snapshot interval must be >= 0 (got " +
 			snapshotEvery + ")");
+		require(adamBeta1 >= 0 && adamBeta1 < 1 && adamBeta2 >= 0 && adamBeta2 < 1,
+			"Adam's betas must lie in [0, 1) (got " + adamBeta1 + ", " + adamBeta2 +
+				")");
+		require(!(clampLow > clampHigh), "the clamp range is empty (" + clampLow +
+			" > " + clampHigh + ")");
+		require(clampIterations >= 0, "clamp iterations must be >= 0 (got " +
+			clampIterations + ")");
+		require(learningRateDecayAt >= 0,
+			"the iteration of the learning-rate change must be >= 0 (got " +
+				learningRateDecayAt + ")");
+		require(learningRateDecayAt == 0 || (learningRateLater > 0 && !Double
+			.isInfinite(learningRateLater)),
+			"the later learning rate must be a positive number (got " +
+				learningRateLater + ")");
 		require(init != Init.IMAGE || initImage != null,
 			"init from an image needs the image");
 	}

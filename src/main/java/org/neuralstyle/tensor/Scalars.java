@@ -76,6 +76,13 @@ public final class Scalars {
 		return withScalar(a, divisor, NDArray::div);
 	}
 
+	/** {@code a ** exponent}. */
+	public static NDArray power(NDArray a, float exponent) {
+		try (NDArray s = of(a.getManager(), exponent, a)) {
+			return a.pow(s);
+		}
+	}
+
 	/** {@code a + addend}. */
 	public static NDArray plus(NDArray a, float addend) {
 		return withScalar(a, addend, NDArray::add);

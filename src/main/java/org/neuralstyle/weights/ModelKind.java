@@ -30,6 +30,11 @@ public enum ModelKind {
 		 * optimization method's feature network).
 		 */
 		VGG_FEATURES("VGG feature network", true),
+		/**
+		 * A checkpoint holding an ImageNet-trained SqueezeNet's state dict (the
+		 * feature network of the CS231n assignment).
+		 */
+		SQUEEZENET_FEATURES("SqueezeNet feature network", true),
 		/** A zip of fast-model checkpoints, unpacked before use. */
 		FAST_MODEL_ARCHIVE("fast-model archive", false);
 
@@ -39,6 +44,11 @@ public enum ModelKind {
 	ModelKind(String description, boolean checkpoint) {
 		this.description = description;
 		this.checkpoint = checkpoint;
+	}
+
+	/** Whether the optimization can use it as its feature network. */
+	public boolean isLossNetwork() {
+		return this == VGG_FEATURES || this == SQUEEZENET_FEATURES;
 	}
 
 	/** Whether the file itself opens with {@link Checkpoints#open}. */

@@ -40,7 +40,8 @@ public final class ModelRegistry {
 	 * The loss networks' names, as constants that annotations (choice lists) can
 	 * use.
 	 */
-	public static final String VGG19_ID = "vgg19", VGG16_ID = "vgg16";
+	public static final String VGG19_ID = "vgg19", VGG16_ID = "vgg16",
+			KERAS_VGG16_ID = "keras-vgg16", SQUEEZENET1_1_ID = "squeezenet1_1";
 
 	public static final KnownModel VGG19 = new KnownModel(VGG19_ID,
 		"torchvision VGG19", ModelKind.VGG_FEATURES, URI.create(
@@ -58,6 +59,29 @@ public final class ModelRegistry {
 		"vgg16-397923af.pth", -1, Checksum.sha256Prefix("397923af"));
 
 	/**
+	 * Keras' VGG16 without its classifier, as keras-applications downloads it
+	 * (keras_applications/vgg16.py, WEIGHTS_PATH_NO_TOP). Keras publishes only an
+	 * MD5 (its get_file's file_hash 6d6bbae143d832006294945121d1f1fc), no
+	 * SHA-256, so only the size is checked; the file is read as HDF5 and its
+	 * layers and shapes are checked when it is opened.
+	 */
+	public static final KnownModel KERAS_VGG16 = new KnownModel(KERAS_VGG16_ID,
+		"Keras VGG16 (no top)", ModelKind.VGG_FEATURES, URI.create(
+			"https://github.com/fchollet/deep-learning-models/releases/download/v0.1/vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5"),
+		"vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5", 58_889_256L, Checksum
+			.none());
+
+	/**
+	 * torchvision's SqueezeNet 1.1, the CS231n assignment's network: only the
+	 * first 8 digits of its SHA-256 (its file name) are published.
+	 */
+	public static final KnownModel SQUEEZENET1_1 = new KnownModel(
+		SQUEEZENET1_1_ID, "torchvision SqueezeNet 1.1",
+		ModelKind.SQUEEZENET_FEATURES, URI.create(
+			"https://download.pytorch.org/models/squeezenet1_1-b8a52dc0.pth"),
+		"squeezenet1_1-b8a52dc0.pth", -1, Checksum.sha256Prefix("b8a52dc0"));
+
+	/**
 	 * The fast models pytorch/examples publishes: candy.pth, mosaic.pth,
 	 * rain_princess.pth and udnie.pth in one zip, with no checksum published.
 	 */
@@ -68,7 +92,7 @@ public final class ModelRegistry {
 		"saved_models.zip", -1, Checksum.none());
 
 	private static final ModelRegistry STANDARD = new ModelRegistry(List.of(VGG19,
-		VGG16, FAST_MODELS));
+		VGG16, KERAS_VGG16, SQUEEZENET1_1, FAST_MODELS));
 
 	private final List<KnownModel> models;
 

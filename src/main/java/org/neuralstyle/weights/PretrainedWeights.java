@@ -86,8 +86,9 @@ public final class PretrainedWeights {
 	}
 
 	/**
-	 * A VGG loss network: {@code file} if given, else the model called
-	 * {@code network} (vgg19, vgg16) from the cache or downloaded.
+	 * A loss network: {@code file} if given, else the model called
+	 * {@code network} (vgg19, vgg16, keras-vgg16, squeezenet1_1) from the cache
+	 * or downloaded.
 	 *
 	 * @throws WeightsUnavailableException when the model is missing and was not
 	 *           downloaded
@@ -96,9 +97,10 @@ public final class PretrainedWeights {
 	public StateDict vgg(String network, Path file) throws IOException {
 		if (file != null) return Checkpoints.open(file);
 		KnownModel model = registry.get(network.toLowerCase(Locale.ROOT));
-		if (model.kind() != ModelKind.VGG_FEATURES)
-			throw new IllegalArgumentException(network +
-				" is not a loss network: use vgg19 or vgg16.");
+		if (!model.kind().isLossNetwork()) throw new IllegalArgumentException(
+			network + " is not a loss network: use one of " + registry.models()
+				.stream().filter(m -> m.kind().isLossNetwork()).map(KnownModel::id)
+				.collect(java.util.stream.Collectors.joining(", ")) + ".");
 		return Checkpoints.open(obtain(model));
 	}
 

@@ -75,9 +75,8 @@ public class WeightsUnavailableException extends IOException {
 		Path cacheFolder)
 	{
 		return new WeightsUnavailableException(model, cacheFolder,
-			Reason.NOT_DOWNLOADED, "The " + model.id() + (model
-				.kind() == ModelKind.VGG_FEATURES ? " network weights" : " " + model
-					.kind()) + " (" + model.describe() +
+			Reason.NOT_DOWNLOADED, "The " + model.id() + (model.kind().isLossNetwork()
+				? " network weights" : " " + model.kind()) + " (" + model.describe() +
 				") are not on this computer (looked in " + cacheFolder + ").", null);
 	}
 

@@ -133,10 +133,10 @@ class StylizeOptimizeCommandTest {
 	void parametersAreTheMacroKeysWithTheEnginesDefaults() {
 		List<CommandParameter> ps = CommandParameters.of(
 			StylizeOptimizeCommand.class);
-		assertEquals(List.of("content", "style", "iterations", "optimizer",
-			"content_weight", "style_weight", "tv_weight", "max_size", "tile", "init",
-			"preserve_colors", "snapshot_every", "network", "device", "weights",
-			"scope", "output", "progress", "style_2", "style_3", "style_4",
+		assertEquals(List.of("content", "style", "preset", "iterations",
+			"optimizer", "content_weight", "style_weight", "tv_weight", "max_size",
+			"tile", "init", "preserve_colors", "snapshot_every", "network", "device",
+			"weights", "scope", "output", "progress", "style_2", "style_3", "style_4",
 			"style_weights", "style_scale", "content_layers", "style_layers",
 			"init_file", "seed", "pooling", "learning_rate", "scales", "min_size"), ps
 				.stream().map(CommandParameter::key).toList());
@@ -192,7 +192,8 @@ class StylizeOptimizeCommandTest {
 		assertEquals(List.of("content", "random", "file"), parameter(ps, "init")
 			.choices());
 		assertEquals(List.of("max", "avg"), parameter(ps, "pooling").choices());
-		assertEquals(List.of("vgg19", "vgg16"), parameter(ps, "network").choices());
+		assertEquals(List.of("vgg19", "vgg16", "keras-vgg16", "squeezenet1_1"),
+			parameter(ps, "network").choices());
 		assertEquals(List.of("auto", "cpu", "gpu"), parameter(ps, "device")
 			.choices());
 		assertEquals(List.of(Scope.labels()), parameter(ps, "scope").choices());
@@ -813,5 +814,21 @@ class StylizeOptimizeCommandTest {
 		assertNotNull(done.getOutput("result"));
 		assertEquals("Stylize (optimize): Done: 3 iterations.",
 			((StylizeOptimizeCommand) done.getCommand()).status());
+	}
+
+	@Test
+	void theCs231nPresetRunsOnASqueezeNetWeightsFile() throws Exception {
+		File squeezenet = Path.of(StylizeOptimizeCommandTest.class.getResource(
+			"/fixtures/squeezenet/tiny_squeezenet.pth").toURI()).toFile();
+		CommandModule module = harness.run(inputs(TestImages.rgb(32, 24, 6),
+			style(), "preset", "cs231n", "weights", squeezenet, "snapshot_every", 0));
+		assertFalse(module.isCanceled(), module.getCancelReason());
+		ImagePlus result = (ImagePlus) module.getOutput("result");
+		assertEquals(32, result.getWidth());
+		assertEquals(24, result.getHeight());
+		// A SqueezeNet checkpoint with VGG layer names says which names it has.
+		String wrong = harness.failure(inputs(TestImages.rgb(32, 24, 6), style(),
+			"weights", squeezenet));
+		assertTrue(wrong.contains("fire2 (3)"), wrong);
 	}
 }

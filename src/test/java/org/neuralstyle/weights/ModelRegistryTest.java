@@ -52,6 +52,29 @@ class ModelRegistryTest {
 	}
 
 	@Test
+	void squeezeNetAndKerasVgg16AreLossNetworksFromTheirOfficialSources() {
+		KnownModel squeeze = registry.get("squeezenet1_1");
+		assertEquals(URI.create(
+			"https://download.pytorch.org/models/squeezenet1_1-b8a52dc0.pth"), squeeze
+				.url());
+		assertEquals(ModelKind.SQUEEZENET_FEATURES, squeeze.kind());
+		assertTrue(squeeze.kind().isLossNetwork());
+		assertEquals("b8a52dc0", squeeze.checksum().sha256Prefix());
+		assertEquals(Optional.of(ModelRegistry.SQUEEZENET1_1), registry.identify(
+			"b8a52dc0" + "1".repeat(56)));
+
+		KnownModel keras = registry.get("keras-vgg16");
+		assertEquals("vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5", keras
+			.fileName());
+		assertTrue(keras.url().toString().endsWith("/" + keras.fileName()));
+		assertEquals(ModelKind.VGG_FEATURES, keras.kind());
+		assertEquals(58_889_256L, keras.size());
+		// Keras publishes an MD5 only: no SHA-256 is made up.
+		assertFalse(keras.checksum().isKnown());
+		assertFalse(ModelKind.FAST_MODEL_ARCHIVE.isLossNetwork());
+	}
+
+	@Test
 	void identifiesFilesByFullChecksumOrTorchvisionPrefix() {
 		assertEquals(Optional.of(ModelRegistry.VGG19), registry.identify(
 			"DCBB9E9DAD569FFF7A846263A77324FC34978FEA2BFB039C012D710E1776AE44"));
@@ -78,8 +101,8 @@ class ModelRegistryTest {
 	void unknownIdListsTheKnownOnes() {
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 			() -> registry.get("vgg11"));
-		assertTrue(e.getMessage().contains("vgg19, vgg16, fast-models"), e
-			.getMessage());
+		assertTrue(e.getMessage().contains(
+			"vgg19, vgg16, keras-vgg16, squeezenet1_1, fast-models"), e.getMessage());
 	}
 
 	@Test

@@ -33,6 +33,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Asks for a command's parameters the ImageJ 1.x way. Field labels are the
@@ -64,6 +65,21 @@ final class ParameterDialog {
 	private final List<CommandParameter> parameters;
 	private final String prefsPrefix;
 	private final String helpUrl;
+	/**
+	 * A command's preset values by preset name (its {@code presetValues}), or
+	 * null when it has no {@value #PRESET_KEY} key.
+	 */
+	private final Function<String, Map<String, String>> presetValues;
+	/**
+	 * The chosen preset's values: the fields start from them and keys a macro
+	 * leaves out take them. Empty without a preset.
+	 */
+	private Map<String, String> preset = Map.of();
+
+	/** The key that chooses a preset. */
+	static final String PRESET_KEY = "preset";
+	/** Its value for no preset. */
+	static final String NO_PRESET = "none";
 
 	/** A dialog without a Help button. */
 	ParameterDialog(String title, List<CommandParameter> parameters,
@@ -80,10 +96,58 @@ final class ParameterDialog {
 	ParameterDialog(String title, List<CommandParameter> parameters,
 		String prefsPrefix, String helpUrl)
 	{
+		this(title, parameters, prefsPrefix, helpUrl, null);
+	}
+
+	/**
+	 * With {@code presetValues}, the {@value #PRESET_KEY} key is asked for first,
+	 * in a dialog of its own; the parameter dialogs then start from the preset's
+	 * values, and the Recorder writes only the keys whose values differ from them
+	 * (ImageJ's smart recording, for number and text fields).
+	 */
+	ParameterDialog(String title, List<CommandParameter> parameters,
+		String prefsPrefix, String helpUrl,
+		Function<String, Map<String, String>> presetValues)
+	{
 		this.title = title;
 		this.parameters = parameters;
 		this.prefsPrefix = prefsPrefix;
 		this.helpUrl = helpUrl;
+		this.presetValues = parameters.stream().anyMatch(p -> p.key().equals(
+			PRESET_KEY)) ? presetValues : null;
+	}
+
+	/** The preset a macro names, or the one the user picks in a first dialog. */
+	private String choosePreset(String options, boolean interactive) {
+		CommandParameter p = parameters.stream().filter(q -> q.key().equals(
+			PRESET_KEY)).findFirst().orElseThrow();
+		if (!interactive || GraphicsEnvironment.isHeadless()) {
+			String written = options == null ? null : new MacroOptions(options).value(
+				PRESET_KEY);
+			return p.choice(written == null ? p.defaultText() : written).toString();
+		}
+		GenericDialog gd = new GenericDialog(title);
+		gd.addChoice(PRESET_KEY, p.choices().toArray(String[]::new), Prefs.get(
+			prefsKey(p), p.defaultText()));
+		gd.addMessage(
+			"A preset starts every value from one source system's settings.");
+		if (helpUrl != null) gd.addHelp(helpUrl);
+		gd.showDialog();
+		if (gd.wasCanceled()) return null;
+		String chosen = gd.getNextChoice();
+		Prefs.set(prefsKey(p), chosen);
+		return chosen;
+	}
+
+	/**
+	 * The start value of a field: the preset's, else remembered, else default.
+	 */
+	private String start(CommandParameter p, boolean interactive) {
+		String fromPreset = preset.get(p.key());
+		if (fromPreset != null) return fromPreset;
+		String remembered = interactive && p.remembered() && preset.isEmpty()
+			? Prefs.get(prefsKey(p), null) : null;
+		return remembered != null ? remembered : p.defaultText();
 	}
 
 	/**
@@ -107,9 +171,19 @@ final class ParameterDialog {
 			options = imagej1;
 			requireKnownKeys(new MacroOptions(options));
 		}
-		if (GraphicsEnvironment.isHeadless()) return fromOptions(new MacroOptions(
-			options == null ? "" : options));
-		return fromDialog(options == null);
+		String chosenPreset = null;
+		if (presetValues != null) {
+			chosenPreset = choosePreset(options, options == null);
+			if (chosenPreset == null) return null;
+			if (!chosenPreset.equals(NO_PRESET)) preset = presetValues.apply(
+				chosenPreset);
+		}
+		Map<String, Object> values = GraphicsEnvironment.isHeadless() ? fromOptions(
+			new MacroOptions(options == null ? "" : options)) : fromDialog(
+				options == null);
+		if (values != null && chosenPreset != null) values.put(PRESET_KEY,
+			chosenPreset);
+		return values;
 	}
 
 	/**
@@ -166,10 +240,14 @@ final class ParameterDialog {
 		Map<String, Object> values = new LinkedHashMap<>();
 		for (CommandParameter p : parameters) {
 			String written = options.value(p.key());
+			String fromPreset = preset.get(p.key());
+			if (written == null && fromPreset != null && p
+				.kind() != CommandParameter.Kind.BOOLEAN) written = fromPreset;
 			Object value = switch (p.kind()) {
 				case NUMBER, INTEGER -> written == null ? p.defaultValue() : p.number(
 					parseNumber(p, written));
-				case BOOLEAN -> options.flag(p.key());
+				case BOOLEAN -> options.flag(p.key()) || Boolean.parseBoolean(
+					fromPreset);
 				case CHOICE -> p.choice(written == null ? p.defaultText() : written);
 				case TEXT -> written == null ? p.defaultText() : written;
 				case FILE, DIRECTORY -> p.path(written == null ? p.defaultText()
@@ -223,8 +301,10 @@ final class ParameterDialog {
 	}
 
 	private Map<String, Object> fromDialog(boolean interactive) {
+		// The preset key was asked for in a dialog of its own.
 		List<CommandParameter> common = parameters.stream().filter(p -> !p
-			.advanced()).toList();
+			.advanced() && !(presetValues != null && p.key().equals(PRESET_KEY)))
+			.toList();
 		List<CommandParameter> advanced = parameters.stream().filter(
 			CommandParameter::advanced).toList();
 		List<Object> offered = new ArrayList<>();
@@ -253,7 +333,8 @@ final class ParameterDialog {
 			}
 			else {
 				for (CommandParameter p : advanced)
-					values.put(p.key(), defaultOf(p));
+					values.put(p.key(), preset.containsKey(p.key()) ? valueOf(p, preset
+						.get(p.key())) : defaultOf(p));
 			}
 		}
 		if (interactive) remember(values);
@@ -272,10 +353,11 @@ final class ParameterDialog {
 		List<CommandParameter> fields, List<Object> offered, boolean interactive)
 	{
 		GenericDialog gd = new GenericDialog(dialogTitle);
+		// With a preset the fields start from its values, and only the values the
+		// user changed are recorded.
+		if (!preset.isEmpty()) gd.setSmartRecording(true);
 		for (CommandParameter p : fields) {
-			String remembered = interactive && p.remembered() ? Prefs.get(prefsKey(p),
-				null) : null;
-			String start = remembered != null ? remembered : p.defaultText();
+			String start = start(p, interactive);
 			switch (p.kind()) {
 				case NUMBER, INTEGER -> {
 					double value = parseOr(start, p.defaultValue());
@@ -333,6 +415,17 @@ final class ParameterDialog {
 			case FILE, DIRECTORY -> p.path(p.defaultText());
 			case IMAGE_TITLE -> "";
 			default -> p.defaultValue();
+		};
+	}
+
+	/** A parameter's value from a preset's text. */
+	private static Object valueOf(CommandParameter p, String text) {
+		return switch (p.kind()) {
+			case NUMBER, INTEGER -> p.number(parseNumber(p, text));
+			case BOOLEAN -> Boolean.parseBoolean(text);
+			case CHOICE -> p.choice(text);
+			case FILE, DIRECTORY -> p.path(text);
+			default -> text;
 		};
 	}
 

@@ -71,7 +71,7 @@ public class SciJavaCommandPlugIn implements PlugIn {
 			title = new CommandInfo(commandClass).getTitle();
 			Map<String, Object> inputs = new ParameterDialog(title, CommandParameters
 				.of(commandClass), "neuralstyle." + commandClass.getSimpleName(),
-				HELP_URL).ask();
+				HELP_URL, presetValues(commandClass)).ask();
 			if (inputs == null) return;
 			for (ImagePlus output : run(commandClass, inputs))
 				display(output);
@@ -113,6 +113,32 @@ public class SciJavaCommandPlugIn implements PlugIn {
 				.add(image);
 		}
 		return images;
+	}
+
+	/**
+	 * A command's {@code public static Map<String, String> presetValues(String)}
+	 * (the key values a preset sets), or null when it has none.
+	 */
+	@SuppressWarnings("unchecked")
+	static java.util.function.Function<String, Map<String, String>> presetValues(
+		Class<?> commandClass)
+	{
+		java.lang.reflect.Method m;
+		try {
+			m = commandClass.getMethod("presetValues", String.class);
+		}
+		catch (NoSuchMethodException e) {
+			return null;
+		}
+		return name -> {
+			try {
+				return (Map<String, String>) m.invoke(null, name);
+			}
+			catch (ReflectiveOperationException e) {
+				throw new IllegalStateException(e.getCause() != null ? e.getCause()
+					: e);
+			}
+		};
 	}
 
 	@SuppressWarnings("unchecked")

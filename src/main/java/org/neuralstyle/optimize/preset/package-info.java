@@ -1,0 +1,27 @@
+/*-
+ * #%L
+ * Neural style transfer (Gatys et al. optimization, Johnson et al. fast models) for Fiji and ImageJ, on DJL and PyTorch.
+ * %%
+ * Copyright (C) 2026 Neural Style for Fiji developers.
+ * %%
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ * 
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ * 
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ * #L%
+ */
+
+/**
+ * Presets: the settings of each source system the project was created from (the
+ * tutorial, yunjey's code, Keras' VGG16 example, Gatys et al. 2016, Johnson et
+ * al.), selected by one word, each setting with the line of its source.
+ */
+
+package org.neuralstyle.optimize.preset;
