@@ -63,16 +63,26 @@ abstract class ActivationStore implements AutoCloseable {
 	static ActivationStore of(int rows, int columns, int channels) {
 		long values = (long) rows * columns * channels;
 		if (values <= Integer.MAX_VALUE && values * Float.BYTES <= Runtime
-			.getRuntime().maxMemory() / HEAP_SHARE) return new Heap(rows, columns,
+			.getRuntime().maxMemory() / HEAP_SHARE) return inHeap(rows, columns,
 				channels);
 		try {
-			return new TemporaryFile(rows, columns, channels);
+			return inFile(rows, columns, channels);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(
 				"Cannot create a temporary file for the image's activations (" +
 					values * Float.BYTES / (1 << 20) + " MB): " + e.getMessage(), e);
 		}
+	}
+
+	static ActivationStore inHeap(int rows, int columns, int channels) {
+		return new Heap(rows, columns, channels);
+	}
+
+	static ActivationStore inFile(int rows, int columns, int channels)
+		throws IOException
+	{
+		return new TemporaryFile(rows, columns, channels);
 	}
 
 	/**
