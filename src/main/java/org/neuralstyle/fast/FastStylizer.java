@@ -54,18 +54,18 @@ public final class FastStylizer {
 	public static final int MIN_TILE_SIZE = 4 * CellGrid.HALO * CellGrid.CELL;
 	/**
 	 * Native memory one untiled run takes per pixel of its input: the largest
-	 * full-size activations alive at once (32 channels, a padded copy and the
-	 * next layer's output) and the convolutions' workspace. Measured as peak
-	 * resident memory less that of a 64² run, at 512² to 2048²; see
-	 * docs/benchmarks.md.
+	 * full-size activations alive at once (64 channels upsampled, their padded
+	 * copy and the next layer's output) and the convolutions' workspace. Peak
+	 * resident memory grew by 956 bytes a pixel from 512² to 1024²; see
+	 * docs/fast-tiling.md.
 	 */
-	static final long BYTES_PER_PIXEL = 1100;
+	static final long BYTES_PER_PIXEL = 1000;
 	/**
-	 * The most memory an automatic choice gives one run, whatever is free: an
-	 * image of 8192² then peaks below 2.5 GB, and larger tiles save little (the
-	 * halo is a small part of a large window).
+	 * The most memory an automatic choice gives one tile, whatever is free: an
+	 * image of 8192² then stays within 2.5 GB of resident memory, and larger
+	 * tiles save little (the halo is 5% of a 716-pixel tile's work).
 	 */
-	static final long WORKING_SET_CAP = 1L << 30;
+	static final long TILE_WORKING_SET_CAP = 1L << 29;
 
 	private final TransformerNet net;
 	private final int tile;
@@ -108,9 +108,10 @@ public final class FastStylizer {
 	int tileFor(int width, int height) {
 		if (tile != AUTOMATIC) return tile >= width && tile >= height ? ONE_PIECE
 			: tile;
-		long budget = Math.min(Devices.availableMemory(net.device()),
-			WORKING_SET_CAP);
-		if ((long) width * height * BYTES_PER_PIXEL <= budget) return ONE_PIECE;
+		// In one piece whenever it fits: tiles cost about 2.5 times the arithmetic.
+		long available = Devices.availableMemory(net.device());
+		if ((long) width * height * BYTES_PER_PIXEL <= available) return ONE_PIECE;
+		long budget = Math.min(available, TILE_WORKING_SET_CAP);
 		int window = (int) Math.sqrt((double) budget / BYTES_PER_PIXEL);
 		int core = (window - 2 * CellGrid.HALO * CellGrid.CELL) / CellGrid.CELL *
 			CellGrid.CELL;

@@ -27,6 +27,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import org.neuralstyle.tensor.Scalars;
+
 /**
  * The InstanceNorm statistics of a whole image, gathered tile by tile. Layer
  * after layer, every tile runs up to the layer being measured; the per-channel
@@ -122,25 +124,27 @@ final class WholeImageStatistics implements InstanceStatistics {
 		long rows = x.getShape().get(2);
 		long columns = x.getShape().get(3);
 		// A tile at the bottom or right edge ends where the layer ends: the image
-		// side itself, or the
-		// network's rounding up of it in the upsampling layers, which InstanceNorm
-		// counts too.
+		// side itself, or the network's rounding up of it in the upsampling layers,
+		// which InstanceNorm counts too.
 		long y0 = (long) top * cellSide, y1 = Math.min((long) bottom * cellSide,
 			rows);
 		long x0 = (long) left * cellSide, x1 = Math.min((long) right * cellSide,
 			columns);
+		long n = (y1 - y0) * (x1 - x0);
 		double[] tileMean, tileSquares;
+		// On a view of the core, with one temporary the size of the core: a tile of
+		// a large image holds hundreds of MB at full size.
 		try (NDArray core = x.get(":, :, {}:{}, {}:{}", y0, y1, x0, x1);
-				NDArray flat = core.reshape(x.getShape().get(1), -1);
-				NDArray m = flat.mean(new int[] { 1 }, true);
-				NDArray deviation = flat.sub(m);
-				NDArray squared = deviation.square();
-				NDArray sum = squared.sum(new int[] { 1 }))
+				NDArray sum = core.sum(new int[] { 2, 3 }, true);
+				NDArray m = Scalars.dividedBy(sum, (float) n);
+				NDArray deviation = core.sub(m))
 		{
 			tileMean = toDoubles(m.toFloatArray());
-			tileSquares = toDoubles(sum.toFloatArray());
+			deviation.muli(deviation);
+			try (NDArray squares = deviation.sum(new int[] { 2, 3 })) {
+				tileSquares = toDoubles(squares.toFloatArray());
+			}
 		}
-		long n = (y1 - y0) * (x1 - x0);
 		if (mean == null) {
 			mean = tileMean;
 			squares = tileSquares;

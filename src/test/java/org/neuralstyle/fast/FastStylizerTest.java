@@ -169,6 +169,16 @@ class FastStylizerTest {
 	}
 
 	@Test
+	void tilesOnlyAnImageThatDoesNotFit() {
+		FastStylizer automatic = new FastStylizer(net);
+		assertEquals(FastStylizer.ONE_PIECE, automatic.tileFor(512, 512));
+		// 4096 megapixels fit no machine in one piece; a tile gets at most 512 MB.
+		int tile = automatic.tileFor(65536, 65536);
+		assertTrue(tile >= FastStylizer.MIN_TILE_SIZE && tile <= 720 && tile %
+			CellGrid.CELL == 0, "tile " + tile);
+	}
+
+	@Test
 	void stopsWhenTheThreadIsInterrupted() {
 		List<Integer> done = new ArrayList<>();
 		try {
