@@ -71,8 +71,7 @@ final class BenchFastCommand implements Callable<Integer> {
 			for (int size : sizes) {
 				// One tile of the whole image: the network's own speed, no tiling
 				// overhead.
-				FastStylizer stylizer = new FastStylizer(net, Math.max(size,
-					FastStylizer.MIN_TILE_SIZE), 0, FastStylizer.Normalization.PER_TILE);
+				FastStylizer stylizer = new FastStylizer(net, FastStylizer.ONE_PIECE);
 				RgbImage img = noise(size);
 				stylizer.stylize(img);
 				long t0 = System.nanoTime();

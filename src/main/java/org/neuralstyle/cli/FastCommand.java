@@ -67,7 +67,7 @@ final class FastCommand implements Callable<Integer> {
 
 	@Option(names = "--tile", defaultValue = "" + FastStylizer.DEFAULT_TILE_SIZE,
 		paramLabel = "N",
-		description = "Largest tile side: larger images are stylized in overlapping tiles, in bounded memory (default: ${DEFAULT-VALUE}).")
+		description = "Stylize in tiles of N pixels: the same result as in one piece, in memory bounded by the tile; 0: never; -1: only when the image does not fit in memory (default: ${DEFAULT-VALUE}).")
 	int tile;
 
 	@Mixin
@@ -96,14 +96,13 @@ final class FastCommand implements Callable<Integer> {
 			ImageFiles.checkWritable(output, run.overwrite, false);
 			ImageFiles.checkDistinct(output, "--output", input, "--input");
 		}
+		FastStylizer.check(tile);
 		Device dev = run.device.parse();
 		Path modelFile = FastModelLibrary.standard().obtain(model, PretrainedWeights
 			.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(model,
 				System.err)));
 		try (TransformerNet net = TransformerNet.load(modelFile, dev)) {
-			FastStylizer stylizer = new FastStylizer(net, tile, Math.min(
-				FastStylizer.DEFAULT_OVERLAP, tile / 4),
-				FastStylizer.Normalization.WHOLE_IMAGE);
+			FastStylizer stylizer = new FastStylizer(net, tile);
 			return folder ? folder(stylizer) : file(stylizer, input, output);
 		}
 	}

@@ -27,98 +27,105 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.net.Devices;
 import org.neuralstyle.tensor.Scalars;
 
 /**
- * Stylizes images of any size with a {@link TransformerNet} in bounded memory:
- * the image is cut into overlapping tiles, each tile goes through the network
- * on its own, and the outputs are blended across the overlaps with a cosine
- * ramp so that no seam shows. Memory grows with the tile size, not the image
- * size. Each tile (or the whole image) goes through the network as it is, as
- * pytorch/examples runs it; the network rounds odd sides up to a multiple of 4,
- * and the output is cropped back to the input's size.
- * <p>
- * InstanceNorm normalizes by statistics of the whole picture it sees. A tile
- * alone sees only its own: tiles of sky and of roofs come out in different
- * colours, a patchwork no blending hides. With
- * {@link Normalization#WHOLE_IMAGE} (the default) the network first runs once
- * on a copy of the image shrunk to the size of a tile, and every tile is
- * normalized by the statistics recorded there. Natural images have much the
- * same statistics at half or an eighth of their size, so the tiled result comes
- * close to what the network gives for the whole image at once.
+ * Stylizes images of any size with a {@link TransformerNet}, exactly: the
+ * result is the network's output for the whole image, as pytorch/examples
+ * computes it (the image goes through as it is; the network rounds odd sides up
+ * to a multiple of 4 and the output is cropped back). An image that fits in
+ * memory goes through in one piece; a larger one, or any image when a tile size
+ * is given, goes through {@link ExactTiling}, which gives the same output up to
+ * float rounding in memory bounded by the tile, at about 2.5 times the
+ * arithmetic.
  */
 public final class FastStylizer {
 
+	/** Tile size meaning: in one piece when the image fits in memory. */
+	public static final int AUTOMATIC = -1;
+	/** Tile size meaning: always in one piece. */
+	public static final int ONE_PIECE = 0;
+	public static final int DEFAULT_TILE_SIZE = AUTOMATIC;
 	/**
-	 * How the InstanceNorm layers are normalized when an image takes more than
-	 * one tile.
+	 * Smallest tile side: below it the halo of {@value CellGrid#HALO} cells
+	 * ({@value CellGrid#CELL} pixels each) on each side is most of the work.
 	 */
-	public enum Normalization {
-			/**
-			 * By statistics of the whole image, measured on a shrunk copy: one
-			 * consistent look.
-			 */
-			WHOLE_IMAGE,
-			/**
-			 * Each tile by its own statistics: colours may change from tile to tile.
-			 */
-			PER_TILE
-	}
-
-	public static final int DEFAULT_TILE_SIZE = 512;
+	public static final int MIN_TILE_SIZE = 4 * CellGrid.HALO * CellGrid.CELL;
 	/**
-	 * A quarter of the overlap at each tile edge is not used, beyond the reach of
-	 * edge effects.
+	 * Native memory one untiled run takes per pixel of its input: the largest
+	 * full-size activations alive at once (64 channels upsampled, their padded
+	 * copy and the next layer's output) and the convolutions' workspace. Peak
+	 * resident memory grew by 956 bytes a pixel from 512² to 1024²; see
+	 * docs/fast-tiling.md.
 	 */
-	public static final int DEFAULT_OVERLAP = 128;
-	/** Smaller tiles would be mostly overlap and padding. */
-	public static final int MIN_TILE_SIZE = 64;
+	static final long BYTES_PER_PIXEL = 1000;
+	/**
+	 * The most memory an automatic choice gives one tile, whatever is free: an
+	 * image of 8192² then stays within 2.5 GB of resident memory, and larger
+	 * tiles save little (the halo is 5% of a 716-pixel tile's work).
+	 */
+	static final long TILE_WORKING_SET_CAP = 1L << 29;
 
 	private final TransformerNet net;
-	private final int tileSize;
-	private final int overlap;
-	private final Normalization normalization;
+	private final int tile;
 
-	/**
-	 * Tiles of {@value #DEFAULT_TILE_SIZE} pixels overlapping by
-	 * {@value #DEFAULT_OVERLAP}, normalized as the whole image.
-	 */
+	/** Tiles only when the image does not fit in memory. */
 	public FastStylizer(TransformerNet net) {
-		this(net, DEFAULT_TILE_SIZE, DEFAULT_OVERLAP, Normalization.WHOLE_IMAGE);
+		this(net, AUTOMATIC);
 	}
 
 	/**
-	 * @param tileSize largest tile side in pixels, at least
-	 *          {@value #MIN_TILE_SIZE}; memory grows with its square
-	 * @param overlap least overlap of neighbouring tiles in pixels, from 0 to
-	 *          half the tile size
+	 * @param tile largest tile side in pixels, at least {@value #MIN_TILE_SIZE};
+	 *          memory grows with its square. {@value #AUTOMATIC}: tiles only when
+	 *          the image does not fit; {@value #ONE_PIECE}: never
+	 * @throws IllegalArgumentException for other values below
+	 *           {@value #MIN_TILE_SIZE}
 	 */
-	public FastStylizer(TransformerNet net, int tileSize, int overlap,
-		Normalization normalization)
-	{
-		if (tileSize < MIN_TILE_SIZE) throw new IllegalArgumentException(
-			"Tile size must be at least " + MIN_TILE_SIZE + " pixels, got " +
-				tileSize);
-		if (overlap < 0 || overlap > tileSize / 2)
-			throw new IllegalArgumentException(
-				"Tile overlap must be between 0 and half the tile size (" + tileSize /
-					2 + " pixels), got " + overlap);
+	public FastStylizer(TransformerNet net, int tile) {
+		check(tile);
 		this.net = net;
-		this.tileSize = tileSize;
-		this.overlap = overlap;
-		this.normalization = normalization;
+		this.tile = tile;
+	}
+
+	/**
+	 * @throws IllegalArgumentException saying what to use, if {@code tile} is
+	 *           neither automatic, one piece, nor at least
+	 *           {@value #MIN_TILE_SIZE}
+	 */
+	public static void check(int tile) {
+		if (tile != AUTOMATIC && tile != ONE_PIECE && tile < MIN_TILE_SIZE)
+			throw new IllegalArgumentException("A tile of " + tile +
+				" pixels cannot hold the halo of " + CellGrid.HALO * CellGrid.CELL +
+				" pixels on each side that makes tiles exact: use at least " +
+				MIN_TILE_SIZE + ", " + ONE_PIECE + " for one piece, or " + AUTOMATIC +
+				" to tile only when the image does not fit in memory.");
+	}
+
+	/**
+	 * The tile side for an image of this size: 0 for one piece.
+	 */
+	int tileFor(int width, int height) {
+		if (tile != AUTOMATIC) return tile >= width && tile >= height ? ONE_PIECE
+			: tile;
+		// In one piece whenever it fits: tiles cost about 2.5 times the arithmetic.
+		long available = Devices.availableMemory(net.device());
+		if ((long) width * height * BYTES_PER_PIXEL <= available) return ONE_PIECE;
+		long budget = Math.min(available, TILE_WORKING_SET_CAP);
+		int window = (int) Math.sqrt((double) budget / BYTES_PER_PIXEL);
+		int core = (window - 2 * CellGrid.HALO * CellGrid.CELL) / CellGrid.CELL *
+			CellGrid.CELL;
+		return Math.max(MIN_TILE_SIZE, core);
 	}
 
 	/**
 	 * Network runs for an image of this size, what a {@link TileListener} counts
-	 * to: one per tile, and one more on the shrunk copy when several tiles are
-	 * normalized as the whole image.
+	 * to: 1 in one piece, {@value ExactTiling#PASSES} for each tile otherwise.
 	 */
 	public int runs(int width, int height) {
-		int tiles = new TileAxis(width, tileSize, overlap).count() * new TileAxis(
-			height, tileSize, overlap).count();
-		return tiles > 1 && normalization == Normalization.WHOLE_IMAGE ? tiles + 1
-			: tiles;
+		int side = tileFor(width, height);
+		return side == ONE_PIECE ? 1 : new ExactTiling(net, new CellGrid(width,
+			height, side)).runs();
 	}
 
 	public RgbImage stylize(RgbImage content) {
@@ -136,20 +143,25 @@ public final class FastStylizer {
 	 *           {@value TransformerNet#MIN_SIZE}
 	 */
 	public RgbImage stylize(RgbImage content, TileListener listener) {
-		int width = content.width();
-		float[] result = new float[3 * width * content.height()];
-		stylize(Pixels.of(content), planarInto(result, width, content.height()),
-			listener);
-		return new RgbImage(width, content.height(), result);
+		int width = content.width(), height = content.height();
+		float[] result = new float[3 * width * height];
+		stylize(Pixels.of(content), (x, y, w, h, planes) -> {
+			for (int c = 0; c < 3; c++)
+				for (int row = 0; row < h; row++)
+					System.arraycopy(planes, (c * h + row) * w, result, (c * height + y +
+						row) * width + x, w);
+		}, listener);
+		return new RgbImage(width, height, result);
 	}
 
 	/**
 	 * Stylizes pixels packed as {@code 0xRRGGBB} into {@code target}, which may
-	 * be {@code source} itself: a row is written only once no tile still to come
-	 * reads it. Beyond the two arrays the heap holds one row of tiles as floats
-	 * and the shrunk copy, so that an image of 8192² needs its 256 MB and not the
-	 * 50 bytes a pixel that float copies of input and result took. Each value is
-	 * the float result rounded to the nearest of 256 levels.
+	 * be {@code source} itself: the source is read in full before the first
+	 * result is written. Beyond the two arrays the heap holds a tile's pixels as
+	 * floats (and, when tiling, activations at a quarter of the size, in a
+	 * temporary file when large), so that an image of 8192² needs its 256 MB and
+	 * not the 50 bytes a pixel of float copies. Each value is the float result
+	 * rounded to the nearest of 256 levels.
 	 *
 	 * @throws CancellationException if the calling thread is interrupted; checked
 	 *           before each run
@@ -161,200 +173,61 @@ public final class FastStylizer {
 	{
 		if (target.length != source.length) throw new IllegalArgumentException(
 			"The target must have as many pixels as the source");
-		stylize(Pixels.packed(width, height, source), packedInto(target, width),
-			listener);
+		stylize(Pixels.packed(width, height, source), (x, y, w, h, planes) -> {
+			int plane = w * h;
+			for (int row = 0; row < h; row++)
+				for (int k = 0; k < w; k++) {
+					int at = row * w + k;
+					target[(y + row) * width + x + k] = level(planes[at]) << 16 | level(
+						planes[plane + at]) << 8 | level(planes[2 * plane + at]);
+				}
+		}, listener);
 	}
 
-	private void stylize(Pixels content, RowSink sink, TileListener listener) {
-		int width = content.width();
-		int height = content.height();
+	private static int level(float v) {
+		return Math.round(v * 255f);
+	}
+
+	private void stylize(Pixels content, ExactTiling.Sink sink,
+		TileListener listener)
+	{
+		int width = content.width(), height = content.height();
 		if (width < TransformerNet.MIN_SIZE || height < TransformerNet.MIN_SIZE)
 			throw new IllegalArgumentException(
 				"Fast style models need images of at least " + TransformerNet.MIN_SIZE +
 					"×" + TransformerNet.MIN_SIZE + " pixels; this one is " + width +
 					"×" + height);
-		TileAxis columns = new TileAxis(width, tileSize, overlap);
-		TileAxis rows = new TileAxis(height, tileSize, overlap);
-		int total = runs(width, height);
-		int before = total - columns.count() * rows.count();
+		int side = tileFor(width, height);
 		try (NDManager manager = NDManager.newBaseManager(net.device())) {
-			InstanceStatistics statistics = InstanceStatistics.OWN;
-			if (before > 0) {
-				RgbImage shrunk = Downscale.toPixelBudget(content, (long) tileSize *
-					tileSize, TransformerNet.MIN_SIZE);
-				statistics = statisticsOf(manager, shrunk);
-				listener.tileDone(before, total);
+			if (side == ONE_PIECE) {
+				sink.put(0, 0, width, height, whole(manager, content));
+				listener.tileDone(1, 1);
 			}
-			stylizeTiles(manager, content, columns, rows, statistics, (done,
-				tiles) -> listener.tileDone(before + done, total), sink);
+			else new ExactTiling(net, new CellGrid(width, height, side)).run(manager,
+				content, sink, listener);
 		}
 	}
 
 	/**
-	 * The InstanceNorm statistics the network computes for an image as a whole.
+	 * The network's output for the whole image, in [0,1], cropped to its size.
 	 */
-	RecordedStatistics statisticsOf(NDManager manager, RgbImage image) {
-		RecordedStatistics recorded = new RecordedStatistics();
-		run(manager, image, recorded);
-		recorded.freeze();
-		return recorded;
-	}
-
-	/**
-	 * One pass over all tiles, each normalized as {@code statistics} says,
-	 * blended into a new image.
-	 */
-	RgbImage stylizeTiles(NDManager manager, RgbImage content, TileAxis columns,
-		TileAxis rows, InstanceStatistics statistics, TileListener listener)
-	{
-		float[] result = new float[3 * content.width() * content.height()];
-		stylizeTiles(manager, Pixels.of(content), columns, rows, statistics,
-			listener, planarInto(result, content.width(), content.height()));
-		return new RgbImage(content.width(), content.height(), result);
-	}
-
-	/**
-	 * Finished rows of the result, handed over in order: row {@code y + i},
-	 * channel {@code c}, column {@code x} is
-	 * {@code window[(c * windowRows + i) * width + x]}, a blended value not yet
-	 * clamped.
-	 */
-	private interface RowSink {
-
-		void rows(int y, int count, float[] window, int windowRows);
-	}
-
-	private static RowSink planarInto(float[] result, int width, int height) {
-		return (y, count, window, windowRows) -> {
-			for (int c = 0; c < 3; c++)
-				for (int i = 0; i < count; i++) {
-					int from = (c * windowRows + i) * width;
-					int to = (c * height + y + i) * width;
-					// Weights that sum to 1 in float arithmetic can leave a value an ulp
-					// outside [0,1].
-					for (int x = 0; x < width; x++)
-						result[to + x] = Math.min(1f, Math.max(0f, window[from + x]));
-				}
-		};
-	}
-
-	private static RowSink packedInto(int[] target, int width) {
-		return (y, count, window, windowRows) -> {
-			int plane = windowRows * width;
-			for (int i = 0; i < count; i++)
-				for (int x = 0; x < width; x++) {
-					int at = i * width + x;
-					target[(y + i) * width + x] = level(window[at]) << 16 | level(
-						window[plane + at]) << 8 | level(window[2 * plane + at]);
-				}
-		};
-	}
-
-	private static int level(float v) {
-		return Math.round(Math.min(1f, Math.max(0f, v)) * 255f);
-	}
-
-	/**
-	 * Tiles row by row, blended into a window of the rows the current row of
-	 * tiles covers; rows above the next row of tiles are final and go to
-	 * {@code sink}, so the floats held are one row of tiles, whatever the image's
-	 * height. Every pixel gets its tiles' contributions in the same order as a
-	 * whole-image buffer would, so the sums are the same to the bit.
-	 */
-	private void stylizeTiles(NDManager manager, Pixels content, TileAxis columns,
-		TileAxis rows, InstanceStatistics statistics, TileListener listener,
-		RowSink sink)
-	{
-		int width = content.width();
-		int windowRows = 0;
-		for (int row = 0; row < rows.count(); row++)
-			windowRows = Math.max(windowRows, rows.size(row));
-		float[] window = new float[3 * width * windowRows];
-		int top = 0;
-		int bottom = 0;
-		int done = 0;
-		for (int row = 0; row < rows.count(); row++) {
-			int start = rows.start(row);
-			top = flush(window, windowRows, width, top, bottom, start, sink);
-			bottom = Math.max(bottom, start + rows.size(row));
-			for (int column = 0; column < columns.count(); column++) {
-				Tile tile = new Tile(columns.start(column), start, columns.size(column),
-					rows.size(row));
-				float[] styled = run(manager, tile.extract(content), statistics);
-				tile.blend(styled, columns, column, rows, row, window, width,
-					windowRows, top);
-				listener.tileDone(++done, columns.count() * rows.count());
-			}
-		}
-		flush(window, windowRows, width, top, bottom, bottom, sink);
-	}
-
-	/**
-	 * Hands rows {@code top} to {@code upTo} to the sink and moves the rest of
-	 * the window up; returns the new top.
-	 */
-	private static int flush(float[] window, int windowRows, int width, int top,
-		int bottom, int upTo, RowSink sink)
-	{
-		int count = upTo - top;
-		if (count <= 0) return top;
-		sink.rows(top, count, window, windowRows);
-		int kept = Math.max(0, bottom - upTo);
-		for (int c = 0; c < 3; c++) {
-			int plane = c * windowRows * width;
-			System.arraycopy(window, plane + count * width, window, plane, kept *
-				width);
-			java.util.Arrays.fill(window, plane + kept * width, plane + windowRows *
-				width, 0f);
-		}
-		return upTo;
-	}
-
-	/** Network output for one image, in [0,1], the size of the image. */
-	private float[] run(NDManager manager, RgbImage image,
-		InstanceStatistics statistics)
-	{
+	private float[] whole(NDManager manager, Pixels content) {
 		if (Thread.currentThread().isInterrupted()) throw new CancellationException(
 			"Stylization cancelled");
-		int w = image.width();
-		int h = image.height();
+		int w = content.width(), h = content.height();
+		float[] planes = new float[3 * w * h];
+		for (int c = 0; c < 3; c++)
+			for (int y = 0; y < h; y++)
+				content.read(c, y, 0, w, planes, (c * h + y) * w);
 		try (NDManager scope = manager.newSubManager()) {
-			NDArray input = Scalars.times(scope.create(image.planes(), new Shape(1, 3,
-				h, w)), 255f);
+			NDArray input = Scalars.times(scope.create(planes, new Shape(1, 3, h, w)),
+				255f);
 			// As pytorch/examples runs it: the image as it is. Its two stride-2
-			// convolutions round odd
-			// sides up, so the output is cropped back; padding the input instead
-			// changes the last rows.
-			NDArray output = net.forward(input, statistics);
+			// convolutions round odd sides up, so the output is cropped back; padding
+			// the input instead changes the last rows.
+			NDArray output = net.forward(input);
 			return Scalars.dividedBy(output.get(":, :, :{}, :{}", h, w).clip(0f,
 				255f), 255f).toFloatArray();
-		}
-	}
-
-	/** A rectangle of the image that goes through the network in one piece. */
-	private record Tile(int x, int y, int width, int height) {
-
-		RgbImage extract(Pixels image) {
-			float[] dst = new float[3 * width * height];
-			for (int c = 0; c < 3; c++)
-				for (int row = 0; row < height; row++)
-					image.read(c, y + row, x, width, dst, (c * height + row) * width);
-			return new RgbImage(width, height, dst);
-		}
-
-		/** Adds the tile's weighted output to the window, whose first row is image row {@code top}. */
-		void blend(float[] styled, TileAxis columns, int column, TileAxis rows, int row, float[] window,
-			int imageWidth, int windowRows, int top)
-		{
-			for (int c = 0; c < 3; c++)
-				for (int r = 0; r < height; r++) {
-					float rowWeight = rows.weight(row, r);
-					if (rowWeight == 0) continue;
-					int target = (c * windowRows + y - top + r) * imageWidth + x;
-					int source = (c * height + r) * width;
-					for (int k = 0; k < width; k++)
-						window[target + k] += rowWeight * columns.weight(column, k) * styled[source + k];
-				}
 		}
 	}
 }

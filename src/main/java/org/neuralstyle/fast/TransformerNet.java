@@ -171,9 +171,9 @@ public final class TransformerNet implements AutoCloseable {
 	 * Stylizes a batch: N×3×H×W RGB in 0..255 to N×3×H'×W', not clamped (the
 	 * example clamps only when it saves an image, and a loss needs the raw
 	 * values). As in PyTorch, sizes that are not a multiple of 4 come back
-	 * rounded up to one; {@link FastStylizer} pads and crops to keep sizes.
-	 * Intermediate arrays are freed before returning; the result belongs to the
-	 * manager of {@code images}, on this network's device.
+	 * rounded up to one; {@link FastStylizer} crops to keep sizes. Intermediate
+	 * arrays are freed before returning; the result belongs to the manager of
+	 * {@code images}, on this network's device.
 	 *
 	 * @throws IllegalArgumentException if the images are not N×3×H×W with H and W
 	 *           at least {@value #MIN_SIZE}
@@ -214,24 +214,44 @@ public final class TransformerNet implements AutoCloseable {
 	 * The layers, each freeing its input as soon as it is used: holding every
 	 * activation until the end would take about 1.3 GB for a 512² image instead
 	 * of a few hundred MB. Autograd keeps what a backward pass needs on its own,
-	 * so training loses nothing by it.
+	 * so training loses nothing by it. The three parts are also what
+	 * {@link ExactTiling} runs tile by tile.
 	 */
 	private NDArray layers(NDArray images, InstanceStatistics statistics) {
+		NDArray y = down(images, statistics);
+		for (int block = 1; block <= TransformerNetLayout.RESIDUAL_BLOCKS; block++)
+			y = residual(block, y, statistics);
+		return up(y, statistics);
+	}
+
+	/**
+	 * conv1 to in3: RGB in 0..255 to 128 channels at a quarter of the size.
+	 * Leaves {@code images} to the caller.
+	 */
+	NDArray down(NDArray images, InstanceStatistics statistics) {
 		NDArray y = relu(instanceNorm(conv(images, "conv1", 1), "in1", statistics));
 		y = relu(instanceNorm(consume(y, conv(y, "conv2", 2)), "in2", statistics));
-		y = relu(instanceNorm(consume(y, conv(y, "conv3", 2)), "in3", statistics));
-		for (int block =
-			1; block <= TransformerNetLayout.RESIDUAL_BLOCKS; block++)
-		{
-			String prefix = "res" + block + ".";
-			NDArray r = relu(instanceNorm(conv(y, prefix + "conv1", 1), prefix +
-				"in1", statistics));
-			r = instanceNorm(consume(r, conv(r, prefix + "conv2", 1)), prefix + "in2",
-				statistics);
-			NDArray sum = r.add(y);
-			r.close();
-			y = consume(y, sum);
-		}
+		return relu(instanceNorm(consume(y, conv(y, "conv3", 2)), "in3",
+			statistics));
+	}
+
+	/** Residual block {@code block} (1 to 5); frees {@code y}. */
+	NDArray residual(int block, NDArray y, InstanceStatistics statistics) {
+		String prefix = "res" + block + ".";
+		NDArray r = relu(instanceNorm(conv(y, prefix + "conv1", 1), prefix + "in1",
+			statistics));
+		r = instanceNorm(consume(r, conv(r, prefix + "conv2", 1)), prefix + "in2",
+			statistics);
+		NDArray sum = r.add(y);
+		r.close();
+		return consume(y, sum);
+	}
+
+	/**
+	 * deconv1 to deconv3: back to four times the size, 3 channels, not clamped;
+	 * frees {@code y}.
+	 */
+	NDArray up(NDArray y, InstanceStatistics statistics) {
 		NDArray up = upsample(y);
 		y = relu(instanceNorm(consume(up, conv(up, "deconv1", 1)), "in4",
 			statistics));

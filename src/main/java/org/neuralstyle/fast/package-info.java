@@ -19,10 +19,11 @@
  */
 /**
  * Stylize (fast model), the method of Johnson et al.: the transformation
- * network, its weights and layout, one-pass stylizing with tiles, and the
- * library of model files. Imports {@code
- * checkpoint}, {@code weights}, {@code image} and {@code tensor}; training
- * lives in {@code fast.train}.
+ * network, its weights and layout, stylizing in one piece or in tiles that give
+ * the same output (InstanceNorm statistics of the whole image, layer by layer),
+ * and the library of model files. Imports {@code
+ * checkpoint}, {@code weights}, {@code image}, {@code tensor} and {@code net}
+ * (for the memory free); training lives in {@code fast.train}.
  */
 
 package org.neuralstyle.fast;

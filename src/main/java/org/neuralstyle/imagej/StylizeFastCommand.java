@@ -82,8 +82,8 @@ public class StylizeFastCommand extends StyleTransferCommand {
 		Devices.GPU })
 	private String device = Devices.AUTO;
 
-	@Parameter(label = "Tile size", min = "64",
-		description = "Largest piece, in pixels, that goes through the network at once; memory grows with its square.")
+	@Parameter(label = "Tile size", min = "-1",
+		description = "Stylize in tiles of this many pixels: the same result as in one piece, in memory bounded by the tile; 0: never; -1: only when the image does not fit in memory.")
 	private int tile = FastStylizer.DEFAULT_TILE_SIZE;
 
 	@Parameter(type = ItemIO.OUTPUT)
@@ -102,15 +102,10 @@ public class StylizeFastCommand extends StyleTransferCommand {
 		// Everything the user can get wrong is checked before the model loads.
 		Scope planes = Scope.parse(scope);
 		Device dev = Devices.parse(device);
-		if (tile < FastStylizer.MIN_TILE_SIZE) throw new IllegalArgumentException(
-			"'tile' must be at least " + FastStylizer.MIN_TILE_SIZE +
-				" pixels, not " + tile + ".");
-		// Small tiles keep the same share of overlap as the default ones.
-		int overlap = Math.min(FastStylizer.DEFAULT_OVERLAP, tile / 4);
+		FastStylizer.check(tile);
 		Path file = FastModelSource.standard(TITLE).find(model, model_file);
 		try (TransformerNet net = TransformerNet.load(file, dev)) {
-			FastStylizer stylizer = new FastStylizer(net, tile, overlap,
-				FastStylizer.Normalization.WHOLE_IMAGE);
+			FastStylizer stylizer = new FastStylizer(net, tile);
 			StatusBarProgress progress = new StatusBarProgress(TITLE);
 			PlaneStylizer network = (picture, reporter) -> stylizer.stylize(picture, (
 				done, total) -> {

@@ -139,6 +139,27 @@ class FastCommandLineTest {
 	}
 
 	@Test
+	void tilesGiveTheOnePieceResultAndATooSmallTileIsRefused() throws Exception {
+		Path in = dir.resolve("in.png");
+		ImageFiles.write(CommandLineTest.noise(45, 37, 6), in);
+		Path whole = dir.resolve("whole.png"), tiled = dir.resolve("tiled.png");
+		assertEquals(0, Main.run("fast", "--model", MODEL, "--input", in.toString(),
+			"--output", whole.toString(), "--tile", "0"), err());
+		assertEquals(0, Main.run("fast", "--model", MODEL, "--input", in.toString(),
+			"--output", tiled.toString(), "--tile", "32"), err());
+		float[] a = ImageFiles.read(whole).planes(), b = ImageFiles.read(tiled)
+			.planes();
+		for (int i = 0; i < a.length; i++)
+			assertTrue(Math.abs(a[i] - b[i]) * 255 <= 1.01, "value " + i);
+		Path refused = dir.resolve("refused.png");
+		assertEquals(ExitCodes.USAGE, Main.run("fast", "--model", MODEL, "--input",
+			in.toString(), "--output", refused.toString(), "--tile", "16"));
+		assertTrue(err().contains("A tile of 16 pixels cannot hold the halo"),
+			err());
+		assertFalse(Files.exists(refused));
+	}
+
+	@Test
 	void aWrongModelFileOrAnUnknownNameSaysWhatIsWrong() throws Exception {
 		Path in = dir.resolve("in.png");
 		ImageFiles.write(CommandLineTest.noise(16, 16, 3), in);
