@@ -234,9 +234,22 @@ final class OptimizeCommand implements Callable<Integer> {
 		RunEstimate estimate = RunEstimate.measure(stylizer.layout(), s, content
 			.width(), content.height(), s.styleWeight > 0 && !styles.isEmpty(), dev);
 		if (estimate.fits()) return estimate;
-		throw new IllegalArgumentException(estimate.advice() + (estimate
-			.fittingLongSide() > 0 ? " Try --size " + estimate.fittingLongSide() + "."
-				: ""));
+		throw new IllegalArgumentException(estimate.advice() + tryInstead("--tile ",
+			estimate.fittingTile(), "--size ", estimate.fittingLongSide()));
+	}
+
+	/**
+	 * "Try OPTION VALUE." for what would fit, the tile first (it keeps the size);
+	 * empty when neither would.
+	 */
+	static String tryInstead(String tileOption, int tile, String sizeOption,
+		int size)
+	{
+		if (tile > 0 && size > 0) return " Try " + tileOption + tile + ", or " +
+			sizeOption + size + ".";
+		if (tile > 0) return " Try " + tileOption + tile + ".";
+		if (size > 0) return " Try " + sizeOption + size + ".";
+		return "";
 	}
 
 	StyleTransferSettings settings() {

@@ -204,10 +204,15 @@ public final class GatysStylizer implements AutoCloseable {
 	{
 		// Targets are computed once, outside any gradient recording: they are
 		// constants.
+		Device device = owner.getDevice();
+		long available = Devices.availableMemory(device);
 		int tile = s.tile == StyleTransferSettings.TILE_AUTOMATIC ? TileGrid
-			.automatic(net.layers(), work.height(), work.width(), Math.min(Devices
-				.availableMemory(owner.getDevice()), TileGrid.WORKING_SET_CAP))
-			: s.tile;
+			.automatic(net.layers(), work.height(), work.width(), Math.min(available,
+				TileGrid.WORKING_SET_CAP)) : s.tile;
+		// The optimizer's state as the estimate plans it for this scale and tile.
+		OptimizerMemory state = RunEstimate.at(net.layers(), s, tile, work.width(),
+			work.height(), styled, !device.isGpu(), 2 * available, 1, 0,
+			(long) finalWork.width() * finalWork.height()).optimizer();
 		ImageLoss f;
 		if (tile == 0) {
 			LayerSum contentLoss = s.contentWeight > 0 ? contentLoss(net, work, s,
@@ -219,8 +224,10 @@ public final class GatysStylizer implements AutoCloseable {
 		}
 		else f = tiledLoss(net, tile, styles, blendSum, work, colourSource,
 			allLayers, styled, s, owner);
-		return new Loop(f, x, s, listener, work, scale, offset, finalWork,
-			finalColour).execute();
+		try (f) {
+			return new Loop(f, x, s, state, listener, work, scale, offset, finalWork,
+				finalColour).execute();
+		}
 	}
 
 	/**
@@ -298,31 +305,39 @@ public final class GatysStylizer implements AutoCloseable {
 	{
 		TileGrid grid = TileGrid.of(net.layers(), work.height(), work.width(),
 			tile);
-		Map<String, NDArray> contentTargets = Map.of();
+		// The content targets go to a file, tile by tile (see ContentTargets): at
+		// the sizes that need tiles they are the largest array of the run.
+		ContentTargets contentTargets = null;
 		if (s.contentWeight > 0) try (NDManager scope = owner.newSubManager()) {
-			contentTargets = TiledLoss.featureMaps(net, grid, toArray(scope, work),
-				s.contentLayers.keySet(), owner);
+			contentTargets = ContentTargets.spilled(net, grid, toArray(scope, work),
+				s.contentLayers.keySet(), scope);
 		}
 		Map<String, NDArray> targets = new LinkedHashMap<>();
-		if (styled) for (Style st : styles) {
-			if (st.weight() == 0) continue;
-			RgbImage img = styleImage(st, work, colourSource, s);
-			TileGrid styleGrid = TileGrid.of(net.layers(), img.height(), img.width(),
-				tile);
-			try (NDManager scope = owner.newSubManager()) {
-				Map<String, NDArray> grams = TiledLoss.gramMatrices(net, styleGrid,
-					toArray(scope, img), s.styleLayers.keySet(), scope);
-				for (String layer : s.styleLayers.keySet()) {
-					NDArray gram = Scalars.times(grams.get(layer), (float) (st.weight() /
-						blendSum));
-					NDArray sum = targets.get(layer);
-					if (sum == null) {
-						gram.attach(owner);
-						targets.put(layer, gram);
+		try {
+			if (styled) for (Style st : styles) {
+				if (st.weight() == 0) continue;
+				RgbImage img = styleImage(st, work, colourSource, s);
+				TileGrid styleGrid = TileGrid.of(net.layers(), img.height(), img
+					.width(), tile);
+				try (NDManager scope = owner.newSubManager()) {
+					Map<String, NDArray> grams = TiledLoss.gramMatrices(net, styleGrid,
+						toArray(scope, img), s.styleLayers.keySet(), scope);
+					for (String layer : s.styleLayers.keySet()) {
+						NDArray gram = Scalars.times(grams.get(layer), (float) (st
+							.weight() / blendSum));
+						NDArray sum = targets.get(layer);
+						if (sum == null) {
+							gram.attach(owner);
+							targets.put(layer, gram);
+						}
+						else sum.addi(gram);
 					}
-					else sum.addi(gram);
 				}
 			}
+		}
+		catch (RuntimeException e) {
+			if (contentTargets != null) contentTargets.close();
+			throw e;
 		}
 		return new TiledLoss(net, grid, s.contentLayers, contentTargets,
 			s.styleLayers, targets, allLayers, s);
@@ -455,6 +470,22 @@ public final class GatysStylizer implements AutoCloseable {
 				RgbImage init = s.preserveColors ? Luminance.gray(s.initImage) : s.initImage;
 				yield toArray(m, Resampling.resize(init, work.width(), work.height()));
 			}
+		};
+	}
+
+	/**
+	 * The optimizer, its state bounded and placed as {@code state} plans it (see
+	 * {@link OptimizerMemory}).
+	 */
+	static Optimizer optimizer(StyleTransferSettings s, OptimizerMemory state,
+		NDArray initial)
+	{
+		double lr = s.effectiveLearningRate();
+		return switch (s.optimizer) {
+			case LBFGS -> Lbfgs.builder().learningRate(lr).memoryBudget(state
+				.historyBudget(initial.size())).build(initial);
+			case ADAM -> state.momentsOnHost() ? Adam.onHost(initial, lr) : new Adam(
+				initial, lr);
 		};
 	}
 
@@ -593,6 +624,7 @@ public final class GatysStylizer implements AutoCloseable {
 
 		private final ImageLoss f;
 		private final StyleTransferSettings s;
+		private final OptimizerMemory state;
 		private final StylizationListener listener;
 		private final RgbImage work;
 		private final StylizationListener.Scale scale;
@@ -612,13 +644,14 @@ public final class GatysStylizer implements AutoCloseable {
 		 * shown at.
 		 */
 		Loop(ImageLoss f, NDArray initial, StyleTransferSettings s,
-			StylizationListener listener, RgbImage work,
+			OptimizerMemory state, StylizationListener listener, RgbImage work,
 			StylizationListener.Scale scale, int offset, RgbImage finalWork,
 			RgbImage finalColour)
 		{
 			this.f = f;
 			this.initial = initial;
 			this.s = s;
+			this.state = state;
 			this.listener = listener;
 			this.work = work;
 			this.scale = scale;
@@ -633,7 +666,7 @@ public final class GatysStylizer implements AutoCloseable {
 
 		StylizationResult execute() {
 			StylizationResult.Outcome outcome = StylizationResult.Outcome.COMPLETED;
-			try (Optimizer opt = optimizer(s, initial);
+			try (Optimizer opt = optimizer(s, state, initial);
 					NDArray good = initial.duplicate())
 			{
 				x = opt.parameters();
@@ -653,17 +686,6 @@ public final class GatysStylizer implements AutoCloseable {
 				}
 				return finish(outcome);
 			}
-		}
-
-		private static Optimizer optimizer(StyleTransferSettings s,
-			NDArray initial)
-		{
-			double lr = s.effectiveLearningRate();
-			return switch (s.optimizer) {
-				case LBFGS -> Lbfgs.builder().learningRate(lr).memoryBudget(
-					s.historyBudgetBytes).build(initial);
-				case ADAM -> new Adam(initial, lr);
-			};
 		}
 
 		private StylizationResult finish(StylizationResult.Outcome outcome) {
