@@ -238,20 +238,6 @@ final class OptimizeCommand implements Callable<Integer> {
 			estimate.fittingTile(), "--size ", estimate.fittingLongSide()));
 	}
 
-	/**
-	 * "Try OPTION VALUE." for what would fit, the tile first (it keeps the size);
-	 * empty when neither would.
-	 */
-	static String tryInstead(String tileOption, int tile, String sizeOption,
-		int size)
-	{
-		if (tile > 0 && size > 0) return " Try " + tileOption + tile + ", or " +
-			sizeOption + size + ".";
-		if (tile > 0) return " Try " + tileOption + tile + ".";
-		if (size > 0) return " Try " + sizeOption + size + ".";
-		return "";
-	}
-
 	StyleTransferSettings settings() {
 		StyleTransferSettings s = new StyleTransferSettings();
 		s.iterations = iterations;

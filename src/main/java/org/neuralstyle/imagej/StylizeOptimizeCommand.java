@@ -313,14 +313,6 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 	 * does not. Counted for the whole image: a selection makes the run smaller,
 	 * never larger.
 	 */
-	/** "Try tile=T, or max_size=N." for what would fit; empty when nothing. */
-	static String tryInstead(int tile, int size) {
-		String t = tile > 0 ? "tile=" + tile : null, m = size > 0 ? "max_size=" +
-			size : null;
-		if (t != null && m != null) return " Try " + t + ", or " + m + ".";
-		return t != null ? " Try " + t + "." : m != null ? " Try " + m + "." : "";
-	}
-
 	private void estimate(GatysStylizer stylizer, StyleTransferSettings settings,
 		List<GatysStylizer.Style> styles, Device dev)
 	{
@@ -330,7 +322,7 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		log.info(TITLE + ": " + estimate.summary());
 		IJ.showStatus(TITLE + ": " + estimate.summary());
 		if (!estimate.fits()) throw new IllegalArgumentException(estimate.advice() +
-			tryInstead(estimate.fittingTile(), estimate.fittingLongSide()));
+			estimate.tryInstead("tile=", "max_size="));
 	}
 
 	/**

@@ -460,6 +460,21 @@ public final class RunEstimate {
 	}
 
 	/**
+	 * " Try TILE, or SIZE." with the values that would fit after each front end's
+	 * own option names ({@code tileOption} and {@code sizeOption}, such as
+	 * "--tile "), the tile first (it keeps the size); empty when it fits or
+	 * nothing would.
+	 */
+	public String tryInstead(String tileOption, String sizeOption) {
+		String tile = fittingTile > 0 ? tileOption + fittingTile : null;
+		String size = fittingLongSide > 0 ? sizeOption + fittingLongSide : null;
+		if (tile != null && size != null) return " Try " + tile + ", or " + size +
+			".";
+		if (tile != null) return " Try " + tile + ".";
+		return size != null ? " Try " + size + "." : "";
+	}
+
+	/**
 	 * How much state the optimizer keeps and where (of the scale with the largest
 	 * peak).
 	 */

@@ -141,6 +141,10 @@ class RunEstimateTest {
 		int side = e.fittingLongSide();
 		assertTrue(side >= 16 && side < 8000, e.advice());
 		assertTrue(e.advice().contains("at most " + side + " pixels"), e.advice());
+		// Automatic tiles are already as large as fit: only the size is named.
+		assertEquals(0, e.fittingTile(), e.advice());
+		assertEquals(" Try --size " + side + ".", e.tryInstead("--tile ",
+			"--size "));
 		// The largest that fits: that side fits, one pixel more does not.
 		assertTrue(RunEstimate.of(layout, adam(side, 1), 8000, 6000, true, free,
 			100).fits());
@@ -215,6 +219,12 @@ class RunEstimateTest {
 		assertTrue(tile > 0 && tile < 2048, e.advice());
 		assertTrue(e.advice().contains("Tiles of at most " + tile + " pixels"), e
 			.advice());
+		int side = e.fittingLongSide();
+		assertTrue(side > 0 && side < 2048, e.advice());
+		assertEquals(" Try --tile " + tile + ", or --size " + side + ".", e
+			.tryInstead("--tile ", "--size "));
+		assertEquals(" Try tile=" + tile + ", or max_size=" + side + ".", e
+			.tryInstead("tile=", "max_size="));
 		s.tile = tile;
 		assertTrue(RunEstimate.of(layout, s, 2048, 2048, true, free, 100).fits());
 		s.tile = tile + TileGrid.align(used);
