@@ -234,8 +234,8 @@ final class OptimizeCommand implements Callable<Integer> {
 		RunEstimate estimate = RunEstimate.measure(stylizer.layout(), s, content
 			.width(), content.height(), s.styleWeight > 0 && !styles.isEmpty(), dev);
 		if (estimate.fits()) return estimate;
-		throw new IllegalArgumentException(estimate.advice() + tryInstead("--tile ",
-			estimate.fittingTile(), "--size ", estimate.fittingLongSide()));
+		throw new IllegalArgumentException(estimate.advice() + estimate.tryInstead(
+			"--tile ", "--size "));
 	}
 
 	StyleTransferSettings settings() {

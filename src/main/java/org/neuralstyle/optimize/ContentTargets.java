@@ -104,7 +104,7 @@ abstract class ContentTargets implements AutoCloseable {
 	static ContentTargets spilled(Vgg net, TileGrid grid, NDArray image,
 		Set<String> layers, NDManager owner)
 	{
-		Spilled spilled = new Spilled(net.layers());
+		Spilled spilled = new Spilled();
 		try {
 			TiledLoss.forEachTile(net, grid, image, layers, owner, (t, features) -> {
 				for (String layer : layers)
@@ -154,7 +154,7 @@ abstract class ContentTargets implements AutoCloseable {
 		private ByteBuffer buffer;
 		private long end;
 
-		Spilled(List<VggLayer> layers) {
+		Spilled() {
 			try {
 				file = Files.createTempFile("neural-style-content-", ".f32");
 				channel = FileChannel.open(file, StandardOpenOption.READ,
