@@ -35,6 +35,7 @@ import org.neuralstyle.optimize.LossValues;
 import org.neuralstyle.optimize.RunEstimate;
 import org.neuralstyle.optimize.StyleTransferSettings;
 import org.neuralstyle.optimize.StylizationListener;
+import org.neuralstyle.optim.OptimizerKind;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -90,6 +91,10 @@ final class BenchCommand {
 			description = "Iterations to time per size (L-BFGS runs whole steps of 20).")
 		int iterations;
 
+		@Option(names = "--optimizer", defaultValue = "lbfgs",
+			description = "lbfgs or adam. Adam makes exactly the iterations asked for: use it to time few iterations of a large image.")
+		String optimizer;
+
 		@Option(names = "--device", defaultValue = "auto")
 		String device;
 
@@ -101,6 +106,7 @@ final class BenchCommand {
 				"device %s; GEMM 2048x2048 float32: %.1f GFLOP/s%n", dev, gflops);
 			StyleTransferSettings s = new StyleTransferSettings();
 			s.iterations = iterations;
+			s.optimizer = OptimizerKind.fromName(optimizer);
 			try (SyntheticVgg sd = new SyntheticVgg(SyntheticVgg.VGG19, 1);
 					GatysStylizer stylizer = new GatysStylizer(sd, dev))
 			{

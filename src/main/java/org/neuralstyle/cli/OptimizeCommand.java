@@ -271,9 +271,8 @@ final class OptimizeCommand implements Callable<Integer> {
 		RunEstimate estimate = RunEstimate.measure(stylizer.layout(), s, content
 			.width(), content.height(), s.styleWeight > 0 && !styles.isEmpty(), dev);
 		if (estimate.fits()) return estimate;
-		throw new IllegalArgumentException(estimate.advice() + (estimate
-			.fittingLongSide() > 0 ? " Try --size " + estimate.fittingLongSide() + "."
-				: ""));
+		throw new IllegalArgumentException(estimate.advice() + estimate.tryInstead(
+			"--tile ", "--size "));
 	}
 
 	private static void requireGiven(Object value, String option) {

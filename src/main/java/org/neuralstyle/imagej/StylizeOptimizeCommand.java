@@ -337,8 +337,7 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		log.info(TITLE + ": " + estimate.summary());
 		IJ.showStatus(TITLE + ": " + estimate.summary());
 		if (!estimate.fits()) throw new IllegalArgumentException(estimate.advice() +
-			(estimate.fittingLongSide() > 0 ? " Try max_size=" + estimate
-				.fittingLongSide() + "." : ""));
+			estimate.tryInstead("tile=", "max_size="));
 	}
 
 	/**

@@ -20,6 +20,7 @@
 
 package org.neuralstyle.optim;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -30,6 +31,13 @@ import org.neuralstyle.tensor.Scalars;
  * single-tensor path (no weight decay, no AMSGrad): moment averages updated in
  * float32, bias corrections in double precision, one objective evaluation per
  * {@link #step}.
+ * <p>
+ * The two moment averages are as large as the parameters. When the device is
+ * short of memory they can live on the host ({@link #onHost}): each step then
+ * copies the gradient there, updates the moments and computes the update there,
+ * and copies the update back, one parameter-sized transfer each way. The
+ * arithmetic is the same operations in the same order, so the iterates are the
+ * same; only where the state lives changes.
  */
 public final class Adam implements Optimizer {
 
@@ -42,6 +50,9 @@ public final class Adam implements Optimizer {
 	private final double epsilon;
 
 	private final NDManager manager;
+	/** Where the moments live: {@link #manager}, or one on the host. */
+	private final NDManager momentManager;
+	private final boolean momentsOnHost;
 	private final NDArray x;
 	private final NDArray firstMoment; // exp_avg
 	private final NDArray secondMoment; // exp_avg_sq
@@ -49,15 +60,39 @@ public final class Adam implements Optimizer {
 
 	/** Adam with PyTorch's betas (0.9, 0.999) and epsilon (1e-8). */
 	public Adam(NDArray initial, double learningRate) {
-		this(initial, learningRate, 0.9, 0.999, 1e-8);
+		this(initial, learningRate, 0.9, 0.999, 1e-8, false);
+	}
+
+	/**
+	 * Adam with PyTorch's betas and epsilon whose moment averages live on the
+	 * host (the CPU) whatever the parameters' device: for a device too short of
+	 * memory to hold them. On the CPU the host is the same memory, so this only
+	 * adds two copies per step.
+	 */
+	public static Adam onHost(NDArray initial, double learningRate) {
+		return new Adam(initial, learningRate, 0.9, 0.999, 1e-8, true);
+	}
+
+	/** The same with the given betas and epsilon. */
+	public static Adam onHost(NDArray initial, double learningRate, double beta1,
+		double beta2, double epsilon)
+	{
+		return new Adam(initial, learningRate, beta1, beta2, epsilon, true);
+	}
+
+	/** Adam with the given betas and epsilon, its moments on the device. */
+	public Adam(NDArray initial, double learningRate, double beta1, double beta2,
+		double epsilon)
+	{
+		this(initial, learningRate, beta1, beta2, epsilon, false);
 	}
 
 	/**
 	 * Adam starting at a copy of {@code initial} (float32, any shape, any
 	 * device); the caller keeps and may close {@code initial}.
 	 */
-	public Adam(NDArray initial, double learningRate, double beta1, double beta2,
-		double epsilon)
+	private Adam(NDArray initial, double learningRate, double beta1, double beta2,
+		double epsilon, boolean momentsOnHost)
 	{
 		if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
 			throw new IllegalArgumentException(
@@ -83,14 +118,24 @@ public final class Adam implements Optimizer {
 		this.epsilon = epsilon;
 		manager = initial.getManager().newSubManager(initial.getDevice());
 		x = ArrayMath.ownedCopy(initial, manager);
-		firstMoment = manager.zeros(x.getShape(), DataType.FLOAT32);
-		secondMoment = manager.zeros(x.getShape(), DataType.FLOAT32);
+		this.momentsOnHost = momentsOnHost;
+		momentManager = momentsOnHost ? initial.getManager().newSubManager(Device
+			.cpu()) : manager;
+		firstMoment = momentManager.zeros(x.getShape(), DataType.FLOAT32);
+		secondMoment = momentManager.zeros(x.getShape(), DataType.FLOAT32);
+	}
+
+	/** Whether the moment averages live on the host rather than the device. */
+	public boolean momentsOnHost() {
+		return momentsOnHost;
 	}
 
 	@Override
 	public float step(Objective objective) {
 		Evaluation evaluation = objective.evaluate(x);
-		try (NDArray grad = evaluation.claimGradient(x, manager)) {
+		try (NDArray claimed = evaluation.claimGradient(x, manager);
+				NDArray grad = momentsOnHost ? toHost(claimed) : claimed)
+		{
 			steps++;
 			Scalars.timesInPlace(firstMoment, (float) beta1);
 			ArrayMath.addScaled(firstMoment, grad, (float) (1 - beta1));
@@ -111,10 +156,25 @@ public final class Adam implements Optimizer {
 			{
 				Scalars.plusInPlace(Scalars.dividedByInPlace(denominator,
 					(float) biasCorrection2Sqrt), (float) epsilon);
-				x.addi(update.divi(denominator));
+				update.divi(denominator);
+				if (!momentsOnHost) x.addi(update);
+				else try (NDArray back = update.toDevice(x.getDevice(), true)) {
+					x.addi(back);
+				}
 			}
 		}
 		return evaluation.loss();
+	}
+
+	/**
+	 * A copy of the gradient on the host, in the moments' manager. Always a copy
+	 * (also on the CPU), so that the gradient's own array is closed as on the
+	 * device path.
+	 */
+	private NDArray toHost(NDArray grad) {
+		NDArray copy = grad.toDevice(Device.cpu(), true);
+		copy.attach(momentManager);
+		return copy;
 	}
 
 	/**
@@ -133,7 +193,7 @@ public final class Adam implements Optimizer {
 	 * collected once the array is gone.
 	 */
 	private void replace(NDArray target, float[] values) {
-		try (NDArray loaded = manager.create(values, target.getShape())) {
+		try (NDArray loaded = momentManager.create(values, target.getShape())) {
 			target.intern(loaded.duplicate());
 		}
 	}
@@ -199,6 +259,7 @@ public final class Adam implements Optimizer {
 
 	@Override
 	public void close() {
+		if (momentsOnHost) momentManager.close();
 		manager.close();
 	}
 }

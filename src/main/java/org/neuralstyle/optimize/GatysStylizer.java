@@ -258,11 +258,19 @@ public final class GatysStylizer implements AutoCloseable {
 		// ceil-mode poolings do not tile exactly.
 		if (s.tile > 0 && !(net instanceof Vgg)) throw new IllegalArgumentException(
 			"Tiles work with VGG networks only; SqueezeNet is small enough for whole images: set the tile size to 0.");
+		Device device = owner.getDevice();
+		long available = Devices.availableMemory(device);
 		int tile = !s.tutorialLossForms() || !(net instanceof Vgg vggNet) ? 0
 			: s.tile == StyleTransferSettings.TILE_AUTOMATIC ? TileGrid.automatic(
-				vggNet.layers(), work.height(), work.width(), Math.min(Devices
-					.availableMemory(owner.getDevice()), TileGrid.WORKING_SET_CAP))
-				: s.tile;
+				vggNet.layers(), work.height(), work.width(), Math.min(available,
+					TileGrid.WORKING_SET_CAP)) : s.tile;
+		// The optimizer's state as the estimate plans it for this scale and tile;
+		// SqueezeNet has no estimate, so its state is planned from the image alone.
+		OptimizerMemory state = net instanceof Vgg vgg ? RunEstimate.at(vgg
+			.layers(), s, tile, work.width(), work.height(), styled, !device.isGpu(),
+			2 * available, 1, 0, (long) finalWork.width() * finalWork.height())
+			.optimizer() : OptimizerMemory.plan(s, 3L * work.width() * work.height(),
+				!device.isGpu(), 2 * available, 0);
 		ImageLoss f;
 		if (tile == 0) {
 			LayerSum contentLoss = s.contentWeight > 0 ? contentLoss(net, work, s,
@@ -274,8 +282,10 @@ public final class GatysStylizer implements AutoCloseable {
 		}
 		else f = tiledLoss((Vgg) net, tile, styles, blendSum, work, colourSource,
 			allLayers, styled, s, owner);
-		return new Loop(f, x, s, listener, work, scale, offset, finalWork,
-			finalColour).execute();
+		try (f) {
+			return new Loop(f, x, s, state, listener, work, scale, offset, finalWork,
+				finalColour).execute();
+		}
 	}
 
 	/**
@@ -353,31 +363,39 @@ public final class GatysStylizer implements AutoCloseable {
 	{
 		TileGrid grid = TileGrid.of(net.layers(), work.height(), work.width(),
 			tile);
-		Map<String, NDArray> contentTargets = Map.of();
+		// The content targets go to a file, tile by tile (see ContentTargets): at
+		// the sizes that need tiles they are the largest array of the run.
+		ContentTargets contentTargets = null;
 		if (s.contentWeight > 0) try (NDManager scope = owner.newSubManager()) {
-			contentTargets = TiledLoss.featureMaps(net, grid, toArray(scope, work),
-				s.contentLayers.keySet(), owner);
+			contentTargets = ContentTargets.spilled(net, grid, toArray(scope, work),
+				s.contentLayers.keySet(), scope);
 		}
 		Map<String, NDArray> targets = new LinkedHashMap<>();
-		if (styled) for (Style st : styles) {
-			if (st.weight() == 0) continue;
-			RgbImage img = styleImage(st, work, colourSource, s);
-			TileGrid styleGrid = TileGrid.of(net.layers(), img.height(), img.width(),
-				tile);
-			try (NDManager scope = owner.newSubManager()) {
-				Map<String, NDArray> grams = TiledLoss.gramMatrices(net, styleGrid,
-					toArray(scope, img), s.styleLayers.keySet(), scope);
-				for (String layer : s.styleLayers.keySet()) {
-					NDArray gram = Scalars.times(grams.get(layer), (float) (st.weight() /
-						blendSum));
-					NDArray sum = targets.get(layer);
-					if (sum == null) {
-						gram.attach(owner);
-						targets.put(layer, gram);
+		try {
+			if (styled) for (Style st : styles) {
+				if (st.weight() == 0) continue;
+				RgbImage img = styleImage(st, work, colourSource, s);
+				TileGrid styleGrid = TileGrid.of(net.layers(), img.height(), img
+					.width(), tile);
+				try (NDManager scope = owner.newSubManager()) {
+					Map<String, NDArray> grams = TiledLoss.gramMatrices(net, styleGrid,
+						toArray(scope, img), s.styleLayers.keySet(), scope);
+					for (String layer : s.styleLayers.keySet()) {
+						NDArray gram = Scalars.times(grams.get(layer), (float) (st
+							.weight() / blendSum));
+						NDArray sum = targets.get(layer);
+						if (sum == null) {
+							gram.attach(owner);
+							targets.put(layer, gram);
+						}
+						else sum.addi(gram);
 					}
-					else sum.addi(gram);
 				}
 			}
+		}
+		catch (RuntimeException e) {
+			if (contentTargets != null) contentTargets.close();
+			throw e;
 		}
 		return new TiledLoss(net, grid, s.contentLayers, contentTargets,
 			s.styleLayers, targets, allLayers, s);
@@ -525,6 +543,29 @@ public final class GatysStylizer implements AutoCloseable {
 		};
 	}
 
+	/**
+	 * The optimizer, its state bounded and placed as {@code state} plans it (see
+	 * {@link OptimizerMemory}).
+	 */
+	static Optimizer optimizer(StyleTransferSettings s, OptimizerMemory state,
+		NDArray initial)
+	{
+		return optimizer(s, state, initial, s.effectiveLearningRate());
+	}
+
+	/** The same, at learning rate {@code lr} (a schedule's later rate). */
+	static Optimizer optimizer(StyleTransferSettings s, OptimizerMemory state,
+		NDArray initial, double lr)
+	{
+		return switch (s.optimizer) {
+			case LBFGS -> Lbfgs.builder().learningRate(lr).memoryBudget(state
+				.historyBudget(initial.size())).lineSearch(s.lineSearch).build(initial);
+			case ADAM -> state.momentsOnHost() ? Adam.onHost(initial, lr, s.adamBeta1,
+				s.adamBeta2, 1e-8) : new Adam(initial, lr, s.adamBeta1, s.adamBeta2,
+					1e-8);
+		};
+	}
+
 	static NDArray toArray(NDManager m, RgbImage img) {
 		return m.create(img.planes(), new Shape(1, 3, img.height(), img.width()));
 	}
@@ -664,6 +705,7 @@ public final class GatysStylizer implements AutoCloseable {
 
 		private final ImageLoss f;
 		private final StyleTransferSettings s;
+		private final OptimizerMemory state;
 		private final StylizationListener listener;
 		private final RgbImage work;
 		private final StylizationListener.Scale scale;
@@ -687,13 +729,14 @@ public final class GatysStylizer implements AutoCloseable {
 		 * shown at.
 		 */
 		Loop(ImageLoss f, NDArray initial, StyleTransferSettings s,
-			StylizationListener listener, RgbImage work,
+			OptimizerMemory state, StylizationListener listener, RgbImage work,
 			StylizationListener.Scale scale, int offset, RgbImage finalWork,
 			RgbImage finalColour)
 		{
 			this.f = f;
 			this.initial = initial;
 			this.s = s;
+			this.state = state;
 			this.listener = listener;
 			this.work = work;
 			this.scale = scale;
@@ -709,7 +752,7 @@ public final class GatysStylizer implements AutoCloseable {
 
 		StylizationResult execute() {
 			StylizationResult.Outcome outcome = StylizationResult.Outcome.COMPLETED;
-			Optimizer opt = optimizer(s, initial, s.effectiveLearningRate());
+			Optimizer opt = optimizer(s, state, initial, s.effectiveLearningRate());
 			try (NDArray good = initial.duplicate()) {
 				x = opt.parameters();
 				lastGood = good;
@@ -726,7 +769,7 @@ public final class GatysStylizer implements AutoCloseable {
 							Optimizer next;
 							try (NDArray current = x.duplicate()) {
 								current.attach(initial.getManager());
-								next = optimizer(s, current, s.learningRateLater);
+								next = optimizer(s, state, current, s.learningRateLater);
 							}
 							opt.close();
 							opt = next;
@@ -748,16 +791,6 @@ public final class GatysStylizer implements AutoCloseable {
 				opt.close();
 				if (best != null) best.close();
 			}
-		}
-
-		private static Optimizer optimizer(StyleTransferSettings s, NDArray initial,
-			double lr)
-		{
-			return switch (s.optimizer) {
-				case LBFGS -> Lbfgs.builder().learningRate(lr).memoryBudget(
-					s.historyBudgetBytes).lineSearch(s.lineSearch).build(initial);
-				case ADAM -> new Adam(initial, lr, s.adamBeta1, s.adamBeta2, 1e-8);
-			};
 		}
 
 		private StylizationResult finish(StylizationResult.Outcome outcome) {

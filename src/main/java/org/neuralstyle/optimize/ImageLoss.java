@@ -28,7 +28,7 @@ import ai.djl.ndarray.NDArray;
  * ({@link GatysStylizer.LossFunction}) or tile by tile ({@link TiledLoss}),
  * with the same result up to float rounding.
  */
-interface ImageLoss {
+interface ImageLoss extends AutoCloseable {
 
 	/** The losses at {@code x}. */
 	LossValues losses(NDArray x);
@@ -38,4 +38,8 @@ interface ImageLoss {
 	 * {@code x}'s manager.
 	 */
 	GatysStylizer.Graded gradient(NDArray x);
+
+	/** Frees what the loss holds outside its manager (nothing, by default). */
+	@Override
+	default void close() {}
 }

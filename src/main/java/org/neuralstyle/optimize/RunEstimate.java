@@ -28,22 +28,25 @@ import ai.djl.ndarray.types.Shape;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 
 import org.neuralstyle.image.Resampling;
 import org.neuralstyle.net.Devices;
 import org.neuralstyle.net.Vgg;
 import org.neuralstyle.net.VggLayer;
-import org.neuralstyle.optim.Lbfgs;
-import org.neuralstyle.optim.OptimizerKind;
 
 /**
  * What a run will cost before it starts: its time and peak memory, and whether
  * that fits. An estimate, not a promise: the memory is counted from the arrays
  * the run holds (see {@link TileGrid#bytesPerPixel}), the time from the FLOPs
- * of its evaluations against a measured matrix-multiply throughput. Each front
- * end prints {@link #summary()} and, when the run does not fit, ends with
- * {@link #advice()}.
+ * of its evaluations against a measured matrix-multiply throughput. A
+ * coarse-to-fine run is counted scale by scale, each at its size, tiles and
+ * share of the iterations: the times add up, the peak is the largest scale's.
+ * Each front end prints {@link #summary()} and, when the run does not fit, ends
+ * with {@link #advice()} and the option values that would fit
+ * ({@link #fittingTile()}, {@link #fittingLongSide()}).
  */
 public final class RunEstimate {
 
@@ -69,6 +72,7 @@ public final class RunEstimate {
 
 	private final int width;
 	private final int height;
+	private final int scales;
 	private final int tile;
 	private final int tiles;
 	private final double evaluationFlops;
@@ -77,16 +81,19 @@ public final class RunEstimate {
 	private final long freeBytes;
 	private final double gflops;
 	private final int iterations;
+	private final OptimizerMemory optimizer;
 	private final String advice;
 	private final int fittingLongSide;
+	private final int fittingTile;
 
-	private RunEstimate(int width, int height, int tile, int tiles,
+	private RunEstimate(int width, int height, int scales, int tile, int tiles,
 		double evaluationFlops, double seconds, long peakBytes, long freeBytes,
-		double gflops, int iterations, String advice, int fittingLongSide)
+		double gflops, int iterations, OptimizerMemory optimizer, String advice,
+		int fittingLongSide, int fittingTile)
 	{
-		this.fittingLongSide = fittingLongSide;
 		this.width = width;
 		this.height = height;
+		this.scales = scales;
 		this.tile = tile;
 		this.tiles = tiles;
 		this.evaluationFlops = evaluationFlops;
@@ -95,7 +102,22 @@ public final class RunEstimate {
 		this.freeBytes = freeBytes;
 		this.gflops = gflops;
 		this.iterations = iterations;
+		this.optimizer = optimizer;
 		this.advice = advice;
+		this.fittingLongSide = fittingLongSide;
+		this.fittingTile = fittingTile;
+	}
+
+	/**
+	 * {@link #of(List, StyleTransferSettings, int, int, boolean, boolean, long, double)}
+	 * on the CPU, where the host is the device.
+	 */
+	public static RunEstimate of(List<VggLayer> layout, StyleTransferSettings s,
+		int contentWidth, int contentHeight, boolean styled, long freeBytes,
+		double gflops)
+	{
+		return of(layout, s, contentWidth, contentHeight, styled, true, freeBytes,
+			gflops);
 	}
 
 	/**
@@ -104,34 +126,58 @@ public final class RunEstimate {
 	 * (automatic tiles get half of it, as {@link Devices#availableMemory} gives
 	 * them) and a throughput of {@code gflops} GFLOP/s. {@code styled}: whether a
 	 * style loss is computed (a style image and a positive style weight).
+	 * {@code deviceIsHost}: whether the device is the CPU, whose memory the
+	 * process and the Java side share with the computation.
 	 */
 	public static RunEstimate of(List<VggLayer> layout, StyleTransferSettings s,
-		int contentWidth, int contentHeight, boolean styled, long freeBytes,
-		double gflops)
+		int contentWidth, int contentHeight, boolean styled, boolean deviceIsHost,
+		long freeBytes, double gflops)
 	{
 		int[] size = workingSize(contentWidth, contentHeight, s.maxSize);
-		RunEstimate e = at(layout, s, size[0], size[1], styled, freeBytes, gflops);
+		RunEstimate e = run(layout, s, s.tile, size[0], size[1], styled,
+			deviceIsHost, freeBytes, gflops);
 		if (e.fits()) return e;
-		// What would fit: the largest long side under the same settings, by
-		// bisection (the
+		// What would fit. First tiles at this size: the largest that does (the
+		// memory grows with the tile).
+		List<VggLayer> layers = layersInUse(layout, s, styled);
+		int align = TileGrid.align(layers), longSide = Math.max(size[0], size[1]);
+		int lo = 0, hi = (longSide + align - 1) / align + 1;
+		while (hi - lo > 1) {
+			int mid = (lo + hi) >>> 1;
+			if (run(layout, s, mid * align, size[0], size[1], styled, deviceIsHost,
+				freeBytes, gflops).fits()) lo = mid;
+			else hi = mid;
+		}
+		int tile = lo * align;
+		// A tile is advice only where it changes something: a smaller one than the
+		// run would use.
+		if (tile >= (e.tile == 0 ? longSide : e.tile)) tile = 0;
+		// Then the largest long side under the same settings, by bisection (the
 		// estimate grows with the size).
-		int lo = 0, hi = Math.max(size[0], size[1]);
+		lo = 0;
+		hi = longSide;
 		while (hi - lo > 1) {
 			int mid = (lo + hi) >>> 1;
 			int[] m = Resampling.fitLongSide(contentWidth, contentHeight, mid);
-			if (at(layout, s, m[0], m[1], styled, freeBytes, gflops).fits()) lo = mid;
+			if (run(layout, s, s.tile, m[0], m[1], styled, deviceIsHost, freeBytes,
+				gflops).fits()) lo = mid;
 			else hi = mid;
 		}
 		int minimum = Vgg.minimumSide(layout, Vgg.deepest(layout, usedLayers(s,
 			styled)));
-		String what = lo >= minimum ? String.format(Locale.ROOT,
-			"A long side of at most %d pixels would fit%s.", lo, s.tile > 0
-				? ", or automatic tiles at this size if they fit" : "")
-			: "Not even the smallest image fits: use layers nearer the input, or a machine with more memory.";
-		return new RunEstimate(e.width, e.height, e.tile, e.tiles,
+		int side = lo >= minimum ? lo : 0;
+		StringBuilder what = new StringBuilder();
+		if (tile > 0) what.append(String.format(Locale.ROOT,
+			"Tiles of at most %d pixels would fit at this size.", tile));
+		if (side > 0) what.append(what.length() > 0 ? " " : "").append(String
+			.format(Locale.ROOT,
+				"A long side of at most %d pixels would fit with these settings.",
+				side));
+		if (what.length() == 0) what.append(
+			"Not even the smallest image fits: use layers nearer the input, or a machine with more memory.");
+		return new RunEstimate(e.width, e.height, e.scales, e.tile, e.tiles,
 			e.evaluationFlops, e.seconds, e.peakBytes, freeBytes, gflops,
-			e.iterations, (e.advice == null ? "" : e.advice + " ") + what,
-			lo >= minimum ? lo : 0);
+			e.iterations, e.optimizer, e.advice + " " + what, side, tile);
 	}
 
 	/**
@@ -142,21 +188,57 @@ public final class RunEstimate {
 		StyleTransferSettings s, int contentWidth, int contentHeight,
 		boolean styled, Device device)
 	{
-		return of(layout, s, contentWidth, contentHeight, styled, 2 * Devices
-			.availableMemory(device), gemmThroughput(device, 512));
+		return of(layout, s, contentWidth, contentHeight, styled, !device.isGpu(),
+			2 * Devices.availableMemory(device), gemmThroughput(device, 512));
 	}
 
-	/** The estimate at a working size already chosen. */
-	static RunEstimate at(List<VggLayer> layout, StyleTransferSettings s,
-		int width, int height, boolean styled, long freeBytes, double gflops)
+	/**
+	 * The whole run at a working size, with tile setting {@code tileSetting}:
+	 * each scale at its size and share of the iterations. The time is the sum,
+	 * the peak memory the largest scale's (each scale's arrays are freed before
+	 * the next), and the figures per evaluation are the last scale's.
+	 */
+	private static RunEstimate run(List<VggLayer> layout, StyleTransferSettings s,
+		int tileSetting, int width, int height, boolean styled,
+		boolean deviceIsHost, long freeBytes, double gflops)
 	{
+		if (s.scales <= 1) return at(layout, s, tileSetting, width, height, styled,
+			deviceIsHost, freeBytes, gflops, s.iterations, (long) width * height);
+		int longSide = Math.max(width, height);
+		List<int[]> sizes = GatysStylizer.scaleSizes(width, height, s.scales, Math
+			.min(s.minSize, longSide));
+		int[] shares = GatysStylizer.iterationShares(s.iterations, s.scales);
+		double seconds = 0;
+		RunEstimate peak = null, last = null;
+		for (int k = 0; k < sizes.size(); k++) {
+			RunEstimate e = at(layout, s, tileSetting, sizes.get(k)[0], sizes.get(
+				k)[1], styled, deviceIsHost, freeBytes, gflops, shares[k],
+				(long) width * height);
+			seconds += e.seconds;
+			if (peak == null || e.peakBytes > peak.peakBytes || !e.fits()) peak = e;
+			last = e;
+		}
+		String problem = last.fits() ? peak.advice : last.advice;
+		return new RunEstimate(width, height, s.scales, last.tile, last.tiles,
+			last.evaluationFlops, seconds, peak.peakBytes, freeBytes, gflops,
+			s.iterations, peak.optimizer, problem, 0, 0);
+	}
+
+	/**
+	 * One scale: {@code iterations} evaluations at {@code width × height}, the
+	 * Java side holding images of {@code hostPixels} (the run's working size).
+	 */
+	static RunEstimate at(List<VggLayer> layout, StyleTransferSettings s,
+		int tileSetting, int width, int height, boolean styled,
+		boolean deviceIsHost, long freeBytes, double gflops, int iterations,
+		long hostPixels)
+	{
+		List<VggLayer> layers = layersInUse(layout, s, styled);
 		Set<String> used = usedLayers(s, styled);
-		List<VggLayer> layers = layout.subList(0, layout.indexOf(layer(layout, Vgg
-			.deepest(layout, used))) + 1);
 		long pixels = (long) width * height;
 		String problem = null;
 		int tile;
-		if (s.tile == StyleTransferSettings.TILE_AUTOMATIC) {
+		if (tileSetting == StyleTransferSettings.TILE_AUTOMATIC) {
 			try {
 				tile = TileGrid.automatic(layers, height, width, Math.min(freeBytes / 2,
 					TileGrid.WORKING_SET_CAP));
@@ -166,7 +248,7 @@ public final class RunEstimate {
 				problem = notEvenTiled.getMessage();
 			}
 		}
-		else tile = s.tile;
+		else tile = tileSetting;
 
 		// FLOPs and working set of one evaluation: over the tiles' windows, which
 		// overlap by their halos.
@@ -178,48 +260,78 @@ public final class RunEstimate {
 			window = pixels;
 		}
 		else {
-			TileGrid grid = TileGrid.of(layers, height, width, tile);
-			tiles = grid.tiles().size();
-			for (TileGrid.Tile t : grid.tiles()) {
-				int h = t.windowBottom() - t.windowTop(), w = t.windowRight() - t
-					.windowLeft();
-				flops += evaluationFlops(layout, s, styled, h, w);
-				window = Math.max(window, (double) h * w);
-			}
-		}
-		double bytes = TileGrid.bytesPerPixel(layers) * window;
-		// Arrays of the whole image that live through the run: the pixels and their
-		// gradient, the
-		// optimizer's state and, when tiled, the content targets and the gradient
-		// being assembled.
-		double image = 3.0 * 4 * pixels;
-		double state = 2 * image;
-		if (s.optimizer == OptimizerKind.ADAM) state += 2 * image;
-		else state += (2.0 * Lbfgs.historyCapacity(100, 3L * pixels, 4,
-			s.historyBudgetBytes) + 3) * image;
-		if (tile > 0) {
-			state += image;
-			for (String c : s.contentLayers.keySet())
-				if (s.contentWeight > 0) {
-					int scale = TileGrid.scale(layout, c);
-					state += 4.0 * layer(layout, c).outChannels() * pixels /
-						((double) scale * scale);
+			// The grid's windows (see TileGrid) come in a few sizes per axis (the
+			// first, the inner ones, the last): count each pair once, however many
+			// tiles there are.
+			int core = TileGrid.aligned(layers, tile), halo = TileGrid.halo(layers);
+			Map<Integer, Integer> rows = windowLengths(height, core, halo), columns =
+				windowLengths(width, core, halo);
+			tiles = 0;
+			for (Map.Entry<Integer, Integer> r : rows.entrySet())
+				for (Map.Entry<Integer, Integer> c : columns.entrySet()) {
+					int count = r.getValue() * c.getValue();
+					tiles += count;
+					flops += count * evaluationFlops(layout, s, styled, r.getKey(), c
+						.getKey());
+					window = Math.max(window, (double) r.getKey() * c.getKey());
 				}
 		}
-		double host = HOST_IMAGE_COPIES * image;
-		long peak = (long) (PROCESS_BYTES + bytes + state + host);
-		if (problem == null && peak - PROCESS_BYTES > freeBytes) problem = String
-			.format(Locale.ROOT,
-				"The estimated peak memory, %s, is more than the %s free.", megabytes(
-					peak), megabytes(freeBytes));
+		// What the run holds on the device besides the optimizer's state: one
+		// evaluation's working set and, when tiled, the gradient the tiles add up
+		// (see tiledBytes); on the CPU also the Java side's images.
+		double held = TileGrid.bytesPerPixel(layers) * window;
+		if (tile > 0) held += tiledBytes(layout, s, pixels, window);
+		double host = HOST_IMAGE_COPIES * 3.0 * 4 * hostPixels;
+		if (deviceIsHost) held += host;
+		OptimizerMemory state = OptimizerMemory.plan(s, 3 * pixels, deviceIsHost,
+			freeBytes, (long) held);
+		double device = held + state.deviceBytes();
+		// The peak reported: the process's on the CPU, the device's on a GPU.
+		long peak = (long) (deviceIsHost ? PROCESS_BYTES + device : device);
+		if (problem == null && device > freeBytes) problem = String.format(
+			Locale.ROOT, "The estimated peak memory%s, %s, is more than the %s free.",
+			deviceIsHost ? "" : " on the device", megabytes(peak), megabytes(
+				freeBytes));
 		// The targets: one forward pass of the content and of a style image of
 		// about its size.
 		double targets = Vgg.forwardFlops(layout, Vgg.deepest(layout, used), height,
 			width) * (styled ? 1 + s.styleScale * s.styleScale : 1);
-		double seconds = FLOOR_RATIO * (s.iterations * flops + targets) / (gflops *
+		double seconds = FLOOR_RATIO * (iterations * flops + targets) / (gflops *
 			1e9);
-		return new RunEstimate(width, height, tile, tiles, flops, seconds, peak,
-			freeBytes, gflops, s.iterations, problem, 0);
+		return new RunEstimate(width, height, 1, tile, tiles, flops, seconds, peak,
+			freeBytes, gflops, iterations, state, problem, 0, 0);
+	}
+
+	/**
+	 * The window lengths of a {@link TileGrid} along one axis of {@code size}
+	 * pixels, with how many tiles have each.
+	 */
+	static Map<Integer, Integer> windowLengths(int size, int tile, int halo) {
+		Map<Integer, Integer> lengths = new TreeMap<>();
+		for (int start = 0; start < size; start += tile) {
+			int end = Math.min(size, start + tile);
+			lengths.merge(Math.min(size, end + halo) - Math.max(0, start - halo), 1,
+				Integer::sum);
+		}
+		return lengths;
+	}
+
+	/**
+	 * Bytes a tiled evaluation holds besides the tile's working set: the whole
+	 * image's gradient being assembled, and one tile's content targets, read back
+	 * from their file (see {@link ContentTargets}) for a window of {@code window}
+	 * pixels.
+	 */
+	static double tiledBytes(List<VggLayer> layout, StyleTransferSettings s,
+		long pixels, double window)
+	{
+		double bytes = 3.0 * 4 * pixels;
+		if (s.contentWeight > 0) for (String c : s.contentLayers.keySet()) {
+			int scale = TileGrid.scale(layout, c);
+			bytes += 4.0 * layer(layout, c).outChannels() * window / ((double) scale *
+				scale);
+		}
+		return bytes;
 	}
 
 	/**
@@ -290,6 +402,14 @@ public final class RunEstimate {
 		return used;
 	}
 
+	/** The network down to the deepest layer a loss uses. */
+	static List<VggLayer> layersInUse(List<VggLayer> layout,
+		StyleTransferSettings s, boolean styled)
+	{
+		return layout.subList(0, layout.indexOf(layer(layout, Vgg.deepest(layout,
+			usedLayers(s, styled)))) + 1);
+	}
+
 	private static VggLayer layer(List<VggLayer> layout, String name) {
 		for (VggLayer l : layout)
 			if (l.name().equals(name)) return l;
@@ -330,14 +450,50 @@ public final class RunEstimate {
 		return fittingLongSide;
 	}
 
+	/**
+	 * When the run does not fit: the largest tile side that would at this size,
+	 * when that is smaller than the tiles the run would use (for the front end to
+	 * name its own option); 0 when it fits or when no tile would.
+	 */
+	public int fittingTile() {
+		return fittingTile;
+	}
+
+	/**
+	 * " Try TILE, or SIZE." with the values that would fit after each front end's
+	 * own option names ({@code tileOption} and {@code sizeOption}, such as
+	 * "--tile "), the tile first (it keeps the size); empty when it fits or
+	 * nothing would.
+	 */
+	public String tryInstead(String tileOption, String sizeOption) {
+		String tile = fittingTile > 0 ? tileOption + fittingTile : null;
+		String size = fittingLongSide > 0 ? sizeOption + fittingLongSide : null;
+		if (tile != null && size != null) return " Try " + tile + ", or " + size +
+			".";
+		if (tile != null) return " Try " + tile + ".";
+		return size != null ? " Try " + size + "." : "";
+	}
+
+	/**
+	 * How much state the optimizer keeps and where (of the scale with the largest
+	 * peak).
+	 */
+	public OptimizerMemory optimizer() {
+		return optimizer;
+	}
+
 	/** One line for a log: size, tiles, time and memory, called an estimate. */
 	public String summary() {
 		String tiling = tile == 0 ? "untiled" : String.format(Locale.ROOT,
 			"%d tiles of %d px", tiles, tile);
+		String scaled = scales == 1 ? "" : String.format(Locale.ROOT, "%d scales, ",
+			scales);
+		String last = scales == 1 ? "" : " at the last scale";
 		return String.format(Locale.ROOT,
-			"Estimate for %d×%d, %s: about %s for %d iterations (%.1f GFLOP each at %.0f GFLOP/s measured, ×%.0f), peak memory about %s, %s free.",
-			width, height, tiling, duration(seconds), iterations, evaluationFlops /
-				1e9, gflops, FLOOR_RATIO, megabytes(peakBytes), megabytes(freeBytes));
+			"Estimate for %d×%d, %s%s: about %s for %d iterations (%.1f GFLOP each%s at %.0f GFLOP/s measured, ×%.0f), peak memory about %s, %s free; %s.",
+			width, height, scaled, tiling, duration(seconds), iterations,
+			evaluationFlops / 1e9, last, gflops, FLOOR_RATIO, megabytes(peakBytes),
+			megabytes(freeBytes), optimizer.describe());
 	}
 
 	public int width() {
@@ -348,7 +504,12 @@ public final class RunEstimate {
 		return height;
 	}
 
-	/** The tile side chosen (0: untiled). */
+	/** The number of scales of the run. */
+	public int scales() {
+		return scales;
+	}
+
+	/** The tile side chosen (0: untiled); the last scale's. */
 	public int tile() {
 		return tile;
 	}

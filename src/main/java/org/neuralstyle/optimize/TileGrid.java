@@ -89,12 +89,23 @@ final class TileGrid {
 	 *           cell of the deepest layer
 	 */
 	static TileGrid of(List<VggLayer> layers, int height, int width, int tile) {
-		int align = align(layers), halo = halo(layers);
+		return new TileGrid(height, width, align(layers), halo(layers), aligned(
+			layers, tile));
+	}
+
+	/**
+	 * The core side a grid of {@code tile} pixels uses: {@code tile} rounded down
+	 * to whole pooling cells of the deepest layer.
+	 *
+	 * @throws IllegalArgumentException if the tile is smaller than one cell
+	 */
+	static int aligned(List<VggLayer> layers, int tile) {
+		int align = align(layers);
 		if (tile < align) throw new IllegalArgumentException("A tile of " + tile +
 			" pixels is smaller than the " + align + "×" + align +
 			" cells the network's poolings need: use a tile of at least " + align +
 			" pixels, or 0 for none.");
-		return new TileGrid(height, width, align, halo, tile / align * align);
+		return tile / align * align;
 	}
 
 	/**

@@ -60,7 +60,7 @@ final class TiledLoss implements ImageLoss {
 	private final List<VggLayer> layers;
 	private final TileGrid grid;
 	private final Map<String, Float> contentLayers;
-	private final Map<String, NDArray> contentTargets;
+	private final ContentTargets contentTargets;
 	private final Map<String, Float> styleLayers;
 	private final Map<String, NDArray> styleGrams;
 	private final Set<String> wanted;
@@ -68,26 +68,32 @@ final class TiledLoss implements ImageLoss {
 	private final Shape imageShape;
 
 	/**
-	 * @param contentTargets the content image's whole feature map per content
-	 *          layer (1×C×h×w)
+	 * @param contentTargets the content image's feature maps in the content
+	 *          layers, or null without a content loss; closed with this loss
 	 * @param styleGrams the target Gram matrix per style layer (C×C, normalized
 	 *          by C·h·w)
 	 */
 	TiledLoss(Vgg net, TileGrid grid, Map<String, Float> contentLayers,
-		Map<String, NDArray> contentTargets, Map<String, Float> styleLayers,
+		ContentTargets contentTargets, Map<String, Float> styleLayers,
 		Map<String, NDArray> styleGrams, Set<String> wanted,
 		StyleTransferSettings s)
 	{
 		this.net = net;
 		this.layers = net.layers();
 		this.grid = grid;
-		this.contentLayers = contentTargets.isEmpty() ? Map.of() : contentLayers;
+		this.contentLayers = contentTargets == null ? Map.of() : contentLayers;
 		this.contentTargets = contentTargets;
 		this.styleLayers = styleGrams.isEmpty() ? Map.of() : styleLayers;
 		this.styleGrams = styleGrams;
 		this.wanted = wanted;
 		this.s = s;
 		this.imageShape = new Shape(1, 3, grid.height(), grid.width());
+	}
+
+	/** Deletes the content targets' file, if they have one. */
+	@Override
+	public void close() {
+		if (contentTargets != null) contentTargets.close();
 	}
 
 	/**
@@ -157,7 +163,7 @@ final class TiledLoss implements ImageLoss {
 				}
 				for (String layer : contentLayers.keySet())
 					contentSums.merge(layer, (double) contentDifference(t, layer, features
-						.get(layer)).square().sum().getFloat(), Double::sum);
+						.get(layer), tileScope).square().sum().getFloat(), Double::sum);
 				if (s.tvWeight > 0) {
 					tvRows += rowDifferences(t, window).square().sum().getFloat();
 					tvColumns += columnDifferences(t, window).square().sum().getFloat();
@@ -167,7 +173,7 @@ final class TiledLoss implements ImageLoss {
 		double content = 0;
 		for (Map.Entry<String, Float> layer : contentLayers.entrySet())
 			content += layer.getValue() * contentSums.get(layer.getKey()) /
-				contentTargets.get(layer.getKey()).size();
+				contentTargets.elements(layer.getKey());
 		double style = 0;
 		for (Map.Entry<String, Float> layer : styleLayers.entrySet()) {
 			NDArray gram = normalized(layer.getKey(), gramSums.get(layer.getKey()));
@@ -213,9 +219,10 @@ final class TiledLoss implements ImageLoss {
 				layer)).sum());
 		for (Map.Entry<String, Float> layer : contentLayers.entrySet()) {
 			float factor = (float) (s.contentWeight * layer.getValue() /
-				contentTargets.get(layer.getKey()).size());
+				contentTargets.elements(layer.getKey()));
 			total = total.add(Scalars.times(contentDifference(t, layer.getKey(),
-				features.get(layer.getKey())).square().sum(), factor));
+				features.get(layer.getKey()), window.getManager()).square().sum(),
+				factor));
 		}
 		if (s.tvWeight > 0) {
 			total = total.add(Scalars.times(rowDifferences(t, window).square().sum(),
@@ -243,15 +250,10 @@ final class TiledLoss implements ImageLoss {
 
 	/** The core's feature map minus the content's there. */
 	private NDArray contentDifference(TileGrid.Tile t, String layer,
-		NDArray windowFeatures)
+		NDArray windowFeatures, NDManager scope)
 	{
-		int scale = TileGrid.scale(layers, layer);
-		int[] rows = grid.coreInFeatures(t.top(), t.bottom(), grid.height(), scale);
-		int[] columns = grid.coreInFeatures(t.left(), t.right(), grid.width(),
-			scale);
-		NDArray target = contentTargets.get(layer).get(new NDIndex(
-			":, :, {}:{}, {}:{}", rows[0], rows[1], columns[0], columns[1]));
-		return core(t, layer, windowFeatures).sub(target);
+		return core(t, layer, windowFeatures).sub(contentTargets.core(t, layer,
+			scope));
 	}
 
 	private NDArray core(TileGrid.Tile t, String layer, NDArray windowFeatures) {
@@ -259,8 +261,8 @@ final class TiledLoss implements ImageLoss {
 	}
 
 	/** The part of a window's feature map that belongs to the tile's core. */
-	private static NDArray core(TileGrid grid, List<VggLayer> layers,
-		TileGrid.Tile t, String layer, NDArray windowFeatures)
+	static NDArray core(TileGrid grid, List<VggLayer> layers, TileGrid.Tile t,
+		String layer, NDArray windowFeatures)
 	{
 		int scale = TileGrid.scale(layers, layer);
 		int[] rows = grid.coreInFeatures(t.top(), t.bottom(), grid.height(), scale);
@@ -315,7 +317,7 @@ final class TiledLoss implements ImageLoss {
 
 	/** What is done with one tile's feature maps (in a scope closed after it). */
 	@FunctionalInterface
-	private interface TileVisitor {
+	interface TileVisitor {
 
 		void visit(TileGrid.Tile t, Map<String, NDArray> features);
 	}
@@ -324,7 +326,7 @@ final class TiledLoss implements ImageLoss {
 	 * Runs every tile's window through the network without gradients, one tile in
 	 * memory at a time.
 	 */
-	private static void forEachTile(Vgg net, TileGrid grid, NDArray image,
+	static void forEachTile(Vgg net, TileGrid grid, NDArray image,
 		Set<String> wanted, NDManager owner, TileVisitor visitor)
 	{
 		for (TileGrid.Tile t : grid.tiles()) {

@@ -144,9 +144,9 @@ class FastCommandLineTest {
 		ImageFiles.write(CommandLineTest.noise(45, 37, 6), in);
 		Path whole = dir.resolve("whole.png"), tiled = dir.resolve("tiled.png");
 		assertEquals(0, Main.run("fast", "--model", MODEL, "--input", in.toString(),
-			"--output", whole.toString(), "--tile", "0"), err());
+			"--output", whole.toString(), "--tile", "0"), console.err());
 		assertEquals(0, Main.run("fast", "--model", MODEL, "--input", in.toString(),
-			"--output", tiled.toString(), "--tile", "32"), err());
+			"--output", tiled.toString(), "--tile", "32"), console.err());
 		float[] a = ImageFiles.read(whole).planes(), b = ImageFiles.read(tiled)
 			.planes();
 		for (int i = 0; i < a.length; i++)
@@ -154,8 +154,8 @@ class FastCommandLineTest {
 		Path refused = dir.resolve("refused.png");
 		assertEquals(ExitCodes.USAGE, Main.run("fast", "--model", MODEL, "--input",
 			in.toString(), "--output", refused.toString(), "--tile", "16"));
-		assertTrue(err().contains("A tile of 16 pixels cannot hold the halo"),
-			err());
+		assertTrue(console.err().contains(
+			"A tile of 16 pixels cannot hold the halo"), console.err());
 		assertFalse(Files.exists(refused));
 	}
 

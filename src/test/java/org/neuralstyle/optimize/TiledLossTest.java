@@ -160,7 +160,8 @@ class TiledLossTest {
 				contentLoss, styleLoss, wanted, s, width, height).gradient(flat);
 			TileGrid grid = TileGrid.of(net.layers(), height, width, tile);
 			GatysStylizer.Graded tiled = new TiledLoss(net, grid, s.contentLayers,
-				contentFeatures, s.styleLayers, grams, wanted, s).gradient(flat);
+				ContentTargets.inMemory(contentFeatures, grid, net.layers()),
+				s.styleLayers, grams, wanted, s).gradient(flat);
 			String what = pooling + " pooling, tile " + tile + " (" + grid.tiles()
 				.size() + " tiles): ";
 			assertTrue(grid.tiles().size() > 1 || tile == 64, what + "several tiles");
