@@ -21,6 +21,8 @@
 package org.neuralstyle.cli;
 
 import ai.djl.Device;
+import ij.ImagePlus;
+import ij.ImageStack;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -191,7 +193,15 @@ final class OptimizeCommand implements Callable<Integer> {
 		if (styleWeights != null && styleWeights.size() != styles.size())
 			throw new IllegalArgumentException("--style-weights has " + styleWeights
 				.size() + " values for " + styles.size() + " style images");
-		RgbImage contentImage = ImageFiles.read(content);
+		// Every slice of a multi-slice file is stylized, into a stack with its
+		// labels.
+		ImagePlus contentFile = ImageFiles.open(content);
+		int planes = contentFile.getStackSize();
+		if (planes > 1 && !ImageFiles.format(output).equals("tiff"))
+			throw new IllegalArgumentException(content + " has " + planes +
+				" slices: name the output *.tif to get a stack of stylized slices");
+		RgbImage contentImage = ImageFiles.toRgb(contentFile.getStack()
+			.getProcessor(1));
 		List<GatysStylizer.Style> styleImages = new ArrayList<>();
 		for (int i = 0; i < styles.size(); i++) {
 			styleImages.add(new GatysStylizer.Style(ImageFiles.read(styles.get(i)),
@@ -207,8 +217,10 @@ final class OptimizeCommand implements Callable<Integer> {
 				// the image.
 				Interruption interruption = Interruption.install("iteration", 60);
 				ProgressLog listener = new ProgressLog(interruption, estimated(stylizer,
-					s, contentImage, styleImages, dev)))
+					s, contentImage, styleImages, dev), planes))
 		{
+			if (planes > 1) return stack(stylizer, contentFile.getStack(),
+				styleImages, s, listener);
 			StylizationResult r = stylizer.run(contentImage, styleImages, s,
 				listener);
 			listener.close();
@@ -221,6 +233,53 @@ final class OptimizeCommand implements Callable<Integer> {
 				default -> ExitCodes.OK;
 			};
 		}
+	}
+
+	/**
+	 * Stylizes every slice of {@code planes} into a TIFF stack at {@code output}
+	 * with the slices' labels. Each slice goes to the file as it is done; the
+	 * stack appears under its name at the end, and after a Ctrl-C with the slices
+	 * done so far. A slice that diverges keeps its last good image and the run
+	 * goes on; the exit code says so.
+	 */
+	private int stack(GatysStylizer stylizer, ImageStack planes,
+		List<GatysStylizer.Style> styles, StyleTransferSettings s,
+		ProgressLog listener) throws IOException
+	{
+		int n = planes.getSize(), code = ExitCodes.OK;
+		TiffStackWriter writer = null;
+		try {
+			for (int i = 1; i <= n; i++) {
+				String label = planes.getSliceLabel(i) == null || planes.getSliceLabel(
+					i).isEmpty() ? "slice " + i : planes.getSliceLabel(i);
+				listener.planeStarted(i, n, label);
+				StylizationResult r = stylizer.run(ImageFiles.toRgb(planes.getProcessor(
+					i)), styles, s, listener);
+				if (writer == null) writer = new TiffStackWriter(output
+					.toAbsolutePath(), r.image().width(), r.image().height());
+				writer.append(ImageFiles.packed(r.image()), label);
+				System.err.printf(Locale.ROOT, "slice %d of %d (%s): %s%n", i, n, label,
+					r.message());
+				if (r.outcome() == StylizationResult.Outcome.DIVERGED) code =
+					ExitCodes.DIVERGED;
+				if (r.outcome() == StylizationResult.Outcome.CANCELLED) {
+					code = ExitCodes.INTERRUPTED;
+					break;
+				}
+			}
+			listener.close();
+			writer.publish(run.overwrite);
+		}
+		catch (FileAlreadyExistsException e) {
+			throw new IOException(output +
+				" appeared while the stack was being stylized; it was kept. Run again with another --output.");
+		}
+		finally {
+			if (writer != null) writer.close();
+		}
+		System.err.println("Wrote " + output + " (" + writer.slices() + " of " + n +
+			" slices)");
+		return code;
 	}
 
 	/**
@@ -309,23 +368,38 @@ final class OptimizeCommand implements Callable<Integer> {
 		private final Interruption interruption;
 		private TiffStackWriter stack;
 		private boolean failed;
-		private final RunProgress bar = RunProgress.start("optimize", iterations);
+		private final RunProgress bar;
+		/** Iterations of the slices before this one, for the bar. */
+		private int done;
+		/** The slice being stylized, prefixed to progress labels; "" for one. */
+		private String plane = "";
 		/**
 		 * Printed once the engine has accepted the run: a refused one ends in its
 		 * one message.
 		 */
 		private RunEstimate estimate;
 
-		ProgressLog(Interruption interruption, RunEstimate estimate) {
+		ProgressLog(Interruption interruption, RunEstimate estimate, int planes) {
 			this.interruption = interruption;
 			this.estimate = estimate;
+			this.bar = RunProgress.start("optimize", (long) iterations * planes);
+		}
+
+		/** Slice {@code index} of {@code count} (from 1) starts. */
+		void planeStarted(int index, int count, String label) {
+			if (index > 1) done += iterations;
+			plane = label + " ";
+			if (bar.isBar()) return;
+			System.out.printf(Locale.ROOT, "slice %d of %d: %s%n", index, count,
+				label);
+			System.out.flush();
 		}
 
 		@Override
 		public void iteration(int iteration, LossValues l) {
-			bar.update(iteration, String.format(Locale.ROOT,
-				"content %.3g style %.3g tv %.3g total %.3g", l.content(), l.style(), l
-					.tv(), l.total()));
+			bar.update(done + Math.min(iteration, iterations), String.format(
+				Locale.ROOT, "content %.3g style %.3g tv %.3g total %.3g", l.content(),
+				l.style(), l.tv(), l.total()));
 			if (bar.isBar()) return;
 			if (iteration == 0 || (logEvery > 0 && iteration % logEvery == 0) ||
 				iteration >= iterations)
@@ -352,9 +426,9 @@ final class OptimizeCommand implements Callable<Integer> {
 			Scale scale)
 		{
 			if (progress == null || failed) return;
-			String label = String.format(Locale.ROOT, "iter %d total %.6g", iteration,
-				l == null ? Double.NaN : l.total()) + (scale.count() > 1 ? " " + scale
-					.label() : "");
+			String label = plane + String.format(Locale.ROOT, "iter %d total %.6g",
+				iteration, l == null ? Double.NaN : l.total()) + (scale.count() > 1
+					? " " + scale.label() : "");
 			try {
 				// Appended, and published with the first slice, so an interrupted run
 				// keeps every slice it made.
