@@ -36,6 +36,7 @@ import java.util.concurrent.Callable;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Pooling;
 import org.neuralstyle.optimize.GatysStylizer;
+import org.neuralstyle.optimize.PlaneSequence;
 import org.neuralstyle.optimize.RunEstimate;
 import org.neuralstyle.optimize.LossValues;
 import org.neuralstyle.optim.OptimizerKind;
@@ -171,6 +172,11 @@ final class OptimizeCommand implements Callable<Integer> {
 		description = "Keep the content's colours: transfer style on luminance only.")
 	boolean preserveColors;
 
+	@Option(names = "--temporal-weight", descriptionKey = "temporalWeight",
+		paramLabel = "X",
+		description = "For a multi-slice TIFF (a time-lapse or z-stack): each slice starts from the previous result warped by the motion between the slices, and a temporal loss of this weight ties it there; 0: every slice on its own (default: ${DEFAULT-VALUE}).")
+	double temporalWeight;
+
 	@Option(names = "--pooling", descriptionKey = "pooling",
 		paramLabel = "max|avg", description = "Default: ${DEFAULT-VALUE}.")
 	String pooling;
@@ -208,6 +214,9 @@ final class OptimizeCommand implements Callable<Integer> {
 				styleWeights == null ? 1 : styleWeights.get(i)));
 		}
 		Device dev = run.device.parse();
+		if (planes == 1 && s.temporalWeight > 0) System.err.println(
+			"note: --temporal-weight ties the slices of a stack together; " +
+				content + " is a single image, so it has no effect");
 
 		try (StateDict sd = PretrainedWeights.standard(
 			PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(network,
@@ -247,14 +256,15 @@ final class OptimizeCommand implements Callable<Integer> {
 		ProgressLog listener) throws IOException
 	{
 		int n = planes.getSize(), code = ExitCodes.OK;
+		PlaneSequence sequence = new PlaneSequence(stylizer, styles, s);
 		TiffStackWriter writer = null;
 		try {
 			for (int i = 1; i <= n; i++) {
 				String label = planes.getSliceLabel(i) == null || planes.getSliceLabel(
 					i).isEmpty() ? "slice " + i : planes.getSliceLabel(i);
 				listener.planeStarted(i, n, label);
-				StylizationResult r = stylizer.run(ImageFiles.toRgb(planes.getProcessor(
-					i)), styles, s, listener);
+				StylizationResult r = sequence.next(ImageFiles.toRgb(planes
+					.getProcessor(i)), listener);
 				if (writer == null) writer = new TiffStackWriter(output
 					.toAbsolutePath(), r.image().width(), r.image().height());
 				writer.append(ImageFiles.packed(r.image()), label);
@@ -278,7 +288,7 @@ final class OptimizeCommand implements Callable<Integer> {
 			if (writer != null) writer.close();
 		}
 		System.err.println("Wrote " + output + " (" + writer.slices() + " of " + n +
-			" slices)");
+			" slices); " + sequence.flicker().summary());
 		return code;
 	}
 
@@ -330,6 +340,7 @@ final class OptimizeCommand implements Callable<Integer> {
 		s.seed = seed;
 		s.preserveColors = preserveColors;
 		s.pooling = Pooling.parse(pooling);
+		s.temporalWeight = temporalWeight;
 		if (snapshotEvery < 0) throw new IllegalArgumentException(
 			"--snapshot-every must be >= 0");
 		if (logEvery < 0) throw new IllegalArgumentException(
@@ -405,8 +416,9 @@ final class OptimizeCommand implements Callable<Integer> {
 				iteration >= iterations)
 			{
 				System.out.printf(Locale.ROOT,
-					"iter %d content %.6g style %.6g tv %.6g total %.6g%n", iteration, l
-						.content(), l.style(), l.tv(), l.total());
+					"iter %d content %.6g style %.6g tv %.6g%s total %.6g%n", iteration, l
+						.content(), l.style(), l.tv(), temporalWeight > 0 ? String.format(
+							Locale.ROOT, " temporal %.6g", l.temporal()) : "", l.total());
 				System.out.flush();
 			}
 		}

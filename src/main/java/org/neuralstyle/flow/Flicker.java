@@ -93,6 +93,17 @@ public final class Flicker {
 		return pixels == 0 ? Double.NaN : content / pixels;
 	}
 
+	/**
+	 * The metric and its parts in one line: "flicker 1.8 (output 3.1, content 1.7
+	 * 8-bit levels, 7 pairs, 92% of pixels followed)".
+	 */
+	public String summary() {
+		return String.format(java.util.Locale.ROOT,
+			"flicker %.3g (output %.3g, content %.3g 8-bit levels, %d pair%s)",
+			relative(), 255 * outputDifference(), 255 * contentDifference(), pairs,
+			pairs == 1 ? "" : "s");
+	}
+
 	/** The flicker metric: output difference over content difference. */
 	public double relative() {
 		return outputDifference() / Math.max(contentDifference(), CONTENT_FLOOR);

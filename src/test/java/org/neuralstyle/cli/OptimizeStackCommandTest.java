@@ -121,5 +121,28 @@ class OptimizeStackCommandTest {
 			.getProcessor(3).getPixels(), "same slice, same result");
 		assertFalse(java.util.Arrays.equals((int[]) got.getProcessor(2).getPixels(),
 			(int[]) stack.getProcessor(2).getPixels()), "stylized");
+
+		assertTrue(err().matches(
+			"(?s).*Wrote .*out.tif \\(3 of 3 slices\\); flicker [0-9.e+]+ \\(output .*2 pairs\\).*"),
+			err());
+
+		// Tied along the stack: the first slice is the same, the others differ.
+		Path tied = dir.resolve("tied.tif");
+		assertEquals(0, Main.run("optimize", "--content", tif.toString(), "--style",
+			style.toString(), "--weights", CommandLineTest.TINY_VGG, "--iterations",
+			"10", "--temporal-weight", "100", "--output", tied.toString()), err());
+		ImageStack t = IJ.openImage(tied.toString()).getStack();
+		assertEquals(3, t.getSize());
+		assertArrayEquals((int[]) got.getProcessor(1).getPixels(), (int[]) t
+			.getProcessor(1).getPixels());
+		assertFalse(java.util.Arrays.equals((int[]) got.getProcessor(3).getPixels(),
+			(int[]) t.getProcessor(3).getPixels()));
+
+		assertEquals(ExitCodes.USAGE, Main.run("optimize", "--content", tif
+			.toString(), "--style", style.toString(), "--weights",
+			CommandLineTest.TINY_VGG, "--temporal-weight", "-1", "--output", dir
+				.resolve("never.tif").toString()));
+		assertTrue(err().contains("temporal weight must be a finite number >= 0"),
+			err());
 	}
 }
