@@ -98,6 +98,9 @@ public final class Flicker {
 	 * 8-bit levels, 7 pairs, 92% of pixels followed)".
 	 */
 	public String summary() {
+		if (pixels == 0)
+			return "flicker not measured: no pixel could be followed from plane to plane (" +
+				pairs + " pair" + (pairs == 1 ? "" : "s") + ")";
 		return String.format(java.util.Locale.ROOT,
 			"flicker %.3g (output %.3g, content %.3g 8-bit levels, %d pair%s)",
 			relative(), 255 * outputDifference(), 255 * contentDifference(), pairs,

@@ -35,7 +35,11 @@ import org.neuralstyle.image.RgbImage;
  */
 public final class TemporalBlend {
 
+	/** No smoothing: the frames as the model made them. */
+	public static final double NONE = 0;
+
 	private final float strength;
+	private final Flicker flicker = new Flicker();
 	private RgbImage previousContent;
 	private RgbImage previousOutput;
 
@@ -49,29 +53,47 @@ public final class TemporalBlend {
 
 	/**
 	 * The next frame's output, steadied: {@code output} stylized from
-	 * {@code content} (both one size).
+	 * {@code content} (both one size). The flicker of the steadied frames is
+	 * measured on the way (with strength 0 that of the model's own frames).
 	 */
 	public RgbImage next(RgbImage content, RgbImage output) {
+		if (content.width() != output.width() || content.height() != output
+			.height()) throw new IllegalArgumentException(
+				"A frame and its stylized output must have one size");
 		RgbImage result = output;
-		if (previousContent != null && strength > 0) {
-			if (content.width() != previousContent.width() || content
-				.height() != previousContent.height())
-				throw new IllegalArgumentException(
-					"Frames of different sizes cannot be smoothed over time");
+		if (previousContent != null && previousContent.width() == content.width() &&
+			previousContent.height() == content.height())
+		{
 			Alignment alignment = Alignment.between(previousContent, content);
-			float[] warped = alignment.warp(previousOutput).planes();
-			float[] now = output.planes(), blended = new float[now.length];
+			RgbImage warped = alignment.warp(previousOutput);
+			float[] now = output.planes(), from = warped.planes(), blended =
+				new float[now.length];
 			int n = content.width() * content.height();
 			for (int c = 0; c < 3; c++)
 				for (int i = 0; i < n; i++) {
 					int k = c * n + i;
 					blended[k] = alignment.weights[i] > 0 ? (1 - strength) * now[k] +
-						strength * warped[k] : now[k];
+						strength * from[k] : now[k];
 				}
 			result = new RgbImage(output.width(), output.height(), blended);
+			flicker.add(alignment, previousOutput, result, previousContent, content);
 		}
 		previousContent = content;
 		previousOutput = result;
 		return result;
+	}
+
+	/**
+	 * Starts another sequence (the next z of a time-lapse): the next frame has no
+	 * predecessor.
+	 */
+	public void restart() {
+		previousContent = null;
+		previousOutput = null;
+	}
+
+	/** The flicker of the steadied frames so far. */
+	public Flicker flicker() {
+		return flicker;
 	}
 }
