@@ -48,7 +48,7 @@ class LayeringTest {
 	private static final Path SOURCES = Path.of("src/main/java/org/neuralstyle");
 	private static final Set<String> ENGINE = Set.of("checkpoint", "weights",
 		"tensor", "net", "loss", "optim", "optimize", "optimize.preset", "fast",
-		"fast.train", "image", "io");
+		"fast.train", "image", "flow", "io");
 	private static final Pattern IMPORT = Pattern.compile(
 		"^import (?:static )?([\\w.]+);", Pattern.MULTILINE);
 	private static final Pattern REFERENCE = Pattern.compile(

@@ -38,6 +38,8 @@ import java.util.stream.Stream;
 import org.neuralstyle.fast.FastModelLibrary;
 import org.neuralstyle.fast.FastStylizer;
 import org.neuralstyle.fast.TransformerNet;
+import org.neuralstyle.flow.TemporalBlend;
+import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.weights.PretrainedWeights;
 
 import picocli.CommandLine.Command;
@@ -70,6 +72,10 @@ final class FastCommand implements Callable<Integer> {
 		description = "Stylize in tiles of N pixels: the same result as in one piece, in memory bounded by the tile; 0: never; -1: only when the image does not fit in memory (default: ${DEFAULT-VALUE}).")
 	int tile;
 
+	@Option(names = "--temporal-smoothing", paramLabel = "S",
+		description = "For a multi-slice TIFF (a time-lapse): blend each slice's result with the previous one's, warped by the motion between the slices, where that motion is trusted; S is the previous slice's share, from 0 to below 1. Steadies flicker but smears what changes from slice to slice; the flicker is reported (also with 0). Default: off.")
+	Double temporalSmoothing;
+
 	@Mixin
 	ImageRunOptions run;
 
@@ -97,6 +103,7 @@ final class FastCommand implements Callable<Integer> {
 			ImageFiles.checkDistinct(output, "--output", input, "--input");
 		}
 		FastStylizer.check(tile);
+		if (temporalSmoothing != null) new TemporalBlend(temporalSmoothing);
 		Device dev = run.device.parse();
 		Path modelFile = FastModelLibrary.standard().obtain(model, PretrainedWeights
 			.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(model,
@@ -136,17 +143,27 @@ final class FastCommand implements Callable<Integer> {
 		}
 		// Each slice goes to the file as it is done, not kept; the stack appears
 		// under its name once complete.
+		TemporalBlend blend = temporalSmoothing == null ? null : new TemporalBlend(
+			temporalSmoothing);
 		try (TiffStackWriter writer = new TiffStackWriter(out.toAbsolutePath(),
 			stack.getWidth(), stack.getHeight()))
 		{
 			for (int i = 1; i <= stack.getSize(); i++) {
 				String label = stack.getSliceLabel(i);
-				writer.append(stylize(stylizer, stack.getProcessor(i)), label == null
-					? "slice " + i : label);
+				// Read before stylizing: the result is made in the pixels read.
+				RgbImage content = blend == null ? null : ImageFiles.toRgb(stack
+					.getProcessor(i));
+				int[] rgb = stylize(stylizer, stack.getProcessor(i));
+				if (blend != null) rgb = ImageFiles.packed(blend.next(content,
+					ImageFiles.toRgb(new ColorProcessor(stack.getWidth(), stack
+						.getHeight(), rgb))));
+				writer.append(rgb, label == null ? "slice " + i : label);
 				System.err.printf(Locale.ROOT, "slice %d of %d%n", i, stack.getSize());
 			}
 			writer.publish(run.overwrite);
 		}
+		if (blend != null) System.err.println(out.getFileName() + ": " + blend
+			.flicker().summary());
 	}
 
 	/**

@@ -21,6 +21,8 @@
 package org.neuralstyle.cli;
 
 import ai.djl.Device;
+import ij.ImagePlus;
+import ij.ImageStack;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -34,6 +36,7 @@ import java.util.concurrent.Callable;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Pooling;
 import org.neuralstyle.optimize.GatysStylizer;
+import org.neuralstyle.optimize.PlaneSequence;
 import org.neuralstyle.optimize.RunEstimate;
 import org.neuralstyle.optimize.LossValues;
 import org.neuralstyle.optim.LineSearch;
@@ -193,6 +196,11 @@ final class OptimizeCommand implements Callable<Integer> {
 		description = "Keep the content's colours: transfer style on luminance only.")
 	boolean preserveColors;
 
+	@Option(names = "--temporal-weight", descriptionKey = "temporalWeight",
+		paramLabel = "X",
+		description = "For a multi-slice TIFF (a time-lapse or z-stack): each slice starts from the previous result warped by the motion between the slices, and a temporal loss of this weight ties it there; 0: every slice on its own (default: ${DEFAULT-VALUE}).")
+	double temporalWeight;
+
 	@Option(names = "--pooling", descriptionKey = "pooling",
 		paramLabel = "max|avg", description = "Default: ${DEFAULT-VALUE}.")
 	String pooling;
@@ -227,13 +235,24 @@ final class OptimizeCommand implements Callable<Integer> {
 		if (styleWeights != null && styleWeights.size() != styles.size())
 			throw new IllegalArgumentException("--style-weights has " + styleWeights
 				.size() + " values for " + styles.size() + " style images");
-		RgbImage contentImage = ImageFiles.read(content);
+		// Every slice of a multi-slice file is stylized, into a stack with its
+		// labels.
+		ImagePlus contentFile = ImageFiles.open(content);
+		int planes = contentFile.getStackSize();
+		if (planes > 1 && !ImageFiles.format(output).equals("tiff"))
+			throw new IllegalArgumentException(content + " has " + planes +
+				" slices: name the output *.tif to get a stack of stylized slices");
+		RgbImage contentImage = ImageFiles.toRgb(contentFile.getStack()
+			.getProcessor(1));
 		List<GatysStylizer.Style> styleImages = new ArrayList<>();
 		for (int i = 0; i < styles.size(); i++) {
 			styleImages.add(new GatysStylizer.Style(ImageFiles.read(styles.get(i)),
 				styleWeights == null ? 1 : styleWeights.get(i)));
 		}
 		Device dev = run.device.parse();
+		if (planes == 1 && s.temporalWeight > 0) System.err.println(
+			"note: --temporal-weight ties the slices of a stack together; " +
+				content + " is a single image, so it has no effect");
 
 		try (StateDict sd = PretrainedWeights.standard(
 			PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(network,
@@ -243,8 +262,10 @@ final class OptimizeCommand implements Callable<Integer> {
 				// the image.
 				Interruption interruption = Interruption.install("iteration", 60);
 				ProgressLog listener = new ProgressLog(interruption, estimated(stylizer,
-					s, contentImage, styleImages, dev)))
+					s, contentImage, styleImages, dev), planes))
 		{
+			if (planes > 1) return stack(stylizer, contentFile.getStack(),
+				styleImages, s, listener);
 			StylizationResult r = stylizer.run(contentImage, styleImages, s,
 				listener);
 			listener.close();
@@ -257,6 +278,54 @@ final class OptimizeCommand implements Callable<Integer> {
 				default -> ExitCodes.OK;
 			};
 		}
+	}
+
+	/**
+	 * Stylizes every slice of {@code planes} into a TIFF stack at {@code output}
+	 * with the slices' labels. Each slice goes to the file as it is done; the
+	 * stack appears under its name at the end, and after a Ctrl-C with the slices
+	 * done so far. A slice that diverges keeps its last good image and the run
+	 * goes on; the exit code says so.
+	 */
+	private int stack(GatysStylizer stylizer, ImageStack planes,
+		List<GatysStylizer.Style> styles, StyleTransferSettings s,
+		ProgressLog listener) throws IOException
+	{
+		int n = planes.getSize(), code = ExitCodes.OK;
+		PlaneSequence sequence = new PlaneSequence(stylizer, styles, s);
+		TiffStackWriter writer = null;
+		try {
+			for (int i = 1; i <= n; i++) {
+				String label = planes.getSliceLabel(i) == null || planes.getSliceLabel(
+					i).isEmpty() ? "slice " + i : planes.getSliceLabel(i);
+				listener.planeStarted(i, n, label);
+				StylizationResult r = sequence.next(ImageFiles.toRgb(planes
+					.getProcessor(i)), listener);
+				if (writer == null) writer = new TiffStackWriter(output
+					.toAbsolutePath(), r.image().width(), r.image().height());
+				writer.append(ImageFiles.packed(r.image()), label);
+				System.err.printf(Locale.ROOT, "slice %d of %d (%s): %s%n", i, n, label,
+					r.message());
+				if (r.outcome() == StylizationResult.Outcome.DIVERGED) code =
+					ExitCodes.DIVERGED;
+				if (r.outcome() == StylizationResult.Outcome.CANCELLED) {
+					code = ExitCodes.INTERRUPTED;
+					break;
+				}
+			}
+			listener.close();
+			writer.publish(run.overwrite);
+		}
+		catch (FileAlreadyExistsException e) {
+			throw new IOException(output +
+				" appeared while the stack was being stylized; it was kept. Run again with another --output.");
+		}
+		finally {
+			if (writer != null) writer.close();
+		}
+		System.err.println("Wrote " + output + " (" + writer.slices() + " of " + n +
+			" slices); " + sequence.flicker().summary());
+		return code;
 	}
 
 	/**
@@ -351,6 +420,7 @@ final class OptimizeCommand implements Callable<Integer> {
 		if (given("--seed")) s.seed = seed;
 		if (given("--preserve-colors")) s.preserveColors = preserveColors;
 		if (given("--pooling")) s.pooling = Pooling.parse(pooling);
+		if (given("--temporal-weight")) s.temporalWeight = temporalWeight;
 		if (snapshotEvery < 0) throw new IllegalArgumentException(
 			"--snapshot-every must be >= 0");
 		if (logEvery < 0) throw new IllegalArgumentException(
@@ -390,31 +460,46 @@ final class OptimizeCommand implements Callable<Integer> {
 		private final Interruption interruption;
 		private TiffStackWriter stack;
 		private boolean failed;
-		private final RunProgress bar = RunProgress.start("optimize",
-			totalIterations);
+		private final RunProgress bar;
+		/** Iterations of the slices before this one, for the bar. */
+		private int done;
+		/** The slice being stylized, prefixed to progress labels; "" for one. */
+		private String plane = "";
 		/**
 		 * Printed once the engine has accepted the run: a refused one ends in its
 		 * one message.
 		 */
 		private RunEstimate estimate;
 
-		ProgressLog(Interruption interruption, RunEstimate estimate) {
+		ProgressLog(Interruption interruption, RunEstimate estimate, int planes) {
 			this.interruption = interruption;
 			this.estimate = estimate;
+			this.bar = RunProgress.start("optimize", (long) totalIterations * planes);
+		}
+
+		/** Slice {@code index} of {@code count} (from 1) starts. */
+		void planeStarted(int index, int count, String label) {
+			if (index > 1) done += totalIterations;
+			plane = label + " ";
+			if (bar.isBar()) return;
+			System.out.printf(Locale.ROOT, "slice %d of %d: %s%n", index, count,
+				label);
+			System.out.flush();
 		}
 
 		@Override
 		public void iteration(int iteration, LossValues l) {
-			bar.update(iteration, String.format(Locale.ROOT,
-				"content %.3g style %.3g tv %.3g total %.3g", l.content(), l.style(), l
-					.tv(), l.total()));
+			bar.update(done + Math.min(iteration, totalIterations), String.format(
+				Locale.ROOT, "content %.3g style %.3g tv %.3g total %.3g", l.content(),
+				l.style(), l.tv(), l.total()));
 			if (bar.isBar()) return;
 			if (iteration == 0 || (logEvery > 0 && iteration % logEvery == 0) ||
 				iteration >= totalIterations)
 			{
 				System.out.printf(Locale.ROOT,
-					"iter %d content %.6g style %.6g tv %.6g total %.6g%n", iteration, l
-						.content(), l.style(), l.tv(), l.total());
+					"iter %d content %.6g style %.6g tv %.6g%s total %.6g%n", iteration, l
+						.content(), l.style(), l.tv(), temporalWeight > 0 ? String.format(
+							Locale.ROOT, " temporal %.6g", l.temporal()) : "", l.total());
 				System.out.flush();
 			}
 		}
@@ -434,9 +519,9 @@ final class OptimizeCommand implements Callable<Integer> {
 			Scale scale)
 		{
 			if (progress == null || failed) return;
-			String label = String.format(Locale.ROOT, "iter %d total %.6g", iteration,
-				l == null ? Double.NaN : l.total()) + (scale.count() > 1 ? " " + scale
-					.label() : "");
+			String label = plane + String.format(Locale.ROOT, "iter %d total %.6g",
+				iteration, l == null ? Double.NaN : l.total()) + (scale.count() > 1
+					? " " + scale.label() : "");
 			try {
 				// Appended, and published with the first slice, so an interrupted run
 				// keeps every slice it made.

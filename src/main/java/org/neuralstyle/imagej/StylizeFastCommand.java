@@ -37,6 +37,10 @@ import org.scijava.widget.FileWidget;
 import org.neuralstyle.imagej.models.FastModelSource;
 import org.neuralstyle.imagej.planes.ImagePlanes;
 import org.neuralstyle.imagej.planes.PlaneStylizer;
+import org.neuralstyle.imagej.planes.ProgressReporter;
+import org.neuralstyle.imagej.planes.SequenceAxis;
+import org.neuralstyle.flow.TemporalBlend;
+import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.imagej.planes.Scope;
 import org.neuralstyle.imagej.planes.StackStylizing;
 import org.neuralstyle.imagej.planes.StylizingResult;
@@ -86,6 +90,18 @@ public class StylizeFastCommand extends StyleTransferCommand {
 		description = "Stylize in tiles of this many pixels: the same result as in one piece, in memory bounded by the tile; 0: never; -1: only when the image does not fit in memory.")
 	private int tile = FastStylizer.DEFAULT_TILE_SIZE;
 
+	@Parameter(label = "Temporal smoothing", min = "0", max = "0.99",
+		description = "With scope 'All planes': blend each plane's result with the previous plane's, " +
+			"warped by the motion between them; the previous plane's share (below 1). Steadies flicker " +
+			"in time-lapses but smears what changes; 0: none.")
+	private double temporal_smoothing = TemporalBlend.NONE;
+
+	@Parameter(label = "Temporal axis", choices = { SequenceAxis.AUTO_LABEL,
+		SequenceAxis.T_LABEL, SequenceAxis.Z_LABEL },
+		description = "The axis along which planes follow one another for 'temporal_smoothing': " +
+			"auto is t when the image has frames, else z.")
+	private String temporal_axis = SequenceAxis.AUTO.label();
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus result;
 
@@ -101,22 +117,41 @@ public class StylizeFastCommand extends StyleTransferCommand {
 		requirePixels(image, "image");
 		// Everything the user can get wrong is checked before the model loads.
 		Scope planes = Scope.parse(scope);
+		SequenceAxis axis = SequenceAxis.parse(temporal_axis);
+		if (temporal_smoothing != TemporalBlend.NONE) new TemporalBlend(
+			temporal_smoothing);
 		Device dev = Devices.parse(device);
 		FastStylizer.check(tile);
 		Path file = FastModelSource.standard(TITLE).find(model, model_file);
 		try (TransformerNet net = TransformerNet.load(file, dev)) {
 			FastStylizer stylizer = new FastStylizer(net, tile);
 			StatusBarProgress progress = new StatusBarProgress(TITLE);
-			PlaneStylizer network = (picture, reporter) -> stylizer.stylize(picture, (
-				done, total) -> {
-				// Escape stops within the plane too; the plane is then left as it was.
-				if (reporter.isCancelled()) throw new CancellationException(
-					"Stylization cancelled");
-				if (total > 1) progress.planeSteps(done, total, "tile");
-			});
-			StylizingResult run = StackStylizing.run(image, planes, network,
+			TemporalBlend blend = temporal_smoothing == TemporalBlend.NONE ? null
+				: new TemporalBlend(temporal_smoothing);
+			PlaneStylizer network = new PlaneStylizer() {
+
+				@Override
+				public RgbImage stylize(RgbImage picture, ProgressReporter reporter) {
+					RgbImage out = stylizer.stylize(picture, (done, total) -> {
+						// Escape stops within the plane too; the plane is then left as it
+						// was.
+						if (reporter.isCancelled()) throw new CancellationException(
+							"Stylization cancelled");
+						if (total > 1) progress.planeSteps(done, total, "tile");
+					});
+					return blend == null ? out : blend.next(picture, out);
+				}
+
+				@Override
+				public void sequenceStarted() {
+					if (blend != null) blend.restart();
+				}
+			};
+			StylizingResult run = StackStylizing.run(image, planes, axis, network,
 				progress);
 			describe(run.image(), run, file);
+			if (blend != null && blend.flicker().pairs() > 0) ImagePlanes.appendInfo(
+				run.image(), TITLE + ": " + blend.flicker().summary());
 			result = run.image();
 		}
 	}
@@ -127,10 +162,12 @@ public class StylizeFastCommand extends StyleTransferCommand {
 	 */
 	private void describe(ImagePlus stylized, StylizingResult run, Path file) {
 		String note = String.format(Locale.ROOT,
-			"%s: %s scope=[%s] device=%s tile=%d; %d of %d planes stylized", TITLE,
+			"%s: %s scope=[%s] device=%s tile=%d%s; %d of %d planes stylized", TITLE,
 			model_file != null ? "model_file=[" + model_file + "]" : "model=[" + model
-				.trim() + "] (" + file + ")", scope, device, tile, run.stylized(), run
-					.total());
+				.trim() + "] (" + file + ")", scope, device, tile,
+			temporal_smoothing == TemporalBlend.NONE ? "" : " temporal_smoothing=" +
+				temporal_smoothing + " temporal_axis=" + temporal_axis, run.stylized(),
+			run.total());
 		ImagePlanes.appendInfo(stylized, note);
 	}
 }

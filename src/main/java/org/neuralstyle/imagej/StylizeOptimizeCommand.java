@@ -35,6 +35,7 @@ import org.neuralstyle.net.Devices;
 import org.neuralstyle.net.Pooling;
 import org.neuralstyle.imagefile.ImageFileReader;
 import org.neuralstyle.optimize.GatysStylizer;
+import org.neuralstyle.optimize.PlaneSequence;
 import org.neuralstyle.optimize.RunEstimate;
 import org.neuralstyle.optim.OptimizerKind;
 import org.neuralstyle.optimize.preset.Presets;
@@ -54,6 +55,8 @@ import org.neuralstyle.imagej.models.NetworkWeights;
 import org.neuralstyle.imagej.planes.ImageConversion;
 import org.neuralstyle.imagej.planes.ImagePlanes;
 import org.neuralstyle.imagej.planes.PlaneStylizer;
+import org.neuralstyle.imagej.planes.ProgressReporter;
+import org.neuralstyle.imagej.planes.SequenceAxis;
 import org.neuralstyle.imagej.planes.Scope;
 import org.neuralstyle.imagej.planes.StackStylizing;
 import org.neuralstyle.imagej.planes.StylizingResult;
@@ -163,6 +166,12 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		Scope.ALL_PLANES_LABEL })
 	private String scope = Scope.CURRENT_PLANE.label();
 
+	@Parameter(label = "Temporal weight", min = "0",
+		description = "With scope 'All planes': each plane starts from the previous plane's result, " +
+			"warped by the motion between them, and is tied to it by a loss of this weight (less flicker " +
+			"in time-lapses and z-stacks); 0: every plane on its own.")
+	private double temporal_weight = DEFAULTS.temporalWeight;
+
 	@Parameter(label = "Save result as", required = false, persist = false,
 		style = FileWidget.SAVE_STYLE,
 		description = "Optional: also save the result to this new TIFF file (for headless runs).")
@@ -233,6 +242,12 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 			"before, up to the maximum size; the first gets a double share of the iterations; 1: at the maximum size only.")
 	private int scales = DEFAULTS.scales;
 
+	@Parameter(label = "Temporal axis", choices = { SequenceAxis.AUTO_LABEL,
+		SequenceAxis.T_LABEL, SequenceAxis.Z_LABEL },
+		description = "The axis along which planes follow one another for 'temporal_weight': " +
+			"auto is t when the image has frames, else z.")
+	private String temporal_axis = SequenceAxis.AUTO.label();
+
 	@Parameter(label = "Smallest scale", min = "0",
 		description = "Long side of the smallest scale when 'scales' is above 1; " +
 			"0: steps of √2.")
@@ -272,6 +287,7 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		// the long run starts.
 		StyleTransferSettings settings = settings();
 		Scope planes = Scope.parse(scope);
+		SequenceAxis axis = SequenceAxis.parse(temporal_axis);
 		if (output != null) ResultFile.check(output);
 		if (progress != null) {
 			ResultFile.check(progress, "progress");
@@ -295,18 +311,34 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 			estimate(stylizer, settings, styles, dev);
 			tracker = new OptimizationProgress(TITLE, settings.iterations,
 				progressStack);
-			PlaneStylizer optimization = (picture, reporter) -> {
-				StylizationResult r = stylizer.run(picture, styles, settings, tracker
-					.listener());
-				tracker.show(TITLE + ": " + r.message());
-				if (r.outcome() == StylizationResult.Outcome.DIVERGED) warnings.add(r
-					.message());
-				return r.image();
+			PlaneSequence sequence = new PlaneSequence(stylizer, styles, settings);
+			PlaneStylizer optimization = new PlaneStylizer() {
+
+				@Override
+				public RgbImage stylize(RgbImage picture, ProgressReporter reporter)
+					throws java.io.IOException
+				{
+					StylizationResult r = sequence.next(picture, tracker.listener());
+					tracker.show(TITLE + ": " + r.message());
+					if (r.outcome() == StylizationResult.Outcome.DIVERGED) warnings.add(r
+						.message());
+					return r.image();
+				}
+
+				@Override
+				public void sequenceStarted() {
+					sequence.restart();
+				}
 			};
-			StylizingResult run = StackStylizing.run(content, planes, optimization,
-				tracker);
+			StylizingResult run = StackStylizing.run(content, planes, axis,
+				optimization, tracker);
 			ImagePlus image = run.image();
 			describe(image, run);
+			if (sequence.flicker().pairs() > 0) {
+				String flicker = TITLE + ": " + sequence.flicker().summary();
+				log.info(flicker);
+				ImagePlanes.appendInfo(image, flicker);
+			}
 			if (output != null) ResultFile.save(image, output);
 			ImagePlus stack = progressImage();
 			if (progress != null && stack != null) ResultFile.save(stack, progress,
@@ -556,6 +588,7 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		s.pooling = Pooling.parse(pooling);
 		s.scales = scales;
 		s.minSize = min_size;
+		s.temporalWeight = temporal_weight;
 		if (s.init == StyleTransferSettings.Init.IMAGE) s.initImage = startImage();
 		s.validate();
 		return s;
@@ -580,6 +613,8 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 			" style_scale=%s content_layers=[%s] style_layers=[%s] seed=%d pooling=%s learning_rate=%s scales=%d min_size=%d",
 			number(style_scale), content_layers, style_layers, seed, pooling, number(
 				learning_rate), scales, min_size));
+		if (temporal_weight > 0) more.append(" temporal_weight=").append(number(
+			temporal_weight)).append(" temporal_axis=").append(temporal_axis);
 		if (init_file != null) more.append(" init_file=[").append(init_file).append(
 			']');
 		if (!isNone(preset)) more.append(" preset=").append(preset.trim());

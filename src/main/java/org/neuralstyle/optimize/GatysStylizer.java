@@ -144,6 +144,19 @@ public final class GatysStylizer implements AutoCloseable {
 	public StylizationResult run(RgbImage content, List<Style> styles,
 		StyleTransferSettings s, StylizationListener listener) throws IOException
 	{
+		return run(content, styles, s, listener, null);
+	}
+
+	/**
+	 * As
+	 * {@link #run(RgbImage, List, StyleTransferSettings, StylizationListener)},
+	 * for a plane of a sequence: with a prior, the run starts from the previous
+	 * plane's result warped onto this one, and the temporal loss ties it there.
+	 */
+	StylizationResult run(RgbImage content, List<Style> styles,
+		StyleTransferSettings s, StylizationListener listener, TemporalPrior prior)
+		throws IOException
+	{
 		s.validate();
 		s = forTheseWeights(s);
 		if (styles.isEmpty() && s.styleWeight > 0)
@@ -201,10 +214,13 @@ public final class GatysStylizer implements AutoCloseable {
 				StylizationListener.Scale only = new StylizationListener.Scale(1, 1,
 					work.width(), work.height(), s.iterations);
 				listener.scaleStarted(only);
-				NDArray x = new VariableSpace(s).fromPixels(initialImage(run, work, s))
-					.reshape(3L * work.width() * work.height());
+				NDArray x = new VariableSpace(s).fromPixels(prior == null
+					? initialImage(run, work, s) : prior.start(run, work.width(), work
+						.height(), s.preserveColors)).reshape(3L * work.width() * work
+							.height());
 				return optimizeAt(net, work, colourSource, x, styles, blendSum,
-					allLayers, styled, s, listener, only, 0, work, colourSource, run);
+					allLayers, styled, s, listener, only, 0, work, colourSource, run,
+					prior);
 			}
 			// Coarse to fine: each scale has its own targets (content and style at
 			// its size) and
@@ -220,13 +236,14 @@ public final class GatysStylizer implements AutoCloseable {
 				RgbImage workAt = s.preserveColors ? Luminance.gray(colourAt)
 					: colourAt;
 				try (NDManager scope = run.newSubManager()) {
-					NDArray start = new VariableSpace(s).fromPixels(previous == null
-						? initialImage(scope, workAt, s) : toArray(scope, Resampling.resize(
-							previous, w, h)));
+					NDArray start = new VariableSpace(s).fromPixels(previous != null
+						? toArray(scope, Resampling.resize(previous, w, h)) : prior == null
+							? initialImage(scope, workAt, s) : prior.start(scope, w, h,
+								s.preserveColors));
 					NDArray x = start.reshape(3L * w * h);
 					StylizationResult r = optimizeAt(net, workAt, colourAt, x, styles,
 						blendSum, allLayers, styled, s, listener, scale, offset, work,
-						colourSource, scope);
+						colourSource, scope, prior);
 					boolean last = k == sizes.size() - 1;
 					if (last || r.outcome() == StylizationResult.Outcome.CANCELLED || r
 						.outcome() == StylizationResult.Outcome.DIVERGED) return r;
@@ -247,7 +264,8 @@ public final class GatysStylizer implements AutoCloseable {
 		RgbImage colourSource, NDArray x, List<Style> styles, double blendSum,
 		Set<String> allLayers, boolean styled, StyleTransferSettings s,
 		StylizationListener listener, StylizationListener.Scale scale, int offset,
-		RgbImage finalWork, RgbImage finalColour, NDManager owner)
+		RgbImage finalWork, RgbImage finalColour, NDManager owner,
+		TemporalPrior prior)
 	{
 		// Targets are computed once, outside any gradient recording: they are
 		// constants.
@@ -282,9 +300,11 @@ public final class GatysStylizer implements AutoCloseable {
 		}
 		else f = tiledLoss((Vgg) net, tile, styles, blendSum, work, colourSource,
 			allLayers, styled, s, owner);
-		try (f) {
-			return new Loop(f, x, s, state, listener, work, scale, offset, finalWork,
-				finalColour).execute();
+		ImageLoss loss = prior == null ? f : prior.around(f, work.width(), work
+			.height(), s.preserveColors, owner);
+		try (loss) {
+			return new Loop(loss, x, s, state, listener, work, scale, offset,
+				finalWork, finalColour).execute();
 		}
 	}
 

@@ -195,6 +195,13 @@ public final class StyleTransferSettings {
 	 * never).
 	 */
 	public int snapshotEvery = 10;
+	/**
+	 * Weight of the temporal loss (Ruder et al. 2016) when the planes of a stack
+	 * are stylized in order ({@link PlaneSequence}): each plane then starts from
+	 * the previous plane's result warped onto it by the motion of the content,
+	 * and is tied to it where that motion is trusted. 0: every plane on its own.
+	 */
+	public double temporalWeight = 0;
 	/** Memory L-BFGS may use for its history of curvature pairs. */
 	public long historyBudgetBytes = 1L << 30;
 
@@ -330,6 +337,9 @@ public final class StyleTransferSettings {
 			"style weight must be a finite number >= 0 (got " + styleWeight + ")");
 		require(finiteNonNegative(tvWeight),
 			"tv weight must be a finite number >= 0 (got " + tvWeight + ")");
+		require(finiteNonNegative(temporalWeight),
+			"temporal weight must be a finite number >= 0 (got " + temporalWeight +
+				")");
 		require(contentWeight > 0 || styleWeight > 0,
 			"the content weight or the style weight must be positive");
 		require(styleScale > 0 && styleScale <= 8,

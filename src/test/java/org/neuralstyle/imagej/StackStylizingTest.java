@@ -48,6 +48,7 @@ import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.imagej.planes.CompositeRendering;
 import org.neuralstyle.imagej.planes.PlaneStylizer;
 import org.neuralstyle.imagej.planes.Scope;
+import org.neuralstyle.imagej.planes.SequenceAxis;
 import org.neuralstyle.imagej.planes.StackStylizing;
 import org.neuralstyle.imagej.planes.StylizingResult;
 import org.neuralstyle.imagej.planes.ProgressReporter;
@@ -95,6 +96,49 @@ class StackStylizingTest {
 				assertEquals(1000 - in.get(i), out.get(i), "slice " + s + " pixel " +
 					i);
 		}
+	}
+
+	/**
+	 * Records the order planes come in (by their first pixel, set to the plane's
+	 * index) and where sequences start.
+	 */
+	private static List<String> order(ImagePlus input, SequenceAxis axis)
+		throws Exception
+	{
+		for (int s = 1; s <= input.getStackSize(); s++)
+			input.getStack().getProcessor(s).set(0, 0, 10 * s);
+		input.setDisplayRange(0, 255);
+		List<String> seen = new ArrayList<>();
+		StackStylizing.run(input, Scope.ALL_PLANES, axis, new PlaneStylizer() {
+
+			@Override
+			public RgbImage stylize(RgbImage picture, ProgressReporter progress) {
+				seen.add(String.valueOf(Math.round(picture.get(0, 0, 0) * 255 / 10)));
+				return picture;
+			}
+
+			@Override
+			public void sequenceStarted() {
+				seen.add("|");
+			}
+		}, ProgressReporter.SILENT);
+		return seen;
+	}
+
+	@Test
+	void planesComeInSequencesAlongTheAxisChosen() throws Exception {
+		// c=1, z=2, t=3: stack order is z fastest (z1t1, z2t1, z1t2, ...).
+		ImagePlus input = TestImages.hyperstack("8-bit", 6, 4, 1, 2, 3, 0, 0, 1);
+		input.setOpenAsHyperStack(true);
+		assertEquals(List.of("|", "1", "3", "5", "|", "2", "4", "6"), order(input,
+			SequenceAxis.T));
+		assertEquals(List.of("|", "1", "3", "5", "|", "2", "4", "6"), order(input,
+			SequenceAxis.AUTO), "auto: t when there are frames");
+		assertEquals(List.of("|", "1", "2", "|", "3", "4", "|", "5", "6"), order(
+			input, SequenceAxis.Z));
+		ImagePlus zStack = TestImages.hyperstack("8-bit", 6, 4, 1, 3, 1, 0, 0, 1);
+		assertEquals(List.of("|", "1", "2", "3"), order(zStack, SequenceAxis.AUTO),
+			"auto: z without frames");
 	}
 
 	@Test

@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.CompositeImage;
 import ij.ImagePlus;
+import ij.ImageStack;
 import ij.gui.OvalRoi;
 import ij.process.ImageProcessor;
 import java.io.File;
@@ -140,7 +141,8 @@ class StylizeFastCommandTest {
 	void parametersAreTheMacroKeys() {
 		List<CommandParameter> ps = CommandParameters.of(StylizeFastCommand.class);
 		assertEquals(List.of("image", "model", "model_file", "scope", "device",
-			"tile"), ps.stream().map(CommandParameter::key).toList());
+			"tile", "temporal_smoothing", "temporal_axis"), ps.stream().map(
+				CommandParameter::key).toList());
 		Map<String, Object> defaults = new HashMap<>();
 		ps.forEach(p -> defaults.put(p.key(), p.defaultValue()));
 		assertEquals("candy", defaults.get("model"));
@@ -150,6 +152,27 @@ class StylizeFastCommandTest {
 		assertEquals(FastStylizer.DEFAULT_TILE_SIZE, defaults.get("tile"));
 		assertEquals(List.of(Scope.labels()), ps.get(3).choices());
 		assertEquals(List.of("auto", "cpu", "gpu"), ps.get(4).choices());
+	}
+
+	@Test
+	void temporalSmoothingBlendsEachFrameWithThePreviousOneAndReportsFlicker()
+		throws Exception
+	{
+		ImagePlus image = StylizeOptimizeCommandTest.pan(3);
+
+		ImagePlus plain = harness.result(inputs(image, "scope", "All planes"));
+		ImagePlus steady = harness.result(inputs(image, "scope", "All planes",
+			"temporal_smoothing", 0.5));
+
+		assertEquals(0, differingPixels(plain.getStack().getProcessor(1), steady
+			.getStack().getProcessor(1)), "the first frame has no predecessor");
+		assertTrue(differingPixels(plain.getStack().getProcessor(3), steady
+			.getStack().getProcessor(3)) > 0);
+		assertTrue(steady.getInfoProperty().matches(
+			"(?s).*temporal_smoothing=0.5 temporal_axis=auto.*flicker [0-9.e+]+ .*2 pairs.*"),
+			steady.getInfoProperty());
+		assertTrue(harness.failure(inputs(image, "temporal_smoothing", 1.0))
+			.contains("below 1"));
 	}
 
 	@Test

@@ -30,6 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ij.CompositeImage;
 import ij.IJ;
 import ij.ImagePlus;
+import org.neuralstyle.testing.TestPictures;
+import org.neuralstyle.imagefile.RgbPixels;
+import ij.process.ColorProcessor;
+import ij.ImageStack;
 import ij.gui.OvalRoi;
 import ij.measure.Calibration;
 import ij.process.ImageProcessor;
@@ -136,15 +140,17 @@ class StylizeOptimizeCommandTest {
 		assertEquals(List.of("content", "style", "preset", "iterations",
 			"optimizer", "content_weight", "style_weight", "tv_weight", "max_size",
 			"tile", "init", "preserve_colors", "snapshot_every", "network", "device",
-			"weights", "scope", "output", "progress", "style_2", "style_3", "style_4",
-			"style_weights", "style_scale", "content_layers", "style_layers",
-			"init_file", "seed", "pooling", "learning_rate", "scales", "min_size"), ps
-				.stream().map(CommandParameter::key).toList());
+			"weights", "scope", "temporal_weight", "output", "progress", "style_2",
+			"style_3", "style_4", "style_weights", "style_scale", "content_layers",
+			"style_layers", "init_file", "seed", "pooling", "learning_rate", "scales",
+			"temporal_axis", "min_size"), ps.stream().map(CommandParameter::key)
+				.toList());
 		// ImageJ 1.x asks for the rarely changed ones in a second dialog.
 		assertEquals(List.of("style_2", "style_3", "style_4", "style_weights",
 			"style_scale", "content_layers", "style_layers", "init_file", "seed",
-			"pooling", "learning_rate", "scales", "min_size"), ps.stream().filter(
-				CommandParameter::advanced).map(CommandParameter::key).toList());
+			"pooling", "learning_rate", "scales", "temporal_axis", "min_size"), ps
+				.stream().filter(CommandParameter::advanced).map(CommandParameter::key)
+				.toList());
 		StyleTransferSettings engine = new StyleTransferSettings();
 		Map<String, Object> defaults = new HashMap<>();
 		ps.forEach(p -> defaults.put(p.key(), p.defaultValue()));
@@ -159,6 +165,8 @@ class StylizeOptimizeCommandTest {
 		assertEquals(StyleTransferSettings.Init.CONTENT, engine.init);
 		assertEquals(engine.preserveColors, defaults.get("preserve_colors"));
 		assertEquals(engine.snapshotEvery, defaults.get("snapshot_every"));
+		assertEquals(engine.temporalWeight, defaults.get("temporal_weight"));
+		assertEquals("auto", defaults.get("temporal_axis"));
 		assertEquals("vgg19", defaults.get("network"));
 		assertEquals("auto", defaults.get("device"));
 		assertNull(defaults.get("weights"));
@@ -303,6 +311,41 @@ class StylizeOptimizeCommandTest {
 		}
 		assertArrayEquals(before, CommandHarness.pixels(content));
 		assertNull(result.getProp(StackStylizing.UNSTYLIZED_PROPERTY));
+	}
+
+	/**
+	 * A time-lapse of {@code frames} frames, 32×24, panning 2 pixels a frame
+	 * across a synthetic landscape.
+	 */
+	static ImagePlus pan(int frames) {
+		ColorProcessor world = RgbPixels.toProcessor(TestPictures.landscape(32 + 2 *
+			frames, 28, 3));
+		ImageStack stack = new ImageStack(32, 24);
+		for (int t = 0; t < frames; t++) {
+			world.setRoi(2 * t, 2, 32, 24);
+			stack.addSlice("t" + (t + 1), world.crop());
+		}
+		ImagePlus movie = new ImagePlus("movie", stack);
+		movie.setDimensions(1, 1, frames);
+		movie.setOpenAsHyperStack(true);
+		return movie;
+	}
+
+	@Test
+	void aTimeLapseTiedAlongTReportsItsFlicker() throws Exception {
+		ImagePlus content = pan(3);
+
+		ImagePlus result = harness.result(inputs(content, style(), "scope",
+			"All planes", "iterations", 2, "temporal_weight", 100.0, "temporal_axis",
+			"t"));
+
+		assertArrayEquals(new int[] { 32, 24, 1, 1, 3 }, result.getDimensions());
+		String info = result.getInfoProperty();
+		assertTrue(info.contains("temporal_weight=100 temporal_axis=t"), info);
+		assertTrue(info.matches("(?s).*flicker [0-9.e+]+ \\(output .*2 pairs\\).*"),
+			info);
+		assertTrue(harness.failure(inputs(content, style(), "temporal_axis", "w"))
+			.contains("temporal_axis"));
 	}
 
 	@Test

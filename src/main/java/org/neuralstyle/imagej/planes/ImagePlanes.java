@@ -68,6 +68,32 @@ public abstract sealed class ImagePlanes {
 	/** Dimensions (channels, slices, frames) of a result holding every plane. */
 	abstract int[] resultDimensions();
 
+	/** The plane at channel c, slice z, frame t (each from 1). */
+	abstract int index(int c, int z, int t);
+
+	/**
+	 * Every plane, as sequences along {@code axis}: for each other position, the
+	 * planes that follow one another along it, in order. A stack whose
+	 * dimensions do not describe it is one sequence.
+	 */
+	int[][] sequences(SequenceAxis axis) {
+		int[] dims = resultDimensions();
+		int channels = dims[0], slices = dims[1], frames = dims[2];
+		if (channels * slices * frames != count()) {
+			int[] all = new int[count()];
+			for (int i = 0; i < all.length; i++) all[i] = i;
+			return new int[][] {all};
+		}
+		boolean alongT = axis == SequenceAxis.T || axis == SequenceAxis.AUTO && frames > 1;
+		int length = alongT ? frames : slices, across = alongT ? slices : frames;
+		int[][] sequences = new int[channels * across][length];
+		for (int c = 1; c <= channels; c++)
+			for (int a = 1; a <= across; a++)
+				for (int k = 1; k <= length; k++)
+					sequences[(c - 1) * across + a - 1][k - 1] = alongT ? index(c, a, k) : index(c, k, a);
+		return sequences;
+	}
+
 	/**
 	 * The result image: planes[k] is the stylized plane {@code indices[k]}. With every plane the
 	 * result has the input's dimensions; with one plane it is a single image.
@@ -147,6 +173,11 @@ public abstract sealed class ImagePlanes {
 		}
 
 		@Override
+		int index(int c, int z, int t) {
+			return input.getStackIndex(c, z, t) - 1;
+		}
+
+		@Override
 		void showLikeInput(ImageStack stack) {
 			if (input.getBitDepth() != 24) stack.setColorModel(input.getProcessor().getLut());
 		}
@@ -209,6 +240,11 @@ public abstract sealed class ImagePlanes {
 		@Override
 		int[] resultDimensions() {
 			return new int[] {1, input.getNSlices(), input.getNFrames()};
+		}
+
+		@Override
+		int index(int c, int z, int t) {
+			return (z - 1) + (t - 1) * input.getNSlices();
 		}
 	}
 

@@ -40,4 +40,11 @@ public interface PlaneStylizer {
 
 	RgbImage stylize(RgbImage picture, ProgressReporter progress)
 		throws Exception;
+
+	/**
+	 * A new sequence of planes starts (see {@link SequenceAxis}): the next plane
+	 * has no predecessor. Stylizers that tie a plane to the one before override
+	 * this.
+	 */
+	default void sequenceStarted() {}
 }

@@ -54,34 +54,40 @@ public final class StackStylizing {
 	public static StylizingResult run(ImagePlus input, Scope scope,
 		PlaneStylizer stylizer, ProgressReporter progress) throws Exception
 	{
+		return run(input, scope, null, stylizer, progress);
+	}
+
+	/**
+	 * As {@link #run(ImagePlus, Scope, PlaneStylizer, ProgressReporter)}, with
+	 * every plane taken in sequences along {@code axis} (null: in stack order, as
+	 * one sequence): {@link PlaneStylizer#sequenceStarted()} is called before the
+	 * first plane of each, so that each plane can be tied to the one before it.
+	 */
+	public static StylizingResult run(ImagePlus input, Scope scope,
+		SequenceAxis axis, PlaneStylizer stylizer, ProgressReporter progress)
+		throws Exception
+	{
 		ImagePlanes planes = ImagePlanes.of(input);
 		PlaneCodec codec = planes.codec();
 		SelectionRegion region = SelectionRegion.of(input.getRoi(), input
 			.getWidth(), input.getHeight());
 		int[] indices = scope == Scope.ALL_PLANES ? allPlanes(planes.count())
 			: new int[] { planes.current() };
+		// The order the planes are stylized in, as positions in indices (with
+		// every plane, a position is the plane's index), sequence by sequence.
+		int[][] sequences = scope == Scope.ALL_PLANES && axis != null ? planes
+			.sequences(axis) : new int[][] { allPlanes(indices.length) };
 		ImageProcessor[] results = new ImageProcessor[indices.length];
 		List<String> unstylized = new ArrayList<>();
-		int stylized = 0;
+		int stylized = 0, done = 0;
 		boolean stopped = false;
-		for (int k = 0; k < indices.length; k++) {
-			ImageProcessor original = planes.plane(indices[k]);
-			stopped = stopped || progress.isCancelled();
-			if (!stopped) {
-				progress.planeStarted(k, indices.length, planes.position(indices[k]));
-				try {
-					results[k] = stylizePlane(original, codec, region, stylizer, progress,
-						planes.position(indices[k]));
-					stylized++;
-				}
-				catch (CancellationException e) {
-					stopped = true;
-				}
-				stopped = stopped || progress.isCancelled();
-			}
-			if (results[k] == null) {
-				results[k] = original;
-				unstylized.add(planes.position(indices[k]));
+		for (int[] sequence : sequences) {
+			if (!stopped) stylizer.sequenceStarted();
+			for (int k : sequence) {
+				int left = unstylized.size();
+				stopped = stylizeInto(results, k, done++, indices, planes, codec,
+					region, stylizer, progress, stopped, unstylized);
+				if (unstylized.size() == left) stylized++;
 			}
 		}
 		progress.finished(stylized, indices.length);
@@ -90,6 +96,38 @@ public final class StackStylizing {
 		if (!unstylized.isEmpty()) noteUnstylized(image, unstylized,
 			indices.length);
 		return new StylizingResult(image, stylized, indices.length, unstylized);
+	}
+
+	/**
+	 * Stylizes the plane at position {@code k} of {@code indices} into
+	 * {@code results}, the {@code done}-th plane of the run, or keeps the
+	 * original (listed in {@code unstylized}) once stopped; returns whether the
+	 * run is stopped.
+	 */
+	private static boolean stylizeInto(ImageProcessor[] results, int k, int done,
+		int[] indices, ImagePlanes planes, PlaneCodec codec, SelectionRegion region,
+		PlaneStylizer stylizer, ProgressReporter progress, boolean stopped,
+		List<String> unstylized) throws Exception
+	{
+		ImageProcessor original = planes.plane(indices[k]);
+		String where = planes.position(indices[k]);
+		stopped = stopped || progress.isCancelled();
+		if (!stopped) {
+			progress.planeStarted(done, indices.length, where);
+			try {
+				results[k] = stylizePlane(original, codec, region, stylizer, progress,
+					where);
+			}
+			catch (CancellationException e) {
+				stopped = true;
+			}
+			stopped = stopped || progress.isCancelled();
+		}
+		if (results[k] == null) {
+			results[k] = original;
+			unstylized.add(where);
+		}
+		return stopped;
 	}
 
 	private static ImageProcessor stylizePlane(ImageProcessor original,
