@@ -21,6 +21,9 @@
 package org.neuralstyle.cli;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +62,41 @@ final class BenchCommand {
 	}
 
 	/**
+	 * FLOPs per CPU second (user and system, all threads) of float32 n×n matrix
+	 * products on the CPU: the floor in CPU time rather than wall time. On a
+	 * machine shared with other work, wall times stretch with the load while CPU
+	 * times hardly do, so the ratio of CPU times is the figure to compare across
+	 * runs there. NaN without /proc.
+	 */
+	static double gemmFlopsPerCpuSecond(Device device, int n) {
+		try (NDManager m = NDManager.newBaseManager(device)) {
+			NDArray a = m.randomUniform(-1, 1, new Shape(n, n));
+			NDArray b = m.randomUniform(-1, 1, new Shape(n, n));
+			a.matMul(b).close(); // warm-up
+			int runs = 4;
+			ProcessTimes start = ProcessTimes.now();
+			for (int i = 0; i < runs; i++)
+				try (NDArray c = a.matMul(b)) {
+					c.getFloat(0, 0);
+				}
+			return runs * 2.0 * n * n * n / ProcessTimes.cpuSecondsSince(start);
+		}
+	}
+
+	/**
+	 * The line that compares CPU time with the GEMM's CPU time, for work of
+	 * {@code flops} that took {@code cpuSeconds} of CPU time.
+	 */
+	static String cpuRatio(double cpuSeconds, double flops,
+		double gemmFlopsPerCpuSecond, String unit)
+	{
+		double floor = flops / gemmFlopsPerCpuSecond;
+		return String.format(Locale.ROOT,
+			"CPU time %.3f s/%s, floor %.3f CPU s (FLOPs / GEMM FLOPs per CPU second, %.1f GFLOP per CPU s), CPU-time ratio %.2fx",
+			cpuSeconds, unit, floor, gemmFlopsPerCpuSecond / 1e9, cpuSeconds / floor);
+	}
+
+	/**
 	 * The process's peak resident memory so far, VmHWM from /proc/self/status;
 	 * "unknown" where there is no such file (any system but Linux).
 	 */
@@ -93,12 +131,18 @@ final class BenchCommand {
 		@Option(names = "--device", defaultValue = "auto")
 		String device;
 
+		@Option(names = "--profile",
+			description = "Also print where the time goes (libtorch's profiler over one iteration), the CPU time split into user and system, and the page faults per iteration.")
+		boolean profile;
+
 		@Override
 		public Integer call() throws Exception {
 			Device dev = Devices.parse(device);
 			double gflops = gemmThroughput(dev, 2048);
 			System.out.printf(Locale.ROOT,
 				"device %s; GEMM 2048x2048 float32: %.1f GFLOP/s%n", dev, gflops);
+			double gemmPerCpuSecond = profile ? gemmFlopsPerCpuSecond(dev, 2048)
+				: Double.NaN;
 			StyleTransferSettings s = new StyleTransferSettings();
 			s.iterations = iterations;
 			try (SyntheticVgg sd = new SyntheticVgg(SyntheticVgg.VGG19, 1);
@@ -106,7 +150,7 @@ final class BenchCommand {
 			{
 				for (int size : sizes) {
 					s.maxSize = size;
-					Timer timer = new Timer();
+					Timer timer = new Timer(profile);
 					// Tiles as a run would choose them (automatic: only when the image
 					// does not fit).
 					RunEstimate estimate = RunEstimate.of(stylizer.layout(), s, size,
@@ -125,6 +169,9 @@ final class BenchCommand {
 						size, size, estimate.tile() == 0 ? "untiled" : estimate.tiles() +
 							" tiles of " + estimate.tile() + " px", perIteration, flops / 1e9,
 						floor, perIteration / floor, peakResidentMemory());
+					if (profile) System.out.print("  " + cpuRatio(timer
+						.cpuSecondsPerIteration(), flops, gemmPerCpuSecond, "iteration") +
+						System.lineSeparator() + timer.profileLines());
 				}
 			}
 			return 0;
@@ -139,13 +186,27 @@ final class BenchCommand {
 		}
 	}
 
-	/** Times evaluations after the first (which includes one-time set-up). */
+	/**
+	 * Times evaluations after the first (which includes one-time set-up); with a
+	 * profile, records the third iteration (one evaluation and the optimizer's
+	 * work up to the next) and the process's CPU time over the timed ones.
+	 */
 	private static final class Timer implements StylizationListener {
 
+		private final boolean profile;
 		private long first;
 		private long previous;
 		private long last;
 		private int count;
+		private ProcessTimes firstTimes;
+		private ProcessTimes previousTimes;
+		private ProcessTimes lastTimes;
+		private NativeProfile running;
+		private NativeProfile.Report report;
+
+		Timer(boolean profile) {
+			this.profile = profile;
+		}
 
 		@Override
 		public void iteration(int iteration, LossValues losses) {
@@ -154,12 +215,42 @@ final class BenchCommand {
 			previous = last;
 			last = now;
 			count++;
+			if (!profile) return;
+			// Kept for the callback before the last too: the last reports the
+			// closing loss and is left out of the timing.
+			previousTimes = lastTimes;
+			lastTimes = ProcessTimes.now();
+			if (count == 1) firstTimes = lastTimes;
+			try {
+				if (count == 3 && running != null) {
+					report = running.stop();
+					running = null;
+				}
+				if (count == 2) running = NativeProfile.start();
+			}
+			catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		}
+
+		/** CPU seconds per timed iteration (NaN without /proc). */
+		double cpuSecondsPerIteration() {
+			return ProcessTimes.cpuSeconds(firstTimes, previousTimes) / Math.max(1,
+				count - 2);
+		}
+
+		String profileLines() {
+			StringBuilder b = new StringBuilder("  ").append(ProcessTimes.between(
+				firstTimes, previousTimes, Math.max(1, count - 2), "iteration")).append(
+					System.lineSeparator());
+			if (report != null) b.append(report.lines("  ", "iteration"));
+			return b.toString();
 		}
 
 		double secondsPerIteration() {
 			// From the end of the first evaluation to the end of the last one; the
-			// final call
-			// reports the closing loss (a forward pass only) and is left out.
+			// final call reports the closing loss (a forward pass only) and is left
+			// out.
 			return (previous - first) / 1e9 / Math.max(1, count - 2);
 		}
 	}

@@ -59,12 +59,18 @@ final class BenchFastCommand implements Callable<Integer> {
 	@Option(names = "--device", defaultValue = "auto")
 	String device;
 
+	@Option(names = "--profile",
+		description = "Also print where the time goes (libtorch's profiler over one more image), the CPU time split into user and system, and the page faults per image.")
+	boolean profile;
+
 	@Override
 	public Integer call() throws Exception {
 		Device dev = Devices.parse(device);
 		double gflops = BenchCommand.gemmThroughput(dev, 2048);
 		System.out.printf(Locale.ROOT,
 			"device %s; GEMM 2048x2048 float32: %.1f GFLOP/s%n", dev, gflops);
+		double gemmPerCpuSecond = profile ? BenchCommand.gemmFlopsPerCpuSecond(dev,
+			2048) : Double.NaN;
 		try (StateDict weights = TransformerWeights.pytorchDefault(1);
 				TransformerNet net = TransformerNet.load(weights, dev))
 		{
@@ -75,16 +81,27 @@ final class BenchFastCommand implements Callable<Integer> {
 					FastStylizer.MIN_TILE_SIZE), 0, FastStylizer.Normalization.PER_TILE);
 				RgbImage img = noise(size);
 				stylizer.stylize(img);
+				ProcessTimes before = ProcessTimes.now();
 				long t0 = System.nanoTime();
 				for (int i = 0; i < repeat; i++)
 					stylizer.stylize(img);
 				double seconds = (System.nanoTime() - t0) / 1e9 / repeat;
+				String cpu = ProcessTimes.since(before, repeat, "image");
+				double cpuSeconds = ProcessTimes.cpuSecondsSince(before) / repeat;
 				double flops = forwardFlops(size, size);
 				double floor = flops / (gflops * 1e9);
 				System.out.printf(Locale.ROOT,
 					"fast %dx%d: %.2f images/s (%.3f s/image), %.1f GFLOP/image, floor %.3f s, ratio %.2fx, peak resident memory %s%n",
 					size, size, 1 / seconds, seconds, flops / 1e9, floor, seconds / floor,
 					BenchCommand.peakResidentMemory());
+				if (profile) {
+					System.out.println("  " + BenchCommand.cpuRatio(cpuSeconds, flops,
+						gemmPerCpuSecond, "image"));
+					System.out.println("  " + cpu);
+					NativeProfile recording = NativeProfile.start();
+					stylizer.stylize(img);
+					System.out.print(recording.stop().lines("  ", "image"));
+				}
 			}
 		}
 		return 0;
