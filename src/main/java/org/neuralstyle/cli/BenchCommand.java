@@ -32,6 +32,7 @@ import java.util.concurrent.Callable;
 
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
+import org.neuralstyle.net.Precision;
 import org.neuralstyle.net.SyntheticVgg;
 import org.neuralstyle.optimize.GatysStylizer;
 import org.neuralstyle.optimize.LossValues;
@@ -131,6 +132,11 @@ final class BenchCommand {
 		@Option(names = "--device", defaultValue = "auto")
 		String device;
 
+		@Option(names = "--precision", defaultValue = Precision.DEFAULT,
+			paramLabel = "auto|fp32|bf16|fp16",
+			description = "Number format of the convolutions. Default: ${DEFAULT-VALUE}.")
+		String precision;
+
 		@Option(names = "--profile",
 			description = "Also print where the time goes (libtorch's profiler over one iteration), the CPU time split into user and system, and the page faults per iteration.")
 		boolean profile;
@@ -145,6 +151,9 @@ final class BenchCommand {
 				: Double.NaN;
 			StyleTransferSettings s = new StyleTransferSettings();
 			s.iterations = iterations;
+			s.precision = Precision.parse(precision);
+			System.out.println("precision " + s.precision + ": convolutions in " +
+				s.precision.convolutions(dev));
 			try (SyntheticVgg sd = new SyntheticVgg(SyntheticVgg.VGG19, 1);
 					GatysStylizer stylizer = new GatysStylizer(sd, dev))
 			{

@@ -33,6 +33,7 @@ import org.neuralstyle.fast.TransformerNetLayout;
 import org.neuralstyle.fast.TransformerWeights;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
+import org.neuralstyle.net.Precision;
 import org.neuralstyle.checkpoint.StateDict;
 
 import picocli.CommandLine.Command;
@@ -59,6 +60,11 @@ final class BenchFastCommand implements Callable<Integer> {
 	@Option(names = "--device", defaultValue = "auto")
 	String device;
 
+	@Option(names = "--precision", defaultValue = Precision.DEFAULT,
+		paramLabel = "auto|fp32|bf16|fp16",
+		description = "Number format of the convolutions. Default: ${DEFAULT-VALUE}.")
+	String precision;
+
 	@Option(names = "--profile",
 		description = "Also print where the time goes (libtorch's profiler over one more image), the CPU time split into user and system, and the page faults per image.")
 	boolean profile;
@@ -74,6 +80,11 @@ final class BenchFastCommand implements Callable<Integer> {
 		try (StateDict weights = TransformerWeights.pytorchDefault(1);
 				TransformerNet net = TransformerNet.load(weights, dev))
 		{
+			ai.djl.ndarray.types.DataType convolutions = Precision.parse(precision)
+				.convolutions(dev);
+			net.convolutionsIn(convolutions);
+			System.out.println("precision " + precision + ": convolutions in " +
+				convolutions);
 			for (int size : sizes) {
 				// One tile of the whole image: the network's own speed, no tiling
 				// overhead.

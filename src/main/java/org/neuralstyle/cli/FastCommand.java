@@ -101,6 +101,7 @@ final class FastCommand implements Callable<Integer> {
 			.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(model,
 				System.err)));
 		try (TransformerNet net = TransformerNet.load(modelFile, dev)) {
+			net.convolutionsIn(run.precision().convolutions(dev));
 			FastStylizer stylizer = new FastStylizer(net, tile, Math.min(
 				FastStylizer.DEFAULT_OVERLAP, tile / 4),
 				FastStylizer.Normalization.WHOLE_IMAGE);

@@ -271,6 +271,7 @@ final class OptimizeCommand implements Callable<Integer> {
 		s.seed = seed;
 		s.preserveColors = preserveColors;
 		s.pooling = Pooling.parse(pooling);
+		s.precision = run.precision();
 		if (snapshotEvery < 0) throw new IllegalArgumentException(
 			"--snapshot-every must be >= 0");
 		if (logEvery < 0) throw new IllegalArgumentException(

@@ -21,6 +21,7 @@
 package org.neuralstyle.imagej;
 
 import ai.djl.Device;
+import ai.djl.ndarray.types.DataType;
 import ij.ImagePlus;
 import java.io.File;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import java.util.concurrent.CancellationException;
 import org.neuralstyle.fast.FastStylizer;
 import org.neuralstyle.fast.TransformerNet;
 import org.neuralstyle.net.Devices;
+import org.neuralstyle.net.Precision;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -86,6 +88,10 @@ public class StylizeFastCommand extends StyleTransferCommand {
 		description = "Largest piece, in pixels, that goes through the network at once; memory grows with its square.")
 	private int tile = FastStylizer.DEFAULT_TILE_SIZE;
 
+	@Parameter(label = "Precision", choices = { "auto", "fp32", "bf16", "fp16" },
+		description = "Number format of the convolutions: auto is fp16 on a GPU and fp32 on a CPU; bf16 is refused (DJL 0.36 cannot make bfloat16 arrays).")
+	private String precision = Precision.DEFAULT;
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus result;
 
@@ -102,6 +108,7 @@ public class StylizeFastCommand extends StyleTransferCommand {
 		// Everything the user can get wrong is checked before the model loads.
 		Scope planes = Scope.parse(scope);
 		Device dev = Devices.parse(device);
+		DataType convolutions = Precision.parse(precision).convolutions(dev);
 		if (tile < FastStylizer.MIN_TILE_SIZE) throw new IllegalArgumentException(
 			"'tile' must be at least " + FastStylizer.MIN_TILE_SIZE +
 				" pixels, not " + tile + ".");
@@ -109,6 +116,7 @@ public class StylizeFastCommand extends StyleTransferCommand {
 		int overlap = Math.min(FastStylizer.DEFAULT_OVERLAP, tile / 4);
 		Path file = FastModelSource.standard(TITLE).find(model, model_file);
 		try (TransformerNet net = TransformerNet.load(file, dev)) {
+			net.convolutionsIn(convolutions);
 			FastStylizer stylizer = new FastStylizer(net, tile, overlap,
 				FastStylizer.Normalization.WHOLE_IMAGE);
 			StatusBarProgress progress = new StatusBarProgress(TITLE);
@@ -132,10 +140,10 @@ public class StylizeFastCommand extends StyleTransferCommand {
 	 */
 	private void describe(ImagePlus stylized, StylizingResult run, Path file) {
 		String note = String.format(Locale.ROOT,
-			"%s: %s scope=[%s] device=%s tile=%d; %d of %d planes stylized", TITLE,
-			model_file != null ? "model_file=[" + model_file + "]" : "model=[" + model
-				.trim() + "] (" + file + ")", scope, device, tile, run.stylized(), run
-					.total());
+			"%s: %s scope=[%s] device=%s tile=%d precision=%s; %d of %d planes stylized",
+			TITLE, model_file != null ? "model_file=[" + model_file + "]"
+				: "model=[" + model.trim() + "] (" + file + ")", scope, device, tile,
+			precision, run.stylized(), run.total());
 		ImagePlanes.appendInfo(stylized, note);
 	}
 }

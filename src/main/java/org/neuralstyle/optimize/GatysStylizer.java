@@ -465,11 +465,13 @@ public final class GatysStylizer implements AutoCloseable {
 	private Vgg network(String deepest, StyleTransferSettings s)
 		throws IOException
 	{
-		String key = deepest + "/" + s.pooling;
+		ai.djl.ndarray.types.DataType convolutions = s.precision.convolutions(
+			device);
+		String key = deepest + "/" + s.pooling + "/" + convolutions;
 		if (vgg != null && key.equals(vggKey)) return vgg;
 		if (vgg != null) vgg.close();
 		vgg = null;
-		vgg = Vgg.load(weights, deepest, s.pooling, manager, device);
+		vgg = Vgg.load(weights, deepest, s.pooling, manager, device, convolutions);
 		vggKey = key;
 		return vgg;
 	}

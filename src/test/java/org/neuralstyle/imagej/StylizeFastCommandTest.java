@@ -140,7 +140,7 @@ class StylizeFastCommandTest {
 	void parametersAreTheMacroKeys() {
 		List<CommandParameter> ps = CommandParameters.of(StylizeFastCommand.class);
 		assertEquals(List.of("image", "model", "model_file", "scope", "device",
-			"tile"), ps.stream().map(CommandParameter::key).toList());
+			"tile", "precision"), ps.stream().map(CommandParameter::key).toList());
 		Map<String, Object> defaults = new HashMap<>();
 		ps.forEach(p -> defaults.put(p.key(), p.defaultValue()));
 		assertEquals("candy", defaults.get("model"));
