@@ -63,6 +63,17 @@ final class BenchCommand {
 	}
 
 	/**
+	 * How libtorch runs here: its thread counts and how it gets memory, printed
+	 * with every bench so that figures can be told apart.
+	 */
+	static String setup() {
+		return String.format(Locale.ROOT,
+			"libtorch threads: %d intra-op, %d inter-op; memory: %s",
+			ai.djl.pytorch.jni.JniUtils.getNumThreads(), ai.djl.pytorch.jni.JniUtils
+				.getNumInteropThreads(), org.neuralstyle.tensor.NativeMemory.prepare());
+	}
+
+	/**
 	 * FLOPs per CPU second (user and system, all threads) of float32 n×n matrix
 	 * products on the CPU: the floor in CPU time rather than wall time. On a
 	 * machine shared with other work, wall times stretch with the load while CPU
@@ -95,6 +106,21 @@ final class BenchCommand {
 		return String.format(Locale.ROOT,
 			"CPU time %.3f s/%s, floor %.3f CPU s (FLOPs / GEMM FLOPs per CPU second, %.1f GFLOP per CPU s), CPU-time ratio %.2fx",
 			cpuSeconds, unit, floor, gemmFlopsPerCpuSecond / 1e9, cpuSeconds / floor);
+	}
+
+	/**
+	 * Peak signal-to-noise ratio of {@code a} against {@code b}, in dB, for
+	 * values in [0, 1]; infinite when they are equal.
+	 */
+	static double psnr(RgbImage a, RgbImage b) {
+		float[] x = a.planes(), y = b.planes();
+		double sum = 0;
+		for (int i = 0; i < x.length; i++) {
+			double d = Math.min(1, Math.max(0, x[i])) - Math.min(1, Math.max(0,
+				y[i]));
+			sum += d * d;
+		}
+		return 10 * Math.log10(1 / (sum / x.length));
 	}
 
 	/**
@@ -137,6 +163,10 @@ final class BenchCommand {
 			description = "Number format of the convolutions. Default: ${DEFAULT-VALUE}.")
 		String precision;
 
+		@Option(names = "--compare-fp32",
+			description = "Run each size again in fp32 and print the PSNR of the result against fp32's: the quality cost of a reduced precision.")
+		boolean compareFp32;
+
 		@Option(names = "--profile",
 			description = "Also print where the time goes (libtorch's profiler over one iteration), the CPU time split into user and system, and the page faults per iteration.")
 		boolean profile;
@@ -147,6 +177,7 @@ final class BenchCommand {
 			double gflops = gemmThroughput(dev, 2048);
 			System.out.printf(Locale.ROOT,
 				"device %s; GEMM 2048x2048 float32: %.1f GFLOP/s%n", dev, gflops);
+			System.out.println(BenchCommand.setup());
 			double gemmPerCpuSecond = profile ? gemmFlopsPerCpuSecond(dev, 2048)
 				: Double.NaN;
 			StyleTransferSettings s = new StyleTransferSettings();
@@ -165,8 +196,8 @@ final class BenchCommand {
 					RunEstimate estimate = RunEstimate.of(stylizer.layout(), s, size,
 						size, true, 2 * Devices.availableMemory(dev), gflops);
 					System.out.println(estimate.summary());
-					stylizer.run(noise(size, 1), List.of(new GatysStylizer.Style(noise(
-						size, 2), 1)), s, timer);
+					RgbImage result = stylizer.run(noise(size, 1), List.of(
+						new GatysStylizer.Style(noise(size, 2), 1)), s, timer).image();
 					double perIteration = timer.secondsPerIteration();
 					// The floor is the untiled image's: the tiles' overlapping halos
 					// count against the engine.
@@ -178,6 +209,18 @@ final class BenchCommand {
 						size, size, estimate.tile() == 0 ? "untiled" : estimate.tiles() +
 							" tiles of " + estimate.tile() + " px", perIteration, flops / 1e9,
 						floor, perIteration / floor, peakResidentMemory());
+					if (compareFp32) {
+						StyleTransferSettings full = new StyleTransferSettings();
+						full.iterations = iterations;
+						full.maxSize = size;
+						full.precision = Precision.FP32;
+						RgbImage reference = stylizer.run(noise(size, 1), List.of(
+							new GatysStylizer.Style(noise(size, 2), 1)), full, new Timer(
+								false)).image();
+						System.out.printf(Locale.ROOT,
+							"  after %d iterations, %s against fp32: PSNR %.1f dB%n",
+							iterations, s.precision, psnr(result, reference));
+					}
 					if (profile) System.out.print("  " + cpuRatio(timer
 						.cpuSecondsPerIteration(), flops, gemmPerCpuSecond, "iteration") +
 						System.lineSeparator() + timer.profileLines());

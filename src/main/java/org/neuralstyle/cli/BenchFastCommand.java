@@ -65,6 +65,10 @@ final class BenchFastCommand implements Callable<Integer> {
 		description = "Number format of the convolutions. Default: ${DEFAULT-VALUE}.")
 	String precision;
 
+	@Option(names = "--compare-fp32",
+		description = "Stylize once more in fp32 and print the PSNR of this precision's image against fp32's.")
+	boolean compareFp32;
+
 	@Option(names = "--profile",
 		description = "Also print where the time goes (libtorch's profiler over one more image), the CPU time split into user and system, and the page faults per image.")
 	boolean profile;
@@ -75,6 +79,7 @@ final class BenchFastCommand implements Callable<Integer> {
 		double gflops = BenchCommand.gemmThroughput(dev, 2048);
 		System.out.printf(Locale.ROOT,
 			"device %s; GEMM 2048x2048 float32: %.1f GFLOP/s%n", dev, gflops);
+		System.out.println(BenchCommand.setup());
 		double gemmPerCpuSecond = profile ? BenchCommand.gemmFlopsPerCpuSecond(dev,
 			2048) : Double.NaN;
 		try (StateDict weights = TransformerWeights.pytorchDefault(1);
@@ -91,7 +96,7 @@ final class BenchFastCommand implements Callable<Integer> {
 				FastStylizer stylizer = new FastStylizer(net, Math.max(size,
 					FastStylizer.MIN_TILE_SIZE), 0, FastStylizer.Normalization.PER_TILE);
 				RgbImage img = noise(size);
-				stylizer.stylize(img);
+				RgbImage result = stylizer.stylize(img);
 				ProcessTimes before = ProcessTimes.now();
 				long t0 = System.nanoTime();
 				for (int i = 0; i < repeat; i++)
@@ -105,6 +110,13 @@ final class BenchFastCommand implements Callable<Integer> {
 					"fast %dx%d: %.2f images/s (%.3f s/image), %.1f GFLOP/image, floor %.3f s, ratio %.2fx, peak resident memory %s%n",
 					size, size, 1 / seconds, seconds, flops / 1e9, floor, seconds / floor,
 					BenchCommand.peakResidentMemory());
+				if (compareFp32) {
+					net.convolutionsIn(ai.djl.ndarray.types.DataType.FLOAT32);
+					RgbImage reference = stylizer.stylize(img);
+					net.convolutionsIn(convolutions);
+					System.out.printf(Locale.ROOT, "  %s against fp32: PSNR %.1f dB%n",
+						precision, BenchCommand.psnr(result, reference));
+				}
 				if (profile) {
 					System.out.println("  " + BenchCommand.cpuRatio(cpuSeconds, flops,
 						gemmPerCpuSecond, "image"));

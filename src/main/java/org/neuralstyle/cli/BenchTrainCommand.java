@@ -92,6 +92,7 @@ final class BenchTrainCommand implements Callable<Integer> {
 		double gflops = BenchCommand.gemmThroughput(dev, 2048);
 		System.out.printf(Locale.ROOT,
 			"device %s; GEMM 2048x2048 float32: %.1f GFLOP/s%n", dev, gflops);
+		System.out.println(BenchCommand.setup());
 		double gemmPerCpuSecond = profile ? BenchCommand.gemmFlopsPerCpuSecond(dev,
 			2048) : Double.NaN;
 		FastTrainingSettings s = new FastTrainingSettings();
