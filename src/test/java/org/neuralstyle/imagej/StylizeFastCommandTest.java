@@ -173,7 +173,7 @@ class StylizeFastCommandTest {
 		assertEquals("cells.png", image.getTitle());
 		assertTrue(result.getInfoProperty().contains(
 			"Stylize (fast model): model_file=[" + fastModel +
-				"] scope=[Current plane] device=cpu tile=512; 1 of 1 planes stylized"),
+				"] scope=[Current plane] device=cpu tile=512 precision=auto; 1 of 1 planes stylized"),
 			result.getInfoProperty());
 	}
 
