@@ -38,6 +38,7 @@ import org.neuralstyle.optimize.GatysStylizer;
 import org.neuralstyle.optimize.LossValues;
 import org.neuralstyle.optimize.RunEstimate;
 import org.neuralstyle.optimize.StyleTransferSettings;
+import org.neuralstyle.optimize.StylizationResult;
 import org.neuralstyle.optimize.StylizationListener;
 
 import picocli.CommandLine.Command;
@@ -196,8 +197,12 @@ final class BenchCommand {
 					RunEstimate estimate = RunEstimate.of(stylizer.layout(), s, size,
 						size, true, 2 * Devices.availableMemory(dev), gflops);
 					System.out.println(estimate.summary());
-					RgbImage result = stylizer.run(noise(size, 1), List.of(
-						new GatysStylizer.Style(noise(size, 2), 1)), s, timer).image();
+					StylizationResult run = stylizer.run(noise(size, 1), List.of(
+						new GatysStylizer.Style(noise(size, 2), 1)), s, timer);
+					RgbImage result = run.image();
+					// A diverged run keeps its start: say so, or its figures mislead.
+					if (run.outcome() == StylizationResult.Outcome.DIVERGED) System.out
+						.println("  " + run.message());
 					double perIteration = timer.secondsPerIteration();
 					// The floor is the untiled image's: the tiles' overlapping halos
 					// count against the engine.
