@@ -219,9 +219,13 @@ final class BenchCommand {
 						full.iterations = iterations;
 						full.maxSize = size;
 						full.precision = Precision.FP32;
-						RgbImage reference = stylizer.run(noise(size, 1), List.of(
+						StylizationResult fp32 = stylizer.run(noise(size, 1), List.of(
 							new GatysStylizer.Style(noise(size, 2), 1)), full, new Timer(
-								false)).image();
+								false));
+						RgbImage reference = fp32.image();
+						System.out.printf(Locale.ROOT,
+							"  final losses: %s %.6g, fp32 %.6g%n", s.precision, run.losses()
+								.total(), fp32.losses().total());
 						System.out.printf(Locale.ROOT,
 							"  after %d iterations, %s against fp32: PSNR %.1f dB%n",
 							iterations, s.precision, psnr(result, reference));

@@ -38,7 +38,7 @@ final class ImageRunOptions {
 	@Option(names = "--precision", defaultValue = Precision.DEFAULT,
 		paramLabel = "auto|fp32|bf16|fp16",
 		description = "Number format of the convolutions (Gram matrices, losses and the optimizer stay fp32): " +
-			"auto is fp16 on a GPU and fp32 on a CPU; bf16 is refused (DJL 0.36 cannot make bfloat16 arrays). " +
+			"auto is fp32 (fp16 is for GPUs, where it is not yet measured); bf16 is refused (DJL 0.36 cannot make bfloat16 arrays). " +
 			"Default: ${DEFAULT-VALUE}.")
 	String precision;
 

@@ -89,7 +89,7 @@ public class StylizeFastCommand extends StyleTransferCommand {
 	private int tile = FastStylizer.DEFAULT_TILE_SIZE;
 
 	@Parameter(label = "Precision", choices = { "auto", "fp32", "bf16", "fp16" },
-		description = "Number format of the convolutions: auto is fp16 on a GPU and fp32 on a CPU; bf16 is refused (DJL 0.36 cannot make bfloat16 arrays).")
+		description = "Number format of the convolutions: auto is fp32 (fp16 is for GPUs, not yet measured there); bf16 is refused (DJL 0.36 cannot make bfloat16 arrays).")
 	private String precision = Precision.DEFAULT;
 
 	@Parameter(type = ItemIO.OUTPUT)

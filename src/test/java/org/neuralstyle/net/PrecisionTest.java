@@ -38,9 +38,10 @@ import org.neuralstyle.tensor.Convolution;
 class PrecisionTest {
 
 	@Test
-	void autoIsFloat32OnTheCpuAndFloat16OnAGpu() {
+	void autoIsFloat32AndFp16IsAsked() {
+		// Until float16 is measured faster and close enough on a GPU (docs/gpu.md).
 		assertEquals(DataType.FLOAT32, Precision.AUTO.convolutions(Device.cpu()));
-		assertEquals(DataType.FLOAT16, Precision.AUTO.convolutions(Device.gpu()));
+		assertEquals(DataType.FLOAT32, Precision.AUTO.convolutions(Device.gpu()));
 		assertEquals(DataType.FLOAT32, Precision.FP32.convolutions(Device.gpu()));
 		assertEquals(DataType.FLOAT16, Precision.FP16.convolutions(Device.cpu()));
 		assertEquals(Precision.AUTO, Precision.parse(Precision.DEFAULT));
