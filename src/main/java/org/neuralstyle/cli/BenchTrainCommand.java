@@ -122,6 +122,9 @@ final class BenchTrainCommand implements Callable<Integer> {
 				System.out.printf(Locale.ROOT,
 					"2 epochs of COCO train2014 (%d pictures) = %d steps: %s at this speed%n",
 					COCO_TRAIN2014, cocoSteps, TimeLeft.words(perStep * cocoSteps));
+				if (profile) System.out.print("  " + BenchCommand.cpuRatio(timer
+					.cpuSecondsPerStep(), flops, gemmPerCpuSecond, "step") + System
+						.lineSeparator() + timer.profileLines());
 			}
 		}
 		finally {
