@@ -32,8 +32,8 @@ import com.sun.jna.Platform;
  * Why: every operator's result is fresh memory. glibc serves blocks above its
  * mmap threshold with new mappings and unmaps them on free, so each large
  * tensor's pages are faulted in and zeroed by the kernel, 4 KiB at a time,
- * every iteration: on some machines most of the CPU time was system time. Two
- * settings cut that:
+ * every iteration: on some machines most of the CPU time was system time. The
+ * first two settings cut that; the third keeps idle threads from spinning:
  * <ul>
  * <li>{@code THP_MEM_ALLOC_ENABLE=1}: libtorch's CPU allocator then aligns
  * blocks of 2 MB and more to 2 MB and asks for transparent huge pages
@@ -86,8 +86,10 @@ public final class NativeMemory {
 			c.setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
 			boolean tuned = c.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_MAX) == 1 && c
 				.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD) == 1;
-			return state = "huge pages for large tensors" + (tuned
-				? ", glibc mmap threshold 32 MB" : "") + "; OpenMP threads wait " +
+			boolean huge = !"0".equals(System.getenv("THP_MEM_ALLOC_ENABLE"));
+			return state = (huge ? "huge pages for large tensors"
+				: "no huge pages (THP_MEM_ALLOC_ENABLE=0)") + (tuned
+					? ", glibc mmap threshold 32 MB" : "") + "; OpenMP threads wait " +
 				System.getenv().getOrDefault("OMP_WAIT_POLICY", "passively");
 		}
 		catch (LinkageError | RuntimeException e) {
