@@ -21,6 +21,9 @@
 package org.neuralstyle.cli;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 
 import java.util.List;
 import java.util.Locale;
@@ -29,11 +32,13 @@ import java.util.concurrent.Callable;
 
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
+import org.neuralstyle.net.Precision;
 import org.neuralstyle.net.SyntheticVgg;
 import org.neuralstyle.optimize.GatysStylizer;
 import org.neuralstyle.optimize.LossValues;
 import org.neuralstyle.optimize.RunEstimate;
 import org.neuralstyle.optimize.StyleTransferSettings;
+import org.neuralstyle.optimize.StylizationResult;
 import org.neuralstyle.optimize.StylizationListener;
 import org.neuralstyle.optim.OptimizerKind;
 
@@ -57,6 +62,67 @@ final class BenchCommand {
 	 */
 	static double gemmThroughput(Device device, int n) {
 		return RunEstimate.gemmThroughput(device, n);
+	}
+
+	/**
+	 * How libtorch runs here: its thread counts and how it gets memory, printed
+	 * with every bench so that figures can be told apart.
+	 */
+	static String setup() {
+		return String.format(Locale.ROOT,
+			"libtorch threads: %d intra-op, %d inter-op; memory: %s",
+			ai.djl.pytorch.jni.JniUtils.getNumThreads(), ai.djl.pytorch.jni.JniUtils
+				.getNumInteropThreads(), org.neuralstyle.tensor.NativeMemory.prepare());
+	}
+
+	/**
+	 * FLOPs per CPU second (user and system, all threads) of float32 n×n matrix
+	 * products on the CPU: the floor in CPU time rather than wall time. On a
+	 * machine shared with other work, wall times stretch with the load while CPU
+	 * times hardly do, so the ratio of CPU times is the figure to compare across
+	 * runs there. NaN without /proc.
+	 */
+	static double gemmFlopsPerCpuSecond(Device device, int n) {
+		try (NDManager m = NDManager.newBaseManager(device)) {
+			NDArray a = m.randomUniform(-1, 1, new Shape(n, n));
+			NDArray b = m.randomUniform(-1, 1, new Shape(n, n));
+			a.matMul(b).close(); // warm-up
+			int runs = 4;
+			ProcessTimes start = ProcessTimes.now();
+			for (int i = 0; i < runs; i++)
+				try (NDArray c = a.matMul(b)) {
+					c.getFloat(0, 0);
+				}
+			return runs * 2.0 * n * n * n / ProcessTimes.cpuSecondsSince(start);
+		}
+	}
+
+	/**
+	 * The line that compares CPU time with the GEMM's CPU time, for work of
+	 * {@code flops} that took {@code cpuSeconds} of CPU time.
+	 */
+	static String cpuRatio(double cpuSeconds, double flops,
+		double gemmFlopsPerCpuSecond, String unit)
+	{
+		double floor = flops / gemmFlopsPerCpuSecond;
+		return String.format(Locale.ROOT,
+			"CPU time %.3f s/%s, floor %.3f CPU s (FLOPs / GEMM FLOPs per CPU second, %.1f GFLOP per CPU s), CPU-time ratio %.2fx",
+			cpuSeconds, unit, floor, gemmFlopsPerCpuSecond / 1e9, cpuSeconds / floor);
+	}
+
+	/**
+	 * Peak signal-to-noise ratio of {@code a} against {@code b}, in dB, for
+	 * values in [0, 1]; infinite when they are equal.
+	 */
+	static double psnr(RgbImage a, RgbImage b) {
+		float[] x = a.planes(), y = b.planes();
+		double sum = 0;
+		for (int i = 0; i < x.length; i++) {
+			double d = Math.min(1, Math.max(0, x[i])) - Math.min(1, Math.max(0,
+				y[i]));
+			sum += d * d;
+		}
+		return 10 * Math.log10(1 / (sum / x.length));
 	}
 
 	/**
@@ -98,28 +164,51 @@ final class BenchCommand {
 		@Option(names = "--device", defaultValue = "auto")
 		String device;
 
+		@Option(names = "--precision", defaultValue = Precision.DEFAULT,
+			paramLabel = "auto|fp32|bf16|fp16",
+			description = "Number format of the convolutions. Default: ${DEFAULT-VALUE}.")
+		String precision;
+
+		@Option(names = "--compare-fp32",
+			description = "Run each size again in fp32 and print the PSNR of the result against fp32's: the quality cost of a reduced precision.")
+		boolean compareFp32;
+
+		@Option(names = "--profile",
+			description = "Also print where the time goes (libtorch's profiler over one iteration), the CPU time split into user and system, and the page faults per iteration.")
+		boolean profile;
+
 		@Override
 		public Integer call() throws Exception {
 			Device dev = Devices.parse(device);
 			double gflops = gemmThroughput(dev, 2048);
 			System.out.printf(Locale.ROOT,
 				"device %s; GEMM 2048x2048 float32: %.1f GFLOP/s%n", dev, gflops);
+			System.out.println(BenchCommand.setup());
+			double gemmPerCpuSecond = profile ? gemmFlopsPerCpuSecond(dev, 2048)
+				: Double.NaN;
 			StyleTransferSettings s = new StyleTransferSettings();
 			s.iterations = iterations;
 			s.optimizer = OptimizerKind.fromName(optimizer);
+			s.precision = Precision.parse(precision);
+			System.out.println("precision " + s.precision + ": convolutions in " +
+				s.precision.convolutions(dev));
 			try (SyntheticVgg sd = new SyntheticVgg(SyntheticVgg.VGG19, 1);
 					GatysStylizer stylizer = new GatysStylizer(sd, dev))
 			{
 				for (int size : sizes) {
 					s.maxSize = size;
-					Timer timer = new Timer();
+					Timer timer = new Timer(profile);
 					// Tiles as a run would choose them (automatic: only when the image
 					// does not fit).
 					RunEstimate estimate = RunEstimate.of(stylizer.layout(), s, size,
 						size, true, 2 * Devices.availableMemory(dev), gflops);
 					System.out.println(estimate.summary());
-					stylizer.run(noise(size, 1), List.of(new GatysStylizer.Style(noise(
-						size, 2), 1)), s, timer);
+					StylizationResult run = stylizer.run(noise(size, 1), List.of(
+						new GatysStylizer.Style(noise(size, 2), 1)), s, timer);
+					RgbImage result = run.image();
+					// A diverged run keeps its start: say so, or its figures mislead.
+					if (run.outcome() == StylizationResult.Outcome.DIVERGED) System.out
+						.println("  " + run.message());
 					double perIteration = timer.secondsPerIteration();
 					// The floor is the untiled image's: the tiles' overlapping halos
 					// count against the engine.
@@ -131,6 +220,25 @@ final class BenchCommand {
 						size, size, estimate.tile() == 0 ? "untiled" : estimate.tiles() +
 							" tiles of " + estimate.tile() + " px", perIteration, flops / 1e9,
 						floor, perIteration / floor, peakResidentMemory());
+					if (compareFp32) {
+						StyleTransferSettings full = new StyleTransferSettings();
+						full.iterations = iterations;
+						full.maxSize = size;
+						full.precision = Precision.FP32;
+						StylizationResult fp32 = stylizer.run(noise(size, 1), List.of(
+							new GatysStylizer.Style(noise(size, 2), 1)), full, new Timer(
+								false));
+						RgbImage reference = fp32.image();
+						System.out.printf(Locale.ROOT,
+							"  final losses: %s %.6g, fp32 %.6g%n", s.precision, run.losses()
+								.total(), fp32.losses().total());
+						System.out.printf(Locale.ROOT,
+							"  after %d iterations, %s against fp32: PSNR %.1f dB%n",
+							iterations, s.precision, psnr(result, reference));
+					}
+					if (profile) System.out.print("  " + cpuRatio(timer
+						.cpuSecondsPerIteration(), flops, gemmPerCpuSecond, "iteration") +
+						System.lineSeparator() + timer.profileLines());
 				}
 			}
 			return 0;
@@ -145,13 +253,27 @@ final class BenchCommand {
 		}
 	}
 
-	/** Times evaluations after the first (which includes one-time set-up). */
+	/**
+	 * Times evaluations after the first (which includes one-time set-up); with a
+	 * profile, records the third iteration (one evaluation and the optimizer's
+	 * work up to the next) and the process's CPU time over the timed ones.
+	 */
 	private static final class Timer implements StylizationListener {
 
+		private final boolean profile;
 		private long first;
 		private long previous;
 		private long last;
 		private int count;
+		private ProcessTimes firstTimes;
+		private ProcessTimes previousTimes;
+		private ProcessTimes lastTimes;
+		private NativeProfile running;
+		private NativeProfile.Report report;
+
+		Timer(boolean profile) {
+			this.profile = profile;
+		}
 
 		@Override
 		public void iteration(int iteration, LossValues losses) {
@@ -160,12 +282,42 @@ final class BenchCommand {
 			previous = last;
 			last = now;
 			count++;
+			if (!profile) return;
+			// Kept for the callback before the last too: the last reports the
+			// closing loss and is left out of the timing.
+			previousTimes = lastTimes;
+			lastTimes = ProcessTimes.now();
+			if (count == 1) firstTimes = lastTimes;
+			try {
+				if (count == 3 && running != null) {
+					report = running.stop();
+					running = null;
+				}
+				if (count == 2) running = NativeProfile.start();
+			}
+			catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		}
+
+		/** CPU seconds per timed iteration (NaN without /proc). */
+		double cpuSecondsPerIteration() {
+			return ProcessTimes.cpuSeconds(firstTimes, previousTimes) / Math.max(1,
+				count - 2);
+		}
+
+		String profileLines() {
+			StringBuilder b = new StringBuilder("  ").append(ProcessTimes.between(
+				firstTimes, previousTimes, Math.max(1, count - 2), "iteration")).append(
+					System.lineSeparator());
+			if (report != null) b.append(report.lines("  ", "iteration"));
+			return b.toString();
 		}
 
 		double secondsPerIteration() {
 			// From the end of the first evaluation to the end of the last one; the
-			// final call
-			// reports the closing loss (a forward pass only) and is left out.
+			// final call reports the closing loss (a forward pass only) and is left
+			// out.
 			return (previous - first) / 1e9 / Math.max(1, count - 2);
 		}
 	}

@@ -33,6 +33,7 @@ import org.neuralstyle.fast.TransformerNetLayout;
 import org.neuralstyle.fast.TransformerWeights;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
+import org.neuralstyle.net.Precision;
 import org.neuralstyle.checkpoint.StateDict;
 
 import picocli.CommandLine.Command;
@@ -59,31 +60,70 @@ final class BenchFastCommand implements Callable<Integer> {
 	@Option(names = "--device", defaultValue = "auto")
 	String device;
 
+	@Option(names = "--precision", defaultValue = Precision.DEFAULT,
+		paramLabel = "auto|fp32|bf16|fp16",
+		description = "Number format of the convolutions. Default: ${DEFAULT-VALUE}.")
+	String precision;
+
+	@Option(names = "--compare-fp32",
+		description = "Stylize once more in fp32 and print the PSNR of this precision's image against fp32's.")
+	boolean compareFp32;
+
+	@Option(names = "--profile",
+		description = "Also print where the time goes (libtorch's profiler over one more image), the CPU time split into user and system, and the page faults per image.")
+	boolean profile;
+
 	@Override
 	public Integer call() throws Exception {
 		Device dev = Devices.parse(device);
 		double gflops = BenchCommand.gemmThroughput(dev, 2048);
 		System.out.printf(Locale.ROOT,
 			"device %s; GEMM 2048x2048 float32: %.1f GFLOP/s%n", dev, gflops);
+		System.out.println(BenchCommand.setup());
+		double gemmPerCpuSecond = profile ? BenchCommand.gemmFlopsPerCpuSecond(dev,
+			2048) : Double.NaN;
 		try (StateDict weights = TransformerWeights.pytorchDefault(1);
 				TransformerNet net = TransformerNet.load(weights, dev))
 		{
+			ai.djl.ndarray.types.DataType convolutions = Precision.parse(precision)
+				.convolutions(dev);
+			net.convolutionsIn(convolutions);
+			System.out.println("precision " + precision + ": convolutions in " +
+				convolutions);
 			for (int size : sizes) {
 				// One tile of the whole image: the network's own speed, no tiling
 				// overhead.
 				FastStylizer stylizer = new FastStylizer(net, FastStylizer.ONE_PIECE);
 				RgbImage img = noise(size);
-				stylizer.stylize(img);
+				RgbImage result = stylizer.stylize(img);
+				ProcessTimes before = ProcessTimes.now();
 				long t0 = System.nanoTime();
 				for (int i = 0; i < repeat; i++)
 					stylizer.stylize(img);
 				double seconds = (System.nanoTime() - t0) / 1e9 / repeat;
+				String cpu = ProcessTimes.since(before, repeat, "image");
+				double cpuSeconds = ProcessTimes.cpuSecondsSince(before) / repeat;
 				double flops = forwardFlops(size, size);
 				double floor = flops / (gflops * 1e9);
 				System.out.printf(Locale.ROOT,
 					"fast %dx%d: %.2f images/s (%.3f s/image), %.1f GFLOP/image, floor %.3f s, ratio %.2fx, peak resident memory %s%n",
 					size, size, 1 / seconds, seconds, flops / 1e9, floor, seconds / floor,
 					BenchCommand.peakResidentMemory());
+				if (compareFp32) {
+					net.convolutionsIn(ai.djl.ndarray.types.DataType.FLOAT32);
+					RgbImage reference = stylizer.stylize(img);
+					net.convolutionsIn(convolutions);
+					System.out.printf(Locale.ROOT, "  %s against fp32: PSNR %.1f dB%n",
+						precision, BenchCommand.psnr(result, reference));
+				}
+				if (profile) {
+					System.out.println("  " + BenchCommand.cpuRatio(cpuSeconds, flops,
+						gemmPerCpuSecond, "image"));
+					System.out.println("  " + cpu);
+					NativeProfile recording = NativeProfile.start();
+					stylizer.stylize(img);
+					System.out.print(recording.stop().lines("  ", "image"));
+				}
 			}
 		}
 		return 0;

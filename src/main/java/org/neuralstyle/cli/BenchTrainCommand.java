@@ -80,6 +80,10 @@ final class BenchTrainCommand implements Callable<Integer> {
 	@Option(names = "--device", defaultValue = "auto")
 	String device;
 
+	@Option(names = "--profile",
+		description = "Also print where the time goes (libtorch's profiler over the second step), the CPU time split into user and system, and the page faults per step.")
+	boolean profile;
+
 	@Override
 	public Integer call() throws Exception {
 		if (steps < 1) throw new IllegalArgumentException(
@@ -88,6 +92,9 @@ final class BenchTrainCommand implements Callable<Integer> {
 		double gflops = BenchCommand.gemmThroughput(dev, 2048);
 		System.out.printf(Locale.ROOT,
 			"device %s; GEMM 2048x2048 float32: %.1f GFLOP/s%n", dev, gflops);
+		System.out.println(BenchCommand.setup());
+		double gemmPerCpuSecond = profile ? BenchCommand.gemmFlopsPerCpuSecond(dev,
+			2048) : Double.NaN;
 		FastTrainingSettings s = new FastTrainingSettings();
 		s.imageSize = imageSize;
 		s.batchSize = batchSize;
@@ -98,7 +105,7 @@ final class BenchTrainCommand implements Callable<Integer> {
 				ImageFiles.write(noise(imageSize + 64, imageSize, i), folder.resolve(
 					"picture" + i + ".png"));
 			TrainingImages pictures = TrainingImages.in(folder, ImageFiles::read);
-			Timer timer = new Timer();
+			Timer timer = new Timer(profile);
 			try (SyntheticVgg vgg = new SyntheticVgg(SyntheticVgg.VGG16, 1);
 					FastTrainer trainer = new FastTrainer(vgg, dev))
 			{
@@ -115,6 +122,9 @@ final class BenchTrainCommand implements Callable<Integer> {
 				System.out.printf(Locale.ROOT,
 					"2 epochs of COCO train2014 (%d pictures) = %d steps: %s at this speed%n",
 					COCO_TRAIN2014, cocoSteps, TimeLeft.words(perStep * cocoSteps));
+				if (profile) System.out.print("  " + BenchCommand.cpuRatio(timer
+					.cpuSecondsPerStep(), flops, gemmPerCpuSecond, "step") + System
+						.lineSeparator() + timer.profileLines());
 			}
 		}
 		finally {
@@ -171,12 +181,25 @@ final class BenchTrainCommand implements Callable<Integer> {
 		return new RgbImage(width, height, p);
 	}
 
-	/** Times the steps after the first, which includes one-time set-up. */
+	/**
+	 * Times the steps after the first, which includes one-time set-up; with a
+	 * profile, records the second step and the process's CPU time over the timed
+	 * ones.
+	 */
 	private static final class Timer implements FastTrainingListener {
 
+		private final boolean profile;
 		private long first;
 		private long last;
 		private int count;
+		private ProcessTimes firstTimes;
+		private ProcessTimes lastTimes;
+		private NativeProfile running;
+		private NativeProfile.Report report;
+
+		Timer(boolean profile) {
+			this.profile = profile;
+		}
 
 		@Override
 		public void stepped(TrainingStep step) {
@@ -186,6 +209,33 @@ final class BenchTrainCommand implements Callable<Integer> {
 			count++;
 			System.out.printf(Locale.ROOT, "  step %d/%d content %.4g style %.4g%n",
 				step.step(), step.steps(), step.content(), step.style());
+			if (!profile) return;
+			lastTimes = ProcessTimes.now();
+			if (count == 1) firstTimes = lastTimes;
+			try {
+				if (count == 2 && running != null) {
+					report = running.stop();
+					running = null;
+				}
+				if (count == 1) running = NativeProfile.start();
+			}
+			catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		}
+
+		/** CPU seconds per timed step (NaN without /proc). */
+		double cpuSecondsPerStep() {
+			return ProcessTimes.cpuSeconds(firstTimes, lastTimes) / Math.max(1,
+				count - 1);
+		}
+
+		String profileLines() {
+			StringBuilder b = new StringBuilder("  ").append(ProcessTimes.between(
+				firstTimes, lastTimes, Math.max(1, count - 1), "step")).append(System
+					.lineSeparator());
+			if (report != null) b.append(report.lines("  ", "step"));
+			return b.toString();
 		}
 
 		double secondsPerStep() {

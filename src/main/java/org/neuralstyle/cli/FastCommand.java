@@ -109,6 +109,7 @@ final class FastCommand implements Callable<Integer> {
 			.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(model,
 				System.err)));
 		try (TransformerNet net = TransformerNet.load(modelFile, dev)) {
+			net.convolutionsIn(run.precision().convolutions(dev));
 			FastStylizer stylizer = new FastStylizer(net, tile);
 			return folder ? folder(stylizer) : file(stylizer, input, output);
 		}

@@ -20,18 +20,32 @@
 
 package org.neuralstyle.cli;
 
+import org.neuralstyle.net.Precision;
+
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The last options of the commands that stylize into image files,
- * {@code --device} and {@code --overwrite}, mixed into each so that they take
- * and word them alike.
+ * {@code --device}, {@code --precision} and {@code --overwrite}, mixed into
+ * each so that they take and word them alike.
  */
 final class ImageRunOptions {
 
 	@Mixin
 	DeviceOption device;
+
+	@Option(names = "--precision", defaultValue = Precision.DEFAULT,
+		paramLabel = "auto|fp32|bf16|fp16",
+		description = "Number format of the convolutions (Gram matrices, losses and the optimizer stay fp32): " +
+			"auto is fp32 (fp16 is for GPUs, where it is not yet measured); bf16 is refused (DJL 0.36 cannot make bfloat16 arrays). " +
+			"Default: ${DEFAULT-VALUE}.")
+	String precision;
+
+	/** The precision named, or an error that lists the choices. */
+	Precision precision() {
+		return Precision.parse(precision);
+	}
 
 	@Option(names = "--overwrite", description = "Replace existing output files.")
 	boolean overwrite;

@@ -421,6 +421,7 @@ final class OptimizeCommand implements Callable<Integer> {
 		if (given("--preserve-colors")) s.preserveColors = preserveColors;
 		if (given("--pooling")) s.pooling = Pooling.parse(pooling);
 		if (given("--temporal-weight")) s.temporalWeight = temporalWeight;
+		s.precision = run.precision();
 		if (snapshotEvery < 0) throw new IllegalArgumentException(
 			"--snapshot-every must be >= 0");
 		if (logEvery < 0) throw new IllegalArgumentException(

@@ -29,9 +29,11 @@ import java.util.Map;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 
+import org.neuralstyle.net.Precision;
 import org.neuralstyle.tensor.Convolution;
 import org.neuralstyle.checkpoint.CheckpointException;
 import org.neuralstyle.checkpoint.Checkpoints;
@@ -63,6 +65,8 @@ public final class TransformerNet implements AutoCloseable {
 	 * Whether gradients will flow through {@link #forward}: a trainer's network.
 	 */
 	private final boolean trainable;
+	/** The data type the convolutions run in (see {@link Precision}). */
+	private DataType convolutions = DataType.FLOAT32;
 
 	private TransformerNet(NDManager manager, Map<String, NDArray> parameters,
 		boolean trainable)
@@ -265,13 +269,22 @@ public final class TransformerNet implements AutoCloseable {
 	 * PyTorch's ConvLayer: reflection padding by half the kernel, then an
 	 * unpadded convolution. Leaves its input to the caller.
 	 */
+	/**
+	 * Runs the convolutions in {@code dataType} from now on (float32 or float16;
+	 * see {@link Precision}); normalization, padding and the output stay float32.
+	 */
+	public TransformerNet convolutionsIn(DataType dataType) {
+		this.convolutions = dataType;
+		return this;
+	}
+
 	private NDArray conv(NDArray x, String layer, int stride) {
 		NDArray weight = parameters.get(layer + ".conv2d.weight");
 		NDArray bias = parameters.get(layer + ".conv2d.bias");
 		int kernel = (int) weight.getShape().get(2);
 		NDArray padded = ReflectionPad.pad(x, kernel / 2);
-		NDArray out = Convolution.conv2d(padded, weight, bias, stride, 0,
-			trainable);
+		NDArray out = Convolution.conv2d(padded, weight, bias, stride, 0, trainable,
+			convolutions);
 		return padded == x ? out : consume(padded, out);
 	}
 
@@ -289,13 +302,19 @@ public final class TransformerNet implements AutoCloseable {
 
 	/**
 	 * Nearest-neighbour upsampling by 2, as
-	 * {@code interpolate(mode="nearest", scale_factor=2)}; frees its input.
+	 * {@code interpolate(mode="nearest", scale_factor=2)}: libtorch's own
+	 * {@code upsample_nearest2d} (DJL's interpolation mode 0), one pass instead
+	 * of two {@code repeat_interleave}s, each of which wrote a full-size copy.
+	 * Frees its input.
 	 */
 	private static NDArray upsample(NDArray x) {
-		NDArray rows = x.repeat(2, 2);
-		x.close();
-		return consume(rows, rows.repeat(3, 2));
+		long[] s = x.getShape().getShape();
+		return consume(x, x.getNDArrayInternal().interpolation(new long[] { 2 *
+			s[2], 2 * s[3] }, NEAREST, false));
 	}
+
+	/** DJL's code for nearest-neighbour interpolation. */
+	private static final int NEAREST = 0;
 
 	/** Frees an intermediate array that {@code result} was computed from. */
 	private static NDArray consume(NDArray input, NDArray result) {

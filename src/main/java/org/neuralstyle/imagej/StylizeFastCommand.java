@@ -21,6 +21,7 @@
 package org.neuralstyle.imagej;
 
 import ai.djl.Device;
+import ai.djl.ndarray.types.DataType;
 import ij.ImagePlus;
 import java.io.File;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import java.util.concurrent.CancellationException;
 import org.neuralstyle.fast.FastStylizer;
 import org.neuralstyle.fast.TransformerNet;
 import org.neuralstyle.net.Devices;
+import org.neuralstyle.net.Precision;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -101,6 +103,9 @@ public class StylizeFastCommand extends StyleTransferCommand {
 		description = "The axis along which planes follow one another for 'temporal_smoothing': " +
 			"auto is t when the image has frames, else z.")
 	private String temporal_axis = SequenceAxis.AUTO.label();
+	@Parameter(label = "Precision", choices = { "auto", "fp32", "bf16", "fp16" },
+		description = "Number format of the convolutions: auto is fp32 (fp16 is for GPUs, not yet measured there); bf16 is refused (DJL 0.36 cannot make bfloat16 arrays).")
+	private String precision = Precision.DEFAULT;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus result;
@@ -121,9 +126,11 @@ public class StylizeFastCommand extends StyleTransferCommand {
 		if (temporal_smoothing != TemporalBlend.NONE) new TemporalBlend(
 			temporal_smoothing);
 		Device dev = Devices.parse(device);
+		DataType convolutions = Precision.parse(precision).convolutions(dev);
 		FastStylizer.check(tile);
 		Path file = FastModelSource.standard(TITLE).find(model, model_file);
 		try (TransformerNet net = TransformerNet.load(file, dev)) {
+			net.convolutionsIn(convolutions);
 			FastStylizer stylizer = new FastStylizer(net, tile);
 			StatusBarProgress progress = new StatusBarProgress(TITLE);
 			TemporalBlend blend = temporal_smoothing == TemporalBlend.NONE ? null
@@ -162,12 +169,12 @@ public class StylizeFastCommand extends StyleTransferCommand {
 	 */
 	private void describe(ImagePlus stylized, StylizingResult run, Path file) {
 		String note = String.format(Locale.ROOT,
-			"%s: %s scope=[%s] device=%s tile=%d%s; %d of %d planes stylized", TITLE,
-			model_file != null ? "model_file=[" + model_file + "]" : "model=[" + model
-				.trim() + "] (" + file + ")", scope, device, tile,
-			temporal_smoothing == TemporalBlend.NONE ? "" : " temporal_smoothing=" +
-				temporal_smoothing + " temporal_axis=" + temporal_axis, run.stylized(),
-			run.total());
+			"%s: %s scope=[%s] device=%s tile=%d precision=%s%s; %d of %d planes stylized",
+			TITLE, model_file != null ? "model_file=[" + model_file + "]"
+				: "model=[" + model.trim() + "] (" + file + ")", scope, device, tile,
+			precision, temporal_smoothing == TemporalBlend.NONE ? ""
+				: " temporal_smoothing=" + temporal_smoothing + " temporal_axis=" +
+					temporal_axis, run.stylized(), run.total());
 		ImagePlanes.appendInfo(stylized, note);
 	}
 }

@@ -33,6 +33,7 @@ import java.util.Map;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
 import org.neuralstyle.net.Pooling;
+import org.neuralstyle.net.Precision;
 import org.neuralstyle.imagefile.ImageFileReader;
 import org.neuralstyle.optimize.GatysStylizer;
 import org.neuralstyle.optimize.PlaneSequence;
@@ -252,6 +253,10 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		description = "Long side of the smallest scale when 'scales' is above 1; " +
 			"0: steps of √2.")
 	private int min_size = DEFAULTS.minSize;
+
+	@Parameter(label = "Precision", choices = { "auto", "fp32", "bf16", "fp16" },
+		description = "Number format of the convolutions: auto is fp32 (fp16 is for GPUs, not yet measured there); bf16 is refused (DJL 0.36 cannot make bfloat16 arrays).")
+	private String precision = DEFAULTS.precision.toString();
 
 	/**
 	 * The progress stack, as an image a macro gets (a batch-mode image, in ImageJ
@@ -586,6 +591,7 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		s.styleLayers = StyleTransferSettings.parseLayers(style_layers);
 		s.seed = seed;
 		s.pooling = Pooling.parse(pooling);
+		s.precision = Precision.parse(precision);
 		s.scales = scales;
 		s.minSize = min_size;
 		s.temporalWeight = temporal_weight;
@@ -610,9 +616,9 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		if (style_weights != null && !style_weights.isBlank()) more.append(
 			" style_weights=[").append(style_weights.trim()).append(']');
 		more.append(String.format(Locale.ROOT,
-			" style_scale=%s content_layers=[%s] style_layers=[%s] seed=%d pooling=%s learning_rate=%s scales=%d min_size=%d",
+			" style_scale=%s content_layers=[%s] style_layers=[%s] seed=%d pooling=%s learning_rate=%s scales=%d min_size=%d precision=%s",
 			number(style_scale), content_layers, style_layers, seed, pooling, number(
-				learning_rate), scales, min_size));
+				learning_rate), scales, min_size, precision));
 		if (temporal_weight > 0) more.append(" temporal_weight=").append(number(
 			temporal_weight)).append(" temporal_axis=").append(temporal_axis);
 		if (init_file != null) more.append(" init_file=[").append(init_file).append(

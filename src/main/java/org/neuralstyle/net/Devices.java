@@ -20,6 +20,8 @@
 
 package org.neuralstyle.net;
 
+import org.neuralstyle.tensor.NativeMemory;
+
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
@@ -40,6 +42,9 @@ public final class Devices {
 	private Devices() {}
 
 	public static Device parse(String choice) {
+		// Every run names its device before its first array: the moment to set up
+		// how libtorch gets memory (it reads that once).
+		NativeMemory.prepare();
 		String c = choice == null ? AUTO : choice.trim().toLowerCase(java.util.Locale.ROOT);
 		int gpus = visibleGpus(engine());
 		return switch (c) {

@@ -23,6 +23,7 @@ package org.neuralstyle.net;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.pooling.Pool;
@@ -72,11 +73,16 @@ public final class Vgg implements FeatureNetwork {
 	private final Map<String, NDArray> biases = new HashMap<>();
 	private final NDArray mean;
 	private final NDArray std;
+	/** The data type the convolutions run in (see {@link Precision}). */
+	private final DataType convolutions;
 
-	private Vgg(List<VggLayer> layers, Pooling pooling, NDManager manager) {
+	private Vgg(List<VggLayer> layers, Pooling pooling, NDManager manager,
+		DataType convolutions)
+	{
 		this.layers = layers;
 		this.pooling = pooling;
 		this.manager = manager;
+		this.convolutions = convolutions;
 		this.mean = manager.create(MEAN, new Shape(1, 3, 1, 1));
 		this.std = manager.create(STD, new Shape(1, 3, 1, 1));
 	}
@@ -143,11 +149,22 @@ public final class Vgg implements FeatureNetwork {
 	public static Vgg load(StateDict sd, String deepest, Pooling pooling,
 		NDManager parent, Device device) throws IOException
 	{
+		return load(sd, deepest, pooling, parent, device, DataType.FLOAT32);
+	}
+
+	/**
+	 * As {@link #load(StateDict, String, Pooling, NDManager, Device)}, with the
+	 * convolutions computed in {@code convolutions} (float32 or float16; see
+	 * {@link Precision}); the features come out in float32 either way.
+	 */
+	public static Vgg load(StateDict sd, String deepest, Pooling pooling,
+		NDManager parent, Device device, DataType convolutions) throws IOException
+	{
 		List<VggLayer> all = layout(sd);
 		int end = indexOf(all, deepest);
 		List<VggLayer> used = all.subList(0, end + 1);
 		NDManager manager = parent.newSubManager(device);
-		Vgg vgg = new Vgg(List.copyOf(used), pooling, manager);
+		Vgg vgg = new Vgg(List.copyOf(used), pooling, manager, convolutions);
 		try {
 			for (VggLayer layer : used) {
 				if (layer.kind() != VggLayer.Kind.CONV) continue;
@@ -248,7 +265,7 @@ public final class Vgg implements FeatureNetwork {
 				// Losses backpropagate through every layer; only narrow test networks
 				// pay for the widening.
 				case CONV -> Convolution.conv2d(x, weights.get(layer.name()), biases
-					.get(layer.name()), 1, 1, true);
+					.get(layer.name()), 1, 1, true, convolutions);
 				case RELU -> Activation.relu(x);
 				case POOL -> pooling == Pooling.MAX ? Pool.maxPool2d(x, KERNEL, KERNEL,
 					NO_PAD, false) : Pool.avgPool2d(x, KERNEL, KERNEL, NO_PAD, false,

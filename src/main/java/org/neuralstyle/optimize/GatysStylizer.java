@@ -593,12 +593,15 @@ public final class GatysStylizer implements AutoCloseable {
 	private FeatureNetwork network(String deepest, StyleTransferSettings s)
 		throws IOException
 	{
-		String key = deepest + "/" + s.pooling;
+		ai.djl.ndarray.types.DataType convolutions = s.precision.convolutions(
+			device);
+		String key = deepest + "/" + s.pooling + "/" + convolutions;
 		if (vgg != null && key.equals(vggKey)) return vgg;
 		if (vgg != null) vgg.close();
 		vgg = null;
 		vgg = squeezeLayout != null ? SqueezeNet.load(weights, deepest, manager,
-			device) : Vgg.load(weights, deepest, s.pooling, manager, device);
+			device) : Vgg.load(weights, deepest, s.pooling, manager, device,
+				convolutions);
 		vggKey = key;
 		return vgg;
 	}

@@ -26,6 +26,7 @@ import java.util.Map;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.loss.LossForms;
 import org.neuralstyle.net.Pooling;
+import org.neuralstyle.net.Precision;
 import org.neuralstyle.net.Preprocessing;
 import org.neuralstyle.optim.LineSearch;
 import org.neuralstyle.optim.OptimizerKind;
@@ -190,6 +191,8 @@ public final class StyleTransferSettings {
 	public long seed = 0;
 	public boolean preserveColors;
 	public Pooling pooling = Pooling.MAX;
+	/** The number format of the convolutions (see {@link Precision}). */
+	public Precision precision = Precision.parse(Precision.DEFAULT);
 	/**
 	 * Hand the current image to the listener every this many iterations (0:
 	 * never).

@@ -23,6 +23,7 @@ package org.neuralstyle.tensor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 
@@ -50,6 +51,45 @@ public final class Convolution {
 	private static final int CHANNEL_BLOCK = 16;
 
 	private Convolution() {}
+
+	/**
+	 * {@code conv2d(x, weight, bias, stride, padding)} computed in
+	 * {@code compute} (float16 for reduced precision): the input, weight and bias
+	 * are converted to it and the result back to {@code x}'s type, so that
+	 * everything around the convolution (normalization, Gram matrices, losses,
+	 * gradients to the image) stays in float32. The conversions are
+	 * differentiable (see {@link #cast}).
+	 */
+	public static NDArray conv2d(NDArray x, NDArray weight, NDArray bias,
+		int stride, int padding, boolean differentiable, DataType compute)
+	{
+		if (compute == x.getDataType()) return conv2d(x, weight, bias, stride,
+			padding, differentiable);
+		try (NDArray xc = cast(x, compute);
+				NDArray wc = cast(weight, compute);
+				NDArray bc = cast(bias, compute);
+				NDArray out = conv2d(xc, wc, bc, stride, padding, differentiable))
+		{
+			return cast(out, x.getDataType());
+		}
+	}
+
+	/**
+	 * {@code a} converted to {@code type}, with the gradient passing through.
+	 * <p>
+	 * Why not {@code toType}: DJL 0.36 converts under a {@code NoGradGuard}, so
+	 * the result is cut off from autograd and no gradient reaches the image.
+	 * {@code cumprod} along a new axis of length 1 is the identity, takes a
+	 * result type, and autograd knows its derivative (the gradient, converted
+	 * back).
+	 */
+	public static NDArray cast(NDArray a, DataType type) {
+		try (NDArray column = a.expandDims(0);
+				NDArray converted = column.cumProd(0, type))
+		{
+			return converted.squeeze(0);
+		}
+	}
 
 	/**
 	 * {@code conv2d(x, weight, bias, stride, padding)}.

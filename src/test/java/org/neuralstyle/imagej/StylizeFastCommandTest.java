@@ -141,8 +141,8 @@ class StylizeFastCommandTest {
 	void parametersAreTheMacroKeys() {
 		List<CommandParameter> ps = CommandParameters.of(StylizeFastCommand.class);
 		assertEquals(List.of("image", "model", "model_file", "scope", "device",
-			"tile", "temporal_smoothing", "temporal_axis"), ps.stream().map(
-				CommandParameter::key).toList());
+			"tile", "precision", "temporal_smoothing", "temporal_axis"), ps.stream()
+				.map(CommandParameter::key).toList());
 		Map<String, Object> defaults = new HashMap<>();
 		ps.forEach(p -> defaults.put(p.key(), p.defaultValue()));
 		assertEquals("candy", defaults.get("model"));
@@ -196,7 +196,7 @@ class StylizeFastCommandTest {
 		assertEquals("cells.png", image.getTitle());
 		assertTrue(result.getInfoProperty().contains(
 			"Stylize (fast model): model_file=[" + fastModel +
-				"] scope=[Current plane] device=cpu tile=-1; 1 of 1 planes stylized"),
+				"] scope=[Current plane] device=cpu tile=-1 precision=auto; 1 of 1 planes stylized"),
 			result.getInfoProperty());
 	}
 

@@ -143,14 +143,14 @@ class StylizeOptimizeCommandTest {
 			"weights", "scope", "temporal_weight", "output", "progress", "style_2",
 			"style_3", "style_4", "style_weights", "style_scale", "content_layers",
 			"style_layers", "init_file", "seed", "pooling", "learning_rate", "scales",
-			"temporal_axis", "min_size"), ps.stream().map(CommandParameter::key)
-				.toList());
+			"temporal_axis", "min_size", "precision"), ps.stream().map(
+				CommandParameter::key).toList());
 		// ImageJ 1.x asks for the rarely changed ones in a second dialog.
 		assertEquals(List.of("style_2", "style_3", "style_4", "style_weights",
 			"style_scale", "content_layers", "style_layers", "init_file", "seed",
-			"pooling", "learning_rate", "scales", "temporal_axis", "min_size"), ps
-				.stream().filter(CommandParameter::advanced).map(CommandParameter::key)
-				.toList());
+			"pooling", "learning_rate", "scales", "temporal_axis", "min_size",
+			"precision"), ps.stream().filter(CommandParameter::advanced).map(
+				CommandParameter::key).toList());
 		StyleTransferSettings engine = new StyleTransferSettings();
 		Map<String, Object> defaults = new HashMap<>();
 		ps.forEach(p -> defaults.put(p.key(), p.defaultValue()));
@@ -164,6 +164,7 @@ class StylizeOptimizeCommandTest {
 		assertEquals("content", defaults.get("init"));
 		assertEquals(StyleTransferSettings.Init.CONTENT, engine.init);
 		assertEquals(engine.preserveColors, defaults.get("preserve_colors"));
+		assertEquals(engine.precision.toString(), defaults.get("precision"));
 		assertEquals(engine.snapshotEvery, defaults.get("snapshot_every"));
 		assertEquals(engine.temporalWeight, defaults.get("temporal_weight"));
 		assertEquals("auto", defaults.get("temporal_axis"));
