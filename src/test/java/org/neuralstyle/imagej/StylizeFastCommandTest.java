@@ -141,7 +141,7 @@ class StylizeFastCommandTest {
 	void parametersAreTheMacroKeys() {
 		List<CommandParameter> ps = CommandParameters.of(StylizeFastCommand.class);
 		assertEquals(List.of("image", "model", "model_file", "scope", "device",
-			"tile", "precision", "temporal_smoothing", "temporal_axis"), ps.stream()
+			"tile", "temporal_smoothing", "temporal_axis", "precision"), ps.stream()
 				.map(CommandParameter::key).toList());
 		Map<String, Object> defaults = new HashMap<>();
 		ps.forEach(p -> defaults.put(p.key(), p.defaultValue()));
