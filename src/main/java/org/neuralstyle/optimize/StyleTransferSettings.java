@@ -234,8 +234,12 @@ public final class StyleTransferSettings {
 	public Postprocessing postprocessing = Postprocessing.CLIP;
 	/** Adam's β₁ and β₂ (PyTorch's 0.9, 0.999). */
 	public double adamBeta1 = 0.9, adamBeta2 = 0.999;
-	/** L-BFGS: fixed steps (the tutorial's) or torch's strong-Wolfe search. */
-	public LineSearch lineSearch = LineSearch.NONE;
+	/**
+	 * L-BFGS: fixed steps (the tutorial's) or torch's strong-Wolfe search. The
+	 * default searches: with fixed steps the loss can climb for dozens of
+	 * evaluations (measured in docs/presets.md, "Default robustness").
+	 */
+	public LineSearch lineSearch = LineSearch.STRONG_WOLFE;
 	/**
 	 * From this iteration on the learning rate is {@link #learningRateLater}
 	 * (CS231n: 0.1 from 180); 0: never changes.
@@ -244,9 +248,12 @@ public final class StyleTransferSettings {
 	public double learningRateLater = Double.NaN;
 	/**
 	 * Return the image of the evaluation with the lowest loss rather than the
-	 * last one.
+	 * last one. On by default: fixed-step L-BFGS does not lower the loss at every
+	 * evaluation, and the last image need not be the best (issue 13;
+	 * docs/presets.md). The pytorch-tutorial preset returns the last, as the
+	 * tutorial does.
 	 */
-	public boolean keepBest = false;
+	public boolean keepBest = true;
 
 	/**
 	 * Whether the losses are the tutorial's: the only forms the tiled evaluation

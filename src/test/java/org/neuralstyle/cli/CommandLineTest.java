@@ -88,7 +88,9 @@ class CommandLineTest {
 		int rc = Main.run("optimize", "--content", content.toString(), "--style",
 			style.toString(), "--weights", TINY_VGG, "--iterations", "20", "--output",
 			output.toString(), "--progress", progress.toString(), "--snapshot-every",
-			"5", "--log-every", "10");
+			"5", "--log-every", "10",
+			// Fixed steps: one step is exactly the 20 evaluations counted below.
+			"--line-search", "none");
 		assertEquals(0, rc, console.err());
 		ImagePlus result = IJ.openImage(output.toString());
 		assertEquals(40, result.getWidth());

@@ -100,9 +100,18 @@ class PresetOptionTest {
 	}
 
 	@Test
-	void theTutorialPresetIsTheEngineDefaultToday() {
-		for (Preset.Row r : rows(Presets.named(Presets.PYTORCH_TUTORIAL)
-			.settings()))
+	void theTutorialPresetIsTheEngineDefaultButForKeepingTheBest() {
+		StyleTransferSettings tutorial = Presets.named(Presets.PYTORCH_TUTORIAL)
+			.settings();
+		// The default returns the best image seen; the tutorial its last.
+		assertTrue(new StyleTransferSettings().keepBest);
+		assertTrue(!tutorial.keepBest);
+		tutorial.keepBest = true;
+		// and searches lines, where the tutorial takes fixed steps.
+		assertEquals(LineSearch.STRONG_WOLFE,
+			new StyleTransferSettings().lineSearch);
+		tutorial.lineSearch = LineSearch.STRONG_WOLFE;
+		for (Preset.Row r : rows(tutorial))
 			assertEquals(rows(new StyleTransferSettings()).stream().filter(d -> d
 				.setting().equals(r.setting())).findFirst().orElseThrow().value(), r
 					.value(), r.setting());

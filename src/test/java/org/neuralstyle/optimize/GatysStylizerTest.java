@@ -103,8 +103,13 @@ class GatysStylizerTest {
 		}
 	}
 
+	/**
+	 * The tutorial's fixed-step L-BFGS, whose steps of 20 evaluations these tests
+	 * count.
+	 */
 	static StyleTransferSettings settings(int iterations) {
-		StyleTransferSettings s = new StyleTransferSettings();
+		StyleTransferSettings s = org.neuralstyle.optimize.preset.Presets.named(
+			org.neuralstyle.optimize.preset.Presets.PYTORCH_TUTORIAL).settings();
 		s.iterations = iterations;
 		return s;
 	}

@@ -20,6 +20,8 @@
 
 package org.neuralstyle.optimize;
 
+import org.neuralstyle.optimize.preset.Presets;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,8 +70,9 @@ class TutorialParityTest {
 			float[] styleLosses = expected.readFloats("style_losses");
 			float[] result = expected.readFloats("result");
 
-			StyleTransferSettings s = new StyleTransferSettings(); // the defaults are
-																															// the tutorial's
+			// The tutorial's algorithm, which returns its last image.
+			StyleTransferSettings s = Presets.named(Presets.PYTORCH_TUTORIAL)
+				.settings();
 			s.iterations = 20;
 			List<LossValues> seen = new ArrayList<>();
 			StylizationResult r = stylizer.run(content, List.of(

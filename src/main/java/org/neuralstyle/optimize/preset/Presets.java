@@ -182,6 +182,7 @@ public final class Presets {
 				s.variable = Variable.NETWORK_INPUT;
 				s.clamping = Clamping.NONE;
 				s.styleSize = StyleSize.CONTENT_SHAPE;
+				s.keepBest = false;
 			}, sources("network", YUNJEY_CODE + "models.vgg19(pretrained=True)",
 				"contentLayers", S000 +
 					"65: vgg(target), the features after modules 0, 5, 10, 19, 28 (" +
@@ -208,7 +209,8 @@ public final class Presets {
 					"transforms.Normalize(mean=(0.485, 0.456, 0.406), std=(0.229, 0.224, 0.225))",
 				"clamping", YUNJEY_CODE + "denorm(img).clamp_(0, 1) only when saving",
 				"styleSize", YUNJEY_CODE +
-					"load_image(style, shape=[content.size(2), content.size(3)])"));
+					"load_image(style, shape=[content.size(2), content.size(3)])",
+				"keepBest", YUNJEY_CODE + "saves the target of the last step"));
 	}
 
 	private static final String S001 = "seed 001 line ";
@@ -243,6 +245,7 @@ public final class Presets {
 				s.clamping = Clamping.NONE;
 				s.styleSize = StyleSize.CONTENT_SHAPE;
 				s.pooling = Pooling.MAX;
+				s.keepBest = false;
 			}, sources("network", S001 +
 				"108: VGG16(input_tensor=input_tensor, weights='imagenet', include_top=False)",
 				"contentLayers", S001 +
@@ -299,6 +302,7 @@ public final class Presets {
 				s.noise = Noise.UNIFORM;
 				s.pooling = Pooling.AVG;
 				s.clamping = Clamping.NONE;
+				s.keepBest = false;
 			}, sources("network", S004 + "90-97: the VGG-19 layers", "contentLayers",
 				S004 + "147: content layer conv4_4 (the paper uses conv4_2)",
 				"styleLayers", S004 +
@@ -316,7 +320,8 @@ public final class Presets {
 				"white noise: uniform in [0, 1) per pixel (decision)", "pooling",
 				PAPER +
 					"replacing max pooling by average pooling improves the gradient flow",
-				"clamping", PAPER + "no clamping is mentioned"));
+				"clamping", PAPER + "no clamping is mentioned", "keepBest",
+				"the last image, as the optimizers return it (decision)"));
 	}
 
 	private static final String S002 = "seed 002 line ";
