@@ -126,7 +126,9 @@ final class ParameterDialog {
 				PRESET_KEY);
 			return p.choice(written == null ? p.defaultText() : written).toString();
 		}
-		GenericDialog gd = new GenericDialog(title);
+		// Its own title: the main dialog follows it, and a macro or a test that
+		// answers dialogs tells the two apart by title.
+		GenericDialog gd = new GenericDialog(title + ": preset");
 		gd.addChoice(PRESET_KEY, p.choices().toArray(String[]::new), Prefs.get(
 			prefsKey(p), p.defaultText()));
 		gd.addMessage(
