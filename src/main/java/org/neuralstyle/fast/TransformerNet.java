@@ -302,19 +302,16 @@ public final class TransformerNet implements AutoCloseable {
 
 	/**
 	 * Nearest-neighbour upsampling by 2, as
-	 * {@code interpolate(mode="nearest", scale_factor=2)}: libtorch's own
-	 * {@code upsample_nearest2d} (DJL's interpolation mode 0), one pass instead
-	 * of two {@code repeat_interleave}s, each of which wrote a full-size copy.
-	 * Frees its input.
+	 * {@code interpolate(mode="nearest", scale_factor=2)}; frees its input. Two
+	 * {@code repeat_interleave}s rather than DJL's interpolation: with the latter
+	 * the training parity with PyTorch (FastTrainerParityTest) fell outside its
+	 * bound, and why was not settled.
 	 */
 	private static NDArray upsample(NDArray x) {
-		long[] s = x.getShape().getShape();
-		return consume(x, x.getNDArrayInternal().interpolation(new long[] { 2 *
-			s[2], 2 * s[3] }, NEAREST, false));
+		NDArray rows = x.repeat(2, 2);
+		x.close();
+		return consume(rows, rows.repeat(3, 2));
 	}
-
-	/** DJL's code for nearest-neighbour interpolation. */
-	private static final int NEAREST = 0;
 
 	/** Frees an intermediate array that {@code result} was computed from. */
 	private static NDArray consume(NDArray input, NDArray result) {

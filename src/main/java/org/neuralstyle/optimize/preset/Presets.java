@@ -364,8 +364,10 @@ public final class Presets {
 				s.clampIterations = 190;
 				s.postprocessing = StyleTransferSettings.Postprocessing.MIN_MAX;
 				s.pooling = Pooling.MAX;
+				s.keepBest = false;
 			}, sources("network", S002 +
 				"13: torchvision.models.squeezenet1_1(pretrained=True).features",
+				"keepBest", CS231N_CODE + "shows img as the last iteration left it",
 				"contentLayers", S002 +
 					"35-41: extract_features keeps every module's " + "output; " +
 					CS231N_CODE + "content_layer=3 (fire2)", "styleLayers", CS231N_CODE +
