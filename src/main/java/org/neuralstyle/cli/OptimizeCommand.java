@@ -31,7 +31,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import ij.ImagePlus;
+
+import org.neuralstyle.checkpoint.Checkpoints;
+import org.neuralstyle.image.Mask;
 import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.imagefile.ImageFileReader;
+import org.neuralstyle.imagefile.LabelImages;
+import org.neuralstyle.optimize.RunTrace;
 import org.neuralstyle.net.Pooling;
 import org.neuralstyle.optimize.GatysStylizer;
 import org.neuralstyle.optimize.RunEstimate;
@@ -45,7 +52,9 @@ import org.neuralstyle.checkpoint.StateDict;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import org.neuralstyle.weights.ModelRegistry;
 
 /** {@code optimize}: Gatys et al. style transfer of one content image. */
@@ -165,9 +174,40 @@ final class OptimizeCommand implements Callable<Integer> {
 		description = "Seed of the random start (default: ${DEFAULT-VALUE}).")
 	long seed;
 
+	@Option(names = "--color-mode", descriptionKey = "colorMode",
+		paramLabel = "none|luminance|histogram",
+		description = "none: the style's colours; luminance: style on luminance only, the content's colours kept; " +
+			"histogram: each style image recoloured to the content's colour mean and covariance first (default: ${DEFAULT-VALUE}).")
+	String colorMode;
+
 	@Option(names = "--preserve-colors",
-		description = "Keep the content's colours: transfer style on luminance only.")
+		description = "Same as --color-mode luminance.")
 	boolean preserveColors;
+
+	@Option(names = "--strength", descriptionKey = "strength", paramLabel = "S",
+		description = "How strongly the style is applied, 0 to 1: the style weight is scaled by (1000^S - 1)/999, " +
+			"so 0.5 is about 3%% of it and 0 none (default: ${DEFAULT-VALUE}).")
+	double strength;
+
+	@Option(names = "--regions", paramLabel = "LABELS.tif",
+		description = "A label image of the content's size: label k takes the k-th --style, 0 keeps the content " +
+			"(or takes --background-style).")
+	Path regions;
+
+	@Option(names = "--style-mask", paramLabel = "FILE",
+		description = "With --regions, one per --style in order: the part of the style image (not 0) its style is taken from.")
+	List<Path> styleMasks;
+
+	@Option(names = "--background-style", paramLabel = "FILE",
+		description = "With --regions, the style of label 0.")
+	Path backgroundStyle;
+
+	@Option(names = "--trace", paramLabel = "FILE.json",
+		description = "Also write what reproduces the run: settings, versions, the weights' SHA-256, the loss curve.")
+	Path trace;
+
+	@Spec
+	CommandSpec spec;
 
 	@Option(names = "--pooling", descriptionKey = "pooling",
 		paramLabel = "max|avg", description = "Default: ${DEFAULT-VALUE}.")
@@ -191,29 +231,48 @@ final class OptimizeCommand implements Callable<Integer> {
 		if (styleWeights != null && styleWeights.size() != styles.size())
 			throw new IllegalArgumentException("--style-weights has " + styleWeights
 				.size() + " values for " + styles.size() + " style images");
+		if (trace != null) {
+			if (Files.exists(trace) && !run.overwrite)
+				throw new IllegalArgumentException(trace +
+					" already exists: choose another name or add --overwrite to replace it");
+			ImageFiles.checkDistinct(trace, "--trace", output, "--output");
+		}
 		RgbImage contentImage = ImageFiles.read(content);
 		List<GatysStylizer.Style> styleImages = new ArrayList<>();
 		for (int i = 0; i < styles.size(); i++) {
 			styleImages.add(new GatysStylizer.Style(ImageFiles.read(styles.get(i)),
 				styleWeights == null ? 1 : styleWeights.get(i)));
 		}
+		List<GatysStylizer.Region> regionList = regions == null ? List.of()
+			: regions(contentImage, styleImages);
+		if (regions == null && (styleMasks != null || backgroundStyle != null))
+			throw new IllegalArgumentException(
+				"--style-mask and --background-style go with --regions: give the label image too");
 		Device dev = run.device.parse();
-
-		try (StateDict sd = PretrainedWeights.standard(
+		Path weightsFile = PretrainedWeights.standard(
 			PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(network,
-				System.err)).vgg(network, weights);
+				System.err)).vggFile(network, weights);
+		RunTrace runTrace = trace == null ? null : trace(s, weightsFile, dev);
+
+		try (StateDict sd = Checkpoints.open(weightsFile);
 				GatysStylizer stylizer = new GatysStylizer(sd, dev);
 				// From here a first Ctrl-C stops after the current iteration and writes
 				// the image.
 				Interruption interruption = Interruption.install("iteration", 60);
 				ProgressLog listener = new ProgressLog(interruption, estimated(stylizer,
-					s, contentImage, styleImages, dev)))
+					s, contentImage, styleImages, dev), runTrace))
 		{
-			StylizationResult r = stylizer.run(contentImage, styleImages, s,
-				listener);
+			StylizationResult r = stylizer.run(contentImage, regionList.isEmpty()
+				? styleImages : List.of(), regionList, s, listener);
 			listener.close();
 			Path written = ImageFiles.writeResult(r.image(), output, run.overwrite);
 			System.err.println(r.message() + " Wrote " + written);
+			if (runTrace != null) {
+				runTrace.result(r);
+				runTrace.put("output", written.toAbsolutePath().toString());
+				runTrace.write(trace, run.overwrite);
+				System.err.println("Wrote the trace " + trace);
+			}
 			if (!written.equals(output)) return ExitCodes.ERROR;
 			return switch (r.outcome()) {
 				case DIVERGED -> ExitCodes.DIVERGED;
@@ -269,7 +328,14 @@ final class OptimizeCommand implements Callable<Integer> {
 			}
 		}
 		s.seed = seed;
-		s.preserveColors = preserveColors;
+		s.colorMode = StyleTransferSettings.ColorMode.parse(colorMode);
+		if (preserveColors) {
+			if (s.colorMode == StyleTransferSettings.ColorMode.HISTOGRAM)
+				throw new IllegalArgumentException(
+					"--preserve-colors is --color-mode luminance: give one colour mode");
+			s.colorMode = StyleTransferSettings.ColorMode.LUMINANCE;
+		}
+		s.strength = strength;
 		s.pooling = Pooling.parse(pooling);
 		if (snapshotEvery < 0) throw new IllegalArgumentException(
 			"--snapshot-every must be >= 0");
@@ -278,6 +344,84 @@ final class OptimizeCommand implements Callable<Integer> {
 		s.snapshotEvery = progress == null ? 0 : snapshotEvery;
 		s.validate();
 		return s;
+	}
+
+	/**
+	 * The regions of {@code --regions}: label k with the k-th style (and its
+	 * mask), label 0 with the background style if there is one.
+	 */
+	private List<GatysStylizer.Region> regions(RgbImage contentImage,
+		List<GatysStylizer.Style> styleImages) throws IOException
+	{
+		ImagePlus labelImage = ImageFileReader.open(regions);
+		if (labelImage.getWidth() != contentImage.width() || labelImage
+			.getHeight() != contentImage.height()) throw new IllegalArgumentException(
+				String.format(Locale.ROOT,
+					"--regions is %d×%d pixels but --content is %d×%d: give a label image of the content's size",
+					labelImage.getWidth(), labelImage.getHeight(), contentImage.width(),
+					contentImage.height()));
+		int w = contentImage.width(), h = contentImage.height();
+		int[] labels = LabelImages.labels(labelImage, "--regions " + regions);
+		int count = LabelImages.count(labels);
+		if (count != styleImages.size()) throw new IllegalArgumentException(String
+			.format(Locale.ROOT,
+				"--regions has labels 1 to %d but %d --style %s given: give one --style per label, in label order",
+				count, styleImages.size(), styleImages.size() == 1 ? "is" : "are"));
+		if (styleMasks != null && styleMasks.size() != styleImages.size())
+			throw new IllegalArgumentException("--style-mask is given " + styleMasks
+				.size() + " times for " + styleImages.size() +
+				" --style: give one mask per style, in the same order");
+		List<Mask> masks = LabelImages.masks(labels, w, h, count);
+		List<GatysStylizer.Region> out = new ArrayList<>();
+		for (int k = 0; k < count; k++) {
+			Mask styleMask = null;
+			if (styleMasks != null) {
+				ImagePlus m = ImageFileReader.open(styleMasks.get(k));
+				RgbImage style = styleImages.get(k).image();
+				if (m.getWidth() != style.width() || m.getHeight() != style.height())
+					throw new IllegalArgumentException("--style-mask " + styleMasks.get(
+						k) + " is not the size of its style image " + styles.get(k));
+				styleMask = LabelImages.nonZero(LabelImages.labels(m, "--style-mask " +
+					styleMasks.get(k)), m.getWidth(), m.getHeight());
+			}
+			out.add(new GatysStylizer.Region(masks.get(k), styleImages.get(k),
+				styleMask));
+		}
+		if (backgroundStyle != null) out.add(new GatysStylizer.Region(Mask.ofLabel(
+			labels, w, h, 0), new GatysStylizer.Style(ImageFiles.read(
+				backgroundStyle), 1), null));
+		return out;
+	}
+
+	/** The trace's fixed part: what was asked, with which files and software. */
+	private RunTrace trace(StyleTransferSettings s, Path weightsFile, Device dev)
+		throws IOException
+	{
+		RunTrace t = new RunTrace();
+		t.put("command", "optimize");
+		t.put("arguments", spec == null ? List.of() : spec.commandLine()
+			.getParseResult().originalArgs());
+		t.settings(s);
+		t.put("device", dev.toString());
+		t.put("weights", RunTrace.file(weightsFile));
+		t.put("content", RunTrace.file(content));
+		List<Object> styleFiles = new ArrayList<>();
+		for (Path p : styles)
+			styleFiles.add(RunTrace.file(p));
+		t.put("styles", styleFiles);
+		if (styleWeights != null) t.put("styleWeights", styleWeights);
+		if (regions != null) t.put("regions", RunTrace.file(regions));
+		if (styleMasks != null) {
+			List<Object> maskFiles = new ArrayList<>();
+			for (Path p : styleMasks)
+				maskFiles.add(RunTrace.file(p));
+			t.put("styleMasks", maskFiles);
+		}
+		if (backgroundStyle != null) t.put("backgroundStyle", RunTrace.file(
+			backgroundStyle));
+		if (s.init == StyleTransferSettings.Init.IMAGE) t.put("initFile", RunTrace
+			.file(Path.of(init)));
+		return t;
 	}
 
 	/**
@@ -307,6 +451,7 @@ final class OptimizeCommand implements Callable<Integer> {
 	{
 
 		private final Interruption interruption;
+		private final RunTrace trace;
 		private TiffStackWriter stack;
 		private boolean failed;
 		private final RunProgress bar = RunProgress.start("optimize", iterations);
@@ -316,13 +461,17 @@ final class OptimizeCommand implements Callable<Integer> {
 		 */
 		private RunEstimate estimate;
 
-		ProgressLog(Interruption interruption, RunEstimate estimate) {
+		ProgressLog(Interruption interruption, RunEstimate estimate,
+			RunTrace trace)
+		{
 			this.interruption = interruption;
 			this.estimate = estimate;
+			this.trace = trace;
 		}
 
 		@Override
 		public void iteration(int iteration, LossValues l) {
+			if (trace != null) trace.iteration(iteration, l);
 			bar.update(iteration, String.format(Locale.ROOT,
 				"content %.3g style %.3g tv %.3g total %.3g", l.content(), l.style(), l
 					.tv(), l.total()));

@@ -133,13 +133,14 @@ class StylizeOptimizeCommandTest {
 	void parametersAreTheMacroKeysWithTheEnginesDefaults() {
 		List<CommandParameter> ps = CommandParameters.of(
 			StylizeOptimizeCommand.class);
-		assertEquals(List.of("content", "style", "iterations", "optimizer",
-			"content_weight", "style_weight", "tv_weight", "max_size", "tile", "init",
-			"preserve_colors", "snapshot_every", "network", "device", "weights",
-			"scope", "output", "progress", "style_2", "style_3", "style_4",
-			"style_weights", "style_scale", "content_layers", "style_layers",
-			"init_file", "seed", "pooling", "learning_rate", "scales", "min_size"), ps
-				.stream().map(CommandParameter::key).toList());
+		assertEquals(List.of("content", "style", "regions", "iterations",
+			"optimizer", "content_weight", "style_weight", "tv_weight", "max_size",
+			"tile", "init", "preserve_colors", "color_mode", "strength",
+			"snapshot_every", "network", "device", "weights", "scope", "output",
+			"progress", "trace", "style_2", "style_3", "style_4", "style_weights",
+			"style_scale", "content_layers", "style_layers", "init_file", "seed",
+			"pooling", "learning_rate", "scales", "min_size"), ps.stream().map(
+				CommandParameter::key).toList());
 		// ImageJ 1.x asks for the rarely changed ones in a second dialog.
 		assertEquals(List.of("style_2", "style_3", "style_4", "style_weights",
 			"style_scale", "content_layers", "style_layers", "init_file", "seed",
@@ -157,7 +158,12 @@ class StylizeOptimizeCommandTest {
 		assertEquals(engine.tile, defaults.get("tile"));
 		assertEquals("content", defaults.get("init"));
 		assertEquals(StyleTransferSettings.Init.CONTENT, engine.init);
-		assertEquals(engine.preserveColors, defaults.get("preserve_colors"));
+		assertEquals(false, defaults.get("preserve_colors"));
+		assertEquals(engine.colorMode.toString(), defaults.get("color_mode"));
+		assertEquals(engine.strength, defaults.get("strength"));
+		assertEquals("", defaults.get("regions"));
+		assertEquals(CommandParameter.Kind.REGIONS, parameter(ps, "regions")
+			.kind());
 		assertEquals(engine.snapshotEvery, defaults.get("snapshot_every"));
 		assertEquals("vgg19", defaults.get("network"));
 		assertEquals("auto", defaults.get("device"));

@@ -196,9 +196,9 @@ class GatysStylizerTest {
 	@Test
 	void preservedColoursKeepTheContentChroma() throws Exception {
 		StyleTransferSettings s = settings(20);
-		s.preserveColors = true;
+		s.colorMode = StyleTransferSettings.ColorMode.LUMINANCE;
 		RgbImage kept = stylizer.run(CONTENT, style(), s, new Recorder()).image();
-		s.preserveColors = false;
+		s.colorMode = StyleTransferSettings.ColorMode.NONE;
 		RgbImage free = stylizer.run(CONTENT, style(), s, new Recorder()).image();
 		float[] y = Luminance.of(kept), yContent = Luminance.of(CONTENT);
 		double diff = 0;
