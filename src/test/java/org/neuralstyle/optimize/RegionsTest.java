@@ -46,16 +46,16 @@ import org.neuralstyle.net.VggLayer;
  * a boundary no wider than the deepest style layer's receptive field, untiled,
  * tiled and coarse to fine.
  */
-class RegionsTest {
+public class RegionsTest {
 
 	/**
 	 * Wider than {@link GatysStylizerTest#TINY}: its 4 random filters make red
 	 * and blue too alike for two flat styles to pull apart reliably.
 	 */
 	static final List<Object> SMALL = List.of(16, 16, "M", 32, 32, "M", 64);
-	static final int W = 64, H = 32;
+	public static final int W = 64, H = 32;
 	static GatysStylizer stylizer;
-	static SyntheticVgg net = new SyntheticVgg(SMALL, 1);
+	public static SyntheticVgg net = new SyntheticVgg(SMALL, 1);
 
 	@BeforeAll
 	static void load() throws Exception {
@@ -68,7 +68,7 @@ class RegionsTest {
 	}
 
 	/** Grey noise: no colour of its own. */
-	static RgbImage greyContent() {
+	public static RgbImage greyContent() {
 		RgbImage noise = GatysStylizerTest.noise(W, H, 11);
 		int n = W * H;
 		float[] p = new float[3 * n];
@@ -77,7 +77,7 @@ class RegionsTest {
 		return new RgbImage(W, H, p);
 	}
 
-	static RgbImage flat(int w, int h, float r, float g, float b) {
+	public static RgbImage flat(int w, int h, float r, float g, float b) {
 		int n = w * h;
 		float[] p = new float[3 * n];
 		Arrays.fill(p, 0, n, r);
@@ -86,7 +86,7 @@ class RegionsTest {
 		return new RgbImage(w, h, p);
 	}
 
-	static int[] halves() {
+	public static int[] halves() {
 		int[] labels = new int[W * H];
 		for (int i = 0; i < labels.length; i++)
 			labels[i] = i % W < W / 2 ? 1 : 2;
@@ -109,7 +109,7 @@ class RegionsTest {
 	}
 
 	/** Mean red minus blue of each column. */
-	static double[] redness(RgbImage img) {
+	public static double[] redness(RgbImage img) {
 		int w = img.width(), h = img.height(), n = w * h;
 		double[] r = new double[w];
 		float[] p = img.planes();
@@ -120,7 +120,7 @@ class RegionsTest {
 	}
 
 	/** The receptive field of the deepest style layer, in pixels. */
-	static int receptiveField(String deepest) throws Exception {
+	public static int receptiveField(String deepest) throws Exception {
 		int size = 1, step = 1;
 		for (VggLayer l : Vgg.layout(net)) {
 			if (l.kind() == VggLayer.Kind.CONV) size += 2 * step;
@@ -138,7 +138,7 @@ class RegionsTest {
 	 * between the two plateaus (within 10% of each side's level) are no wider
 	 * than the receptive field.
 	 */
-	static void assertRedLeftBlueRight(RgbImage img, String what)
+	public static void assertRedLeftBlueRight(RgbImage img, String what)
 		throws Exception
 	{
 		double[] r = redness(img);
@@ -310,7 +310,7 @@ class RegionsTest {
 	 * Distance between two pictures' colour statistics: |Δmean| + |Δcovariance|
 	 * (Frobenius), the statistics histogram matching transfers.
 	 */
-	static double colourDistance(RgbImage a, RgbImage b) {
+	public static double colourDistance(RgbImage a, RgbImage b) {
 		double[] ma = ColourMatching.mean(a), mb = ColourMatching.mean(b);
 		double[][] ca = ColourMatching.covariance(a), cb = ColourMatching
 			.covariance(b);
