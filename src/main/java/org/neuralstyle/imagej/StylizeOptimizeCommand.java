@@ -299,7 +299,7 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 					"The output and progress files are both " + output +
 						": give them different names.");
 		}
-		if (trace != null) ResultFile.check(trace, "trace");
+		if (trace != null) ResultFile.checkNew(trace, "trace");
 		Device dev = Devices.parse(device);
 		List<GatysStylizer.Style> styles = styles();
 		List<Mask> regionMasks = regionMasks(styles.size());
