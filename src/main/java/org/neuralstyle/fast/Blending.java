@@ -23,6 +23,7 @@ package org.neuralstyle.fast;
 import java.util.List;
 
 import org.neuralstyle.image.Mask;
+import org.neuralstyle.image.RgbImage;
 
 /**
  * Mixing a fast model's output with the content, for what a feed-forward
@@ -51,6 +52,25 @@ public final class Blending {
 		if (strength == 1) return;
 		for (int i = 0; i < styled.length; i++)
 			styled[i] = mix(content[i], styled[i], (float) strength);
+	}
+
+	/**
+	 * {@code styled} blended with {@code content} (of its size) at
+	 * {@code strength}, as a new picture.
+	 */
+	public static RgbImage withContent(RgbImage content, RgbImage styled,
+		double strength)
+	{
+		requireStrength(strength);
+		if (strength == 1) return styled;
+		if (content.width() != styled.width() || content.height() != styled
+			.height()) throw new IllegalArgumentException(
+				"The stylized picture is not the content's size");
+		float[] c = content.planes(), s = styled.planes(), out =
+			new float[c.length];
+		for (int i = 0; i < out.length; i++)
+			out[i] = (float) (strength * s[i] + (1 - strength) * c[i]);
+		return new RgbImage(styled.width(), styled.height(), out);
 	}
 
 	/**

@@ -26,6 +26,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
+import org.neuralstyle.fast.Blending;
 import org.neuralstyle.fast.FastStylizer;
 import org.neuralstyle.fast.TransformerNet;
 import org.neuralstyle.net.Devices;
@@ -86,6 +87,10 @@ public class StylizeFastCommand extends StyleTransferCommand {
 		description = "Largest piece, in pixels, that goes through the network at once; memory grows with its square.")
 	private int tile = FastStylizer.DEFAULT_TILE_SIZE;
 
+	@Parameter(label = "Strength", min = "0", max = "1",
+		description = "How strongly the style is applied, 0 to 1: the result is this much of the model's output, the rest the input.")
+	private double strength = 1;
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus result;
 
@@ -102,6 +107,8 @@ public class StylizeFastCommand extends StyleTransferCommand {
 		// Everything the user can get wrong is checked before the model loads.
 		Scope planes = Scope.parse(scope);
 		Device dev = Devices.parse(device);
+		if (!(strength >= 0 && strength <= 1)) throw new IllegalArgumentException(
+			"'strength' must be between 0 and 1, not " + strength + ".");
 		if (tile < FastStylizer.MIN_TILE_SIZE) throw new IllegalArgumentException(
 			"'tile' must be at least " + FastStylizer.MIN_TILE_SIZE +
 				" pixels, not " + tile + ".");
@@ -112,13 +119,14 @@ public class StylizeFastCommand extends StyleTransferCommand {
 			FastStylizer stylizer = new FastStylizer(net, tile, overlap,
 				FastStylizer.Normalization.WHOLE_IMAGE);
 			StatusBarProgress progress = new StatusBarProgress(TITLE);
-			PlaneStylizer network = (picture, reporter) -> stylizer.stylize(picture, (
-				done, total) -> {
-				// Escape stops within the plane too; the plane is then left as it was.
-				if (reporter.isCancelled()) throw new CancellationException(
-					"Stylization cancelled");
-				if (total > 1) progress.planeSteps(done, total, "tile");
-			});
+			PlaneStylizer network = (picture, reporter) -> Blending.withContent(
+				picture, stylizer.stylize(picture, (done, total) -> {
+					// Escape stops within the plane too; the plane is then left as it
+					// was.
+					if (reporter.isCancelled()) throw new CancellationException(
+						"Stylization cancelled");
+					if (total > 1) progress.planeSteps(done, total, "tile");
+				}), strength);
 			StylizingResult run = StackStylizing.run(image, planes, network,
 				progress);
 			describe(run.image(), run, file);
@@ -132,10 +140,10 @@ public class StylizeFastCommand extends StyleTransferCommand {
 	 */
 	private void describe(ImagePlus stylized, StylizingResult run, Path file) {
 		String note = String.format(Locale.ROOT,
-			"%s: %s scope=[%s] device=%s tile=%d; %d of %d planes stylized", TITLE,
-			model_file != null ? "model_file=[" + model_file + "]" : "model=[" + model
-				.trim() + "] (" + file + ")", scope, device, tile, run.stylized(), run
-					.total());
+			"%s: %s scope=[%s] device=%s tile=%d strength=%s; %d of %d planes stylized",
+			TITLE, model_file != null ? "model_file=[" + model_file + "]"
+				: "model=[" + model.trim() + "] (" + file + ")", scope, device, tile,
+			strength, run.stylized(), run.total());
 		ImagePlanes.appendInfo(stylized, note);
 	}
 }

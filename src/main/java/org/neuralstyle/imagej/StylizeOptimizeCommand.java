@@ -309,14 +309,16 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		progressStack = snapshot_every > 0 ? new ProgressStack(base + " progress",
 			windows) : null;
 		Path weightsFile = NetworkWeights.standard(TITLE).file(network, weights);
-		RunTrace runTrace = new RunTrace().put("command", TITLE).put("content",
-			content.getTitle()).put("style", style.getTitle()).put("device", dev
-				.toString()).put("weights", RunTrace.file(weightsFile));
-		runTrace.settings(settings);
-		if (regionMasks != null) runTrace.put("regions", regions);
 		try (StateDict sd = Checkpoints.open(weightsFile);
 				GatysStylizer stylizer = new GatysStylizer(sd, dev))
 		{
+			// After the weights opened: a missing file is the checkpoint reader's
+			// message.
+			RunTrace runTrace = new RunTrace().put("command", TITLE).put("content",
+				content.getTitle()).put("style", style.getTitle()).put("device", dev
+					.toString()).put("weights", RunTrace.file(weightsFile));
+			runTrace.settings(settings);
+			if (regionMasks != null) runTrace.put("regions", regions);
 			estimate(stylizer, settings, styles, dev);
 			tracker = new OptimizationProgress(TITLE, iterations, progressStack);
 			StylizationListener listener = traced(tracker.listener(), runTrace);

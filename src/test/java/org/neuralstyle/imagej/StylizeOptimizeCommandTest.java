@@ -191,8 +191,8 @@ class StylizeOptimizeCommandTest {
 		assertEquals(engine.minSize, defaults.get("min_size"));
 		// A dialog must not offer last run's output files again: they exist now,
 		// and would be refused.
-		assertEquals(List.of("output", "progress"), ps.stream().filter(p -> !p
-			.remembered()).map(CommandParameter::key).toList());
+		assertEquals(List.of("output", "progress", "trace"), ps.stream().filter(
+			p -> !p.remembered()).map(CommandParameter::key).toList());
 		assertEquals(List.of("lbfgs", "adam"), parameter(ps, "optimizer")
 			.choices());
 		assertEquals(List.of("content", "random", "file"), parameter(ps, "init")
