@@ -96,15 +96,23 @@ final class ContentRegions {
 		if (rois.length == 0) throw new IllegalArgumentException(
 			"regions=[ROI Manager] but the ROI Manager is empty: add a ROI for each region (ROI i takes style i).");
 		List<Mask> masks = new ArrayList<>();
-		for (Roi roi : rois) {
-			ByteProcessor painted = new ByteProcessor(w, h);
-			painted.setColor(255);
-			painted.fill(roi);
-			float[] weights = new float[w * h];
-			for (int i = 0; i < weights.length; i++)
-				weights[i] = painted.get(i) != 0 ? 1f : 0f;
-			masks.add(new Mask(w, h, weights));
-		}
+		for (Roi roi : rois)
+			masks.add(ofRoi(roi, w, h));
 		return masks;
+	}
+
+	/**
+	 * The pixels inside an area selection of a w×h image; null for no selection
+	 * or one without area (a line, a point).
+	 */
+	static Mask ofRoi(Roi roi, int w, int h) {
+		if (roi == null || !roi.isArea()) return null;
+		ByteProcessor painted = new ByteProcessor(w, h);
+		painted.setColor(255);
+		painted.fill(roi);
+		float[] weights = new float[w * h];
+		for (int i = 0; i < weights.length; i++)
+			weights[i] = painted.get(i) != 0 ? 1f : 0f;
+		return new Mask(w, h, weights);
 	}
 }

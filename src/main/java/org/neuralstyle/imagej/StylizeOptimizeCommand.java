@@ -266,6 +266,11 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 	private ImagePlus result;
 
 	private ProgressStack progressStack;
+	/**
+	 * With regions, each style image's selection (null for none): the part its
+	 * style is taken from.
+	 */
+	private List<Mask> styleMasks;
 	private OptimizationProgress tracker;
 
 	@Override
@@ -384,7 +389,8 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		List<Mask> cropped = ContentRegions.cropped(masks, bounds);
 		List<GatysStylizer.Region> out = new ArrayList<>();
 		for (int k = 0; k < cropped.size(); k++)
-			out.add(new GatysStylizer.Region(cropped.get(k), styles.get(k), null));
+			out.add(new GatysStylizer.Region(cropped.get(k), styles.get(k), styleMasks
+				.get(k)));
 		return out;
 	}
 
@@ -456,6 +462,10 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 			if (image != null) images.add(image);
 		}
 		List<Double> blend = blendWeights(images.size());
+		styleMasks = new ArrayList<>();
+		for (ImagePlus image : images)
+			styleMasks.add(ContentRegions.ofRoi(image.getRoi(), image.getWidth(),
+				image.getHeight()));
 		List<GatysStylizer.Style> styles = new ArrayList<>();
 		for (int i = 0; i < images.size(); i++) {
 			styles.add(new GatysStylizer.Style(ImageConversion.displayedPlane(images

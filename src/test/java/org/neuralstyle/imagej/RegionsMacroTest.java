@@ -104,6 +104,15 @@ class RegionsMacroTest {
 		Path content = png("content.png", RegionsTest.greyContent());
 		Path red = png("red.png", RegionsTest.flat(32, 32, 0.9f, 0.1f, 0.1f));
 		Path blue = png("blue.png", RegionsTest.flat(32, 32, 0.1f, 0.1f, 0.9f));
+		// Red on the left, blue on the right: selected, its left half is a red
+		// style.
+		RgbImage twoColours = RegionsTest.flat(32, 32, 0.1f, 0.1f, 0.9f);
+		for (int i = 0; i < 32 * 32; i++)
+			if (i % 32 < 16) {
+				twoColours.planes()[i] = 0.9f;
+				twoColours.planes()[2 * 32 * 32 + i] = 0.1f;
+			}
+		Path redBlue = png("redblue.png", twoColours);
 		Path labels = dir.resolve("labels.tif");
 		int[] halves = RegionsTest.halves();
 		ByteProcessor ip = new ByteProcessor(RegionsTest.W, RegionsTest.H);
@@ -111,7 +120,8 @@ class RegionsMacroTest {
 			ip.set(i, halves[i]);
 		IJ.saveAsTiff(new ImagePlus("labels", ip), labels.toString());
 		Path fromRois = dir.resolve("rois.tif"), fromLabels = dir.resolve(
-			"labels-result.tif"), trace = dir.resolve("trace.json");
+			"labels-result.tif"), trace = dir.resolve("trace.json"), fromSelection =
+				dir.resolve("selection.tif");
 		String options = " style=red.png style_2=blue.png iterations=60 weights=[" +
 			weights + "]";
 		PlainImageJ.Outcome run = imagej().runMacro(String.join("\n",
@@ -126,11 +136,15 @@ class RegionsMacroTest {
 			"saveAs(\"Tiff\", " + quoted(fromRois) + ");",
 			"run(\"Stylize (optimize)\", \"content=content.png regions=labels.tif" +
 				options + "\");", "print(\"labels: \" + getTitle());",
-			"saveAs(\"Tiff\", " + quoted(fromLabels) + ");"), "", TIMEOUT);
+			"saveAs(\"Tiff\", " + quoted(fromLabels) + ");", "open(" + quoted(
+				redBlue) + ");", "makeRectangle(0, 0, 16, 32);",
+			"run(\"Stylize (optimize)\", \"content=content.png regions=labels.tif style=redblue.png style_2=blue.png iterations=60 weights=[" +
+				weights + "]\");", "print(\"selection: \" + getTitle());",
+			"saveAs(\"Tiff\", " + quoted(fromSelection) + ");"), "", TIMEOUT);
 		assertFalse(run.timedOut(), run.output());
 		assertTrue(run.output().contains("rois: content stylized") && run.output()
 			.contains("labels: content stylized"), run.output());
-		for (Path result : new Path[] { fromRois, fromLabels }) {
+		for (Path result : new Path[] { fromRois, fromLabels, fromSelection }) {
 			ImagePlus saved = IJ.openImage(result.toString());
 			RegionsTest.assertRedLeftBlueRight(RgbPixels.toRgb((ColorProcessor) saved
 				.getProcessor()), "ImageJ macro, " + result.getFileName());
