@@ -37,6 +37,7 @@ import java.util.Map;
 
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.io.AtomicFiles;
+import org.neuralstyle.net.EngineReport;
 
 /**
  * What is needed to reproduce a run, as JSON: the settings, the inputs, the
@@ -53,7 +54,7 @@ public final class RunTrace {
 		fields.put("tool", "neural-style " + version());
 		Map<String, Object> versions = new LinkedHashMap<>();
 		versions.put("neural-style", version());
-		versions.put("djl", Engine.getDjlVersion());
+		versions.put("djl", EngineReport.readDjlVersion());
 		try {
 			versions.put("pytorch", Engine.getEngine("PyTorch").getVersion());
 		}
