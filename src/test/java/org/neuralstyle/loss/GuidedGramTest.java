@@ -27,6 +27,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import ai.djl.engine.Engine;
+import ai.djl.training.GradientCollector;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
@@ -95,5 +105,58 @@ class GuidedGramTest {
 			// 2 · mean(0.25, 2.25, 2.25, 20.25) + 1 · 0 = 12.5
 			assertEquals(12.5f, loss.of(f).getFloat(), 1e-5f);
 		}
+	}
+
+	/**
+	 * The loss and its gradient with respect to the feature map against PyTorch's
+	 * (src/test/python/make_guided_gram_fixtures.py), through DJL's autograd.
+	 */
+	@Test
+	void guidedStyleLossAndGradientArePyTorchs() throws Exception {
+		JsonObject fx;
+		try (Reader in = Files.newBufferedReader(Path.of(
+			"src/test/resources/fixtures/loss/guided_gram.json")))
+		{
+			fx = JsonParser.parseReader(in).getAsJsonObject();
+		}
+		long[] shape = new Gson().fromJson(fx.get("shape"), long[].class);
+		int hw = (int) (shape[2] * shape[3]), c = (int) shape[1];
+		try (NDManager nd = NDManager.newBaseManager()) {
+			List<GuidedStyleLoss.Guide> guides = new java.util.ArrayList<>();
+			for (int r = 0; r < fx.getAsJsonArray("masks").size(); r++)
+				guides.add(new GuidedStyleLoss.Guide(nd.create(floats(fx.getAsJsonArray(
+					"masks").get(r)), new Shape(1, 1, shape[2], shape[3])), fx
+						.getAsJsonArray("areas").get(r).getAsDouble(), nd.create(floats(fx
+							.getAsJsonArray("targets").get(r)), new Shape(c, c)), fx
+								.getAsJsonArray("weights").get(r).getAsFloat()));
+			NDArray features = nd.create(floats(fx.get("features")), new Shape(
+				shape));
+			features.setRequiresGradient(true);
+			float loss;
+			try (GradientCollector collector = Engine.getInstance()
+				.newGradientCollector())
+			{
+				NDArray l = new GuidedStyleLoss(guides).of(features);
+				loss = l.getFloat();
+				collector.backward(l);
+			}
+			double expected = fx.get("loss").getAsDouble();
+			assertEquals(expected, loss, 1e-5 * expected, "loss");
+			float[] grad = features.getGradient().toFloatArray(), want = floats(fx
+				.get("gradient"));
+			float scale = 0;
+			for (float v : want)
+				scale = Math.max(scale, Math.abs(v));
+			assertEquals(c * hw, grad.length);
+			assertArrayEquals(want, grad, 1e-5f * scale, "gradient");
+		}
+	}
+
+	private static float[] floats(com.google.gson.JsonElement array) {
+		double[] d = new Gson().fromJson(array, double[].class);
+		float[] f = new float[d.length];
+		for (int i = 0; i < d.length; i++)
+			f[i] = (float) d[i];
+		return f;
 	}
 }
