@@ -137,8 +137,10 @@ class StylizeOptimizeMacroTest {
 		PlainImageJ.Outcome run = imagej().runMacro(macro(
 			"newImage(\"cells\", \"RGB ramp\", 32, 24, 1);", "open(" + quoted(BRICK) +
 				");", "call(\"" + probe + ".start\");", "call(\"" + probe +
-					".answer\", \"Stylize (optimize)\", \"content=cells;style=brick.png;iterations=2;optimizer=adam;" +
-					"max_size=64;preserve_colors=true;weights=" + TINY_VGG + "\");",
+					".answer\", \"Stylize (optimize): preset\", \"\");", "call(\"" +
+						probe +
+						".answer\", \"Stylize (optimize)\", \"content=cells;style=brick.png;iterations=2;optimizer=adam;" +
+						"max_size=64;preserve_colors=true;weights=" + TINY_VGG + "\");",
 			"selectImage(\"cells\");", "run(\"Stylize (optimize)\");",
 			"saveAs(\"Tiff\", " + quoted(interactive) + ");", "close();",
 			"lines = split(call(\"" + probe + ".text\"), \"\\n\");", "line = \"\";",
@@ -160,9 +162,12 @@ class StylizeOptimizeMacroTest {
 			keys.add(key.group(1));
 		// The advanced options were not asked for: their defaults are used, and not
 		// recorded.
-		assertEquals(CommandParameters.of(StylizeOptimizeCommand.class).stream()
-			.filter(p -> !p.advanced()).map(CommandParameter::key).toList(), keys,
-			options);
+		// The preset is asked first, in its own dialog, so it is recorded first.
+		List<String> expected = new ArrayList<>(List.of("preset"));
+		CommandParameters.of(StylizeOptimizeCommand.class).stream().filter(p -> !p
+			.advanced() && !p.key().equals("preset")).map(CommandParameter::key)
+			.forEach(expected::add);
+		assertEquals(expected, keys, options);
 		assertTrue(options.contains("weights=[" + TINY_VGG + "]") || options
 			.contains("weights=" + TINY_VGG), options);
 		assertTrue(run.output().contains("replayed: cells stylized"), run.output());
@@ -228,12 +233,13 @@ class StylizeOptimizeMacroTest {
 		PlainImageJ.Outcome run = imagej().runMacro(macro("open(" + quoted(
 			content) + ");", "open(" + quoted(BRICK) + ");", "open(" + quoted(
 				secondStyle) + ");", "call(\"" + probe + ".start\");", "call(\"" +
-					probe +
-					".answer\", \"Stylize (optimize)\", \"content=cells.png;style=brick.png;iterations=3;optimizer=adam;" +
-					"max_size=40;init=random;snapshot_every=0;weights=" + TINY_VGG +
-					";Advanced options (second dialog)=true\");", "call(\"" + probe +
-						".answer\", \"Stylize (optimize): advanced options\", \"style_2=dots.png;style_weights=1,0.25;" +
-						"seed=7;content_layers=conv1_2;style_layers=conv1_1:0.5,conv2_1\");",
+					probe + ".answer\", \"Stylize (optimize): preset\", \"\");",
+			"call(\"" + probe +
+				".answer\", \"Stylize (optimize)\", \"content=cells.png;style=brick.png;iterations=3;optimizer=adam;" +
+				"max_size=40;init=random;snapshot_every=0;weights=" + TINY_VGG +
+				";Advanced options (second dialog)=true\");", "call(\"" + probe +
+					".answer\", \"Stylize (optimize): advanced options\", \"style_2=dots.png;style_weights=1,0.25;" +
+					"seed=7;content_layers=conv1_2;style_layers=conv1_1:0.5,conv2_1\");",
 			"selectImage(\"cells.png\");", "run(\"Stylize (optimize)\");",
 			"saveAs(\"Tiff\", " + quoted(interactive) + ");",
 			"lines = split(call(\"" + probe + ".text\"), \"\\n\");", "line = \"\";",
@@ -314,7 +320,7 @@ class StylizeOptimizeMacroTest {
 		assertFalse(run.timedOut(), run.output());
 		assertTrue(run.output().contains(
 			"Stylize (optimize): Unknown key 'iterationz' in the macro options: did you mean " +
-				"'iterations'? The keys of Stylize (optimize) are content, style, iterations,"),
+				"'iterations'? The keys of Stylize (optimize) are content, style, preset, regions, iterations,"),
 			run.output());
 		assertFalse(run.output().contains("macro went on"), run.output());
 	}
