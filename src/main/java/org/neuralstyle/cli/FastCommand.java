@@ -30,14 +30,19 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.neuralstyle.fast.Blending;
 import org.neuralstyle.fast.FastModelLibrary;
 import org.neuralstyle.fast.FastStylizer;
 import org.neuralstyle.fast.TransformerNet;
+import org.neuralstyle.image.Mask;
+import org.neuralstyle.imagefile.ImageFileReader;
+import org.neuralstyle.imagefile.LabelImages;
 import org.neuralstyle.flow.TemporalBlend;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.weights.PretrainedWeights;
@@ -56,8 +61,23 @@ import picocli.CommandLine.Option;
 final class FastCommand implements Callable<Integer> {
 
 	@Option(names = "--model", required = true, paramLabel = "NAME|FILE",
-		description = "candy, mosaic, rain_princess, udnie (fetched on first use), a model you trained, or a .pth/.safetensors file.")
-	String model;
+		description = "candy, mosaic, rain_princess, udnie (fetched on first use), a model you trained, or a .pth/.safetensors file; " +
+			"with --regions, one per label in label order.")
+	List<String> models;
+
+	@Option(names = "--strength", defaultValue = "1", paramLabel = "S",
+		description = "How strongly the style is applied, 0 to 1: the result is S times the model's output plus 1 - S times the input (default: ${DEFAULT-VALUE}).")
+	double strength;
+
+	@Option(names = "--regions", paramLabel = "LABELS.tif",
+		description = "A label image of the input's size: label k takes the k-th --model, 0 keeps the input; " +
+			"the regions' edges are feathered.")
+	Path regions;
+
+	@Option(names = "--feather", defaultValue = "" + Blending.DEFAULT_FEATHER,
+		paramLabel = "PX",
+		description = "With --regions, the standard deviation in pixels of the Gaussian that softens region edges; 0: hard edges (default: ${DEFAULT-VALUE}).")
+	double feather;
 
 	@Option(names = "--input", required = true, paramLabel = "IN",
 		description = "Image file, multi-slice TIFF, or folder of images.")
@@ -102,28 +122,74 @@ final class FastCommand implements Callable<Integer> {
 			ImageFiles.checkWritable(output, run.overwrite, false);
 			ImageFiles.checkDistinct(output, "--output", input, "--input");
 		}
+		if (!(strength >= 0 && strength <= 1)) throw new IllegalArgumentException(
+			"--strength must be between 0 and 1 (got " + strength + ")");
+		if (!(feather >= 0)) throw new IllegalArgumentException(
+			"--feather must be a number of pixels >= 0 (got " + feather + ")");
+		if (regions == null && models.size() > 1)
+			throw new IllegalArgumentException("--model is given " + models.size() +
+				" times: several models go with --regions, one per label");
+		if (regions != null && folder) throw new IllegalArgumentException(
+			"--regions fits one image or stack, not a folder of images of any size");
 		FastStylizer.check(tile);
 		if (temporalSmoothing != null) new TemporalBlend(temporalSmoothing);
 		Device dev = run.device.parse();
-		Path modelFile = FastModelLibrary.standard().obtain(model, PretrainedWeights
-			.standard(PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(model,
-				System.err)));
-		try (TransformerNet net = TransformerNet.load(modelFile, dev)) {
-			net.convolutionsIn(run.precision().convolutions(dev));
-			FastStylizer stylizer = new FastStylizer(net, tile);
-			return folder ? folder(stylizer) : file(stylizer, input, output);
+		List<TransformerNet> nets = new ArrayList<>();
+		try {
+			List<FastStylizer> stylizers = new ArrayList<>();
+			for (String model : models) {
+				Path modelFile = FastModelLibrary.standard().obtain(model,
+					PretrainedWeights.standard(PretrainedWeights.Consent.ALWAYS,
+						new ConsoleProgress(model, System.err)));
+				TransformerNet net = TransformerNet.load(modelFile, dev);
+				nets.add(net);
+				net.convolutionsIn(run.precision().convolutions(dev));
+				stylizers.add(new FastStylizer(net, tile));
+			}
+			this.stylizers = stylizers;
+			return folder ? folder() : file(input, output);
+		}
+		finally {
+			for (TransformerNet net : nets)
+				net.close();
 		}
 	}
 
-	private int file(FastStylizer stylizer, Path in, Path out)
-		throws IOException
-	{
+	/** One per --model, in order. */
+	private List<FastStylizer> stylizers;
+	/** The masks of --regions' labels 1, 2... (null without regions). */
+	private List<Mask> regionMasks;
+
+	/** The regions for a picture of this size, read once. */
+	private List<Mask> regionMasks(int width, int height) throws IOException {
+		if (regions == null) return null;
+		if (regionMasks == null) {
+			ImagePlus labelImage = ImageFileReader.open(regions);
+			int[] labels = LabelImages.labels(labelImage, "--regions " + regions);
+			int count = LabelImages.count(labels);
+			if (count != models.size()) throw new IllegalArgumentException(String
+				.format(Locale.ROOT,
+					"--regions has labels 1 to %d but %d --model %s given: give one --model per label, in label order",
+					count, models.size(), models.size() == 1 ? "is" : "are"));
+			regionMasks = LabelImages.masks(labels, labelImage.getWidth(), labelImage
+				.getHeight(), count);
+		}
+		if (regionMasks.get(0).width() != width || regionMasks.get(0)
+			.height() != height) throw new IllegalArgumentException(String.format(
+				Locale.ROOT,
+				"--regions is %d×%d pixels but the input is %d×%d: give a label image of the input's size",
+				regionMasks.get(0).width(), regionMasks.get(0).height(), width,
+				height));
+		return regionMasks;
+	}
+
+	private int file(Path in, Path out) throws IOException {
 		ImagePlus imp = ImageFiles.open(in);
 		if (imp.getStackSize() > 1 && !ImageFiles.format(out).equals("tiff"))
 			throw new IllegalArgumentException(in + " has " + imp.getStackSize() +
 				" slices: name the output *.tif to get a stack");
 		try {
-			write(stylizer, imp, out);
+			write(imp, out);
 		}
 		catch (FileAlreadyExistsException e) {
 			throw new IOException(out +
@@ -133,13 +199,12 @@ final class FastCommand implements Callable<Integer> {
 		return ExitCodes.OK;
 	}
 
-	private void write(FastStylizer stylizer, ImagePlus imp, Path out)
-		throws IOException
-	{
+	private void write(ImagePlus imp, Path out) throws IOException {
 		ImageStack stack = imp.getStack();
+		regionMasks(imp.getWidth(), imp.getHeight());
 		if (stack.getSize() == 1) {
-			ImageFiles.write(stylize(stylizer, imp.getProcessor()), imp.getWidth(),
-				imp.getHeight(), out, run.overwrite);
+			ImageFiles.write(stylize(imp.getProcessor()), imp.getWidth(), imp
+				.getHeight(), out, run.overwrite);
 			return;
 		}
 		// Each slice goes to the file as it is done, not kept; the stack appears
@@ -154,7 +219,7 @@ final class FastCommand implements Callable<Integer> {
 				// Read before stylizing: the result is made in the pixels read.
 				RgbImage content = blend == null ? null : ImageFiles.toRgb(stack
 					.getProcessor(i));
-				int[] rgb = stylize(stylizer, stack.getProcessor(i));
+				int[] rgb = stylize(stack.getProcessor(i));
 				if (blend != null) rgb = ImageFiles.packed(blend.next(content,
 					ImageFiles.toRgb(new ColorProcessor(stack.getWidth(), stack
 						.getHeight(), rgb))));
@@ -172,19 +237,37 @@ final class FastCommand implements Callable<Integer> {
 	 * (a converted copy for other types): 4 bytes a pixel instead of float copies
 	 * of input and result.
 	 */
-	private static int[] stylize(FastStylizer stylizer, ImageProcessor ip) {
+	private int[] stylize(ImageProcessor ip) {
 		int[] rgb = (int[]) (ip instanceof ColorProcessor ? ip : ip
 			.convertToColorProcessor()).getPixels();
-		stylizer.stylize(ip.getWidth(), ip.getHeight(), rgb, rgb, (done,
-			total) -> {});
-		return rgb;
+		if (regions == null && strength == 1) {
+			stylizers.get(0).stylize(ip.getWidth(), ip.getHeight(), rgb, rgb, (done,
+				total) -> {});
+			return rgb;
+		}
+		// Blending needs the input as it was.
+		int[] content = rgb.clone();
+		if (regions == null) {
+			stylizers.get(0).stylize(ip.getWidth(), ip.getHeight(), content, rgb, (
+				done, total) -> {});
+			Blending.withContent(content, rgb, strength);
+			return rgb;
+		}
+		List<int[]> styled = new ArrayList<>();
+		for (FastStylizer stylizer : stylizers) {
+			int[] out = new int[content.length];
+			stylizer.stylize(ip.getWidth(), ip.getHeight(), content, out, (done,
+				total) -> {});
+			styled.add(out);
+		}
+		return Blending.regions(content, styled, regionMasks, strength, feather);
 	}
 
 	/**
 	 * Every image of the folder; files already done are skipped, failures
 	 * reported and passed over.
 	 */
-	private int folder(FastStylizer stylizer) throws IOException {
+	private int folder() throws IOException {
 		Files.createDirectories(output);
 		List<Path> files;
 		try (Stream<Path> list = Files.list(input)) {
@@ -208,7 +291,7 @@ final class FastCommand implements Callable<Integer> {
 				try {
 					ImagePlus imp = ImageFiles.open(f);
 					Path target = imp.getStackSize() > 1 ? stackOut : out;
-					write(stylizer, imp, target);
+					write(imp, target);
 					System.err.println("Wrote " + target);
 				}
 				catch (FileAlreadyExistsException e) {

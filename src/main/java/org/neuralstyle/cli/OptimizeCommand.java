@@ -33,7 +33,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import ij.ImagePlus;
+
+import org.neuralstyle.checkpoint.Checkpoints;
+import org.neuralstyle.image.Mask;
 import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.imagefile.ImageFileReader;
+import org.neuralstyle.imagefile.LabelImages;
+import org.neuralstyle.optimize.RunTrace;
 import org.neuralstyle.net.Pooling;
 import org.neuralstyle.optimize.GatysStylizer;
 import org.neuralstyle.optimize.PlaneSequence;
@@ -192,14 +199,42 @@ final class OptimizeCommand implements Callable<Integer> {
 		description = "Seed of the random start (default: ${DEFAULT-VALUE}).")
 	long seed;
 
+	@Option(names = "--color-mode", descriptionKey = "colorMode",
+		paramLabel = "none|luminance|histogram",
+		description = "none: the style's colours; luminance: style on luminance only, the content's colours kept; " +
+			"histogram: each style image recoloured to the content's colour mean and covariance first (default: ${DEFAULT-VALUE}).")
+	String colorMode;
+
 	@Option(names = "--preserve-colors",
-		description = "Keep the content's colours: transfer style on luminance only.")
+		description = "Same as --color-mode luminance.")
 	boolean preserveColors;
 
 	@Option(names = "--temporal-weight", descriptionKey = "temporalWeight",
 		paramLabel = "X",
 		description = "For a multi-slice TIFF (a time-lapse or z-stack): each slice starts from the previous result warped by the motion between the slices, and a temporal loss of this weight ties it there; 0: every slice on its own (default: ${DEFAULT-VALUE}).")
 	double temporalWeight;
+
+	@Option(names = "--strength", descriptionKey = "strength", paramLabel = "S",
+		description = "How strongly the style is applied, 0 to 1: the style weight is scaled by (1000^S - 1)/999, " +
+			"so 0.5 is about 3%% of it and 0 none (default: ${DEFAULT-VALUE}).")
+	double strength;
+
+	@Option(names = "--regions", paramLabel = "LABELS.tif",
+		description = "A label image of the content's size: label k takes the k-th --style, 0 keeps the content " +
+			"(or takes --background-style).")
+	Path regions;
+
+	@Option(names = "--style-mask", paramLabel = "FILE",
+		description = "With --regions, one per --style in order: the part of the style image (not 0) its style is taken from.")
+	List<Path> styleMasks;
+
+	@Option(names = "--background-style", paramLabel = "FILE",
+		description = "With --regions, the style of label 0.")
+	Path backgroundStyle;
+
+	@Option(names = "--trace", paramLabel = "FILE.json",
+		description = "Also write what reproduces the run: settings, versions, the weights' SHA-256, the loss curve.")
+	Path trace;
 
 	@Option(names = "--pooling", descriptionKey = "pooling",
 		paramLabel = "max|avg", description = "Default: ${DEFAULT-VALUE}.")
@@ -235,6 +270,12 @@ final class OptimizeCommand implements Callable<Integer> {
 		if (styleWeights != null && styleWeights.size() != styles.size())
 			throw new IllegalArgumentException("--style-weights has " + styleWeights
 				.size() + " values for " + styles.size() + " style images");
+		if (trace != null) {
+			if (Files.exists(trace) && !run.overwrite)
+				throw new IllegalArgumentException(trace +
+					" already exists: choose another name or add --overwrite to replace it");
+			ImageFiles.checkDistinct(trace, "--trace", output, "--output");
+		}
 		// Every slice of a multi-slice file is stylized, into a stack with its
 		// labels.
 		ImagePlus contentFile = ImageFiles.open(content);
@@ -249,28 +290,54 @@ final class OptimizeCommand implements Callable<Integer> {
 			styleImages.add(new GatysStylizer.Style(ImageFiles.read(styles.get(i)),
 				styleWeights == null ? 1 : styleWeights.get(i)));
 		}
+		List<GatysStylizer.Region> regionList = regions == null ? List.of()
+			: regions(contentImage, styleImages);
+		if (regions == null && (styleMasks != null || backgroundStyle != null))
+			throw new IllegalArgumentException(
+				"--style-mask and --background-style go with --regions: give the label image too");
 		Device dev = run.device.parse();
 		if (planes == 1 && s.temporalWeight > 0) System.err.println(
 			"note: --temporal-weight ties the slices of a stack together; " +
 				content + " is a single image, so it has no effect");
 
-		try (StateDict sd = PretrainedWeights.standard(
+		if (planes > 1 && regions != null) throw new IllegalArgumentException(
+			content + " has " + planes +
+				" slices: --regions fits one image; stylize the slices one by one or without regions");
+		Path weightsFile = PretrainedWeights.standard(
 			PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(network,
-				System.err)).vgg(network, weights);
+				System.err)).vggFile(network, weights);
+		RunTrace runTrace = trace == null ? null : trace(s, weightsFile, dev);
+
+		try (StateDict sd = Checkpoints.open(weightsFile);
 				GatysStylizer stylizer = new GatysStylizer(sd, dev);
 				// From here a first Ctrl-C stops after the current iteration and writes
 				// the image.
 				Interruption interruption = Interruption.install("iteration", 60);
 				ProgressLog listener = new ProgressLog(interruption, estimated(stylizer,
-					s, contentImage, styleImages, dev), planes))
+					s, contentImage, styleImages, dev), planes, runTrace))
 		{
-			if (planes > 1) return stack(stylizer, contentFile.getStack(),
-				styleImages, s, listener);
-			StylizationResult r = stylizer.run(contentImage, styleImages, s,
-				listener);
+			if (planes > 1) {
+				int code = stack(stylizer, contentFile.getStack(), styleImages, s,
+					listener);
+				if (runTrace != null) {
+					runTrace.put("slices", planes);
+					runTrace.put("output", output.toAbsolutePath().toString());
+					runTrace.write(trace, run.overwrite);
+					System.err.println("Wrote the trace " + trace);
+				}
+				return code;
+			}
+			StylizationResult r = stylizer.run(contentImage, regionList.isEmpty()
+				? styleImages : List.of(), regionList, s, listener);
 			listener.close();
 			Path written = ImageFiles.writeResult(r.image(), output, run.overwrite);
 			System.err.println(r.message() + " Wrote " + written);
+			if (runTrace != null) {
+				runTrace.result(r);
+				runTrace.put("output", written.toAbsolutePath().toString());
+				runTrace.write(trace, run.overwrite);
+				System.err.println("Wrote the trace " + trace);
+			}
 			if (!written.equals(output)) return ExitCodes.ERROR;
 			return switch (r.outcome()) {
 				case DIVERGED -> ExitCodes.DIVERGED;
@@ -418,7 +485,16 @@ final class OptimizeCommand implements Callable<Integer> {
 			}
 		}
 		if (given("--seed")) s.seed = seed;
-		if (given("--preserve-colors")) s.preserveColors = preserveColors;
+		if (given("--color-mode")) s.colorMode = StyleTransferSettings.ColorMode
+			.parse(colorMode);
+		if (given("--preserve-colors") && preserveColors) {
+			if (given("--color-mode") &&
+				s.colorMode == StyleTransferSettings.ColorMode.HISTOGRAM)
+				throw new IllegalArgumentException(
+					"--preserve-colors is --color-mode luminance: give one colour mode");
+			s.colorMode = StyleTransferSettings.ColorMode.LUMINANCE;
+		}
+		if (given("--strength")) s.strength = strength;
 		if (given("--pooling")) s.pooling = Pooling.parse(pooling);
 		if (given("--temporal-weight")) s.temporalWeight = temporalWeight;
 		s.precision = run.precision();
@@ -430,6 +506,84 @@ final class OptimizeCommand implements Callable<Integer> {
 		else if (given("--snapshot-every")) s.snapshotEvery = snapshotEvery;
 		s.validate();
 		return s;
+	}
+
+	/**
+	 * The regions of {@code --regions}: label k with the k-th style (and its
+	 * mask), label 0 with the background style if there is one.
+	 */
+	private List<GatysStylizer.Region> regions(RgbImage contentImage,
+		List<GatysStylizer.Style> styleImages) throws IOException
+	{
+		ImagePlus labelImage = ImageFileReader.open(regions);
+		if (labelImage.getWidth() != contentImage.width() || labelImage
+			.getHeight() != contentImage.height()) throw new IllegalArgumentException(
+				String.format(Locale.ROOT,
+					"--regions is %d×%d pixels but --content is %d×%d: give a label image of the content's size",
+					labelImage.getWidth(), labelImage.getHeight(), contentImage.width(),
+					contentImage.height()));
+		int w = contentImage.width(), h = contentImage.height();
+		int[] labels = LabelImages.labels(labelImage, "--regions " + regions);
+		int count = LabelImages.count(labels);
+		if (count != styleImages.size()) throw new IllegalArgumentException(String
+			.format(Locale.ROOT,
+				"--regions has labels 1 to %d but %d --style %s given: give one --style per label, in label order",
+				count, styleImages.size(), styleImages.size() == 1 ? "is" : "are"));
+		if (styleMasks != null && styleMasks.size() != styleImages.size())
+			throw new IllegalArgumentException("--style-mask is given " + styleMasks
+				.size() + " times for " + styleImages.size() +
+				" --style: give one mask per style, in the same order");
+		List<Mask> masks = LabelImages.masks(labels, w, h, count);
+		List<GatysStylizer.Region> out = new ArrayList<>();
+		for (int k = 0; k < count; k++) {
+			Mask styleMask = null;
+			if (styleMasks != null) {
+				ImagePlus m = ImageFileReader.open(styleMasks.get(k));
+				RgbImage style = styleImages.get(k).image();
+				if (m.getWidth() != style.width() || m.getHeight() != style.height())
+					throw new IllegalArgumentException("--style-mask " + styleMasks.get(
+						k) + " is not the size of its style image " + styles.get(k));
+				styleMask = LabelImages.nonZero(LabelImages.labels(m, "--style-mask " +
+					styleMasks.get(k)), m.getWidth(), m.getHeight());
+			}
+			out.add(new GatysStylizer.Region(masks.get(k), styleImages.get(k),
+				styleMask));
+		}
+		if (backgroundStyle != null) out.add(new GatysStylizer.Region(Mask.ofLabel(
+			labels, w, h, 0), new GatysStylizer.Style(ImageFiles.read(
+				backgroundStyle), 1), null));
+		return out;
+	}
+
+	/** The trace's fixed part: what was asked, with which files and software. */
+	private RunTrace trace(StyleTransferSettings s, Path weightsFile, Device dev)
+		throws IOException
+	{
+		RunTrace t = new RunTrace();
+		t.put("command", "optimize");
+		t.put("arguments", spec == null ? List.of() : spec.commandLine()
+			.getParseResult().originalArgs());
+		t.settings(s);
+		t.put("device", dev.toString());
+		t.put("weights", RunTrace.file(weightsFile));
+		t.put("content", RunTrace.file(content));
+		List<Object> styleFiles = new ArrayList<>();
+		for (Path p : styles)
+			styleFiles.add(RunTrace.file(p));
+		t.put("styles", styleFiles);
+		if (styleWeights != null) t.put("styleWeights", styleWeights);
+		if (regions != null) t.put("regions", RunTrace.file(regions));
+		if (styleMasks != null) {
+			List<Object> maskFiles = new ArrayList<>();
+			for (Path p : styleMasks)
+				maskFiles.add(RunTrace.file(p));
+			t.put("styleMasks", maskFiles);
+		}
+		if (backgroundStyle != null) t.put("backgroundStyle", RunTrace.file(
+			backgroundStyle));
+		if (s.init == StyleTransferSettings.Init.IMAGE) t.put("initFile", RunTrace
+			.file(Path.of(init)));
+		return t;
 	}
 
 	/**
@@ -459,6 +613,7 @@ final class OptimizeCommand implements Callable<Integer> {
 	{
 
 		private final Interruption interruption;
+		private final RunTrace trace;
 		private TiffStackWriter stack;
 		private boolean failed;
 		private final RunProgress bar;
@@ -472,8 +627,11 @@ final class OptimizeCommand implements Callable<Integer> {
 		 */
 		private RunEstimate estimate;
 
-		ProgressLog(Interruption interruption, RunEstimate estimate, int planes) {
+		ProgressLog(Interruption interruption, RunEstimate estimate, int planes,
+			RunTrace trace)
+		{
 			this.interruption = interruption;
+			this.trace = trace;
 			this.estimate = estimate;
 			this.bar = RunProgress.start("optimize", (long) totalIterations * planes);
 		}
@@ -490,6 +648,7 @@ final class OptimizeCommand implements Callable<Integer> {
 
 		@Override
 		public void iteration(int iteration, LossValues l) {
+			if (trace != null) trace.iteration(iteration, l);
 			bar.update(done + Math.min(iteration, totalIterations), String.format(
 				Locale.ROOT, "content %.3g style %.3g tv %.3g total %.3g", l.content(),
 				l.style(), l.tv(), l.total()));

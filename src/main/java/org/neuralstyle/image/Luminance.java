@@ -20,6 +20,9 @@
 
 package org.neuralstyle.image;
 
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.LUDecomposition;
+
 /**
  * Luminance-only transfer (Gatys et al., "Preserving Color in Neural Artistic
  * Style Transfer", 2016): style is transferred on the luminance channel alone
@@ -66,16 +69,28 @@ public final class Luminance {
 	public static RgbImage recolour(RgbImage stylized, RgbImage colour) {
 		int n = colour.width() * colour.height();
 		float[] y = of(stylized), c = colour.planes(), out = new float[3 * n];
+		double[][] back = TO_RGB;
 		for (int i = 0; i < n; i++) {
-			float r = c[i], g = c[n + i], b = c[2 * n + i];
-			float ci = 0.596f * r - 0.274f * g - 0.322f * b;
-			float cq = 0.211f * r - 0.523f * g + 0.312f * b;
-			out[i] = clamp(y[i] + 0.956f * ci + 0.621f * cq);
-			out[n + i] = clamp(y[i] - 0.272f * ci - 0.647f * cq);
-			out[2 * n + i] = clamp(y[i] - 1.106f * ci + 1.703f * cq);
+			double r = c[i], g = c[n + i], b = c[2 * n + i];
+			double ci = YIQ[1][0] * r + YIQ[1][1] * g + YIQ[1][2] * b;
+			double cq = YIQ[2][0] * r + YIQ[2][1] * g + YIQ[2][2] * b;
+			for (int k = 0; k < 3; k++)
+				out[k * n + i] = clamp((float) (back[k][0] * y[i] + back[k][1] * ci +
+					back[k][2] * cq));
 		}
 		return new RgbImage(colour.width(), colour.height(), out);
 	}
+
+	/**
+	 * RGB to YIQ (NTSC): Y is {@link #of}'s luminance, I and Q the chroma. Its
+	 * exact inverse {@link #TO_RGB} (not the usual coefficients rounded to three
+	 * digits) makes the round trip exact, so a recoloured pixel that needs no
+	 * clamping has the content's chroma to float precision.
+	 */
+	private static final double[][] YIQ = { { 0.299, 0.587, 0.114 }, { 0.596,
+		-0.274, -0.322 }, { 0.211, -0.523, 0.312 } };
+	private static final double[][] TO_RGB = new LUDecomposition(
+		new Array2DRowRealMatrix(YIQ)).getSolver().getInverse().getData();
 
 	private static RgbImage replicate(int w, int h, float[] y) {
 		int n = w * h;

@@ -52,7 +52,9 @@ final class PresetKeys {
 			case RANDOM -> StyleTransferSettings.Init.RANDOM_NAME;
 			case IMAGE -> StyleTransferSettings.Init.FILE_NAME;
 		});
-		v.put("preserve_colors", Boolean.toString(s.preserveColors));
+		v.put("preserve_colors", Boolean.toString(s.luminanceOnly()));
+		v.put("color_mode", s.colorMode.toString());
+		v.put("strength", number(s.strength));
 		v.put("snapshot_every", Integer.toString(s.snapshotEvery));
 		v.put("style_scale", number(s.styleScale));
 		v.put("content_layers", layers(s.contentLayers));
@@ -81,7 +83,8 @@ final class PresetKeys {
 			case "max_size" -> to.maxSize = from.maxSize;
 			case "tile" -> to.tile = from.tile;
 			case "init" -> to.init = from.init;
-			case "preserve_colors" -> to.preserveColors = from.preserveColors;
+			case "preserve_colors", "color_mode" -> to.colorMode = from.colorMode;
+			case "strength" -> to.strength = from.strength;
 			case "snapshot_every" -> to.snapshotEvery = from.snapshotEvery;
 			case "style_scale" -> to.styleScale = from.styleScale;
 			case "content_layers" -> to.contentLayers = from.contentLayers;

@@ -53,6 +53,14 @@ final class ResultFile {
 			throw new IllegalArgumentException("The " + key +
 				" file must be a TIFF (.tif): " + file +
 				". TIFF keeps the image's type, dimensions and calibration.");
+		checkNew(file, key);
+	}
+
+	/**
+	 * Refuses a file of any kind ({@code key} names it) that exists already or
+	 * whose folder does not.
+	 */
+	static void checkNew(File file, String key) {
 		if (file.exists()) throw new IllegalArgumentException("The " + key +
 			" file " + file +
 			" exists already: choose another name, or delete it first.");

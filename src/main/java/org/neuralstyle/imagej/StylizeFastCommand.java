@@ -27,6 +27,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
+import org.neuralstyle.fast.Blending;
 import org.neuralstyle.fast.FastStylizer;
 import org.neuralstyle.fast.TransformerNet;
 import org.neuralstyle.net.Devices;
@@ -92,6 +93,10 @@ public class StylizeFastCommand extends StyleTransferCommand {
 		description = "Stylize in tiles of this many pixels: the same result as in one piece, in memory bounded by the tile; 0: never; -1: only when the image does not fit in memory.")
 	private int tile = FastStylizer.DEFAULT_TILE_SIZE;
 
+	@Parameter(label = "Strength", min = "0", max = "1",
+		description = "How strongly the style is applied, 0 to 1: the result is this much of the model's output, the rest the input.")
+	private double strength = 1;
+
 	@Parameter(label = "Temporal smoothing", min = "0", max = "0.99",
 		description = "With scope 'All planes': blend each plane's result with the previous plane's, " +
 			"warped by the motion between them; the previous plane's share (below 1). Steadies flicker " +
@@ -128,6 +133,8 @@ public class StylizeFastCommand extends StyleTransferCommand {
 		Device dev = Devices.parse(device);
 		DataType convolutions = Precision.parse(precision).convolutions(dev);
 		FastStylizer.check(tile);
+		if (!(strength >= 0 && strength <= 1)) throw new IllegalArgumentException(
+			"'strength' must be between 0 and 1, not " + strength + ".");
 		Path file = FastModelSource.standard(TITLE).find(model, model_file);
 		try (TransformerNet net = TransformerNet.load(file, dev)) {
 			net.convolutionsIn(convolutions);
@@ -146,7 +153,8 @@ public class StylizeFastCommand extends StyleTransferCommand {
 							"Stylization cancelled");
 						if (total > 1) progress.planeSteps(done, total, "tile");
 					});
-					return blend == null ? out : blend.next(picture, out);
+					RgbImage smoothed = blend == null ? out : blend.next(picture, out);
+					return Blending.withContent(picture, smoothed, strength);
 				}
 
 				@Override
@@ -169,10 +177,10 @@ public class StylizeFastCommand extends StyleTransferCommand {
 	 */
 	private void describe(ImagePlus stylized, StylizingResult run, Path file) {
 		String note = String.format(Locale.ROOT,
-			"%s: %s scope=[%s] device=%s tile=%d precision=%s%s; %d of %d planes stylized",
+			"%s: %s scope=[%s] device=%s tile=%d strength=%s precision=%s%s; %d of %d planes stylized",
 			TITLE, model_file != null ? "model_file=[" + model_file + "]"
 				: "model=[" + model.trim() + "] (" + file + ")", scope, device, tile,
-			precision, temporal_smoothing == TemporalBlend.NONE ? ""
+			strength, precision, temporal_smoothing == TemporalBlend.NONE ? ""
 				: " temporal_smoothing=" + temporal_smoothing + " temporal_axis=" +
 					temporal_axis, run.stylized(), run.total());
 		ImagePlanes.appendInfo(stylized, note);

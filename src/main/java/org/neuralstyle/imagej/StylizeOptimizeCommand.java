@@ -24,13 +24,20 @@ import ai.djl.Device;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
+import java.awt.Rectangle;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.neuralstyle.checkpoint.Checkpoints;
+import org.neuralstyle.image.Mask;
 import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.optimize.LossValues;
+import org.neuralstyle.optimize.RunTrace;
+import org.neuralstyle.optimize.StylizationListener;
 import org.neuralstyle.net.Devices;
 import org.neuralstyle.net.Pooling;
 import org.neuralstyle.net.Precision;
@@ -107,6 +114,12 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		description = "A source system's settings (see docs/presets.md); values that differ from the engine's defaults replace the preset's.")
 	private String preset = NO_PRESET;
 
+	@Parameter(label = "Regions", required = false,
+		style = CommandParameter.REGIONS_STYLE,
+		description = "A style per region: [ROI Manager] (ROI i takes style i) or the title of a label image " +
+			"(label k takes style k; 0 keeps the content). The styles are 'style', 'style_2'...; empty: one style everywhere.")
+	private String regions = "";
+
 	@Parameter(label = "Iterations", min = "1",
 		description = "Loss evaluations per plane.")
 	private int iterations = DEFAULTS.iterations;
@@ -143,7 +156,19 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 
 	@Parameter(label = "Preserve colors",
 		description = "Transfer the style on luminance only.")
-	private boolean preserve_colors = DEFAULTS.preserveColors;
+	private boolean preserve_colors = false;
+
+	@Parameter(label = "Colour mode", choices = {
+		StyleTransferSettings.ColorMode.NONE_NAME,
+		StyleTransferSettings.ColorMode.LUMINANCE_NAME,
+		StyleTransferSettings.ColorMode.HISTOGRAM_NAME },
+		description = "none: the style's colours; luminance: the content's colours (as 'preserve_colors'); " +
+			"histogram: the style recoloured to the content's colour mean and covariance first.")
+	private String color_mode = DEFAULTS.colorMode.toString();
+
+	@Parameter(label = "Strength", min = "0", max = "1",
+		description = "How strongly the style is applied, 0 to 1: the style weight is scaled by (1000^S - 1)/999.")
+	private double strength = DEFAULTS.strength;
 
 	@Parameter(label = "Snapshot every", min = "0",
 		description = "Iterations between slices of the progress window; 0: no progress window.")
@@ -182,6 +207,11 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		style = FileWidget.SAVE_STYLE,
 		description = "Optional: also save the progress stack to this new TIFF file (for headless runs).")
 	private File progress;
+
+	@Parameter(label = "Save trace as", required = false, persist = false,
+		style = FileWidget.SAVE_STYLE,
+		description = "Optional: also save what reproduces the run (settings, versions, weights' SHA-256, loss curve) to this new JSON file.")
+	private File trace;
 
 	// Everything below is rarely changed: Fiji shows this heading above it,
 	// ImageJ 1.x a second dialog.
@@ -269,6 +299,11 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 	private ImagePlus result;
 
 	private ProgressStack progressStack;
+	/**
+	 * With regions, each style image's selection (null for none): the part its
+	 * style is taken from.
+	 */
+	private List<Mask> styleMasks;
 	private OptimizationProgress tracker;
 
 	@Override
@@ -303,19 +338,34 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 					"The output and progress files are both " + output +
 						": give them different names.");
 		}
+		if (trace != null) ResultFile.checkNew(trace, "trace");
 		Device dev = Devices.parse(device);
 		List<GatysStylizer.Style> styles = styles();
+		List<Mask> regionMasks = regionMasks(styles.size());
 		List<String> warnings = new ArrayList<>();
 		String base = StackStylizing.baseTitle(content.getTitle());
 		boolean windows = Gui.canShowWindows();
 		progressStack = settings.snapshotEvery > 0 ? new ProgressStack(base +
 			" progress", windows) : null;
-		try (StateDict sd = NetworkWeights.standard(TITLE).open(effectiveNetwork(),
-			weights); GatysStylizer stylizer = new GatysStylizer(sd, dev))
+		if (regionMasks != null && settings.temporalWeight > 0)
+			throw new IllegalArgumentException(
+				"'regions' and 'temporal_weight' do not go together yet: set temporal_weight=0 or leave regions empty.");
+		Path weightsFile = NetworkWeights.standard(TITLE).file(effectiveNetwork(),
+			weights);
+		try (StateDict sd = Checkpoints.open(weightsFile);
+				GatysStylizer stylizer = new GatysStylizer(sd, dev))
 		{
+			// After the weights opened: a missing file is the checkpoint reader's
+			// message.
+			RunTrace runTrace = new RunTrace().put("command", TITLE).put("content",
+				content.getTitle()).put("style", style.getTitle()).put("device", dev
+					.toString()).put("weights", RunTrace.file(weightsFile));
+			runTrace.settings(settings);
+			if (regionMasks != null) runTrace.put("regions", regions);
 			estimate(stylizer, settings, styles, dev);
 			tracker = new OptimizationProgress(TITLE, settings.iterations,
 				progressStack);
+			StylizationListener listener = traced(tracker.listener(), runTrace);
 			PlaneSequence sequence = new PlaneSequence(stylizer, styles, settings);
 			PlaneStylizer optimization = new PlaneStylizer() {
 
@@ -323,7 +373,10 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 				public RgbImage stylize(RgbImage picture, ProgressReporter reporter)
 					throws java.io.IOException
 				{
-					StylizationResult r = sequence.next(picture, tracker.listener());
+					StylizationResult r = regionMasks == null ? sequence.next(picture,
+						listener) : stylizer.run(picture, List.of(), regionsOf(regionMasks,
+							styles, picture), settings, listener);
+					runTrace.result(r);
 					tracker.show(TITLE + ": " + r.message());
 					if (r.outcome() == StylizationResult.Outcome.DIVERGED) warnings.add(r
 						.message());
@@ -344,6 +397,8 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 				log.info(flicker);
 				ImagePlanes.appendInfo(image, flicker);
 			}
+			ImagePlanes.appendInfo(image, "Trace: " + runTrace.json());
+			if (trace != null) runTrace.write(trace.toPath(), false);
 			if (output != null) ResultFile.save(image, output);
 			ImagePlus stack = progressImage();
 			if (progress != null && stack != null) ResultFile.save(stack, progress,
@@ -356,6 +411,79 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 				warn(warning);
 			return image;
 		}
+	}
+
+	/**
+	 * The masks of 'regions' (null when empty), checked against the number of
+	 * styles.
+	 */
+	private List<Mask> regionMasks(int styleCount) {
+		String r = CommandParameter.imageTitle(regions);
+		if (r.isEmpty()) return null;
+		List<Mask> masks = ContentRegions.of(r, content);
+		if (masks.size() != styleCount) throw new IllegalArgumentException(String
+			.format(Locale.ROOT,
+				"'regions' has %d region%s but %d style image%s given (style, style_2...): give one style per region, in order.",
+				masks.size(), masks.size() == 1 ? "" : "s", styleCount, styleCount == 1
+					? " is" : "s are"));
+		return masks;
+	}
+
+	/**
+	 * One region per mask with its style, the masks cropped to the part of the
+	 * content being stylized (a selection's bounds).
+	 */
+	private List<GatysStylizer.Region> regionsOf(List<Mask> masks,
+		List<GatysStylizer.Style> styles, RgbImage picture)
+	{
+		Rectangle all = new Rectangle(0, 0, content.getWidth(), content
+			.getHeight());
+		Rectangle bounds = content.getRoi() == null ? all : content.getRoi()
+			.getBounds().intersection(all);
+		if (bounds.width != picture.width() || bounds.height != picture.height())
+			bounds = all;
+		List<Mask> cropped = ContentRegions.cropped(masks, bounds);
+		List<GatysStylizer.Region> out = new ArrayList<>();
+		for (int k = 0; k < cropped.size(); k++)
+			out.add(new GatysStylizer.Region(cropped.get(k), styles.get(k), styleMasks
+				.get(k)));
+		return out;
+	}
+
+	/** The progress listener, also recording the losses in the trace. */
+	private static StylizationListener traced(StylizationListener l,
+		RunTrace trace)
+	{
+		return new StylizationListener() {
+
+			@Override
+			public void waiting() {
+				l.waiting();
+			}
+
+			@Override
+			public void iteration(int iteration, LossValues losses) {
+				trace.iteration(iteration, losses);
+				l.iteration(iteration, losses);
+			}
+
+			@Override
+			public void snapshot(int iteration, LossValues losses, RgbImage image,
+				Scale scale)
+			{
+				l.snapshot(iteration, losses, image, scale);
+			}
+
+			@Override
+			public void scaleStarted(Scale scale) {
+				l.scaleStarted(scale);
+			}
+
+			@Override
+			public boolean cancelled() {
+				return l.cancelled();
+			}
+		};
 	}
 
 	/**
@@ -390,6 +518,10 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 			if (image != null) images.add(image);
 		}
 		List<Double> blend = blendWeights(images.size());
+		styleMasks = new ArrayList<>();
+		for (ImagePlus image : images)
+			styleMasks.add(ContentRegions.ofRoi(image.getRoi(), image.getWidth(),
+				image.getHeight()));
 		List<GatysStylizer.Style> styles = new ArrayList<>();
 		for (int i = 0; i < images.size(); i++) {
 			styles.add(new GatysStylizer.Style(ImageConversion.displayedPlane(images
@@ -517,6 +649,8 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		v.put("tile", Integer.toString(tile));
 		v.put("init", init.trim().toLowerCase(Locale.ROOT));
 		v.put("preserve_colors", Boolean.toString(preserve_colors));
+		v.put("color_mode", color_mode.trim().toLowerCase(Locale.ROOT));
+		v.put("strength", PresetKeys.number(strength));
 		v.put("snapshot_every", Integer.toString(snapshot_every));
 		v.put("style_scale", PresetKeys.number(style_scale));
 		v.put("content_layers", PresetKeys.layers(StyleTransferSettings.parseLayers(
@@ -546,6 +680,8 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		tile = Integer.parseInt(v.get("tile"));
 		init = v.get("init");
 		preserve_colors = Boolean.parseBoolean(v.get("preserve_colors"));
+		color_mode = v.get("color_mode");
+		strength = Double.parseDouble(v.get("strength"));
 		snapshot_every = Integer.parseInt(v.get("snapshot_every"));
 		style_scale = Double.parseDouble(v.get("style_scale"));
 		content_layers = v.get("content_layers");
@@ -581,7 +717,15 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		if (init_file != null && s.init != StyleTransferSettings.Init.IMAGE)
 			throw new IllegalArgumentException("'init_file' is given but init is " +
 				init + ": set init=file to start from it, or leave 'init_file' empty.");
-		s.preserveColors = preserve_colors;
+		s.colorMode = StyleTransferSettings.ColorMode.parse(color_mode);
+		if (preserve_colors) {
+			// The key of earlier versions: luminance, as color_mode=luminance.
+			if (s.colorMode == StyleTransferSettings.ColorMode.HISTOGRAM)
+				throw new IllegalArgumentException(
+					"'preserve_colors' is color_mode=luminance: give one colour mode.");
+			s.colorMode = StyleTransferSettings.ColorMode.LUMINANCE;
+		}
+		s.strength = strength;
 		s.snapshotEvery = snapshot_every;
 		if (!(learning_rate >= 0)) throw new IllegalArgumentException(
 			"'learning_rate' must be at least 0 (0: the optimizer's own).");
@@ -625,11 +769,13 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 			']');
 		if (!isNone(preset)) more.append(" preset=").append(preset.trim());
 		String note = String.format(Locale.ROOT,
-			"%s: style=[%s] iterations=%d optimizer=%s content_weight=%s style_weight=%s tv_weight=%s max_size=%d init=%s%s network=%s%s scope=[%s]%s; %d of %d planes stylized",
+			"%s: style=[%s] iterations=%d optimizer=%s content_weight=%s style_weight=%s tv_weight=%s max_size=%d init=%s%s color_mode=%s strength=%s%s network=%s%s scope=[%s]%s; %d of %d planes stylized",
 			TITLE, style.getTitle(), iterations, optimizer, number(content_weight),
 			number(style_weight), number(tv_weight), max_size, init, preserve_colors
-				? " preserve_colors" : "", network, weights == null ? ""
-					: " weights=[" + weights + "]", scope, more, run.stylized(), run
+				? " preserve_colors" : "", color_mode, number(strength),
+			CommandParameter.imageTitle(regions).isEmpty() ? "" : " regions=[" +
+				CommandParameter.imageTitle(regions) + "]", network, weights == null
+					? "" : " weights=[" + weights + "]", scope, more, run.stylized(), run
 						.total());
 		ImagePlanes.appendInfo(image, note);
 	}

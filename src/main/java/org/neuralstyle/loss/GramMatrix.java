@@ -52,6 +52,29 @@ public final class GramMatrix {
 	}
 
 	/**
+	 * The guided Gram matrix of a region (Gatys et al., "Controlling perceptual
+	 * factors in neural style transfer", 2017): Σ_p m_p·f_p·f_pᵀ / (C·Σ_p m_p)
+	 * over positions p, with the region's weight m_p at each position. The
+	 * normalization by the region's size, not the map's, makes a region's Gram
+	 * matrix comparable with a whole style image's; a mask of ones gives
+	 * {@link #of}.
+	 *
+	 * @param features a 1×C×H×W feature map
+	 * @param mask the region's weights at the map's resolution, H·W values (any
+	 *          shape)
+	 * @param area Σ_p m_p, positive
+	 */
+	public static NDArray guided(NDArray features, NDArray mask, double area) {
+		long[] s = features.getShape().getShape();
+		if (s.length != 4 || s[0] != 1) throw new IllegalArgumentException(
+			"Expected a 1xCxHxW feature map, got " + features.getShape());
+		long c = s[1], hw = s[2] * s[3];
+		NDArray f = features.reshape(c, hw);
+		return Scalars.dividedBy(f.mul(mask.reshape(1, hw)).matMul(f.transpose()),
+			(float) (c * area));
+	}
+
+	/**
 	 * The Gram matrix of each feature map of a batch: N×C×H×W to N×C×C, each
 	 * divided by C·H·W as pytorch/examples' {@code utils.gram_matrix} does for
 	 * training fast style networks.

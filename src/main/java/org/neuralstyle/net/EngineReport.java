@@ -155,7 +155,7 @@ public final class EngineReport {
 	 * DJL's own record of its version. Engine.getDjlVersion prefers the
 	 * manifest's, which in the command line's single jar is this product's.
 	 */
-	private static String readDjlVersion() {
+	public static String readDjlVersion() {
 		try (InputStream in = Engine.class.getResourceAsStream("api.properties")) {
 			Properties p = new Properties();
 			if (in != null) p.load(in);

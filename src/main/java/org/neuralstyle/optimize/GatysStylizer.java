@@ -38,7 +38,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import org.neuralstyle.image.ColourMatching;
 import org.neuralstyle.image.Luminance;
+import org.neuralstyle.image.Mask;
 import org.neuralstyle.image.Resampling;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
@@ -56,6 +58,7 @@ import org.neuralstyle.tensor.Scalars;
 import org.neuralstyle.loss.ContentLoss;
 import org.neuralstyle.loss.LayerSum;
 import org.neuralstyle.loss.GramMatrix;
+import org.neuralstyle.loss.GuidedStyleLoss;
 import org.neuralstyle.loss.StyleLoss;
 import org.neuralstyle.loss.TotalVariation;
 import org.neuralstyle.optim.Adam;
@@ -137,6 +140,14 @@ public final class GatysStylizer implements AutoCloseable {
 	public record Style(RgbImage image, double weight) {}
 
 	/**
+	 * A region of the content with its own style (Gatys et al. 2017): the style
+	 * loss compares the output's Gram matrices over {@code mask} (at the
+	 * content's size) with the style image's, over {@code styleMask} when it is
+	 * not null. The style's weight scales the region's style loss.
+	 */
+	public record Region(Mask mask, Style style, Mask styleMask) {}
+
+	/**
 	 * Stylizes {@code content}. The result has the working size: the content's,
 	 * or smaller when its long side exceeds
 	 * {@link StyleTransferSettings#maxSize}.
@@ -144,7 +155,20 @@ public final class GatysStylizer implements AutoCloseable {
 	public StylizationResult run(RgbImage content, List<Style> styles,
 		StyleTransferSettings s, StylizationListener listener) throws IOException
 	{
-		return run(content, styles, s, listener, null);
+		return run(content, styles, List.of(), s, listener, null);
+	}
+
+	/**
+	 * Stylizes {@code content} after a blend of {@code styles}, or with a style
+	 * per region when {@code regions} is not empty (then {@code styles} must be):
+	 * positions outside every region keep the content (only its content loss
+	 * applies there).
+	 */
+	public StylizationResult run(RgbImage content, List<Style> styles,
+		List<Region> regions, StyleTransferSettings s, StylizationListener listener)
+		throws IOException
+	{
+		return run(content, styles, regions, s, listener, null);
 	}
 
 	/**
@@ -157,9 +181,28 @@ public final class GatysStylizer implements AutoCloseable {
 		StyleTransferSettings s, StylizationListener listener, TemporalPrior prior)
 		throws IOException
 	{
+		return run(content, styles, List.of(), s, listener, prior);
+	}
+
+	private StylizationResult run(RgbImage content, List<Style> styles,
+		List<Region> regions, StyleTransferSettings s, StylizationListener listener,
+		TemporalPrior prior) throws IOException
+	{
 		s.validate();
 		s = forTheseWeights(s);
-		if (styles.isEmpty() && s.styleWeight > 0)
+		if (!regions.isEmpty() && !styles.isEmpty())
+			throw new IllegalArgumentException(
+				"Give the styles either as one blend or one per region, not both");
+		for (Region r : regions)
+			if (r.mask().width() != content.width() || r.mask().height() != content
+				.height()) throw new IllegalArgumentException(String.format(Locale.ROOT,
+					"The regions are %d×%d pixels but the content image is %d×%d: give regions of the content's size.",
+					r.mask().width(), r.mask().height(), content.width(), content
+						.height()));
+		if (!regions.isEmpty() && regions.stream().allMatch(r -> r.mask()
+			.area() == 0)) throw new IllegalArgumentException(
+				"The regions are all empty: give at least one region some pixels.");
+		if (styles.isEmpty() && regions.isEmpty() && s.effectiveStyleWeight() > 0)
 			throw new IllegalArgumentException("Give at least one style image");
 		for (Style st : styles)
 			if (!(st.weight() >= 0) || Double.isInfinite(st.weight()))
@@ -172,11 +215,15 @@ public final class GatysStylizer implements AutoCloseable {
 				"The style blend weights add up to 0: give at least one a positive weight");
 
 		RgbImage colourSource = workingContent(content, s.maxSize);
-		RgbImage work = s.preserveColors ? Luminance.gray(colourSource)
+		RgbImage work = s.luminanceOnly() ? Luminance.gray(colourSource)
 			: colourSource;
 
 		// Only the layers a loss with a positive weight needs are computed.
-		boolean styled = s.styleWeight > 0 && !styles.isEmpty();
+		boolean styled = s.effectiveStyleWeight() > 0 && !(styles.isEmpty() &&
+			regions.isEmpty());
+		List<Style> used = new ArrayList<>(styles);
+		for (Region r : regions)
+			used.add(r.style());
 		Set<String> allLayers = new LinkedHashSet<>();
 		if (s.contentWeight > 0) allLayers.addAll(s.contentLayers.keySet());
 		if (styled) allLayers.addAll(s.styleLayers.keySet());
@@ -191,7 +238,7 @@ public final class GatysStylizer implements AutoCloseable {
 		// The style images are used at the smallest scale's style size too: check
 		// them there.
 		int smallestSide = Math.max(sizes.get(0)[0], sizes.get(0)[1]);
-		if (styled) for (Style st : styles) {
+		if (styled) for (Style st : used) {
 			if (st.weight() == 0) continue;
 			int[] size = Resampling.fitLongSide(st.image().width(), st.image()
 				.height(), styleLongSide(smallestSide, s));
@@ -203,6 +250,10 @@ public final class GatysStylizer implements AutoCloseable {
 				"use a larger style scale or a style image with less unequal sides");
 		}
 		FeatureNetwork net = network(deepest(allLayers), s);
+		// Guided Gram matrices follow VGG's poolings and the tutorial's losses.
+		if (!regions.isEmpty() && (!(net instanceof Vgg) || !s.tutorialLossForms()))
+			throw new IllegalArgumentException(
+				"Regions work with VGG networks and the tutorial's losses only: choose vgg19 or vgg16 without a preset.");
 
 		try (GradientRecording.Turn turn = GradientRecording.take(listener::waiting,
 			listener::cancelled); NDManager run = manager.newSubManager())
@@ -216,9 +267,9 @@ public final class GatysStylizer implements AutoCloseable {
 				listener.scaleStarted(only);
 				NDArray x = new VariableSpace(s).fromPixels(prior == null
 					? initialImage(run, work, s) : prior.start(run, work.width(), work
-						.height(), s.preserveColors)).reshape(3L * work.width() * work
+						.height(), s.luminanceOnly())).reshape(3L * work.width() * work
 							.height());
-				return optimizeAt(net, work, colourSource, x, styles, blendSum,
+				return optimizeAt(net, work, colourSource, x, styles, blendSum, regions,
 					allLayers, styled, s, listener, only, 0, work, colourSource, run,
 					prior);
 			}
@@ -233,17 +284,17 @@ public final class GatysStylizer implements AutoCloseable {
 					sizes.size(), w, h, shares[k]);
 				listener.scaleStarted(scale);
 				RgbImage colourAt = Resampling.resize(colourSource, w, h);
-				RgbImage workAt = s.preserveColors ? Luminance.gray(colourAt)
+				RgbImage workAt = s.luminanceOnly() ? Luminance.gray(colourAt)
 					: colourAt;
 				try (NDManager scope = run.newSubManager()) {
 					NDArray start = new VariableSpace(s).fromPixels(previous != null
 						? toArray(scope, Resampling.resize(previous, w, h)) : prior == null
-							? initialImage(scope, workAt, s) : prior.start(scope, w, h,
-								s.preserveColors));
+							? initialImage(scope, workAt, s) : prior.start(scope, w, h, s
+								.luminanceOnly()));
 					NDArray x = start.reshape(3L * w * h);
 					StylizationResult r = optimizeAt(net, workAt, colourAt, x, styles,
-						blendSum, allLayers, styled, s, listener, scale, offset, work,
-						colourSource, scope, prior);
+						blendSum, regions, allLayers, styled, s, listener, scale, offset,
+						work, colourSource, scope, prior);
 					boolean last = k == sizes.size() - 1;
 					if (last || r.outcome() == StylizationResult.Outcome.CANCELLED || r
 						.outcome() == StylizationResult.Outcome.DIVERGED) return r;
@@ -262,10 +313,10 @@ public final class GatysStylizer implements AutoCloseable {
 	 */
 	private static StylizationResult optimizeAt(FeatureNetwork net, RgbImage work,
 		RgbImage colourSource, NDArray x, List<Style> styles, double blendSum,
-		Set<String> allLayers, boolean styled, StyleTransferSettings s,
-		StylizationListener listener, StylizationListener.Scale scale, int offset,
-		RgbImage finalWork, RgbImage finalColour, NDManager owner,
-		TemporalPrior prior)
+		List<Region> regions, Set<String> allLayers, boolean styled,
+		StyleTransferSettings s, StylizationListener listener,
+		StylizationListener.Scale scale, int offset, RgbImage finalWork,
+		RgbImage finalColour, NDManager owner, TemporalPrior prior)
 	{
 		// Targets are computed once, outside any gradient recording: they are
 		// constants.
@@ -293,15 +344,17 @@ public final class GatysStylizer implements AutoCloseable {
 		if (tile == 0) {
 			LayerSum contentLoss = s.contentWeight > 0 ? contentLoss(net, work, s,
 				owner) : new LayerSum();
-			LayerSum styleLoss = styled ? styleLoss(net, styles, blendSum, work,
-				colourSource, s, owner) : new LayerSum();
+			LayerSum styleLoss = !styled ? new LayerSum() : regions.isEmpty()
+				? styleLoss(net, styles, blendSum, work, colourSource, s, owner)
+				: RegionGuides.styleLoss((Vgg) net, regions, work, s, st -> styleImage(
+					st, work, colourSource, s), owner);
 			f = new LossFunction(net, contentLoss, styleLoss, allLayers, s, work
 				.width(), work.height());
 		}
-		else f = tiledLoss((Vgg) net, tile, styles, blendSum, work, colourSource,
-			allLayers, styled, s, owner);
+		else f = tiledLoss((Vgg) net, tile, styles, blendSum, regions, work,
+			colourSource, allLayers, styled, s, owner);
 		ImageLoss loss = prior == null ? f : prior.around(f, work.width(), work
-			.height(), s.preserveColors, owner);
+			.height(), s.luminanceOnly(), owner);
 		try (loss) {
 			return new Loop(loss, x, s, state, listener, work, scale, offset,
 				finalWork, finalColour).execute();
@@ -377,7 +430,7 @@ public final class GatysStylizer implements AutoCloseable {
 	 * computed tile by tile.
 	 */
 	private static ImageLoss tiledLoss(Vgg net, int tile, List<Style> styles,
-		double blendSum, RgbImage work, RgbImage colourSource,
+		double blendSum, List<Region> regions, RgbImage work, RgbImage colourSource,
 		Set<String> allLayers, boolean styled, StyleTransferSettings s,
 		NDManager owner)
 	{
@@ -390,6 +443,10 @@ public final class GatysStylizer implements AutoCloseable {
 			contentTargets = ContentTargets.spilled(net, grid, toArray(scope, work),
 				s.contentLayers.keySet(), scope);
 		}
+		if (styled && !regions.isEmpty()) return new TiledLoss(net, grid,
+			s.contentLayers, contentTargets, s.styleLayers, RegionGuides.of(net,
+				regions, work, tile, s, st -> styleImage(st, work, colourSource, s),
+				owner), allLayers, s);
 		Map<String, NDArray> targets = new LinkedHashMap<>();
 		try {
 			if (styled) for (Style st : styles) {
@@ -417,8 +474,12 @@ public final class GatysStylizer implements AutoCloseable {
 			if (contentTargets != null) contentTargets.close();
 			throw e;
 		}
+		// The whole image is one region: a guide without a mask.
+		Map<String, List<GuidedStyleLoss.Guide>> whole = new LinkedHashMap<>();
+		targets.forEach((layer, target) -> whole.put(layer, List.of(
+			new GuidedStyleLoss.Guide(null, 0, target, 1f))));
 		return new TiledLoss(net, grid, s.contentLayers, contentTargets,
-			s.styleLayers, targets, allLayers, s);
+			s.styleLayers, whole, allLayers, s);
 	}
 
 	/**
@@ -428,8 +489,11 @@ public final class GatysStylizer implements AutoCloseable {
 	private static RgbImage styleImage(Style st, RgbImage work,
 		RgbImage colourSource, StyleTransferSettings s)
 	{
-		RgbImage img = s.preserveColors ? Luminance.grayMatched(st.image(),
-			colourSource) : st.image();
+		RgbImage img = switch (s.colorMode) {
+			case LUMINANCE -> Luminance.grayMatched(st.image(), colourSource);
+			case HISTOGRAM -> ColourMatching.matched(st.image(), colourSource);
+			case NONE -> st.image();
+		};
 		if (s.styleSize == StyleTransferSettings.StyleSize.CONTENT_SHAPE)
 			return Resampling.resize(img, work.width(), work.height());
 		int[] size = Resampling.fitLongSide(img.width(), img.height(),
@@ -557,7 +621,7 @@ public final class GatysStylizer implements AutoCloseable {
 				yield toArray(m, new RgbImage(work.width(), work.height(), p));
 			}
 			case IMAGE -> {
-				RgbImage init = s.preserveColors ? Luminance.gray(s.initImage) : s.initImage;
+				RgbImage init = s.luminanceOnly() ? Luminance.gray(s.initImage) : s.initImage;
 				yield toArray(m, Resampling.resize(init, work.width(), work.height()));
 			}
 		};
@@ -684,7 +748,7 @@ public final class GatysStylizer implements AutoCloseable {
 		private Terms terms(NDArray image) {
 			Map<String, NDArray> f = space.features(net, image, layers);
 			NDArray c = Scalars.times(content.of(f), (float) s.contentWeight);
-			NDArray st = Scalars.times(style.of(f), (float) s.styleWeight);
+			NDArray st = Scalars.times(style.of(f), (float) s.effectiveStyleWeight());
 			NDArray tv = s.tvWeight > 0 ? Scalars.times(TotalVariation.of(space
 				.tvInput(image), s.tvForm), (float) s.tvWeight) : Scalars.of(image
 					.getManager(), 0f, image);
@@ -942,7 +1006,7 @@ public final class GatysStylizer implements AutoCloseable {
 		private RgbImage shown(RgbImage img) {
 			RgbImage big = Resampling.resize(img, finalWork.width(), finalWork
 				.height());
-			return s.preserveColors ? Luminance.recolour(big, finalColour) : big;
+			return s.luminanceOnly() ? Luminance.recolour(big, finalColour) : big;
 		}
 	}
 }

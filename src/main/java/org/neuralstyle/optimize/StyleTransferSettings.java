@@ -53,6 +53,37 @@ public final class StyleTransferSettings {
 				FILE_NAME = "file";
 	}
 
+	/**
+	 * How the output's colours relate to the content's and the style's.
+	 * {@link #NONE}: the style's colours are transferred with its texture.
+	 * {@link #LUMINANCE}: style is transferred on luminance alone and the output
+	 * takes the content's chroma (Gatys et al. 2016, "Preserving color in neural
+	 * artistic style transfer"). {@link #HISTOGRAM}: each style image is first
+	 * recoloured to the content's colour mean and covariance
+	 * ({@link org.neuralstyle.image.ColourMatching}), then transferred in full
+	 * colour (Gatys et al. 2017).
+	 */
+	public enum ColorMode {
+
+			NONE, LUMINANCE, HISTOGRAM;
+
+		/** The names users type, for choice lists. */
+		public static final String NONE_NAME = "none", LUMINANCE_NAME = "luminance",
+				HISTOGRAM_NAME = "histogram";
+
+		public static ColorMode parse(String name) {
+			for (ColorMode m : values())
+				if (m.name().equalsIgnoreCase(name.trim())) return m;
+			throw new IllegalArgumentException("Unknown colour mode '" + name +
+				"': use none, luminance or histogram.");
+		}
+
+		@Override
+		public String toString() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+	}
+
 	/** The kinds of random start image. */
 	public enum Noise {
 
@@ -189,7 +220,12 @@ public final class StyleTransferSettings {
 	public Init init = Init.CONTENT;
 	public RgbImage initImage;
 	public long seed = 0;
-	public boolean preserveColors;
+	public ColorMode colorMode = ColorMode.NONE;
+	/**
+	 * How strongly the style is applied, in [0,1]: the style weight is scaled by
+	 * {@link #strengthFactor}. 1: the style weight as given; 0: no style.
+	 */
+	public double strength = 1;
 	public Pooling pooling = Pooling.MAX;
 	/** The number format of the convolutions (see {@link Precision}). */
 	public Precision precision = Precision.parse(Precision.DEFAULT);
@@ -286,6 +322,29 @@ public final class StyleTransferSettings {
 		return c;
 	}
 
+	/**
+	 * The factor {@link #strength} scales the style weight by: (1000^S − 1) /
+	 * 999, 0 at S = 0 and 1 at S = 1, exponential in between (0.03 at S = 0.5,
+	 * 0.18 at S = 0.75), because the look of a result changes with the logarithm
+	 * of the style weight (users sweep it by decades); three decades span what
+	 * the default weights make visible.
+	 */
+	public static double strengthFactor(double strength) {
+		return (Math.pow(1000, strength) - 1) / 999;
+	}
+
+	/** The style weight in effect: {@link #styleWeight} at {@link #strength}. */
+	public double effectiveStyleWeight() {
+		return strength == 1 ? styleWeight : styleWeight * strengthFactor(strength);
+	}
+
+	/**
+	 * Style on luminance only, the output recoloured with the content's chroma.
+	 */
+	public boolean luminanceOnly() {
+		return colorMode == ColorMode.LUMINANCE;
+	}
+
 	/** Learning rate in effect: the explicit one or the optimizer's default. */
 	public double effectiveLearningRate() {
 		if (!Double.isNaN(learningRate)) return learningRate;
@@ -352,6 +411,10 @@ public final class StyleTransferSettings {
 				")");
 		require(contentWeight > 0 || styleWeight > 0,
 			"the content weight or the style weight must be positive");
+		require(strength >= 0 && strength <= 1, "strength must be in [0, 1] (got " +
+			strength + ")");
+		require(colorMode != null,
+			"a colour mode is needed: none, luminance or histogram");
 		require(styleScale > 0 && styleScale <= 8,
 			"style scale must be in (0, 8] (got " + styleScale + ")");
 		double lr = effectiveLearningRate();

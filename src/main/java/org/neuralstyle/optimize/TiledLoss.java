@@ -27,11 +27,13 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.neuralstyle.loss.GuidedStyleLoss;
 import org.neuralstyle.net.Vgg;
 import org.neuralstyle.net.VggLayer;
 import org.neuralstyle.tensor.Scalars;
@@ -62,7 +64,7 @@ final class TiledLoss implements ImageLoss {
 	private final Map<String, Float> contentLayers;
 	private final ContentTargets contentTargets;
 	private final Map<String, Float> styleLayers;
-	private final Map<String, NDArray> styleGrams;
+	private final Map<String, List<GuidedStyleLoss.Guide>> styleGuides;
 	private final Set<String> wanted;
 	private final StyleTransferSettings s;
 	private final Shape imageShape;
@@ -70,12 +72,14 @@ final class TiledLoss implements ImageLoss {
 	/**
 	 * @param contentTargets the content image's feature maps in the content
 	 *          layers, or null without a content loss; closed with this loss
-	 * @param styleGrams the target Gram matrix per style layer (C×C, normalized
-	 *          by C·h·w)
+	 * @param styleGuides per style layer, the target Gram matrix of each region
+	 *          (C×C, normalized by C times the region's area), with the region's
+	 *          weights at the layer's resolution (1×1×h×w); one guide whose mask
+	 *          is null is the whole image
 	 */
 	TiledLoss(Vgg net, TileGrid grid, Map<String, Float> contentLayers,
 		ContentTargets contentTargets, Map<String, Float> styleLayers,
-		Map<String, NDArray> styleGrams, Set<String> wanted,
+		Map<String, List<GuidedStyleLoss.Guide>> styleGuides, Set<String> wanted,
 		StyleTransferSettings s)
 	{
 		this.net = net;
@@ -83,8 +87,8 @@ final class TiledLoss implements ImageLoss {
 		this.grid = grid;
 		this.contentLayers = contentTargets == null ? Map.of() : contentLayers;
 		this.contentTargets = contentTargets;
-		this.styleLayers = styleGrams.isEmpty() ? Map.of() : styleLayers;
-		this.styleGrams = styleGrams;
+		this.styleLayers = styleGuides.isEmpty() ? Map.of() : styleLayers;
+		this.styleGuides = styleGuides;
 		this.wanted = wanted;
 		this.s = s;
 		this.imageShape = new Shape(1, 3, grid.height(), grid.width());
@@ -100,7 +104,9 @@ final class TiledLoss implements ImageLoss {
 	 * What the forward pass measures: the Gram sums per style layer and the
 	 * losses.
 	 */
-	private record Measured(Map<String, NDArray> gramSums, LossValues losses) {}
+	private record Measured(Map<String, List<NDArray>> gramSums,
+		LossValues losses)
+	{}
 
 	@Override
 	public LossValues losses(NDArray x) {
@@ -117,7 +123,7 @@ final class TiledLoss implements ImageLoss {
 			x.tempAttach(scope);
 			NDArray image = x.reshape(imageShape);
 			Measured measured = measure(image, scope);
-			Map<String, NDArray> slopes = gramSlopes(measured.gramSums());
+			Map<String, List<NDArray>> slopes = gramSlopes(measured.gramSums());
 			NDArray gradient = scope.zeros(imageShape, x.getDataType());
 			for (TileGrid.Tile t : grid.tiles()) {
 				try (NDManager tileScope = scope.newSubManager()) {
@@ -144,7 +150,7 @@ final class TiledLoss implements ImageLoss {
 	 * gradients.
 	 */
 	private Measured measure(NDArray image, NDManager owner) {
-		Map<String, NDArray> gramSums = new LinkedHashMap<>();
+		Map<String, List<NDArray>> gramSums = new LinkedHashMap<>();
 		Map<String, Double> contentSums = new LinkedHashMap<>();
 		double tvRows = 0, tvColumns = 0;
 		for (TileGrid.Tile t : grid.tiles()) {
@@ -153,13 +159,18 @@ final class TiledLoss implements ImageLoss {
 				window.attach(tileScope);
 				Map<String, NDArray> features = net.features(window, wanted);
 				for (String layer : styleLayers.keySet()) {
-					NDArray sum = coreGram(t, layer, features.get(layer));
-					NDArray total = gramSums.get(layer);
-					if (total == null) {
-						sum.attach(owner);
-						gramSums.put(layer, sum);
+					List<GuidedStyleLoss.Guide> guides = styleGuides.get(layer);
+					List<NDArray> totals = gramSums.computeIfAbsent(layer,
+						l -> new ArrayList<>());
+					for (int r = 0; r < guides.size(); r++) {
+						NDArray sum = coreGram(t, layer, features.get(layer), guides.get(r)
+							.mask());
+						if (totals.size() == r) {
+							sum.attach(owner);
+							totals.add(sum);
+						}
+						else totals.get(r).addi(sum);
 					}
-					else total.addi(sum);
 				}
 				for (String layer : contentLayers.keySet())
 					contentSums.merge(layer, (double) contentDifference(t, layer, features
@@ -176,31 +187,46 @@ final class TiledLoss implements ImageLoss {
 				contentTargets.elements(layer.getKey());
 		double style = 0;
 		for (Map.Entry<String, Float> layer : styleLayers.entrySet()) {
-			NDArray gram = normalized(layer.getKey(), gramSums.get(layer.getKey()));
-			style += layer.getValue() * gram.sub(styleGrams.get(layer.getKey()))
-				.square().mean().getFloat();
+			List<GuidedStyleLoss.Guide> guides = styleGuides.get(layer.getKey());
+			for (int r = 0; r < guides.size(); r++) {
+				GuidedStyleLoss.Guide g = guides.get(r);
+				NDArray gram = normalized(layer.getKey(), gramSums.get(layer.getKey())
+					.get(r), g);
+				style += layer.getValue() * (g.weight() * gram.sub(g.target()).square()
+					.mean().getFloat());
+			}
 		}
 		double tv = tvRows / rowPairs() + tvColumns / columnPairs();
-		float c = (float) (s.contentWeight * content), st = (float) (s.styleWeight *
-			style), v = s.tvWeight > 0 ? (float) (s.tvWeight * tv) : 0f;
+		float c = (float) (s.contentWeight * content), st = (float) (s
+			.effectiveStyleWeight() * style), v = s.tvWeight > 0
+				? (float) (s.tvWeight * tv) : 0f;
 		return new Measured(gramSums, new LossValues(c, st, v, c + st + v));
 	}
 
 	/**
-	 * dL/d(Gram sum) per style layer: L = w·w_l·mean((S/(C·N) − A)²) for the sum
-	 * S over positions, so dL/dS = w·w_l·2·(S/(C·N) − A) / (C²·C·N).
+	 * dL/d(Gram sum) per style layer and region: L = w·w_l·w_r·mean((S/(C·N) −
+	 * A)²) for the (mask-weighted) sum S over positions and the region's area N,
+	 * so dL/dS = w·w_l·w_r·2·(S/(C·N) − A) / (C²·C·N).
 	 */
-	private Map<String, NDArray> gramSlopes(Map<String, NDArray> gramSums) {
-		Map<String, NDArray> slopes = new LinkedHashMap<>();
+	private Map<String, List<NDArray>> gramSlopes(
+		Map<String, List<NDArray>> gramSums)
+	{
+		Map<String, List<NDArray>> slopes = new LinkedHashMap<>();
 		for (Map.Entry<String, Float> layer : styleLayers.entrySet()) {
 			String name = layer.getKey();
-			NDArray sum = gramSums.get(name);
-			long c = sum.getShape().get(0);
-			double positions = featurePositions(name);
-			double factor = s.styleWeight * layer.getValue() * 2 / ((double) c * c *
-				c * positions);
-			slopes.put(name, Scalars.times(normalized(name, sum).sub(styleGrams.get(
-				name)), (float) factor));
+			List<GuidedStyleLoss.Guide> guides = styleGuides.get(name);
+			List<NDArray> layerSlopes = new ArrayList<>();
+			for (int r = 0; r < guides.size(); r++) {
+				GuidedStyleLoss.Guide g = guides.get(r);
+				NDArray sum = gramSums.get(name).get(r);
+				long c = sum.getShape().get(0);
+				double positions = area(name, g);
+				double factor = s.effectiveStyleWeight() * layer.getValue() * 2 /
+					((double) c * c * c * positions) * g.weight();
+				layerSlopes.add(Scalars.times(normalized(name, sum, g).sub(g.target()),
+					(float) factor));
+			}
+			slopes.put(name, layerSlopes);
 		}
 		return slopes;
 	}
@@ -210,13 +236,16 @@ final class TiledLoss implements ImageLoss {
 	 * held constant.
 	 */
 	private NDArray surrogate(TileGrid.Tile t, NDArray window,
-		Map<String, NDArray> slopes)
+		Map<String, List<NDArray>> slopes)
 	{
 		Map<String, NDArray> features = net.features(window, wanted);
 		NDArray total = Scalars.of(window.getManager(), 0f, window);
-		for (String layer : styleLayers.keySet())
-			total = total.add(coreGram(t, layer, features.get(layer)).mul(slopes.get(
-				layer)).sum());
+		for (String layer : styleLayers.keySet()) {
+			List<GuidedStyleLoss.Guide> guides = styleGuides.get(layer);
+			for (int r = 0; r < guides.size(); r++)
+				total = total.add(coreGram(t, layer, features.get(layer), guides.get(r)
+					.mask()).mul(slopes.get(layer).get(r)).sum());
+		}
 		for (Map.Entry<String, Float> layer : contentLayers.entrySet()) {
 			float factor = (float) (s.contentWeight * layer.getValue() /
 				contentTargets.elements(layer.getKey()));
@@ -234,18 +263,36 @@ final class TiledLoss implements ImageLoss {
 	}
 
 	private NDArray coreGram(TileGrid.Tile t, String layer,
-		NDArray windowFeatures)
+		NDArray windowFeatures, NDArray mask)
 	{
-		return coreGram(grid, layers, t, layer, windowFeatures);
+		return coreGram(grid, layers, t, layer, windowFeatures, mask);
 	}
 
-	/** Σ F·Fᵀ over the tile's core positions of a layer (C×C, not normalized). */
+	/**
+	 * Σ m·F·Fᵀ over the tile's core positions of a layer (C×C, not normalized),
+	 * with the region's weights m there ({@code mask}, the whole layer's,
+	 * 1×1×h×w), or all 1 when {@code mask} is null.
+	 */
 	private static NDArray coreGram(TileGrid grid, List<VggLayer> layers,
-		TileGrid.Tile t, String layer, NDArray windowFeatures)
+		TileGrid.Tile t, String layer, NDArray windowFeatures, NDArray mask)
 	{
 		NDArray core = core(grid, layers, t, layer, windowFeatures);
 		NDArray f = core.reshape(core.getShape().get(1), -1);
-		return f.matMul(f.transpose());
+		if (mask == null) return f.matMul(f.transpose());
+		return f.mul(coreOfMap(grid, layers, t, layer, mask).reshape(1, -1)).matMul(
+			f.transpose());
+	}
+
+	/** The tile's core in a whole-image map of a layer (1×C×h×w). */
+	private static NDArray coreOfMap(TileGrid grid, List<VggLayer> layers,
+		TileGrid.Tile t, String layer, NDArray map)
+	{
+		int scale = TileGrid.scale(layers, layer);
+		int[] rows = grid.coreInFeatures(t.top(), t.bottom(), grid.height(), scale);
+		int[] columns = grid.coreInFeatures(t.left(), t.right(), grid.width(),
+			scale);
+		return map.get(new NDIndex(":, :, {}:{}, {}:{}", rows[0], rows[1],
+			columns[0], columns[1]));
 	}
 
 	/** The core's feature map minus the content's there. */
@@ -297,9 +344,16 @@ final class TiledLoss implements ImageLoss {
 				from, to)));
 	}
 
-	private NDArray normalized(String layer, NDArray gramSum) {
+	private NDArray normalized(String layer, NDArray gramSum,
+		GuidedStyleLoss.Guide guide)
+	{
 		long c = gramSum.getShape().get(0);
-		return Scalars.dividedBy(gramSum, (float) (c * featurePositions(layer)));
+		return Scalars.dividedBy(gramSum, (float) (c * area(layer, guide)));
+	}
+
+	/** The region's area at a layer: the map's positions for the whole image. */
+	private double area(String layer, GuidedStyleLoss.Guide guide) {
+		return guide.mask() == null ? featurePositions(layer) : guide.area();
 	}
 
 	private double featurePositions(String layer) {
@@ -373,11 +427,25 @@ final class TiledLoss implements ImageLoss {
 	static Map<String, NDArray> gramMatrices(Vgg net, TileGrid grid,
 		NDArray image, Set<String> wanted, NDManager owner)
 	{
+		return gramMatrices(net, grid, image, wanted, null, null, owner);
+	}
+
+	/**
+	 * The guided Gram matrix of each layer for an image over a region, tile by
+	 * tile without gradients: {@code masks} holds the region's weights per layer
+	 * at its resolution (1×1×h×w) and {@code areas} their sums; null masks: the
+	 * whole image.
+	 */
+	static Map<String, NDArray> gramMatrices(Vgg net, TileGrid grid,
+		NDArray image, Set<String> wanted, Map<String, NDArray> masks,
+		Map<String, Double> areas, NDManager owner)
+	{
 		List<VggLayer> layers = net.layers();
 		Map<String, NDArray> sums = new LinkedHashMap<>();
 		forEachTile(net, grid, image, wanted, owner, (t, features) -> {
 			for (String layer : wanted) {
-				NDArray sum = coreGram(grid, layers, t, layer, features.get(layer));
+				NDArray sum = coreGram(grid, layers, t, layer, features.get(layer),
+					masks == null ? null : masks.get(layer));
 				NDArray total = sums.get(layer);
 				if (total == null) {
 					sum.attach(owner);
@@ -390,8 +458,8 @@ final class TiledLoss implements ImageLoss {
 		for (Map.Entry<String, NDArray> sum : sums.entrySet()) {
 			int scale = TileGrid.scale(layers, sum.getKey());
 			long c = sum.getValue().getShape().get(0);
-			double positions = (double) (grid.height() / scale) * (grid.width() /
-				scale);
+			double positions = masks == null ? (double) (grid.height() / scale) *
+				(grid.width() / scale) : areas.get(sum.getKey());
 			grams.put(sum.getKey(), Scalars.dividedBy(sum.getValue(), (float) (c *
 				positions)));
 		}

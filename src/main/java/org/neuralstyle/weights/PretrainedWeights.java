@@ -95,13 +95,21 @@ public final class PretrainedWeights {
 	 * @throws CancellationException when the person asked declined the download
 	 */
 	public StateDict vgg(String network, Path file) throws IOException {
-		if (file != null) return Checkpoints.open(file);
+		return Checkpoints.open(vggFile(network, file));
+	}
+
+	/**
+	 * The file {@link #vgg} opens: {@code file} if given, else the cached (or
+	 * downloaded) file of {@code network}.
+	 */
+	public Path vggFile(String network, Path file) throws IOException {
+		if (file != null) return file;
 		KnownModel model = registry.get(network.toLowerCase(Locale.ROOT));
 		if (!model.kind().isLossNetwork()) throw new IllegalArgumentException(
 			network + " is not a loss network: use one of " + registry.models()
 				.stream().filter(m -> m.kind().isLossNetwork()).map(KnownModel::id)
 				.collect(java.util.stream.Collectors.joining(", ")) + ".");
-		return Checkpoints.open(obtain(model));
+		return obtain(model);
 	}
 
 	/**

@@ -33,7 +33,7 @@ import java.util.HexFormat;
 /**
  * SHA-256 digests of files, as lowercase hex (the form torchvision publishes).
  */
-final class Sha256 {
+public final class Sha256 {
 
 	private Sha256() {}
 
@@ -50,7 +50,7 @@ final class Sha256 {
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
-	static String of(Path file) throws IOException {
+	public static String of(Path file) throws IOException {
 		MessageDigest digest = newDigest();
 		try (InputStream in = new DigestInputStream(Files.newInputStream(file),
 			digest))

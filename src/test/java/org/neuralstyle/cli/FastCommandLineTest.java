@@ -183,4 +183,51 @@ class FastCommandLineTest {
 		assertTrue(console.err().contains("No fast model named 'no_such_style'"),
 			console.err());
 	}
+
+	@Test
+	void strengthBlendsWithTheInputAndARegionTakesTheModelOnlyThere()
+		throws Exception
+	{
+		int w = 48, h = 28;
+		Path in = dir.resolve("in.png");
+		ImageFiles.write(CommandLineTest.noise(w, h, 3), in);
+		Path full = dir.resolve("full.png"), half = dir.resolve("half.png"),
+				region = dir.resolve("region.png"), labels = dir.resolve("labels.tif");
+		assertEquals(0, Main.run("fast", "--model", MODEL, "--input", in.toString(),
+			"--output", full.toString()), console.err());
+		assertEquals(0, Main.run("fast", "--model", MODEL, "--input", in.toString(),
+			"--output", half.toString(), "--strength", "0.5"), console.err());
+		float[] input = ImageFiles.read(in).planes(), styled = ImageFiles.read(full)
+			.planes(), blended = ImageFiles.read(half).planes();
+		double worst = 0;
+		for (int i = 0; i < input.length; i++)
+			worst = Math.max(worst, Math.abs(blended[i] - (styled[i] + input[i]) /
+				2));
+		assertTrue(worst <= 1.01 / 255, "half the output, half the input: " +
+			worst * 255 + " levels off");
+
+		// Label 1 on the left half, 0 (the input) on the right.
+		ij.process.ByteProcessor ip = new ij.process.ByteProcessor(w, h);
+		for (int i = 0; i < w * h; i++)
+			ip.set(i, i % w < w / 2 ? 1 : 0);
+		IJ.saveAsTiff(new ImagePlus("labels", ip), labels.toString());
+		assertEquals(0, Main.run("fast", "--model", MODEL, "--input", in.toString(),
+			"--output", region.toString(), "--regions", labels.toString(),
+			"--feather", "2"), console.err());
+		float[] r = ImageFiles.read(region).planes();
+		int n = w * h;
+		for (int c = 0; c < 3; c++)
+			for (int y = 0; y < h; y++)
+				for (int x = 0; x < w; x++) {
+					int i = c * n + y * w + x;
+					// Beyond 3 standard deviations of the feather, one side or the other.
+					if (x < w / 2 - 6) assertEquals(styled[i], r[i], 1.01f / 255, "left");
+					if (x >= w / 2 + 6) assertEquals(input[i], r[i], 1.01f / 255,
+						"right");
+				}
+		assertEquals(ExitCodes.USAGE, Main.run("fast", "--model", MODEL, "--model",
+			MODEL, "--input", in.toString(), "--output", dir.resolve("never.png")
+				.toString(), "--regions", labels.toString()));
+		assertTrue(console.err().contains("labels 1 to 1"), console.err());
+	}
 }

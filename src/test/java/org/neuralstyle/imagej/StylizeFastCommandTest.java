@@ -141,8 +141,9 @@ class StylizeFastCommandTest {
 	void parametersAreTheMacroKeys() {
 		List<CommandParameter> ps = CommandParameters.of(StylizeFastCommand.class);
 		assertEquals(List.of("image", "model", "model_file", "scope", "device",
-			"tile", "temporal_smoothing", "temporal_axis", "precision"), ps.stream()
-				.map(CommandParameter::key).toList());
+			"tile", "strength", "temporal_smoothing", "temporal_axis", "precision"),
+			ps.stream().map(CommandParameter::key).toList());
+		assertEquals(1.0, ps.get(6).defaultValue());
 		Map<String, Object> defaults = new HashMap<>();
 		ps.forEach(p -> defaults.put(p.key(), p.defaultValue()));
 		assertEquals("candy", defaults.get("model"));
@@ -196,7 +197,7 @@ class StylizeFastCommandTest {
 		assertEquals("cells.png", image.getTitle());
 		assertTrue(result.getInfoProperty().contains(
 			"Stylize (fast model): model_file=[" + fastModel +
-				"] scope=[Current plane] device=cpu tile=-1 precision=auto; 1 of 1 planes stylized"),
+				"] scope=[Current plane] device=cpu tile=-1 strength=1.0 precision=auto; 1 of 1 planes stylized"),
 			result.getInfoProperty());
 	}
 
@@ -315,6 +316,29 @@ class StylizeFastCommandTest {
 		assertTrue(changedInside > 100, "stylized inside the selection: " +
 			changedInside);
 		assertEquals(oval.getBounds(), image.getRoi().getBounds());
+	}
+
+	@Test
+	void strengthBlendsTheModelsOutputWithTheInput() throws Exception {
+		ImagePlus image = TestImages.rgb(40, 32, 12);
+		int[] in = (int[]) image.getProcessor().getPixels();
+		int[] full = (int[]) harness.result(inputs(image)).getProcessor()
+			.getPixels();
+		int[] none = (int[]) harness.result(inputs(image, "strength", 0.0))
+			.getProcessor().getPixels();
+		int[] half = (int[]) harness.result(inputs(image, "strength", 0.5))
+			.getProcessor().getPixels();
+		int worst = 0;
+		for (int i = 0; i < in.length; i++)
+			assertEquals(in[i] & 0xffffff, none[i] & 0xffffff,
+				"strength 0: the input, pixel " + i);
+		for (int i = 0; i < in.length; i++)
+			for (int shift = 0; shift <= 16; shift += 8) {
+				int a = (in[i] >> shift) & 0xff, b = (full[i] >> shift) & 0xff, h =
+					(half[i] >> shift) & 0xff;
+				worst = Math.max(worst, Math.abs(2 * h - a - b));
+			}
+		assertTrue(worst <= 2, "strength 0.5: halfway, within rounding: " + worst);
 	}
 
 	@Test

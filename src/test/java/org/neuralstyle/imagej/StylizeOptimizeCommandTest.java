@@ -137,11 +137,12 @@ class StylizeOptimizeCommandTest {
 	void parametersAreTheMacroKeysWithTheEnginesDefaults() {
 		List<CommandParameter> ps = CommandParameters.of(
 			StylizeOptimizeCommand.class);
-		assertEquals(List.of("content", "style", "preset", "iterations",
+		assertEquals(List.of("content", "style", "preset", "regions", "iterations",
 			"optimizer", "content_weight", "style_weight", "tv_weight", "max_size",
-			"tile", "init", "preserve_colors", "snapshot_every", "network", "device",
-			"weights", "scope", "temporal_weight", "output", "progress", "style_2",
-			"style_3", "style_4", "style_weights", "style_scale", "content_layers",
+			"tile", "init", "preserve_colors", "color_mode", "strength",
+			"snapshot_every", "network", "device", "weights", "scope",
+			"temporal_weight", "output", "progress", "trace", "style_2", "style_3",
+			"style_4", "style_weights", "style_scale", "content_layers",
 			"style_layers", "init_file", "seed", "pooling", "learning_rate", "scales",
 			"temporal_axis", "min_size", "precision"), ps.stream().map(
 				CommandParameter::key).toList());
@@ -163,7 +164,12 @@ class StylizeOptimizeCommandTest {
 		assertEquals(engine.tile, defaults.get("tile"));
 		assertEquals("content", defaults.get("init"));
 		assertEquals(StyleTransferSettings.Init.CONTENT, engine.init);
-		assertEquals(engine.preserveColors, defaults.get("preserve_colors"));
+		assertEquals(false, defaults.get("preserve_colors"));
+		assertEquals(engine.colorMode.toString(), defaults.get("color_mode"));
+		assertEquals(engine.strength, defaults.get("strength"));
+		assertEquals("", defaults.get("regions"));
+		assertEquals(CommandParameter.Kind.REGIONS, parameter(ps, "regions")
+			.kind());
 		assertEquals(engine.precision.toString(), defaults.get("precision"));
 		assertEquals(engine.snapshotEvery, defaults.get("snapshot_every"));
 		assertEquals(engine.temporalWeight, defaults.get("temporal_weight"));
@@ -194,8 +200,8 @@ class StylizeOptimizeCommandTest {
 		assertEquals(engine.minSize, defaults.get("min_size"));
 		// A dialog must not offer last run's output files again: they exist now,
 		// and would be refused.
-		assertEquals(List.of("output", "progress"), ps.stream().filter(p -> !p
-			.remembered()).map(CommandParameter::key).toList());
+		assertEquals(List.of("output", "progress", "trace"), ps.stream().filter(
+			p -> !p.remembered()).map(CommandParameter::key).toList());
 		assertEquals(List.of("lbfgs", "adam"), parameter(ps, "optimizer")
 			.choices());
 		assertEquals(List.of("content", "random", "file"), parameter(ps, "init")

@@ -320,7 +320,7 @@ class StylizeOptimizeMacroTest {
 		assertFalse(run.timedOut(), run.output());
 		assertTrue(run.output().contains(
 			"Stylize (optimize): Unknown key 'iterationz' in the macro options: did you mean " +
-				"'iterations'? The keys of Stylize (optimize) are content, style, preset, iterations,"),
+				"'iterations'? The keys of Stylize (optimize) are content, style, preset, regions, iterations,"),
 			run.output());
 		assertFalse(run.output().contains("macro went on"), run.output());
 	}

@@ -37,7 +37,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.neuralstyle.loss.ContentLoss;
+import org.neuralstyle.image.Mask;
 import org.neuralstyle.loss.GramMatrix;
+import org.neuralstyle.loss.GuidedStyleLoss;
 import org.neuralstyle.loss.LayerSum;
 import org.neuralstyle.loss.StyleLoss;
 import org.neuralstyle.net.Pooling;
@@ -61,7 +63,57 @@ class TiledLossTest {
 		for (Pooling pooling : Pooling.values())
 			for (int tile : pooling == Pooling.MAX ? new int[] { 4, 12, 64 }
 				: new int[] { 8 })
-				compare(pooling, tile, 37, 45);
+				compare(pooling, tile, 37, 45, false);
+	}
+
+	@Test
+	void tiledGuidedLossesAndGradientEqualTheWholeImagesWithTwoRegions()
+		throws Exception
+	{
+		for (int tile : new int[] { 4, 12 })
+			compare(Pooling.MAX, tile, 37, 45, true);
+	}
+
+	@Test
+	void tiledGuidedGramMatricesEqualTheWholeImages() throws Exception {
+		try (NDManager m = NDManager.newBaseManager();
+				Vgg net = Vgg.load(new SyntheticVgg(NET, 3), "relu3_2", Pooling.MAX, m,
+					Device.cpu()))
+		{
+			NDArray image = random(m, 29, 42, 5);
+			Set<String> layers = Set.of("relu1_2", "relu2_1", "relu3_2");
+			TileGrid grid = TileGrid.of(net.layers(), 29, 42, 8);
+			Mask mask = softMask(42, 29, 9);
+			Map<String, NDArray> masks = new java.util.HashMap<>();
+			Map<String, Double> areas = new java.util.HashMap<>();
+			for (String layer : layers) {
+				Mask at = mask.pooled(TileGrid.scale(net.layers(), layer));
+				masks.put(layer, m.create(at.weights(), new Shape(1, 1, at.height(), at
+					.width())));
+				areas.put(layer, at.area());
+			}
+			Map<String, NDArray> whole = net.features(image, layers);
+			Map<String, NDArray> grams = TiledLoss.gramMatrices(net, grid, image,
+				layers, masks, areas, m);
+			for (String layer : layers)
+				assertClose(GramMatrix.guided(whole.get(layer), masks.get(layer), areas
+					.get(layer)).toFloatArray(), grams.get(layer).toFloatArray(), 1e-5,
+					layer + " guided Gram matrix");
+		}
+	}
+
+	/**
+	 * Weights in [0,1]: 1 on the left, 0 on the right, a ramp between, with
+	 * noise.
+	 */
+	static Mask softMask(int w, int h, long seed) {
+		Random r = new Random(seed);
+		float[] p = new float[w * h];
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++)
+				p[y * w + x] = Math.max(0, Math.min(1, 1.5f - 2f * x / w + 0.2f * (r
+					.nextFloat() - 0.5f)));
+		return new Mask(w, h, p);
 	}
 
 	@Test
@@ -125,8 +177,8 @@ class TiledLossTest {
 		}
 	}
 
-	private static void compare(Pooling pooling, int tile, int height, int width)
-		throws Exception
+	private static void compare(Pooling pooling, int tile, int height, int width,
+		boolean guided) throws Exception
 	{
 		try (NDManager m = NDManager.newBaseManager();
 				Vgg net = Vgg.load(new SyntheticVgg(NET, 3), "relu3_2", pooling, m,
@@ -147,13 +199,35 @@ class TiledLossTest {
 			Map<String, NDArray> styleFeatures = net.features(style, s.styleLayers
 				.keySet());
 			LayerSum contentLoss = new LayerSum(), styleLoss = new LayerSum();
-			Map<String, NDArray> grams = new java.util.LinkedHashMap<>();
+			Map<String, List<GuidedStyleLoss.Guide>> guides =
+				new java.util.LinkedHashMap<>();
 			for (String l : s.contentLayers.keySet())
 				contentLoss.add(l, s.contentLayers.get(l), new ContentLoss(
 					contentFeatures.get(l)));
+			Mask left = softMask(width, height, 4);
+			float[] rest = new float[width * height];
+			for (int i = 0; i < rest.length; i++)
+				rest[i] = 1 - left.weights()[i];
+			Mask right = new Mask(width, height, rest);
+			NDArray otherStyle = random(m, 33, 31, 6);
+			Map<String, NDArray> otherFeatures = net.features(otherStyle,
+				s.styleLayers.keySet());
 			for (String l : s.styleLayers.keySet()) {
-				grams.put(l, GramMatrix.of(styleFeatures.get(l)));
-				styleLoss.add(l, s.styleLayers.get(l), new StyleLoss(grams.get(l)));
+				NDArray gram = GramMatrix.of(styleFeatures.get(l));
+				if (!guided) {
+					guides.put(l, List.of(new GuidedStyleLoss.Guide(null, 0, gram, 1f)));
+					styleLoss.add(l, s.styleLayers.get(l), new StyleLoss(gram));
+					continue;
+				}
+				int scale = TileGrid.scale(net.layers(), l);
+				Mask a = left.pooled(scale), b = right.pooled(scale);
+				List<GuidedStyleLoss.Guide> g = List.of(new GuidedStyleLoss.Guide(m
+					.create(a.weights(), new Shape(1, 1, a.height(), a.width())), a
+						.area(), gram, 1f), new GuidedStyleLoss.Guide(m.create(b.weights(),
+							new Shape(1, 1, b.height(), b.width())), b.area(), GramMatrix.of(
+								otherFeatures.get(l)), 0.5f));
+				guides.put(l, g);
+				styleLoss.add(l, s.styleLayers.get(l), new GuidedStyleLoss(g));
 			}
 			NDArray flat = x.reshape(3L * height * width);
 			GatysStylizer.Graded whole = new GatysStylizer.LossFunction(net,
@@ -161,7 +235,7 @@ class TiledLossTest {
 			TileGrid grid = TileGrid.of(net.layers(), height, width, tile);
 			GatysStylizer.Graded tiled = new TiledLoss(net, grid, s.contentLayers,
 				ContentTargets.inMemory(contentFeatures, grid, net.layers()),
-				s.styleLayers, grams, wanted, s).gradient(flat);
+				s.styleLayers, guides, wanted, s).gradient(flat);
 			String what = pooling + " pooling, tile " + tile + " (" + grid.tiles()
 				.size() + " tiles): ";
 			assertTrue(grid.tiles().size() > 1 || tile == 64, what + "several tiles");

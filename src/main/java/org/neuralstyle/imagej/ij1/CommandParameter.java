@@ -50,6 +50,15 @@ public record CommandParameter(String key,Kind kind,Class<?>type,Object defaultV
  */
 public static final String IMAGE_TITLE_STYLE="image title";
 
+/**
+ * The widget style of a String parameter that names regions: {@link #ROI_MANAGER}
+ * or the title of an open label image, or "" for none.
+ */
+public static final String REGIONS_STYLE="regions";
+
+/** The regions value that takes the ROI Manager's ROIs, in order. */
+public static final String ROI_MANAGER="ROI Manager";
+
 /** What ImageJ 1.x offers, and records, for "no image" (as its own commands do). */
 public static final String NO_IMAGE="*None*";
 
@@ -58,7 +67,12 @@ public enum Kind {
 
 		NUMBER, INTEGER, BOOLEAN, CHOICE, TEXT, FILE, DIRECTORY, IMAGE,
 		/** An open image's title, or "" for none ({@link #IMAGE_TITLE_STYLE}). */
-		IMAGE_TITLE
+		IMAGE_TITLE,
+		/**
+		 * {@link #ROI_MANAGER}, an open image's title, or ""
+		 * ({@link #REGIONS_STYLE}).
+		 */
+		REGIONS
 
 	}
 

@@ -103,6 +103,8 @@ public final class CommandParameters {
 			kind = CommandParameter.Kind.CHOICE;
 		else if (type == String.class && CommandParameter.IMAGE_TITLE_STYLE.equals(
 			item.getWidgetStyle())) kind = CommandParameter.Kind.IMAGE_TITLE;
+		else if (type == String.class && CommandParameter.REGIONS_STYLE.equals(item
+			.getWidgetStyle())) kind = CommandParameter.Kind.REGIONS;
 		else if (type == String.class) kind = CommandParameter.Kind.TEXT;
 		else throw new IllegalArgumentException("Parameter '" + key + "' of " +
 			commandClass.getName() + " has type " + type.getName() +

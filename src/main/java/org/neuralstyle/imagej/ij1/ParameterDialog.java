@@ -255,7 +255,7 @@ final class ParameterDialog {
 				case FILE, DIRECTORY -> p.path(written == null ? p.defaultText()
 					: written);
 				case IMAGE -> image(p, written, values);
-				case IMAGE_TITLE -> CommandParameter.imageTitle(written);
+				case IMAGE_TITLE, REGIONS -> CommandParameter.imageTitle(written);
 			};
 			values.put(p.key(), value);
 		}
@@ -384,6 +384,8 @@ final class ParameterDialog {
 				}
 				case IMAGE_TITLE -> gd.addChoice(p.key(), openTitlesAndNone(),
 					CommandParameter.NO_IMAGE);
+				case REGIONS -> gd.addChoice(p.key(), regionChoices(),
+					CommandParameter.NO_IMAGE);
 			}
 		}
 		if (helpUrl != null) gd.addHelp(helpUrl);
@@ -401,7 +403,8 @@ final class ParameterDialog {
 				case TEXT -> gd.getNextString();
 				case FILE, DIRECTORY -> p.path(gd.getNextString());
 				case IMAGE -> gd.getNextImage();
-				case IMAGE_TITLE -> CommandParameter.imageTitle(gd.getNextChoice());
+				case IMAGE_TITLE, REGIONS -> CommandParameter.imageTitle(gd
+					.getNextChoice());
 			};
 			values.put(p.key(), value);
 		}
@@ -415,7 +418,7 @@ final class ParameterDialog {
 		return switch (p.kind()) {
 			case CHOICE -> p.choice(p.defaultText());
 			case FILE, DIRECTORY -> p.path(p.defaultText());
-			case IMAGE_TITLE -> "";
+			case IMAGE_TITLE, REGIONS -> "";
 			default -> p.defaultValue();
 		};
 	}
@@ -429,6 +432,14 @@ final class ParameterDialog {
 			case FILE, DIRECTORY -> p.path(text);
 			default -> text;
 		};
+	}
+
+	/** The ROI Manager, the open images (label images) and none. */
+	private static String[] regionChoices() {
+		List<String> choices = new ArrayList<>(List.of(
+			CommandParameter.ROI_MANAGER));
+		choices.addAll(List.of(openTitlesAndNone()));
+		return choices.toArray(String[]::new);
 	}
 
 	private static String[] openTitlesAndNone() {
@@ -453,7 +464,8 @@ final class ParameterDialog {
 			Object v = values.get(p.key());
 			// Images are the open ones of this session, not of the last.
 			if (p.kind() == CommandParameter.Kind.IMAGE || p
-				.kind() == CommandParameter.Kind.IMAGE_TITLE || !p.remembered() ||
+				.kind() == CommandParameter.Kind.IMAGE_TITLE || p
+					.kind() == CommandParameter.Kind.REGIONS || !p.remembered() ||
 				v == null) continue;
 			Prefs.set(prefsKey(p), v instanceof java.io.File f ? f.getPath() : v
 				.toString());

@@ -20,6 +20,10 @@
 
 package org.neuralstyle.imagej.models;
 
+import java.nio.file.Path;
+
+import org.neuralstyle.checkpoint.Checkpoints;
+
 import java.io.File;
 import java.io.IOException;
 import java.util.concurrent.CancellationException;
@@ -75,8 +79,16 @@ public final class NetworkWeights {
 	 *           or the model missing
 	 */
 	public StateDict open(String network, File file) throws IOException {
+		return Checkpoints.open(file(network, file));
+	}
+
+	/**
+	 * The file {@link #open} opens: {@code file} if given, else the cached (or
+	 * downloaded) file of {@code network}.
+	 */
+	public Path file(String network, File file) throws IOException {
 		try {
-			return weights.vgg(network, file == null ? null : file.toPath());
+			return weights.vggFile(network, file == null ? null : file.toPath());
 		}
 		catch (WeightsUnavailableException e) {
 			throw new IOException(e.getMessage() + " " + advice(e, menuCommand,
