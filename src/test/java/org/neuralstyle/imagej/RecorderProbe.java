@@ -75,15 +75,28 @@ public final class RecorderProbe {
 				pair.substring(eq + 1));
 		}
 		Thread clicker = new Thread(() -> {
-			long deadline = System.currentTimeMillis() + 60_000;
+			// Generous: on a loaded machine ImageJ, the preset dialog and the
+			// command's
+			// start can take minutes before this dialog shows.
+			long deadline = System.currentTimeMillis() + 180_000;
 			while (System.currentTimeMillis() < deadline) {
 				for (Window w : Window.getWindows()) {
 					if (w instanceof GenericDialog gd && gd.isShowing() && title.equals(gd
 						.getTitle()))
 					{
 						fill(gd, values);
-						EventQueue.invokeLater(() -> gd.actionPerformed(new ActionEvent(gd
-							.getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK")));
+						// A press that comes before the dialog is ready to take it is lost:
+						// press again until the dialog has closed.
+						while (gd.isShowing() && System.currentTimeMillis() < deadline) {
+							EventQueue.invokeLater(() -> gd.actionPerformed(new ActionEvent(gd
+								.getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK")));
+							try {
+								Thread.sleep(1000);
+							}
+							catch (InterruptedException e) {
+								return;
+							}
+						}
 						return;
 					}
 				}
