@@ -201,28 +201,10 @@ public final class SqueezeNet implements FeatureNetwork {
 		String bias = prefix + "bias";
 		if (!sd.contains(bias)) throw new CheckpointException(
 			"The checkpoint lacks " + bias + ": it is incomplete.");
-		weights.put(prefix + "weight", manager.create(checked(sd, w.name(), w
-			.numel()), new Shape(w.shape())));
-		weights.put(bias, manager.create(checked(sd, bias, out), new Shape(out)));
-	}
-
-	/**
-	 * A tensor's values, once they are known to be as many as the module needs
-	 * and all finite.
-	 */
-	private static float[] checked(StateDict sd, String name, long expected)
-		throws IOException
-	{
-		float[] values = sd.readFloats(name);
-		if (values.length != expected) throw new CheckpointException("Tensor " +
-			name + " in " + sd.source() + " holds " + values.length +
-			" values where the network needs " + expected +
-			": the file is corrupt or not a SqueezeNet. Download it again or pass another file.");
-		for (float v : values)
-			if (!Float.isFinite(v)) throw new CheckpointException("Tensor " + name +
-				" in " + sd.source() +
-				" contains NaN or infinite values: the file is corrupt. Download it again or pass another file.");
-		return values;
+		weights.put(prefix + "weight", manager.create(LossNetworkTensors.read(sd,
+			"a SqueezeNet", w.name(), w.numel()), new Shape(w.shape())));
+		weights.put(bias, manager.create(LossNetworkTensors.read(sd, "a SqueezeNet",
+			bias, out), new Shape(out)));
 	}
 
 	/** The modules of a network loaded this far, in order. */

@@ -173,10 +173,11 @@ public final class Vgg implements FeatureNetwork {
 				if (!sd.contains(b)) throw new CheckpointException(
 					"The checkpoint lacks " + b + ": it is incomplete.");
 				TensorInfo wi = sd.info(w);
-				vgg.weights.put(layer.name(), manager.create(checked(sd, w, wi.numel()),
-					new Shape(wi.shape())));
-				vgg.biases.put(layer.name(), manager.create(checked(sd, b, layer
-					.outChannels()), new Shape(layer.outChannels())));
+				vgg.weights.put(layer.name(), manager.create(LossNetworkTensors.read(sd,
+					"a VGG network", w, wi.numel()), new Shape(wi.shape())));
+				vgg.biases.put(layer.name(), manager.create(LossNetworkTensors.read(sd,
+					"a VGG network", b, layer.outChannels()), new Shape(layer
+						.outChannels())));
 			}
 		}
 		catch (IOException | RuntimeException e) {
@@ -184,28 +185,6 @@ public final class Vgg implements FeatureNetwork {
 			throw e;
 		}
 		return vgg;
-	}
-
-	/**
-	 * A tensor's values, once they are known to be as many as the layer needs and
-	 * all finite. DJL would otherwise refuse a short bias with an
-	 * IllegalArgumentException, which reads as a wrong option, and a NaN weight
-	 * would surface only as a diverged optimization.
-	 */
-	private static float[] checked(StateDict sd, String name, long expected)
-		throws IOException
-	{
-		float[] values = sd.readFloats(name);
-		if (values.length != expected) throw new CheckpointException("Tensor " +
-			name + " in " + sd.source() + " holds " + values.length +
-			" values where the network needs " + expected +
-			": the file is corrupt or not a VGG " +
-			"network. Download it again or pass another file.");
-		for (float v : values)
-			if (!Float.isFinite(v)) throw new CheckpointException("Tensor " + name +
-				" in " + sd.source() +
-				" contains NaN or infinite values: the file is corrupt. Download it again or pass another file.");
-		return values;
 	}
 
 	/** All layer names of a network loaded this far, in order. */
