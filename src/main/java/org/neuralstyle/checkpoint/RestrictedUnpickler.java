@@ -97,7 +97,8 @@ final class RestrictedUnpickler extends Unpickler {
 	}
 
 	/** Result of one pickle: its object and the storages it referenced. */
-	record Result(Object value, Map<String, StorageRef> storages) {}
+	record Result(Object value, Map<String, StorageRef> storages) {
+	}
 
 	/**
 	 * Reads one pickle from the stream, stopping right after its STOP opcode
@@ -478,10 +479,10 @@ final class RestrictedUnpickler extends Unpickler {
 	/** A storage class, as it appears in a persistent id; never called. */
 	private record StorageType(DType dtype) implements IObjectConstructor {
 
-	@Override
-	public Object construct(Object[] args) {
-		throw new PickleException("storage class called");
-	}
+		@Override
+		public Object construct(Object[] args) {
+			throw new PickleException("storage class called");
+		}
 
 	}
 

@@ -62,7 +62,8 @@ final class SafetensorsFile implements StateDict {
 	/** PyTorch supports at most 64 dimensions. */
 	private static final int MAX_RANK = 64;
 
-	private record Entry(DType dtype, long[] shape, long begin, long end) {}
+	private record Entry(DType dtype, long[] shape, long begin, long end) {
+	}
 
 	private final Path file;
 	private final FileChannel channel;

@@ -50,7 +50,8 @@ import com.google.gson.JsonObject;
  */
 public final class SafetensorsWriter {
 
-	private record Tensor(long[] shape, float[] data) {}
+	private record Tensor(long[] shape, float[] data) {
+	}
 
 	private final Map<String, Tensor> tensors = new LinkedHashMap<>();
 	private final Map<String, String> metadata = new LinkedHashMap<>();

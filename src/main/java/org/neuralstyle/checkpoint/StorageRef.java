@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.checkpoint;
 
 /**
@@ -25,4 +26,5 @@ package org.neuralstyle.checkpoint;
  * before 0.4 only) the element offset of a storage that is a view into the
  * keyed one.
  */
-record StorageRef(String key,DType dtype,long numel,long viewOffset){}
+record StorageRef(String key, DType dtype, long numel, long viewOffset) {
+}

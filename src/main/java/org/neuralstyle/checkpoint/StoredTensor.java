@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.checkpoint;
 
 import java.nio.ByteBuffer;
@@ -28,29 +29,71 @@ import java.nio.ByteBuffer;
  * storage shared with other tensors, so reading it means reading the span of
  * the storage it touches and gathering its elements in row-major order.
  */
-record StoredTensor(String storageKey,DType dtype,long offset,long[]shape,long[]stride){
+record StoredTensor(String storageKey, DType dtype, long offset, long[] shape,
+		long[] stride) {
 
-/**
- * @throws ArithmeticException if a hostile shape's product does not fit in a
- *           long
- */
-long numel(){long n=1;for(long d:shape)n=Math.multiplyExact(n,d);return n;}
+	/**
+	 * @throws ArithmeticException if a hostile shape's product does not fit in a
+	 *           long
+	 */
+	long numel() {
+		long n = 1;
+		for (long d : shape)
+			n = Math.multiplyExact(n, d);
+		return n;
+	}
 
-/**
- * Elements from {@link #offset()} to the last one the tensor touches,
- * inclusive.
- *
- * @throws ArithmeticException if it does not fit in a long
- */
-long span(){if(numel()==0)return 0;long last=0;for(int i=0;i<shape.length;i++)last=Math.addExact(last,Math.multiplyExact(shape[i]-1,stride[i]));return Math.addExact(last,1);}
+	/**
+	 * Elements from {@link #offset()} to the last one the tensor touches,
+	 * inclusive.
+	 *
+	 * @throws ArithmeticException if it does not fit in a long
+	 */
+	long span() {
+		if (numel() == 0) return 0;
+		long last = 0;
+		for (int i = 0; i < shape.length; i++)
+			last = Math.addExact(last, Math.multiplyExact(shape[i] - 1, stride[i]));
+		return Math.addExact(last, 1);
+	}
 
-boolean contiguous(){long expected=1;for(int i=shape.length-1;i>=0;i--){if(shape[i]!=1&&stride[i]!=expected)return false;expected*=shape[i];}return true;}
+	boolean contiguous() {
+		long expected = 1;
+		for (int i = shape.length - 1; i >= 0; i--) {
+			if (shape[i] != 1 && stride[i] != expected) return false;
+			expected *= shape[i];
+		}
+		return true;
+	}
 
-/**
- * The elements in row-major order, from a little-endian buffer holding
- * {@link #span()} elements.
- */
-float[]gather(ByteBuffer spanBytes){float[]out=new float[(int)numel()];if(contiguous()){if(dtype==DType.FLOAT32)spanBytes.asFloatBuffer().get(out);else for(int i=0;i<out.length;i++)out[i]=dtype.get(spanBytes,i);return out;}
-// Walk the multi-index like an odometer, tracking the element's position in the
-// span.
-long[]index=new long[shape.length];long at=0;for(int i=0;i<out.length;i++){out[i]=dtype.get(spanBytes,(int)at);for(int d=shape.length-1;d>=0;d--){if(++index[d]<shape[d]){at+=stride[d];break;}at-=(shape[d]-1)*stride[d];index[d]=0;}}return out;}}
+	/**
+	 * The elements in row-major order, from a little-endian buffer holding
+	 * {@link #span()} elements.
+	 */
+	float[] gather(ByteBuffer spanBytes) {
+		float[] out = new float[(int) numel()];
+		if (contiguous()) {
+			if (dtype == DType.FLOAT32) spanBytes.asFloatBuffer().get(out);
+			else for (int i = 0; i < out.length; i++)
+				out[i] = dtype.get(spanBytes, i);
+			return out;
+		}
+		// Walk the multi-index like an odometer, tracking the element's position in
+		// the
+		// span.
+		long[] index = new long[shape.length];
+		long at = 0;
+		for (int i = 0; i < out.length; i++) {
+			out[i] = dtype.get(spanBytes, (int) at);
+			for (int d = shape.length - 1; d >= 0; d--) {
+				if (++index[d] < shape[d]) {
+					at += stride[d];
+					break;
+				}
+				at -= (shape[d] - 1) * stride[d];
+				index[d] = 0;
+			}
+		}
+		return out;
+	}
+}

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.checkpoint;
 
 import java.util.Arrays;
@@ -26,13 +27,29 @@ import java.util.Arrays;
  * name in the state dict, its element type (PyTorch's names: {@code float32},
  * {@code float16}, {@code bfloat16}, {@code float64}, ...) and its shape.
  */
-public record TensorInfo(String name,String dtype,long[]shape){
+public record TensorInfo(String name, String dtype, long[] shape) {
 
-/** Number of elements: the product of the shape (1 for a scalar). */
-public long numel(){long n=1;for(long d:shape)n*=d;return n;}
+	/** Number of elements: the product of the shape (1 for a scalar). */
+	public long numel() {
+		long n = 1;
+		for (long d : shape)
+			n *= d;
+		return n;
+	}
 
-@Override public String toString(){return name+" "+dtype+" "+Arrays.toString(shape);}
+	@Override
+	public String toString() {
+		return name + " " + dtype + " " + Arrays.toString(shape);
+	}
 
-@Override public boolean equals(Object o){return o instanceof TensorInfo t&&name.equals(t.name)&&dtype.equals(t.dtype)&&Arrays.equals(shape,t.shape);}
+	@Override
+	public boolean equals(Object o) {
+		return o instanceof TensorInfo t && name.equals(t.name) && dtype.equals(
+			t.dtype) && Arrays.equals(shape, t.shape);
+	}
 
-@Override public int hashCode(){return name.hashCode()*31+Arrays.hashCode(shape);}}
+	@Override
+	public int hashCode() {
+		return name.hashCode() * 31 + Arrays.hashCode(shape);
+	}
+}

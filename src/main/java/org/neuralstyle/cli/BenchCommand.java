@@ -43,6 +43,7 @@ import org.neuralstyle.optimize.StylizationListener;
 import org.neuralstyle.optim.OptimizerKind;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -161,13 +162,11 @@ final class BenchCommand {
 			description = "lbfgs or adam. Adam makes exactly the iterations asked for: use it to time few iterations of a large image.")
 		String optimizer;
 
-		@Option(names = "--device", defaultValue = "auto")
-		String device;
+		@Mixin
+		DeviceOption device;
 
-		@Option(names = "--precision", defaultValue = Precision.DEFAULT,
-			paramLabel = "auto|fp32|bf16|fp16",
-			description = "Number format of the convolutions. Default: ${DEFAULT-VALUE}.")
-		String precision;
+		@Mixin
+		PrecisionOption precision;
 
 		@Option(names = "--compare-fp32",
 			description = "Run each size again in fp32 and print the PSNR of the result against fp32's: the quality cost of a reduced precision.")
@@ -179,7 +178,7 @@ final class BenchCommand {
 
 		@Override
 		public Integer call() throws Exception {
-			Device dev = Devices.parse(device);
+			Device dev = device.parse();
 			double gflops = gemmThroughput(dev, 2048);
 			System.out.printf(Locale.ROOT,
 				"device %s; GEMM 2048x2048 float32: %.1f GFLOP/s%n", dev, gflops);
@@ -189,7 +188,7 @@ final class BenchCommand {
 			StyleTransferSettings s = new StyleTransferSettings();
 			s.iterations = iterations;
 			s.optimizer = OptimizerKind.fromName(optimizer);
-			s.precision = Precision.parse(precision);
+			s.precision = precision.parse();
 			System.out.println("precision " + s.precision + ": convolutions in " +
 				s.precision.convolutions(dev));
 			try (SyntheticVgg sd = new SyntheticVgg(SyntheticVgg.VGG19, 1);
@@ -197,7 +196,7 @@ final class BenchCommand {
 			{
 				for (int size : sizes) {
 					s.maxSize = size;
-					Timer timer = new Timer(profile);
+					IterationClock timer = new IterationClock(profile);
 					// Tiles as a run would choose them (automatic: only when the image
 					// does not fit).
 					RunEstimate estimate = RunEstimate.of(stylizer.layout(), s, size,
@@ -209,7 +208,7 @@ final class BenchCommand {
 					// A diverged run keeps its start: say so, or its figures mislead.
 					if (run.outcome() == StylizationResult.Outcome.DIVERGED) System.out
 						.println("  " + run.message());
-					double perIteration = timer.secondsPerIteration();
+					double perIteration = timer.clock.secondsPerStep();
 					// The floor is the untiled image's: the tiles' overlapping halos
 					// count against the engine.
 					double flops = RunEstimate.evaluationFlops(stylizer.layout(), s, true,
@@ -226,8 +225,8 @@ final class BenchCommand {
 						full.maxSize = size;
 						full.precision = Precision.FP32;
 						StylizationResult fp32 = stylizer.run(noise(size, 1), List.of(
-							new GatysStylizer.Style(noise(size, 2), 1)), full, new Timer(
-								false));
+							new GatysStylizer.Style(noise(size, 2), 1)), full,
+							new IterationClock(false));
 						RgbImage reference = fp32.image();
 						System.out.printf(Locale.ROOT,
 							"  final losses: %s %.6g, fp32 %.6g%n", s.precision, run.losses()
@@ -236,89 +235,48 @@ final class BenchCommand {
 							"  after %d iterations, %s against fp32: PSNR %.1f dB%n",
 							iterations, s.precision, psnr(result, reference));
 					}
-					if (profile) System.out.print("  " + cpuRatio(timer
-						.cpuSecondsPerIteration(), flops, gemmPerCpuSecond, "iteration") +
-						System.lineSeparator() + timer.profileLines());
+					if (profile) System.out.print("  " + cpuRatio(timer.clock
+						.cpuSecondsPerStep(), flops, gemmPerCpuSecond, "iteration") + System
+							.lineSeparator() + timer.clock.profileLines());
 				}
 			}
 			return 0;
 		}
 
 		private static RgbImage noise(int size, long seed) {
-			Random r = new Random(seed);
-			float[] p = new float[3 * size * size];
-			for (int i = 0; i < p.length; i++)
-				p[i] = r.nextFloat();
-			return new RgbImage(size, size, p);
+			return BenchCommand.noise(size, size, seed);
 		}
 	}
 
 	/**
 	 * Times evaluations after the first (which includes one-time set-up); with a
 	 * profile, records the third iteration (one evaluation and the optimizer's
-	 * work up to the next) and the process's CPU time over the timed ones.
+	 * work up to the next, past the second's warm-up) and the process's CPU time
+	 * over the timed ones.
 	 */
-	private static final class Timer implements StylizationListener {
+	private static final class IterationClock implements StylizationListener {
 
-		private final boolean profile;
-		private long first;
-		private long previous;
-		private long last;
-		private int count;
-		private ProcessTimes firstTimes;
-		private ProcessTimes previousTimes;
-		private ProcessTimes lastTimes;
-		private NativeProfile running;
-		private NativeProfile.Report report;
+		final StepClock clock;
 
-		Timer(boolean profile) {
-			this.profile = profile;
+		IterationClock(boolean profile) {
+			clock = new StepClock("iteration", profile, 2, true);
 		}
 
 		@Override
 		public void iteration(int iteration, LossValues losses) {
-			long now = System.nanoTime();
-			if (count == 0) first = now;
-			previous = last;
-			last = now;
-			count++;
-			if (!profile) return;
-			// Kept for the callback before the last too: the last reports the
-			// closing loss and is left out of the timing.
-			previousTimes = lastTimes;
-			lastTimes = ProcessTimes.now();
-			if (count == 1) firstTimes = lastTimes;
-			try {
-				if (count == 3 && running != null) {
-					report = running.stop();
-					running = null;
-				}
-				if (count == 2) running = NativeProfile.start();
-			}
-			catch (java.io.IOException e) {
-				throw new java.io.UncheckedIOException(e);
-			}
+			clock.tick();
 		}
+	}
 
-		/** CPU seconds per timed iteration (NaN without /proc). */
-		double cpuSecondsPerIteration() {
-			return ProcessTimes.cpuSeconds(firstTimes, previousTimes) / Math.max(1,
-				count - 2);
-		}
-
-		String profileLines() {
-			StringBuilder b = new StringBuilder("  ").append(ProcessTimes.between(
-				firstTimes, previousTimes, Math.max(1, count - 2), "iteration")).append(
-					System.lineSeparator());
-			if (report != null) b.append(report.lines("  ", "iteration"));
-			return b.toString();
-		}
-
-		double secondsPerIteration() {
-			// From the end of the first evaluation to the end of the last one; the
-			// final call reports the closing loss (a forward pass only) and is left
-			// out.
-			return (previous - first) / 1e9 / Math.max(1, count - 2);
-		}
+	/**
+	 * Pixels in [0, 1) from a seeded generator: the speed does not depend on
+	 * them.
+	 */
+	static RgbImage noise(int width, int height, long seed) {
+		Random r = new Random(seed);
+		float[] p = new float[3 * width * height];
+		for (int i = 0; i < p.length; i++)
+			p[i] = r.nextFloat();
+		return new RgbImage(width, height, p);
 	}
 }

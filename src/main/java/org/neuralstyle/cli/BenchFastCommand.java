@@ -24,7 +24,6 @@ import ai.djl.Device;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.Callable;
 
 import org.neuralstyle.fast.FastStylizer;
@@ -32,11 +31,10 @@ import org.neuralstyle.fast.TransformerNet;
 import org.neuralstyle.fast.TransformerNetLayout;
 import org.neuralstyle.fast.TransformerWeights;
 import org.neuralstyle.image.RgbImage;
-import org.neuralstyle.net.Devices;
-import org.neuralstyle.net.Precision;
 import org.neuralstyle.checkpoint.StateDict;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -57,13 +55,11 @@ final class BenchFastCommand implements Callable<Integer> {
 		description = "Timed runs per size (after one warm-up).")
 	int repeat;
 
-	@Option(names = "--device", defaultValue = "auto")
-	String device;
+	@Mixin
+	DeviceOption device;
 
-	@Option(names = "--precision", defaultValue = Precision.DEFAULT,
-		paramLabel = "auto|fp32|bf16|fp16",
-		description = "Number format of the convolutions. Default: ${DEFAULT-VALUE}.")
-	String precision;
+	@Mixin
+	PrecisionOption precision;
 
 	@Option(names = "--compare-fp32",
 		description = "Stylize once more in fp32 and print the PSNR of this precision's image against fp32's.")
@@ -75,7 +71,7 @@ final class BenchFastCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		Device dev = Devices.parse(device);
+		Device dev = device.parse();
 		double gflops = BenchCommand.gemmThroughput(dev, 2048);
 		System.out.printf(Locale.ROOT,
 			"device %s; GEMM 2048x2048 float32: %.1f GFLOP/s%n", dev, gflops);
@@ -85,16 +81,16 @@ final class BenchFastCommand implements Callable<Integer> {
 		try (StateDict weights = TransformerWeights.pytorchDefault(1);
 				TransformerNet net = TransformerNet.load(weights, dev))
 		{
-			ai.djl.ndarray.types.DataType convolutions = Precision.parse(precision)
+			ai.djl.ndarray.types.DataType convolutions = precision.parse()
 				.convolutions(dev);
 			net.convolutionsIn(convolutions);
-			System.out.println("precision " + precision + ": convolutions in " +
-				convolutions);
+			System.out.println("precision " + precision.precision +
+				": convolutions in " + convolutions);
 			for (int size : sizes) {
 				// One tile of the whole image: the network's own speed, no tiling
 				// overhead.
 				FastStylizer stylizer = new FastStylizer(net, FastStylizer.ONE_PIECE);
-				RgbImage img = noise(size);
+				RgbImage img = BenchCommand.noise(size, size, size);
 				RgbImage result = stylizer.stylize(img);
 				ProcessTimes before = ProcessTimes.now();
 				long t0 = System.nanoTime();
@@ -114,7 +110,7 @@ final class BenchFastCommand implements Callable<Integer> {
 					RgbImage reference = stylizer.stylize(img);
 					net.convolutionsIn(convolutions);
 					System.out.printf(Locale.ROOT, "  %s against fp32: PSNR %.1f dB%n",
-						precision, BenchCommand.psnr(result, reference));
+						precision.precision, BenchCommand.psnr(result, reference));
 				}
 				if (profile) {
 					System.out.println("  " + BenchCommand.cpuRatio(cpuSeconds, flops,
@@ -152,11 +148,4 @@ final class BenchFastCommand implements Callable<Integer> {
 		return 2.0 * in * out * k * k;
 	}
 
-	private static RgbImage noise(int size) {
-		Random r = new Random(size);
-		float[] p = new float[3 * size * size];
-		for (int i = 0; i < p.length; i++)
-			p[i] = r.nextFloat();
-		return new RgbImage(size, size, p);
-	}
 }

@@ -28,7 +28,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -40,14 +39,13 @@ import org.neuralstyle.fast.train.FastTrainingSettings;
 import org.neuralstyle.fast.train.TrainingImages;
 import org.neuralstyle.fast.train.TrainingStep;
 import org.neuralstyle.fast.TransformerNetLayout;
-import org.neuralstyle.image.RgbImage;
-import org.neuralstyle.net.Devices;
 import org.neuralstyle.net.SyntheticVgg;
 import org.neuralstyle.progress.TimeLeft;
 import org.neuralstyle.net.Vgg;
 import org.neuralstyle.net.VggLayer;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -77,8 +75,8 @@ final class BenchTrainCommand implements Callable<Integer> {
 		description = "Steps to time after a first, untimed one (default: ${DEFAULT-VALUE}).")
 	int steps;
 
-	@Option(names = "--device", defaultValue = "auto")
-	String device;
+	@Mixin
+	DeviceOption device;
 
 	@Option(names = "--profile",
 		description = "Also print where the time goes (libtorch's profiler over the second step), the CPU time split into user and system, and the page faults per step.")
@@ -88,7 +86,7 @@ final class BenchTrainCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		if (steps < 1) throw new IllegalArgumentException(
 			"--steps must be at least 1");
-		Device dev = Devices.parse(device);
+		Device dev = device.parse();
 		double gflops = BenchCommand.gemmThroughput(dev, 2048);
 		System.out.printf(Locale.ROOT,
 			"device %s; GEMM 2048x2048 float32: %.1f GFLOP/s%n", dev, gflops);
@@ -102,16 +100,16 @@ final class BenchTrainCommand implements Callable<Integer> {
 		Path folder = Files.createTempDirectory("bench-train");
 		try {
 			for (int i = 0; i < batchSize; i++)
-				ImageFiles.write(noise(imageSize + 64, imageSize, i), folder.resolve(
-					"picture" + i + ".png"));
+				ImageFiles.write(BenchCommand.noise(imageSize + 64, imageSize, i),
+					folder.resolve("picture" + i + ".png"));
 			TrainingImages pictures = TrainingImages.in(folder, ImageFiles::read);
-			Timer timer = new Timer(profile);
+			StepTimer timer = new StepTimer(profile);
 			try (SyntheticVgg vgg = new SyntheticVgg(SyntheticVgg.VGG16, 1);
 					FastTrainer trainer = new FastTrainer(vgg, dev))
 			{
-				trainer.train(pictures, noise(imageSize, imageSize, 99), "noise", s,
-					folder.resolve("model.safetensors"), null, timer);
-				double perStep = timer.secondsPerStep();
+				trainer.train(pictures, BenchCommand.noise(imageSize, imageSize, 99),
+					"noise", s, folder.resolve("model.safetensors"), null, timer);
+				double perStep = timer.clock.secondsPerStep();
 				double flops = stepFlops(Vgg.layout(vgg), imageSize, batchSize);
 				double floor = flops / (gflops * 1e9);
 				System.out.printf(Locale.ROOT,
@@ -122,9 +120,9 @@ final class BenchTrainCommand implements Callable<Integer> {
 				System.out.printf(Locale.ROOT,
 					"2 epochs of COCO train2014 (%d pictures) = %d steps: %s at this speed%n",
 					COCO_TRAIN2014, cocoSteps, TimeLeft.words(perStep * cocoSteps));
-				if (profile) System.out.print("  " + BenchCommand.cpuRatio(timer
+				if (profile) System.out.print("  " + BenchCommand.cpuRatio(timer.clock
 					.cpuSecondsPerStep(), flops, gemmPerCpuSecond, "step") + System
-						.lineSeparator() + timer.profileLines());
+						.lineSeparator() + timer.clock.profileLines());
 			}
 		}
 		finally {
@@ -173,73 +171,24 @@ final class BenchTrainCommand implements Callable<Integer> {
 		return flops;
 	}
 
-	private static RgbImage noise(int width, int height, long seed) {
-		Random r = new Random(seed);
-		float[] p = new float[3 * width * height];
-		for (int i = 0; i < p.length; i++)
-			p[i] = r.nextFloat();
-		return new RgbImage(width, height, p);
-	}
-
 	/**
-	 * Times the steps after the first, which includes one-time set-up; with a
-	 * profile, records the second step and the process's CPU time over the timed
-	 * ones.
+	 * Prints each step's losses and times the steps after the first, which
+	 * includes one-time set-up; with a profile, records the second step and the
+	 * process's CPU time over the timed ones.
 	 */
-	private static final class Timer implements FastTrainingListener {
+	private static final class StepTimer implements FastTrainingListener {
 
-		private final boolean profile;
-		private long first;
-		private long last;
-		private int count;
-		private ProcessTimes firstTimes;
-		private ProcessTimes lastTimes;
-		private NativeProfile running;
-		private NativeProfile.Report report;
+		final StepClock clock;
 
-		Timer(boolean profile) {
-			this.profile = profile;
+		StepTimer(boolean profile) {
+			clock = new StepClock("step", profile, 1, false);
 		}
 
 		@Override
 		public void stepped(TrainingStep step) {
-			long now = System.nanoTime();
-			if (count == 0) first = now;
-			last = now;
-			count++;
+			clock.tick();
 			System.out.printf(Locale.ROOT, "  step %d/%d content %.4g style %.4g%n",
 				step.step(), step.steps(), step.content(), step.style());
-			if (!profile) return;
-			lastTimes = ProcessTimes.now();
-			if (count == 1) firstTimes = lastTimes;
-			try {
-				if (count == 2 && running != null) {
-					report = running.stop();
-					running = null;
-				}
-				if (count == 1) running = NativeProfile.start();
-			}
-			catch (java.io.IOException e) {
-				throw new java.io.UncheckedIOException(e);
-			}
-		}
-
-		/** CPU seconds per timed step (NaN without /proc). */
-		double cpuSecondsPerStep() {
-			return ProcessTimes.cpuSeconds(firstTimes, lastTimes) / Math.max(1,
-				count - 1);
-		}
-
-		String profileLines() {
-			StringBuilder b = new StringBuilder("  ").append(ProcessTimes.between(
-				firstTimes, lastTimes, Math.max(1, count - 1), "step")).append(System
-					.lineSeparator());
-			if (report != null) b.append(report.lines("  ", "step"));
-			return b.toString();
-		}
-
-		double secondsPerStep() {
-			return (last - first) / 1e9 / Math.max(1, count - 1);
 		}
 	}
 }

@@ -21,10 +21,8 @@
 package org.neuralstyle.cli;
 
 import java.lang.reflect.Field;
-import java.math.BigDecimal;
-import java.util.Locale;
-import java.util.Map;
-import java.util.StringJoiner;
+
+import org.neuralstyle.optimize.preset.Preset;
 
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -51,27 +49,6 @@ class EngineDefaults implements IDefaultValueProvider {
 		if (!(arg instanceof OptionSpec option) || option.descriptionKey()
 			.isEmpty() || option.descriptionKey().contains(".")) return null;
 		Field field = settings.getClass().getField(option.descriptionKey());
-		return format(field.get(settings));
-	}
-
-	/**
-	 * A value as a user would type it: 1e6 rather than 1000000.0, layer weights
-	 * only where not 1.
-	 */
-	static String format(Object value) {
-		if (value instanceof Double || value instanceof Float) {
-			String plain = new BigDecimal(value.toString()).stripTrailingZeros()
-				.toString();
-			return plain.toLowerCase(Locale.ROOT).replace("e+", "e");
-		}
-		if (value instanceof Enum<?> e) return e.toString().equals(e.name()) ? e
-			.name().toLowerCase(Locale.ROOT) : e.toString();
-		if (value instanceof Map<?, ?> layers) {
-			StringJoiner joined = new StringJoiner(",");
-			layers.forEach((name, weight) -> joined.add(((Number) weight)
-				.floatValue() == 1f ? name.toString() : name + ":" + format(weight)));
-			return joined.toString();
-		}
-		return String.valueOf(value);
+		return Preset.format(field.get(settings));
 	}
 }

@@ -143,7 +143,7 @@ final class FastCommand implements Callable<Integer> {
 						new ConsoleProgress(model, System.err)));
 				TransformerNet net = TransformerNet.load(modelFile, dev);
 				nets.add(net);
-				net.convolutionsIn(run.precision().convolutions(dev));
+				net.convolutionsIn(run.precision.parse().convolutions(dev));
 				stylizers.add(new FastStylizer(net, tile));
 			}
 			this.stylizers = stylizers;

@@ -20,8 +20,6 @@
 
 package org.neuralstyle.cli;
 
-import org.neuralstyle.net.Precision;
-
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -35,17 +33,8 @@ final class ImageRunOptions {
 	@Mixin
 	DeviceOption device;
 
-	@Option(names = "--precision", defaultValue = Precision.DEFAULT,
-		paramLabel = "auto|fp32|bf16|fp16",
-		description = "Number format of the convolutions (Gram matrices, losses and the optimizer stay fp32): " +
-			"auto is fp32 (fp16 is for GPUs, where it is not yet measured); bf16 is refused (DJL 0.36 cannot make bfloat16 arrays). " +
-			"Default: ${DEFAULT-VALUE}.")
-	String precision;
-
-	/** The precision named, or an error that lists the choices. */
-	Precision precision() {
-		return Precision.parse(precision);
-	}
+	@Mixin
+	PrecisionOption precision;
 
 	@Option(names = "--overwrite", description = "Replace existing output files.")
 	boolean overwrite;

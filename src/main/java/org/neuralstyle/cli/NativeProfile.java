@@ -118,16 +118,15 @@ final class NativeProfile {
 
 	/** One recorded interval. */
 	private record Event(String name, long tid, double start, double duration,
-		long bytes)
-	{}
+			long bytes) {
+	}
 
 	/**
 	 * Seconds per phase, the operators behind them and the memory their results
 	 * hold, over one recorded window of {@code wallSeconds}.
 	 */
 	record Report(double wallSeconds, Map<Phase, Double> seconds,
-		Map<String, Double> topOperators, int operators, long bytesHeld)
-	{
+			Map<String, Double> topOperators, int operators, long bytesHeld) {
 
 		static Report of(JsonArray trace, double wallSeconds) {
 			Map<Long, List<Event>> byThread = new HashMap<>();
@@ -160,8 +159,9 @@ final class NativeProfile {
 				}
 			}
 			Map<String, Double> top = new TreeMap<>();
-			byName.entrySet().stream().sorted(Map.Entry.<String, Double> comparingByValue()
-				.reversed()).limit(8).forEach(e -> top.put(e.getKey(), e.getValue()));
+			byName.entrySet().stream().sorted(Map.Entry
+				.<String, Double> comparingByValue().reversed()).limit(8).forEach(
+					e -> top.put(e.getKey(), e.getValue()));
 			return new Report(wallSeconds, seconds, top, count, held);
 		}
 
@@ -190,8 +190,8 @@ final class NativeProfile {
 				b.append(String.format(Locale.ROOT, "%s  %-56s %7.3f s %5.1f%%%n",
 					indent, e.getKey().label, e.getValue(), 100 * e.getValue() /
 						wallSeconds));
-			b.append(String.format(Locale.ROOT, "%s  %-56s %7.3f s %5.1f%%%n",
-				indent, "outside libtorch operators (Java, JNI, optimizer)", Math.max(0,
+			b.append(String.format(Locale.ROOT, "%s  %-56s %7.3f s %5.1f%%%n", indent,
+				"outside libtorch operators (Java, JNI, optimizer)", Math.max(0,
 					wallSeconds - inOps), 100 * Math.max(0, wallSeconds - inOps) /
 						wallSeconds));
 			b.append(String.format(Locale.ROOT,

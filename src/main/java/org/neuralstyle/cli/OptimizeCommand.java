@@ -497,7 +497,7 @@ final class OptimizeCommand implements Callable<Integer> {
 		if (given("--strength")) s.strength = strength;
 		if (given("--pooling")) s.pooling = Pooling.parse(pooling);
 		if (given("--temporal-weight")) s.temporalWeight = temporalWeight;
-		s.precision = run.precision();
+		s.precision = run.precision.parse();
 		if (snapshotEvery < 0) throw new IllegalArgumentException(
 			"--snapshot-every must be >= 0");
 		if (logEvery < 0) throw new IllegalArgumentException(

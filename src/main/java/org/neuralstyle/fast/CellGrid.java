@@ -54,8 +54,8 @@ final class CellGrid {
 	 * or column may be partly outside the image.
 	 */
 	record Tile(int top, int bottom, int left, int right, int windowTop,
-		int windowBottom, int windowLeft, int windowRight)
-	{}
+			int windowBottom, int windowLeft, int windowRight) {
+	}
 
 	private final int width;
 	private final int height;

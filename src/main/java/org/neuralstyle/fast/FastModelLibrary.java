@@ -56,7 +56,8 @@ public final class FastModelLibrary {
 	 * One model: its name, its file, and whether it is one of pytorch/examples'
 	 * published styles.
 	 */
-	public record Model(String name, Path file, boolean published) {}
+	public record Model(String name, Path file, boolean published) {
+	}
 
 	private final Path directory;
 

@@ -58,8 +58,12 @@ public final class ImageFileReader {
 
 	private ImageFileReader() {}
 
-	/** What a file's header declares: the size of one plane, the number of planes and bytes per stored pixel. */
-	record Header(int width, int height, long planes, int bytesPerPixel, boolean cmyk) {
+	/**
+	 * What a file's header declares: the size of one plane, the number of planes
+	 * and bytes per stored pixel.
+	 */
+	record Header(int width, int height, long planes, int bytesPerPixel,
+			boolean cmyk) {
 
 		long bytesNeeded() {
 			long pixels = (long) width * height;

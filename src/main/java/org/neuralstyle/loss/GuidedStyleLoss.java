@@ -39,9 +39,8 @@ public final class GuidedStyleLoss implements FeatureLoss {
 	 * One region at this layer: its weights at the layer's resolution, their sum,
 	 * the target Gram matrix (C×C) and the region's weight.
 	 */
-	public record Guide(NDArray mask, double area, NDArray target,
-		float weight)
-	{}
+	public record Guide(NDArray mask, double area, NDArray target, float weight) {
+	}
 
 	private final List<Guide> guides;
 

@@ -40,7 +40,8 @@ import org.neuralstyle.tensor.Scalars;
 public final class LayerSum {
 
 	/** One layer's loss and its weight. */
-	public record Term(String layer, float weight, FeatureLoss loss) {}
+	public record Term(String layer, float weight, FeatureLoss loss) {
+	}
 
 	private final List<Term> terms = new ArrayList<>();
 

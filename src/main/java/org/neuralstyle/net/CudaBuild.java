@@ -77,7 +77,8 @@ public final class CudaBuild {
 	 * An installation: its state, and for an installed one its file count and
 	 * size; {@code problem} says what is wrong with an incomplete one.
 	 */
-	public record Status(State state, int files, long bytes, String problem) {}
+	public record Status(State state, int files, long bytes, String problem) {
+	}
 
 	private final String version;
 	private final String platform;

@@ -45,17 +45,20 @@ public final class Devices {
 		// Every run names its device before its first array: the moment to set up
 		// how libtorch gets memory (it reads that once).
 		NativeMemory.prepare();
-		String c = choice == null ? AUTO : choice.trim().toLowerCase(java.util.Locale.ROOT);
+		String c = choice == null ? AUTO : choice.trim().toLowerCase(
+			java.util.Locale.ROOT);
 		int gpus = visibleGpus(engine());
 		return switch (c) {
 			case AUTO -> gpus > 0 ? Device.gpu() : Device.cpu();
 			case CPU -> Device.cpu();
 			case GPU -> {
-				if (gpus == 0) throw new IllegalArgumentException("No GPU is visible to PyTorch. " +
-					EngineReport.gather().noGpuReason().orElse("") + " Use device 'cpu' or 'auto'.");
+				if (gpus == 0) throw new IllegalArgumentException(
+					"No GPU is visible to PyTorch. " + EngineReport.gather().noGpuReason()
+						.orElse("") + " Use device 'cpu' or 'auto'.");
 				yield Device.gpu();
 			}
-			default -> throw new IllegalArgumentException("Unknown device '" + choice + "': use auto, cpu or gpu");
+			default -> throw new IllegalArgumentException("Unknown device '" +
+				choice + "': use auto, cpu or gpu");
 		};
 	}
 

@@ -58,10 +58,12 @@ import org.neuralstyle.weights.WeightsCache;
 public final class EngineReport {
 
 	/** One line of the report: "PyTorch", "2.7.1". */
-	public record Fact(String label, String value) {}
+	public record Fact(String label, String value) {
+	}
 
 	/** A known model and its file in the cache, if there. */
-	public record CachedModel(KnownModel model, Optional<Path> file) {}
+	public record CachedModel(KnownModel model, Optional<Path> file) {
+	}
 
 	private static final Pattern CUDA_FLAVOR = Pattern.compile("cu(\\d+)(\\d)");
 	/**

@@ -23,7 +23,11 @@ package org.neuralstyle.net;
 import ai.djl.ndarray.NDArray;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A loss network loaded up to the deepest layer a run needs: what the
@@ -48,4 +52,30 @@ public interface FeatureNetwork extends AutoCloseable {
 
 	@Override
 	void close();
+
+	/**
+	 * Runs {@code layers} in order from {@code input}, keeping the outputs of the
+	 * wanted ones and stopping after the deepest of them: the layers past it
+	 * would cost time and memory and change no loss.
+	 *
+	 * @param name a layer's name, as {@code wanted} spells it
+	 * @param apply one layer on its input
+	 */
+	static <L> Map<String, NDArray> outputs(NDArray input, List<L> layers,
+		Function<L, String> name, BiFunction<L, NDArray, NDArray> apply,
+		Collection<String> wanted)
+	{
+		Map<String, NDArray> out = new LinkedHashMap<>();
+		int remaining = (int) wanted.stream().distinct().count();
+		NDArray x = input;
+		for (L layer : layers) {
+			if (remaining == 0) break;
+			x = apply.apply(layer, x);
+			if (wanted.contains(name.apply(layer))) {
+				out.put(name.apply(layer), x);
+				remaining--;
+			}
+		}
+		return out;
+	}
 }

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.net;
 
 /**
@@ -27,15 +28,17 @@ package org.neuralstyle.net;
  * modules. {@code index} is the position in {@code features}: CS231n's "layer
  * 3" is {@code fire2}.
  * <p>
- * A fire module squeezes its input to {@code squeeze} channels (1×1
- * convolution and ReLU), expands that with a 1×1 and a 3×3 convolution of
- * {@code expand1x1} and {@code expand3x3} channels, each rectified, and
- * concatenates the two: {@code outChannels} is their sum. For {@code conv1},
- * {@code kernel} is its kernel size (3 in SqueezeNet 1.1, 7 in 1.0); the
- * channel widths of other kinds are 0.
+ * A fire module squeezes its input to {@code squeeze} channels (1×1 convolution
+ * and ReLU), expands that with a 1×1 and a 3×3 convolution of {@code expand1x1}
+ * and {@code expand3x3} channels, each rectified, and concatenates the two:
+ * {@code outChannels} is their sum. For {@code conv1}, {@code kernel} is its
+ * kernel size (3 in SqueezeNet 1.1, 7 in 1.0); the channel widths of other
+ * kinds are 0.
  */
-public record SqueezeLayer(String name,Kind kind,int index,int inChannels,int outChannels,int kernel,int squeeze,int expand1x1,int expand3x3){
+public record SqueezeLayer(String name, Kind kind, int index, int inChannels,
+		int outChannels, int kernel, int squeeze, int expand1x1, int expand3x3) {
 
-public enum Kind {
-		CONV, RELU, POOL, FIRE
-}}
+	public enum Kind {
+			CONV, RELU, POOL, FIRE
+	}
+}

@@ -34,7 +34,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -252,29 +251,23 @@ public final class SqueezeNet implements FeatureNetwork {
 	public Map<String, NDArray> featuresOfInput(NDArray input,
 		Collection<String> wanted)
 	{
-		Map<String, NDArray> out = new LinkedHashMap<>();
-		int remaining = (int) wanted.stream().distinct().count();
-		NDArray x = input;
-		for (SqueezeLayer layer : layers) {
-			if (remaining == 0) break;
-			String p = "features." + layer.index() + ".";
-			x = switch (layer.kind()) {
-				case CONV -> conv(x, p, CONV1_STRIDE, 0);
-				case RELU -> Activation.relu(x);
-				case POOL -> Pool.maxPool2d(x, POOL_KERNEL, POOL_STRIDE, NO_PAD, true);
-				case FIRE -> {
-					NDArray s = Activation.relu(conv(x, p + "squeeze.", 1, 0));
-					yield NDArrays.concat(new NDList(Activation.relu(conv(s, p +
-						"expand1x1.", 1, 0)), Activation.relu(conv(s, p + "expand3x3.", 1,
-							1))), 1);
-				}
-			};
-			if (wanted.contains(layer.name())) {
-				out.put(layer.name(), x);
-				remaining--;
+		return FeatureNetwork.outputs(input, layers, SqueezeLayer::name,
+			this::apply, wanted);
+	}
+
+	private NDArray apply(SqueezeLayer layer, NDArray x) {
+		String p = "features." + layer.index() + ".";
+		return switch (layer.kind()) {
+			case CONV -> conv(x, p, CONV1_STRIDE, 0);
+			case RELU -> Activation.relu(x);
+			case POOL -> Pool.maxPool2d(x, POOL_KERNEL, POOL_STRIDE, NO_PAD, true);
+			case FIRE -> {
+				NDArray s = Activation.relu(conv(x, p + "squeeze.", 1, 0));
+				yield NDArrays.concat(new NDList(Activation.relu(conv(s, p +
+					"expand1x1.", 1, 0)), Activation.relu(conv(s, p + "expand3x3.", 1,
+						1))), 1);
 			}
-		}
-		return out;
+		};
 	}
 
 	private NDArray conv(NDArray x, String prefix, int stride, int padding) {

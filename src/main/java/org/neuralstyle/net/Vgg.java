@@ -32,7 +32,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -235,27 +234,20 @@ public final class Vgg implements FeatureNetwork {
 	public Map<String, NDArray> featuresOfInput(NDArray input,
 		Collection<String> wanted)
 	{
-		Map<String, NDArray> out = new LinkedHashMap<>();
-		int remaining = (int) wanted.stream().distinct().count();
-		NDArray x = input;
-		for (VggLayer layer : layers) {
-			if (remaining == 0) break;
-			x = switch (layer.kind()) {
-				// Losses backpropagate through every layer; only narrow test networks
-				// pay for the widening.
-				case CONV -> Convolution.conv2d(x, weights.get(layer.name()), biases
-					.get(layer.name()), 1, 1, true, convolutions);
-				case RELU -> Activation.relu(x);
-				case POOL -> pooling == Pooling.MAX ? Pool.maxPool2d(x, KERNEL, KERNEL,
-					NO_PAD, false) : Pool.avgPool2d(x, KERNEL, KERNEL, NO_PAD, false,
-						true);
-			};
-			if (wanted.contains(layer.name())) {
-				out.put(layer.name(), x);
-				remaining--;
-			}
-		}
-		return out;
+		return FeatureNetwork.outputs(input, layers, VggLayer::name, this::apply,
+			wanted);
+	}
+
+	private NDArray apply(VggLayer layer, NDArray x) {
+		return switch (layer.kind()) {
+			// Losses backpropagate through every layer; only narrow test networks
+			// pay for the widening.
+			case CONV -> Convolution.conv2d(x, weights.get(layer.name()), biases.get(
+				layer.name()), 1, 1, true, convolutions);
+			case RELU -> Activation.relu(x);
+			case POOL -> pooling == Pooling.MAX ? Pool.maxPool2d(x, KERNEL, KERNEL,
+				NO_PAD, false) : Pool.avgPool2d(x, KERNEL, KERNEL, NO_PAD, false, true);
+		};
 	}
 
 	/**

@@ -234,7 +234,8 @@ public final class Adam implements Optimizer {
 	 * @param secondMoment exp_avg_sq, flattened
 	 * @param steps updates made, which the bias corrections depend on
 	 */
-	public record State(float[] firstMoment, float[] secondMoment, int steps) {}
+	public record State(float[] firstMoment, float[] secondMoment, int steps) {
+	}
 
 	/** Steps taken so far. */
 	public int steps() {

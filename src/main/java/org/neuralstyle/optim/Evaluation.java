@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optim;
 
 import ai.djl.ndarray.NDArray;
@@ -38,16 +39,45 @@ import ai.djl.ndarray.NDManager;
  * @param loss the objective's value, as PyTorch's {@code float(closure())}
  * @param gradient d loss / d parameters, same shape as the parameters
  */
-public record Evaluation(float loss,NDArray gradient){
+public record Evaluation(float loss, NDArray gradient) {
 
-public Evaluation{if(gradient==null){throw new IllegalArgumentException("An evaluation needs the gradient of the loss with "+"respect to the parameters, got none.");}if(!gradient.isReleased()){gradient.detach();}}
+	public Evaluation {
+		if (gradient == null) {
+			throw new IllegalArgumentException(
+				"An evaluation needs the gradient of the loss with " +
+					"respect to the parameters, got none.");
+		}
+		if (!gradient.isReleased()) {
+			gradient.detach();
+		}
+	}
 
-/**
- * Checks that the gradient can serve as the gradient of {@code parameters} and
- * moves it into {@code owner}.
- */
-NDArray claimGradient(NDArray parameters,NDManager owner){if(gradient.isReleased()){throw new IllegalStateException("The objective closed its gradient before the optimizer "+"could use it; leave closing the gradient to the optimizer.");}if(gradient==parameters){parameters.attach(owner); // the
-																																																																																																																																																// constructor
-																																																																																																																																																// detached
-																																																																																																																																																// it
-throw new IllegalStateException("The objective returned the parameter array as its "+"gradient; return a separate array, e.g. leaf.getGradient().duplicate().");}if(!gradient.getShape().equals(parameters.getShape())){throw new IllegalStateException("The objective's gradient has shape "+gradient.getShape()+" but the parameters have shape "+parameters.getShape()+"; return the gradient with respect to the parameter array itself.");}gradient.attach(owner);return gradient;}}
+	/**
+	 * Checks that the gradient can serve as the gradient of {@code parameters}
+	 * and moves it into {@code owner}.
+	 */
+	NDArray claimGradient(NDArray parameters, NDManager owner) {
+		if (gradient.isReleased()) {
+			throw new IllegalStateException(
+				"The objective closed its gradient before the optimizer " +
+					"could use it; leave closing the gradient to the optimizer.");
+		}
+		if (gradient == parameters) {
+			parameters.attach(owner); // the
+																// constructor
+																// detached
+																// it
+			throw new IllegalStateException(
+				"The objective returned the parameter array as its " +
+					"gradient; return a separate array, e.g. leaf.getGradient().duplicate().");
+		}
+		if (!gradient.getShape().equals(parameters.getShape())) {
+			throw new IllegalStateException("The objective's gradient has shape " +
+				gradient.getShape() + " but the parameters have shape " + parameters
+					.getShape() +
+				"; return the gradient with respect to the parameter array itself.");
+		}
+		gradient.attach(owner);
+		return gradient;
+	}
+}

@@ -327,8 +327,8 @@ public final class Lbfgs implements Optimizer {
 	 * gradient owned by this optimizer), and the evaluations it made.
 	 */
 	private record LineResult(double step, double loss, NDArray gradient,
-		int evaluations)
-	{}
+			int evaluations) {
+	}
 
 	/**
 	 * torch's {@code _strong_wolfe} (c1 1e-4, c2 0.9, at most 25 evaluations):

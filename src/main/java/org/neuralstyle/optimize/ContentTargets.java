@@ -137,7 +137,8 @@ abstract class ContentTargets implements AutoCloseable {
 	public abstract void close();
 
 	/** Where one tile's core of one layer lies in the file. */
-	private record Entry(long offset, Shape shape) {}
+	private record Entry(long offset, Shape shape) {
+	}
 
 	private static final class Spilled extends ContentTargets {
 

@@ -137,7 +137,8 @@ public final class GatysStylizer implements AutoCloseable {
 	}
 
 	/** One style image and its share in the blend of target Gram matrices. */
-	public record Style(RgbImage image, double weight) {}
+	public record Style(RgbImage image, double weight) {
+	}
 
 	/**
 	 * A region of the content with its own style (Gatys et al. 2017): the style
@@ -145,7 +146,8 @@ public final class GatysStylizer implements AutoCloseable {
 	 * content's size) with the style image's, over {@code styleMask} when it is
 	 * not null. The style's weight scales the region's style loss.
 	 */
-	public record Region(Mask mask, Style style, Mask styleMask) {}
+	public record Region(Mask mask, Style style, Mask styleMask) {
+	}
 
 	/**
 	 * Stylizes {@code content}. The result has the working size: the content's,
@@ -457,16 +459,9 @@ public final class GatysStylizer implements AutoCloseable {
 				try (NDManager scope = owner.newSubManager()) {
 					Map<String, NDArray> grams = TiledLoss.gramMatrices(net, styleGrid,
 						toArray(scope, img), s.styleLayers.keySet(), scope);
-					for (String layer : s.styleLayers.keySet()) {
-						NDArray gram = Scalars.times(grams.get(layer), (float) (st
-							.weight() / blendSum));
-						NDArray sum = targets.get(layer);
-						if (sum == null) {
-							gram.attach(owner);
-							targets.put(layer, gram);
-						}
-						else sum.addi(gram);
-					}
+					for (String layer : s.styleLayers.keySet())
+						blend(targets, layer, grams.get(layer), st.weight() / blendSum,
+							owner);
 				}
 			}
 		}
@@ -538,19 +533,9 @@ public final class GatysStylizer implements AutoCloseable {
 			try (NDManager scope = owner.newSubManager()) {
 				Map<String, NDArray> features = new VariableSpace(s).featuresOfPixels(
 					net, toArray(scope, img), s.styleLayers.keySet());
-				for (String layer : s.styleLayers.keySet()) {
-					NDArray gram = GramMatrix.of(features.get(layer),
-						s.gramNormalization);
-					// One style at full weight is its Gram matrix exactly.
-					if (st.weight() != blendSum) gram = Scalars.times(gram, (float) (st
-						.weight() / blendSum));
-					NDArray sum = targets.get(layer);
-					if (sum == null) {
-						gram.attach(owner);
-						targets.put(layer, gram);
-					}
-					else sum.addi(gram);
-				}
+				for (String layer : s.styleLayers.keySet())
+					blend(targets, layer, GramMatrix.of(features.get(layer),
+						s.gramNormalization), st.weight() / blendSum, owner);
 			}
 		}
 		LayerSum loss = new LayerSum();
@@ -559,6 +544,24 @@ public final class GatysStylizer implements AutoCloseable {
 				.getKey()), s.gramNormalization, s.styleReduction, s.styleDivisor,
 				(long) work.width() * work.height()));
 		return loss;
+	}
+
+	/**
+	 * Adds one style's Gram matrix at {@code layer}, weighted by its share of the
+	 * blend, to the layer's target; the first one becomes the target, kept by
+	 * {@code owner}.
+	 */
+	private static void blend(Map<String, NDArray> targets, String layer,
+		NDArray gram, double share, NDManager owner)
+	{
+		// One style at full weight is its Gram matrix exactly.
+		NDArray weighted = share == 1 ? gram : Scalars.times(gram, (float) share);
+		NDArray sum = targets.get(layer);
+		if (sum == null) {
+			weighted.attach(owner);
+			targets.put(layer, weighted);
+		}
+		else sum.addi(weighted);
 	}
 
 	/**
@@ -605,23 +608,30 @@ public final class GatysStylizer implements AutoCloseable {
 		return Resampling.resize(content, size[0], size[1]);
 	}
 
-	private NDArray initialImage(NDManager m, RgbImage work, StyleTransferSettings s) {
+	private NDArray initialImage(NDManager m, RgbImage work,
+		StyleTransferSettings s)
+	{
 		return switch (s.init) {
 			case CONTENT -> toArray(m, work);
 			case RANDOM -> {
-				// Java's generator, not the device's: the same seed gives the same start on CPU and GPU.
+				// Java's generator, not the device's: the same seed gives the same
+				// start on CPU and GPU.
 				Random r = new Random(s.seed);
 				float[] p = new float[work.planes().length];
 				if (s.noise == StyleTransferSettings.Noise.UNIFORM_CAFFE) {
-					for (int i = 0; i < p.length; i++) p[i] = r.nextFloat() * 255f - 128f;
-					NDArray caffe = m.create(p, new Shape(1, 3, work.height(), work.width()));
+					for (int i = 0; i < p.length; i++)
+						p[i] = r.nextFloat() * 255f - 128f;
+					NDArray caffe = m.create(p, new Shape(1, 3, work.height(), work
+						.width()));
 					yield Preprocessing.CAFFE.toPixels(caffe);
 				}
-				for (int i = 0; i < p.length; i++) p[i] = r.nextFloat();
+				for (int i = 0; i < p.length; i++)
+					p[i] = r.nextFloat();
 				yield toArray(m, new RgbImage(work.width(), work.height(), p));
 			}
 			case IMAGE -> {
-				RgbImage init = s.luminanceOnly() ? Luminance.gray(s.initImage) : s.initImage;
+				RgbImage init = s.luminanceOnly() ? Luminance.gray(s.initImage)
+					: s.initImage;
 				yield toArray(m, Resampling.resize(init, work.width(), work.height()));
 			}
 		};
@@ -756,7 +766,9 @@ public final class GatysStylizer implements AutoCloseable {
 		}
 	}
 
-	/** The weighted loss terms of one evaluation, scalars in its gradient graph. */
+	/**
+	 * The weighted loss terms of one evaluation, scalars in its gradient graph.
+	 */
 	record Terms(NDArray content, NDArray style, NDArray tv) {
 
 		NDArray total() {
@@ -764,11 +776,13 @@ public final class GatysStylizer implements AutoCloseable {
 		}
 
 		LossValues values() {
-			return new LossValues(content.getFloat(), style.getFloat(), tv.getFloat(), total().getFloat());
+			return new LossValues(content.getFloat(), style.getFloat(), tv.getFloat(),
+				total().getFloat());
 		}
 	}
 
-	record Graded(LossValues losses, NDArray gradient) {}
+	record Graded(LossValues losses, NDArray gradient) {
+	}
 
 	/**
 	 * Signals from inside an evaluation that the run must stop (cancel or

@@ -17,18 +17,28 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optimize;
 
 /**
  * The weighted loss terms of one evaluation, and their sum; {@code temporal} is
  * the temporal loss of a plane tied to its predecessor (0 otherwise).
  */
-public record LossValues(double content,double style,double tv,double total,double temporal){
+public record LossValues(double content, double style, double tv, double total,
+		double temporal) {
 
-/** The terms of a plane stylized on its own. */
-public LossValues(double content,double style,double tv,double total){this(content,style,tv,total,0);}
+	/** The terms of a plane stylized on its own. */
+	public LossValues(double content, double style, double tv, double total) {
+		this(content, style, tv, total, 0);
+	}
 
-/** These values with a temporal term added to the total. */
-public LossValues withTemporal(double t){return new LossValues(content,style,tv,total+t,temporal+t);}
+	/** These values with a temporal term added to the total. */
+	public LossValues withTemporal(double t) {
+		return new LossValues(content, style, tv, total + t, temporal + t);
+	}
 
-public boolean isFinite(){return Double.isFinite(total)&&Double.isFinite(content)&&Double.isFinite(style)&&Double.isFinite(tv)&&Double.isFinite(temporal);}}
+	public boolean isFinite() {
+		return Double.isFinite(total) && Double.isFinite(content) && Double
+			.isFinite(style) && Double.isFinite(tv) && Double.isFinite(temporal);
+	}
+}

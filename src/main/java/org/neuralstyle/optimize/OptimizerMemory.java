@@ -52,38 +52,63 @@ import org.neuralstyle.optim.OptimizerKind;
  * @param hostBytes bytes of optimizer state on the host, when that is not the
  *          device
  */
-public record OptimizerMemory(int historyCapacity,boolean momentsOnHost,long deviceBytes,long hostBytes){
+public record OptimizerMemory(int historyCapacity, boolean momentsOnHost,
+		long deviceBytes, long hostBytes) {
 
-/** torch.optim.LBFGS's history_size. */
-static final int HISTORY_SIZE=100;
+	/** torch.optim.LBFGS's history_size. */
+	static final int HISTORY_SIZE = 100;
 
-/**
- * Image-sized arrays L-BFGS holds beside its history: the parameters, their
- * gradient, the previous gradient, the direction and the two-loop's working
- * vector.
- */
-static final int LBFGS_FIXED_ARRAYS=5;
+	/**
+	 * Image-sized arrays L-BFGS holds beside its history: the parameters, their
+	 * gradient, the previous gradient, the direction and the two-loop's working
+	 * vector.
+	 */
+	static final int LBFGS_FIXED_ARRAYS = 5;
 
-/**
- * Image-sized arrays Adam holds beside its moments: parameters and gradient.
- */
-static final int ADAM_FIXED_ARRAYS=2;
+	/**
+	 * Image-sized arrays Adam holds beside its moments: parameters and gradient.
+	 */
+	static final int ADAM_FIXED_ARRAYS = 2;
 
-/**
- * The plan for optimizing {@code values} float32 numbers under {@code s}.
- *
- * @param deviceIsHost whether the device is the host (the CPU)
- * @param freeBytes memory free on the device
- * @param heldBytes what the run holds on the device besides the optimizer state
- *          (working set, targets, the loop's image copies)
- */
-public static OptimizerMemory plan(StyleTransferSettings s,long values,boolean deviceIsHost,long freeBytes,long heldBytes){long array=4*values;long share=Math.max(0,freeBytes-heldBytes)/2;if(s.optimizer==OptimizerKind.ADAM){long moments=2*array;boolean host=!deviceIsHost&&moments>share;return new OptimizerMemory(0,host,ADAM_FIXED_ARRAYS*array+(host?0:moments),host?moments:0);}long budget=Math.min(s.historyBudgetBytes,share);int capacity=Lbfgs.historyCapacity(HISTORY_SIZE,values,4,Math.max(1,budget));return new OptimizerMemory(capacity,false,(2L*capacity+LBFGS_FIXED_ARRAYS)*array,0);}
+	/**
+	 * The plan for optimizing {@code values} float32 numbers under {@code s}.
+	 *
+	 * @param deviceIsHost whether the device is the host (the CPU)
+	 * @param freeBytes memory free on the device
+	 * @param heldBytes what the run holds on the device besides the optimizer
+	 *          state (working set, targets, the loop's image copies)
+	 */
+	public static OptimizerMemory plan(StyleTransferSettings s, long values,
+		boolean deviceIsHost, long freeBytes, long heldBytes)
+	{
+		long array = 4 * values;
+		long share = Math.max(0, freeBytes - heldBytes) / 2;
+		if (s.optimizer == OptimizerKind.ADAM) {
+			long moments = 2 * array;
+			boolean host = !deviceIsHost && moments > share;
+			return new OptimizerMemory(0, host, ADAM_FIXED_ARRAYS * array + (host ? 0
+				: moments), host ? moments : 0);
+		}
+		long budget = Math.min(s.historyBudgetBytes, share);
+		int capacity = Lbfgs.historyCapacity(HISTORY_SIZE, values, 4, Math.max(1,
+			budget));
+		return new OptimizerMemory(capacity, false, (2L * capacity +
+			LBFGS_FIXED_ARRAYS) * array, 0);
+	}
 
-/**
- * The L-BFGS history budget in bytes that gives {@link #historyCapacity}, for
- * {@link Lbfgs.Builder#memoryBudget}.
- */
-public long historyBudget(long values){return Math.max(1,2L*4*values*historyCapacity);}
+	/**
+	 * The L-BFGS history budget in bytes that gives {@link #historyCapacity}, for
+	 * {@link Lbfgs.Builder#memoryBudget}.
+	 */
+	public long historyBudget(long values) {
+		return Math.max(1, 2L * 4 * values * historyCapacity);
+	}
 
-/** A few words for the estimate line: the state kept and where. */
-String describe(){if(historyCapacity>0)return String.format(Locale.ROOT,"L-BFGS history of %d updates",historyCapacity);return momentsOnHost?"Adam's moments on the host":"Adam's moments on the device";}}
+	/** A few words for the estimate line: the state kept and where. */
+	String describe() {
+		if (historyCapacity > 0) return String.format(Locale.ROOT,
+			"L-BFGS history of %d updates", historyCapacity);
+		return momentsOnHost ? "Adam's moments on the host"
+			: "Adam's moments on the device";
+	}
+}

@@ -64,8 +64,9 @@ public interface StylizationListener {
 	default void scaleStarted(Scale scale) {}
 
 	/**
-	 * One scale of a run: {@code index} from 1 to {@code count}, the size it is optimized at, and
-	 * its share of the iterations. Iterations are numbered through the whole run, not per scale.
+	 * One scale of a run: {@code index} from 1 to {@code count}, the size it is
+	 * optimized at, and its share of the iterations. Iterations are numbered
+	 * through the whole run, not per scale.
 	 */
 	record Scale(int index, int count, int width, int height, int iterations) {
 

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.optimize;
 
 import ai.djl.ndarray.NDArray;
@@ -34,19 +35,41 @@ import org.neuralstyle.image.RgbImage;
  * optimization starts from the warped result and, with a positive weight, is
  * tied to it.
  */
-record TemporalPrior(RgbImage warped,float[]weights,double weight){
+record TemporalPrior(RgbImage warped, float[] weights, double weight) {
 
-/**
- * The start image at a scale's size, grey when only luminance is optimized.
- */
-NDArray start(NDManager m,int width,int height,boolean gray){return GatysStylizer.toArray(m,at(width,height,gray));}
+	/**
+	 * The start image at a scale's size, grey when only luminance is optimized.
+	 */
+	NDArray start(NDManager m, int width, int height, boolean gray) {
+		return GatysStylizer.toArray(m, at(width, height, gray));
+	}
 
-/**
- * {@code f} with the weighted temporal loss added, at a scale's size; {@code f}
- * itself when the weight is 0 (a warm start only).
- */
-ImageLoss around(ImageLoss f,int width,int height,boolean gray,NDManager owner){if(weight==0)return f;NDArray target=GatysStylizer.toArray(owner,at(width,height,gray));RgbImage mask=new RgbImage(warped.width(),warped.height(),planes(weights));float[]resized=Resampling.resize(mask,width,height).planes();NDArray w=owner.create(java.util.Arrays.copyOf(resized,width*height),new Shape(1,1,height,width));return new TemporalTerm(f,target,w,weight);}
+	/**
+	 * {@code f} with the weighted temporal loss added, at a scale's size;
+	 * {@code f} itself when the weight is 0 (a warm start only).
+	 */
+	ImageLoss around(ImageLoss f, int width, int height, boolean gray,
+		NDManager owner)
+	{
+		if (weight == 0) return f;
+		NDArray target = GatysStylizer.toArray(owner, at(width, height, gray));
+		RgbImage mask = new RgbImage(warped.width(), warped.height(), planes(
+			weights));
+		float[] resized = Resampling.resize(mask, width, height).planes();
+		NDArray w = owner.create(java.util.Arrays.copyOf(resized, width * height),
+			new Shape(1, 1, height, width));
+		return new TemporalTerm(f, target, w, weight);
+	}
 
-private RgbImage at(int width,int height,boolean gray){RgbImage img=Resampling.resize(warped,width,height);return gray?Luminance.gray(img):img;}
+	private RgbImage at(int width, int height, boolean gray) {
+		RgbImage img = Resampling.resize(warped, width, height);
+		return gray ? Luminance.gray(img) : img;
+	}
 
-private static float[]planes(float[]one){float[]three=new float[3*one.length];for(int c=0;c<3;c++)System.arraycopy(one,0,three,c*one.length,one.length);return three;}}
+	private static float[] planes(float[] one) {
+		float[] three = new float[3 * one.length];
+		for (int c = 0; c < 3; c++)
+			System.arraycopy(one, 0, three, c * one.length, one.length);
+		return three;
+	}
+}

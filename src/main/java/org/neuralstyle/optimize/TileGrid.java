@@ -52,8 +52,8 @@ final class TileGrid {
 	 * A tile: its core and its window, in image rows and columns (end exclusive).
 	 */
 	record Tile(int top, int bottom, int left, int right, int windowTop,
-		int windowBottom, int windowLeft, int windowRight)
-	{}
+			int windowBottom, int windowLeft, int windowRight) {
+	}
 
 	private final int height;
 	private final int width;

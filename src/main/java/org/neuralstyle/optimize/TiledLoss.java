@@ -105,8 +105,8 @@ final class TiledLoss implements ImageLoss {
 	 * losses.
 	 */
 	private record Measured(Map<String, List<NDArray>> gramSums,
-		LossValues losses)
-	{}
+			LossValues losses) {
+	}
 
 	@Override
 	public LossValues losses(NDArray x) {

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.weights;
 
 import java.io.IOException;
@@ -33,15 +34,45 @@ import org.neuralstyle.checkpoint.StateDict;
  * and whether it opens as a checkpoint. Lets a user check a file they
  * downloaded by hand before using or importing it.
  */
-public record Verification(Path file,String sha256,Optional<KnownModel>model,Optional<CheckpointFormat>format,int tensors,String problem){
-/** Hashes and opens the file; throws only if it cannot be read at all. */
-public static Verification of(Path file,ModelRegistry registry)throws IOException{if(!Files.isRegularFile(file))throw new CheckpointException(file+" does not exist or is not a file. Check the path.");String sha256=Sha256.of(file);Optional<KnownModel>model=registry.identify(sha256);if(model.isPresent()&&!model.get().kind().isCheckpoint())return new Verification(file,sha256,model,Optional.empty(),0,null);try(StateDict sd=Checkpoints.open(file)){return new Verification(file,sha256,model,Optional.of(Checkpoints.detect(file)),sd.names().size(),null);}catch(CheckpointException e){return new Verification(file,sha256,model,Optional.empty(),0,e.getMessage());}}
+public record Verification(Path file, String sha256, Optional<KnownModel> model,
+		Optional<CheckpointFormat> format, int tensors, String problem) {
 
-/**
- * Whether the file can be used: a checkpoint that opens, or a known
- * non-checkpoint model file.
- */
-public boolean usable(){return problem==null;}
+	/** Hashes and opens the file; throws only if it cannot be read at all. */
+	public static Verification of(Path file, ModelRegistry registry)
+		throws IOException
+	{
+		if (!Files.isRegularFile(file)) throw new CheckpointException(file +
+			" does not exist or is not a file. Check the path.");
+		String sha256 = Sha256.of(file);
+		Optional<KnownModel> model = registry.identify(sha256);
+		if (model.isPresent() && !model.get().kind().isCheckpoint())
+			return new Verification(file, sha256, model, Optional.empty(), 0, null);
+		try (StateDict sd = Checkpoints.open(file)) {
+			return new Verification(file, sha256, model, Optional.of(Checkpoints
+				.detect(file)), sd.names().size(), null);
+		}
+		catch (CheckpointException e) {
+			return new Verification(file, sha256, model, Optional.empty(), 0, e
+				.getMessage());
+		}
+	}
 
-/** One line for a user. */
-public String summary(){String identity=model.map(m->file+" is "+m+" ("+m.checksum()+" verified)").orElse(file+" matches no known model (SHA-256 "+sha256+")");if(problem!=null)return identity+", but it cannot be used: "+problem;return format.map(f->identity+"; it opens as a "+f+" checkpoint with "+tensors+" tensors.").orElse(identity+".");}}
+	/**
+	 * Whether the file can be used: a checkpoint that opens, or a known
+	 * non-checkpoint model file.
+	 */
+	public boolean usable() {
+		return problem == null;
+	}
+
+	/** One line for a user. */
+	public String summary() {
+		String identity = model.map(m -> file + " is " + m + " (" + m.checksum() +
+			" verified)").orElse(file + " matches no known model (SHA-256 " + sha256 +
+				")");
+		if (problem != null) return identity + ", but it cannot be used: " +
+			problem;
+		return format.map(f -> identity + "; it opens as a " + f +
+			" checkpoint with " + tensors + " tensors.").orElse(identity + ".");
+	}
+}

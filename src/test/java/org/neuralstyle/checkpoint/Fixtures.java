@@ -40,7 +40,8 @@ import com.google.gson.JsonParser;
 public final class Fixtures {
 
 	/** What a fixture tensor is, as PyTorch reported it when saving. */
-	record Expected(String dtype, long[] shape, float[] values) {}
+	record Expected(String dtype, long[] shape, float[] values) {
+	}
 
 	/** The file the malicious fixtures would create if their payload ever ran. */
 	static final Path PWNED_MARKER = Path.of(

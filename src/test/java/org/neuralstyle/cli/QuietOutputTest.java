@@ -55,7 +55,8 @@ class QuietOutputTest {
 	static Path content;
 	static Path style;
 
-	record Run(int exitCode, String output) {}
+	record Run(int exitCode, String output) {
+	}
 
 	@BeforeAll
 	static void images() throws IOException {

@@ -56,7 +56,8 @@ final class PlainImageJ {
 	 * What the ImageJ process did: exit code (-1 if it was stopped), and
 	 * everything it printed.
 	 */
-	record Outcome(int exitCode, String output, boolean timedOut) {}
+	record Outcome(int exitCode, String output, boolean timedOut) {
+	}
 
 	private final Path root;
 	private final List<String> jvmOptions = new ArrayList<>();

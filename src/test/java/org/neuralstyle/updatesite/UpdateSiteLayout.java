@@ -83,11 +83,16 @@ final class UpdateSiteLayout {
 	private static final Pattern VERSIONED = Pattern.compile(
 		"(.+?)-[0-9].*\\.jar");
 
-	/** One jar of the tree: where it lies, what it is, which platforms its native libraries are for. */
-	record Jar(Path file, String folder, String groupId, String artifactId, Set<String> nativePlatforms) {
+	/**
+	 * One jar of the tree: where it lies, what it is, which platforms its native
+	 * libraries are for.
+	 */
+	record Jar(Path file, String folder, String groupId, String artifactId,
+			Set<String> nativePlatforms) {
 
 		String where() {
-			return folder.isEmpty() ? "jars/" + file.getFileName() : "jars/" + folder + "/" + file.getFileName();
+			return folder.isEmpty() ? "jars/" + file.getFileName() : "jars/" +
+				folder + "/" + file.getFileName();
 		}
 
 		/** What the updater and the class path treat as the same library. */

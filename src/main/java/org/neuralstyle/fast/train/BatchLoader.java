@@ -47,7 +47,8 @@ final class BatchLoader implements AutoCloseable {
 	 * The pixels of one step, N×3×S×S in 0..255 as the network takes them, and
 	 * what went wrong reading them (for the listener, on the training thread).
 	 */
-	record Batch(int step, float[] pixels, Shape shape, List<String> warnings) {}
+	record Batch(int step, float[] pixels, Shape shape, List<String> warnings) {
+	}
 
 	private final TrainingImages images;
 	private final FastTrainingSettings settings;

@@ -189,7 +189,8 @@ public final class FastTrainer implements AutoCloseable {
 	/**
 	 * Where a training starts: its weights and the number of steps they have had.
 	 */
-	private record Start(TransformerWeights weights, int step) {}
+	private record Start(TransformerWeights weights, int step) {
+	}
 
 	/**
 	 * Fresh weights (PyTorch's initialization from the seed), or those of the
@@ -573,7 +574,8 @@ public final class FastTrainer implements AutoCloseable {
 	record Losses(float content, float style) {
 
 		boolean finite() {
-			return Float.isFinite(content) && Float.isFinite(style) && Float.isFinite(content + style);
+			return Float.isFinite(content) && Float.isFinite(style) && Float.isFinite(
+				content + style);
 		}
 	}
 

@@ -83,7 +83,10 @@ final class PerceptualLoss implements AutoCloseable {
 		}
 	}
 
-	/** The weighted content and style terms of a batch, scalars in its gradient graph. */
+	/**
+	 * The weighted content and style terms of a batch, scalars in its gradient
+	 * graph.
+	 */
 	record Terms(NDArray content, NDArray style) {
 
 		NDArray total() {

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.fast.train;
 
 /**
@@ -30,6 +31,9 @@ package org.neuralstyle.fast.train;
  * @param style style weight × sum over the style layers of the MSE of the Gram
  *          matrices
  */
-public record TrainingStep(int step,int steps,double content,double style){
+public record TrainingStep(int step, int steps, double content, double style) {
 
-public double total(){return content+style;}}
+	public double total() {
+		return content + style;
+	}
+}

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej.ij1;
 
 import ij.ImagePlus;
@@ -25,65 +26,78 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One input of a command as an ImageJ 1.x dialog shows it. The key is both the dialog label and
- * the macro key ({@code key=value} in a macro's options), so it is the SciJava parameter's name:
- * Fiji records SciJava commands with the same keys, and a macro runs the same in both.
+ * One input of a command as an ImageJ 1.x dialog shows it. The key is both the
+ * dialog label and the macro key ({@code key=value} in a macro's options), so
+ * it is the SciJava parameter's name: Fiji records SciJava commands with the
+ * same keys, and a macro runs the same in both.
  *
- * @param key the macro key and dialog label (underscores show as spaces in the dialog)
+ * @param key the macro key and dialog label (underscores show as spaces in the
+ *          dialog)
  * @param kind which dialog field shows it
  * @param type the Java type the command's field has
- * @param defaultValue the value before the user or a macro says otherwise (may be null)
- * @param choices the allowed values of a {@link Kind#CHOICE}, in dialog order; otherwise empty
+ * @param defaultValue the value before the user or a macro says otherwise (may
+ *          be null)
+ * @param choices the allowed values of a {@link Kind#CHOICE}, in dialog order;
+ *          otherwise empty
  * @param min the smallest allowed number, or null
  * @param max the largest allowed number, or null
- * @param remembered whether a dialog starts with the value the user gave last time (SciJava's
- *          {@code persist}); false for values that must not carry over, like an output file
- * @param advanced whether it is one of the rarely changed parameters that ImageJ 1.x asks for in a
- *          second dialog (in the command, those after a message item: Fiji shows it as a heading)
+ * @param remembered whether a dialog starts with the value the user gave last
+ *          time (SciJava's {@code persist}); false for values that must not
+ *          carry over, like an output file
+ * @param advanced whether it is one of the rarely changed parameters that
+ *          ImageJ 1.x asks for in a second dialog (in the command, those after
+ *          a message item: Fiji shows it as a heading)
  */
-public record CommandParameter(String key,Kind kind,Class<?>type,Object defaultValue,List<String>choices,Double min,Double max,boolean remembered,boolean advanced){
+public record CommandParameter(String key, Kind kind, Class<?> type,
+		Object defaultValue, List<String> choices, Double min, Double max,
+		boolean remembered, boolean advanced) {
 
-/**
- * The widget style of a String parameter that holds the title of an open image, or nothing: an
- * optional image. ImageJ 1.x offers the open images and {@value #NO_IMAGE}; Fiji, which does not
- * know the style, a text field. (SciJava's own image widget cannot leave an image out.)
- */
-public static final String IMAGE_TITLE_STYLE="image title";
+	/**
+	 * The widget style of a String parameter that holds the title of an open
+	 * image, or nothing: an optional image. ImageJ 1.x offers the open images and
+	 * {@value #NO_IMAGE}; Fiji, which does not know the style, a text field.
+	 * (SciJava's own image widget cannot leave an image out.)
+	 */
+	public static final String IMAGE_TITLE_STYLE = "image title";
 
-/**
- * The widget style of a String parameter that names regions: {@link #ROI_MANAGER}
- * or the title of an open label image, or "" for none.
- */
-public static final String REGIONS_STYLE="regions";
+	/**
+	 * The widget style of a String parameter that names regions:
+	 * {@link #ROI_MANAGER} or the title of an open label image, or "" for none.
+	 */
+	public static final String REGIONS_STYLE = "regions";
 
-/** The regions value that takes the ROI Manager's ROIs, in order. */
-public static final String ROI_MANAGER="ROI Manager";
+	/** The regions value that takes the ROI Manager's ROIs, in order. */
+	public static final String ROI_MANAGER = "ROI Manager";
 
-/** What ImageJ 1.x offers, and records, for "no image" (as its own commands do). */
-public static final String NO_IMAGE="*None*";
+	/**
+	 * What ImageJ 1.x offers, and records, for "no image" (as its own commands
+	 * do).
+	 */
+	public static final String NO_IMAGE = "*None*";
 
-/** The dialog field that shows a parameter. */
-public enum Kind {
+	/** The dialog field that shows a parameter. */
+	public enum Kind {
 
-		NUMBER, INTEGER, BOOLEAN, CHOICE, TEXT, FILE, DIRECTORY, IMAGE,
-		/** An open image's title, or "" for none ({@link #IMAGE_TITLE_STYLE}). */
-		IMAGE_TITLE,
-		/**
-		 * {@link #ROI_MANAGER}, an open image's title, or ""
-		 * ({@link #REGIONS_STYLE}).
-		 */
-		REGIONS
+			NUMBER, INTEGER, BOOLEAN, CHOICE, TEXT, FILE, DIRECTORY, IMAGE,
+			/** An open image's title, or "" for none ({@link #IMAGE_TITLE_STYLE}). */
+			IMAGE_TITLE,
+			/**
+			 * {@link #ROI_MANAGER}, an open image's title, or ""
+			 * ({@link #REGIONS_STYLE}).
+			 */
+			REGIONS
 
 	}
 
-	public CommandParameter(String key, Kind kind, Class<?> type, Object defaultValue, List<String> choices, Double min,
-		Double max, boolean remembered)
+	public CommandParameter(String key, Kind kind, Class<?> type,
+		Object defaultValue, List<String> choices, Double min, Double max,
+		boolean remembered)
 	{
 		this(key, kind, type, defaultValue, choices, min, max, remembered, false);
 	}
 
-	public CommandParameter(String key, Kind kind, Class<?> type, Object defaultValue, List<String> choices, Double min,
-		Double max)
+	public CommandParameter(String key, Kind kind, Class<?> type,
+		Object defaultValue, List<String> choices, Double min, Double max)
 	{
 		this(key, kind, type, defaultValue, choices, min, max, true);
 	}

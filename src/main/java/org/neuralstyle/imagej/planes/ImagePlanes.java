@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej.planes;
 
 import ij.CompositeImage;
@@ -28,11 +29,13 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The planes of an input image as the stylizer sees them, and the new image the stylized planes go
- * into. For an ordinary image or stack a plane is one slice, in the input's pixel type. For a
- * multi-channel composite a plane is one (z, t) position rendered as displayed, so the result of a
- * composite is an RGB image with one channel and the input's Z and T: the channels' colours are
- * what gets stylized, and a stylized picture has no meaningful split back into channels.
+ * The planes of an input image as the stylizer sees them, and the new image the
+ * stylized planes go into. For an ordinary image or stack a plane is one slice,
+ * in the input's pixel type. For a multi-channel composite a plane is one (z,
+ * t) position rendered as displayed, so the result of a composite is an RGB
+ * image with one channel and the input's Z and T: the channels' colours are
+ * what gets stylized, and a stylized picture has no meaningful split back into
+ * channels.
  */
 public abstract sealed class ImagePlanes {
 
@@ -43,7 +46,8 @@ public abstract sealed class ImagePlanes {
 	}
 
 	public static ImagePlanes of(ImagePlus input) {
-		if (input.isComposite() && input.getNChannels() > 1) return new CompositePlanes((CompositeImage) input);
+		if (input.isComposite() && input.getNChannels() > 1)
+			return new CompositePlanes((CompositeImage) input);
 		return new Slices(input);
 	}
 
@@ -59,7 +63,9 @@ public abstract sealed class ImagePlanes {
 	/** The slice label the result keeps for plane {@code index}, or null. */
 	abstract String label(int index);
 
-	/** Where plane {@code index} is, in words a user recognises (e.g. "z=2, t=5"). */
+	/**
+	 * Where plane {@code index} is, in words a user recognises (e.g. "z=2, t=5").
+	 */
 	abstract String position(int index);
 
 	/** Conversion between the result's planes and RGB pictures. */
@@ -73,40 +79,46 @@ public abstract sealed class ImagePlanes {
 
 	/**
 	 * Every plane, as sequences along {@code axis}: for each other position, the
-	 * planes that follow one another along it, in order. A stack whose
-	 * dimensions do not describe it is one sequence.
+	 * planes that follow one another along it, in order. A stack whose dimensions
+	 * do not describe it is one sequence.
 	 */
 	int[][] sequences(SequenceAxis axis) {
 		int[] dims = resultDimensions();
 		int channels = dims[0], slices = dims[1], frames = dims[2];
 		if (channels * slices * frames != count()) {
 			int[] all = new int[count()];
-			for (int i = 0; i < all.length; i++) all[i] = i;
-			return new int[][] {all};
+			for (int i = 0; i < all.length; i++)
+				all[i] = i;
+			return new int[][] { all };
 		}
-		boolean alongT = axis == SequenceAxis.T || axis == SequenceAxis.AUTO && frames > 1;
+		boolean alongT = axis == SequenceAxis.T || axis == SequenceAxis.AUTO &&
+			frames > 1;
 		int length = alongT ? frames : slices, across = alongT ? slices : frames;
 		int[][] sequences = new int[channels * across][length];
 		for (int c = 1; c <= channels; c++)
 			for (int a = 1; a <= across; a++)
 				for (int k = 1; k <= length; k++)
-					sequences[(c - 1) * across + a - 1][k - 1] = alongT ? index(c, a, k) : index(c, k, a);
+					sequences[(c - 1) * across + a - 1][k - 1] = alongT ? index(c, a, k)
+						: index(c, k, a);
 		return sequences;
 	}
 
 	/**
-	 * The result image: planes[k] is the stylized plane {@code indices[k]}. With every plane the
-	 * result has the input's dimensions; with one plane it is a single image.
+	 * The result image: planes[k] is the stylized plane {@code indices[k]}. With
+	 * every plane the result has the input's dimensions; with one plane it is a
+	 * single image.
 	 */
 	ImagePlus assemble(String title, int[] indices, ImageProcessor[] planes) {
 		ImageStack stack = new ImageStack(input.getWidth(), input.getHeight());
-		for (int k = 0; k < indices.length; k++) stack.addSlice(label(indices[k]), planes[k]);
+		for (int k = 0; k < indices.length; k++)
+			stack.addSlice(label(indices[k]), planes[k]);
 		showLikeInput(stack);
 		ImagePlus result = new ImagePlus(title, stack);
 		if (indices.length == count() && count() > 1) {
 			int[] dims = resultDimensions();
 			result.setDimensions(dims[0], dims[1], dims[2]);
-			result.setOpenAsHyperStack(input.isHyperStack() && result.getNDimensions() > 3);
+			result.setOpenAsHyperStack(input.isHyperStack() && result
+				.getNDimensions() > 3);
 		}
 		Calibration calibration = input.getCalibration().copy();
 		if (result.getBitDepth() == 24) calibration.disableDensityCalibration();
@@ -114,16 +126,22 @@ public abstract sealed class ImagePlanes {
 		String info = input.getInfoProperty();
 		if (info != null) result.setProperty("Info", info);
 		if (input.getBitDepth() != 24 && result.getBitDepth() != 24) {
-			result.setDisplayRange(input.getDisplayRangeMin(), input.getDisplayRangeMax());
+			result.setDisplayRange(input.getDisplayRangeMin(), input
+				.getDisplayRangeMax());
 		}
 		return result;
 	}
 
-	/** Gives the result's planes the input's LUT; RGB results (composites) have none to give. */
-	void showLikeInput(ImageStack stack) {
-	}
+	/**
+	 * Gives the result's planes the input's LUT; RGB results (composites) have
+	 * none to give.
+	 */
+	void showLikeInput(ImageStack stack) {}
 
-	/** Slices of an ordinary image, stack or hyperstack, in the input's own type and display. */
+	/**
+	 * Slices of an ordinary image, stack or hyperstack, in the input's own type
+	 * and display.
+	 */
 	private static final class Slices extends ImagePlanes {
 
 		private final PlaneCodec codec;
@@ -131,8 +149,9 @@ public abstract sealed class ImagePlanes {
 		Slices(ImagePlus input) {
 			super(input);
 			ImageProcessor shown = input.getProcessor();
-			codec = input.getBitDepth() == 24 ? new RgbPlaneCodec() :
-				new LutPlaneCodec(shown.getLut(), input.getDisplayRangeMin(), input.getDisplayRangeMax(), input.getBitDepth());
+			codec = input.getBitDepth() == 24 ? new RgbPlaneCodec()
+				: new LutPlaneCodec(shown.getLut(), input.getDisplayRangeMin(), input
+					.getDisplayRangeMax(), input.getBitDepth());
 		}
 
 		@Override
@@ -169,7 +188,8 @@ public abstract sealed class ImagePlanes {
 
 		@Override
 		int[] resultDimensions() {
-			return new int[] {input.getNChannels(), input.getNSlices(), input.getNFrames()};
+			return new int[] { input.getNChannels(), input.getNSlices(), input
+				.getNFrames() };
 		}
 
 		@Override
@@ -179,7 +199,8 @@ public abstract sealed class ImagePlanes {
 
 		@Override
 		void showLikeInput(ImageStack stack) {
-			if (input.getBitDepth() != 24) stack.setColorModel(input.getProcessor().getLut());
+			if (input.getBitDepth() != 24) stack.setColorModel(input.getProcessor()
+				.getLut());
 		}
 	}
 
@@ -200,7 +221,8 @@ public abstract sealed class ImagePlanes {
 
 		@Override
 		int current() {
-			return (input.getSlice() - 1) + (input.getFrame() - 1) * input.getNSlices();
+			return (input.getSlice() - 1) + (input.getFrame() - 1) * input
+				.getNSlices();
 		}
 
 		private int z(int index) {
@@ -216,12 +238,16 @@ public abstract sealed class ImagePlanes {
 			return CompositeRendering.render(composite, z(index), t(index));
 		}
 
-		/** The channels' labels at that position; different ones joined, since all are merged. */
+		/**
+		 * The channels' labels at that position; different ones joined, since all
+		 * are merged.
+		 */
 		@Override
 		String label(int index) {
 			Set<String> labels = new LinkedHashSet<>();
 			for (int c = 1; c <= input.getNChannels(); c++) {
-				String label = input.getStack().getSliceLabel(input.getStackIndex(c, z(index), t(index)));
+				String label = input.getStack().getSliceLabel(input.getStackIndex(c, z(
+					index), t(index)));
 				if (label != null && !label.isEmpty()) labels.add(label);
 			}
 			return labels.isEmpty() ? null : String.join(" + ", labels);
@@ -239,7 +265,7 @@ public abstract sealed class ImagePlanes {
 
 		@Override
 		int[] resultDimensions() {
-			return new int[] {1, input.getNSlices(), input.getNFrames()};
+			return new int[] { 1, input.getNSlices(), input.getNFrames() };
 		}
 
 		@Override
@@ -249,11 +275,12 @@ public abstract sealed class ImagePlanes {
 	}
 
 	/**
-	 * Adds a line to an image's Info (Image > Show Info), where ImageJ keeps how an image was made
-	 * and saves it with the TIFF.
+	 * Adds a line to an image's Info (Image > Show Info), where ImageJ keeps how
+	 * an image was made and saves it with the TIFF.
 	 */
 	public static void appendInfo(ImagePlus image, String line) {
 		String info = image.getInfoProperty();
-		image.setProperty("Info", info == null || info.isEmpty() ? line : info + "\n" + line);
+		image.setProperty("Info", info == null || info.isEmpty() ? line : info +
+			"\n" + line);
 	}
 }

@@ -17,6 +17,7 @@
  * limitations under the License.
  * #L%
  */
+
 package org.neuralstyle.imagej.planes;
 
 import ij.ImagePlus;
@@ -27,9 +28,15 @@ import java.util.List;
  * not stylized because the user cancelled (those hold the input's plane
  * unchanged), named by position.
  */
-public record StylizingResult(ImagePlus image,int stylized,int total,List<String>unstylized){
+public record StylizingResult(ImagePlus image, int stylized, int total,
+		List<String> unstylized) {
 
-public StylizingResult{unstylized=List.copyOf(unstylized);}
+	public StylizingResult {
+		unstylized = List.copyOf(unstylized);
+	}
 
-/** True when every plane asked for was stylized. */
-public boolean complete(){return unstylized.isEmpty();}}
+	/** True when every plane asked for was stylized. */
+	public boolean complete() {
+		return unstylized.isEmpty();
+	}
+}

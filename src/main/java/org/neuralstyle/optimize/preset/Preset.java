@@ -53,20 +53,22 @@ import org.neuralstyle.optimize.StyleTransferSettings;
  * @param sources setting (field) name → where its value comes from; a setting
  *          without an entry keeps the engine's default
  */
-public record Preset(String name,String system,String seed,String network,Kind kind,Supplier<?>factory,Map<String,String>sources){
+public record Preset(String name, String system, String seed, String network,
+		Kind kind, Supplier<?> factory, Map<String, String> sources) {
 
-/** The run a preset configures. */
-public enum Kind {
+	/** The run a preset configures. */
+	public enum Kind {
 
-		/** An optimization (Gatys et al. and its variants). */
-		OPTIMIZE,
-		/** Training a fast feed-forward model (Johnson et al.). */
-		TRAIN;
+			/** An optimization (Gatys et al. and its variants). */
+			OPTIMIZE,
+			/** Training a fast feed-forward model (Johnson et al.). */
+			TRAIN;
 
-	@Override
-	public String toString() {
-		return name().toLowerCase(Locale.ROOT);
-	}}
+		@Override
+		public String toString() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+	}
 
 	/** Where a setting comes from when the preset keeps the engine's default. */
 	public static final String ENGINE_DEFAULT = "the engine's default";
@@ -88,7 +90,8 @@ public enum Kind {
 	/**
 	 * One setting of a preset: its name, value as a user would write it, source.
 	 */
-	public record Row(String setting, String value, String source) {}
+	public record Row(String setting, String value, String source) {
+	}
 
 	/**
 	 * Every setting, in declaration order: the network first, then each public

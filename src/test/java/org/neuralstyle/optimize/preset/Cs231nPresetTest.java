@@ -107,7 +107,8 @@ class Cs231nPresetTest {
 		}
 	}
 
-	private record Run(List<LossValues> losses, StylizationResult result) {}
+	private record Run(List<LossValues> losses, StylizationResult result) {
+	}
 
 	private static Run run(StateDict expected, int iterations) throws Exception {
 		RgbImage content = new RgbImage(48, 40, expected.readFloats("content"));
