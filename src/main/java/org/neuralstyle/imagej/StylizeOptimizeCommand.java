@@ -26,10 +26,10 @@ import ij.ImagePlus;
 import ij.WindowManager;
 import java.awt.Rectangle;
 import java.io.File;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.neuralstyle.checkpoint.Checkpoints;
@@ -600,10 +600,11 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		// only a differing value can have been meant.
 		StyleTransferSettings s = Presets.named(preset).settings();
 		Map<String, String> defaults = presetValues(NO_PRESET);
-		Map<String, String> values = currentValues();
-		for (Map.Entry<String, String> e : values.entrySet())
-			if (!e.getValue().equals(defaults.get(e.getKey()))) PresetKeys.copy(e
-				.getKey(), given, s);
+		// The loss network is not a setting: see effectiveNetwork.
+		PresetKeys.values(given, network).forEach((key, value) -> {
+			if (!key.equals("network") && !value.equals(defaults.get(key))) PresetKeys
+				.copy(key, given, s);
+		});
 		s.initImage = given.initImage;
 		s.validate();
 		return s;
@@ -637,61 +638,30 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		return PresetKeys.values(s, network);
 	}
 
-	/** This command's current key values, in {@link #presetValues} form. */
-	private Map<String, String> currentValues() {
-		Map<String, String> v = new LinkedHashMap<>();
-		v.put("iterations", Integer.toString(iterations));
-		v.put("optimizer", optimizer.trim().toLowerCase(Locale.ROOT));
-		v.put("content_weight", PresetKeys.number(content_weight));
-		v.put("style_weight", PresetKeys.number(style_weight));
-		v.put("tv_weight", PresetKeys.number(tv_weight));
-		v.put("max_size", Integer.toString(max_size));
-		v.put("tile", Integer.toString(tile));
-		v.put("init", init.trim().toLowerCase(Locale.ROOT));
-		v.put("preserve_colors", Boolean.toString(preserve_colors));
-		v.put("color_mode", color_mode.trim().toLowerCase(Locale.ROOT));
-		v.put("strength", PresetKeys.number(strength));
-		v.put("snapshot_every", Integer.toString(snapshot_every));
-		v.put("style_scale", PresetKeys.number(style_scale));
-		v.put("content_layers", PresetKeys.layers(StyleTransferSettings.parseLayers(
-			content_layers)));
-		v.put("style_layers", PresetKeys.layers(StyleTransferSettings.parseLayers(
-			style_layers)));
-		v.put("seed", Long.toString(seed));
-		v.put("pooling", pooling.trim().toLowerCase(Locale.ROOT));
-		v.put("learning_rate", PresetKeys.number(learning_rate));
-		v.put("scales", Integer.toString(scales));
-		v.put("min_size", Integer.toString(min_size));
-		return v;
-	}
-
 	/**
 	 * Fiji's dialog calls this when the preset changes: every key the preset sets
 	 * takes its value, so the dialog shows what will run.
 	 */
 	void presetChanged() {
-		Map<String, String> v = presetValues(preset);
-		iterations = Integer.parseInt(v.get("iterations"));
-		optimizer = v.get("optimizer");
-		content_weight = Double.parseDouble(v.get("content_weight"));
-		style_weight = Double.parseDouble(v.get("style_weight"));
-		tv_weight = Double.parseDouble(v.get("tv_weight"));
-		max_size = Integer.parseInt(v.get("max_size"));
-		tile = Integer.parseInt(v.get("tile"));
-		init = v.get("init");
-		preserve_colors = Boolean.parseBoolean(v.get("preserve_colors"));
-		color_mode = v.get("color_mode");
-		strength = Double.parseDouble(v.get("strength"));
-		snapshot_every = Integer.parseInt(v.get("snapshot_every"));
-		style_scale = Double.parseDouble(v.get("style_scale"));
-		content_layers = v.get("content_layers");
-		style_layers = v.get("style_layers");
-		seed = Long.parseLong(v.get("seed"));
-		pooling = v.get("pooling");
-		learning_rate = Double.parseDouble(v.get("learning_rate"));
-		scales = Integer.parseInt(v.get("scales"));
-		min_size = Integer.parseInt(v.get("min_size"));
-		network = v.get("network");
+		presetValues(preset).forEach(this::setKey);
+	}
+
+	/**
+	 * Sets the parameter behind a macro key (the key is its field's name) from
+	 * the key's text.
+	 */
+	private void setKey(String key, String text) {
+		try {
+			Field field = StylizeOptimizeCommand.class.getDeclaredField(key);
+			Class<?> type = field.getType();
+			field.set(this, type == int.class ? Integer.valueOf(text)
+				: type == double.class ? Double.valueOf(text) : type == long.class
+					? Long.valueOf(text) : type == boolean.class ? Boolean.valueOf(text)
+						: text);
+		}
+		catch (ReflectiveOperationException e) {
+			throw new IllegalStateException("No parameter for key " + key, e);
+		}
 	}
 
 	/** The settings the keys alone give (no preset). */
