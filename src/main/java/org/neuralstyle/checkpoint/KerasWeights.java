@@ -31,7 +31,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -65,11 +64,11 @@ public final class KerasWeights implements StateDict {
 
 	private final Path file;
 	private final HdfFile hdf;
-	private final Map<String, TensorInfo> infos;
+	private final TensorIndex infos;
 	private final Map<String, Dataset> datasets;
 	private final Map<String, String> kerasNames;
 
-	private KerasWeights(Path file, HdfFile hdf, Map<String, TensorInfo> infos,
+	private KerasWeights(Path file, HdfFile hdf, TensorIndex infos,
 		Map<String, Dataset> datasets, Map<String, String> kerasNames)
 	{
 		this.file = file;
@@ -122,7 +121,7 @@ public final class KerasWeights implements StateDict {
 		if (layers == null) throw new CheckpointException(file +
 			" is an HDF5 file but not Keras weights: it has no 'layer_names' attribute. " +
 			"Pass a Keras weights file such as vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5.");
-		Map<String, TensorInfo> infos = new LinkedHashMap<>();
+		TensorIndex infos = new TensorIndex(file.toString());
 		Map<String, Dataset> datasets = new LinkedHashMap<>();
 		Map<String, String> kerasNames = new LinkedHashMap<>();
 		int index = 0;
@@ -145,9 +144,9 @@ public final class KerasWeights implements StateDict {
 					Arrays.toString(b));
 			String w = "features." + index + ".weight", bn = "features." + index +
 				".bias";
-			infos.put(w, new TensorInfo(w, dtype(file, kernel), new long[] { k[3],
-				k[2], k[0], k[1] }));
-			infos.put(bn, new TensorInfo(bn, dtype(file, bias), b.clone()));
+			infos.add(new TensorInfo(w, dtype(file, kernel), new long[] { k[3], k[2],
+				k[0], k[1] }));
+			infos.add(new TensorInfo(bn, dtype(file, bias), b.clone()));
 			for (String name : new String[] { w, bn }) {
 				Dataset d = name == w ? kernel : bias;
 				requireInside(file, d, base, fileSize);
@@ -235,15 +234,12 @@ public final class KerasWeights implements StateDict {
 
 	@Override
 	public Set<String> names() {
-		return Collections.unmodifiableSet(infos.keySet());
+		return infos.names();
 	}
 
 	@Override
 	public TensorInfo info(String name) throws CheckpointException {
-		TensorInfo i = infos.get(name);
-		if (i == null) throw new CheckpointException("No tensor " + name + " in " +
-			file);
-		return i;
+		return infos.info(name);
 	}
 
 	/**

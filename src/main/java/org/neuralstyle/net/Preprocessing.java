@@ -64,28 +64,25 @@ public enum Preprocessing {
 	/** The network input of a 1×3×H×W RGB image in [0, 1]. */
 	public NDArray toInput(NDArray pixels) {
 		NDManager m = pixels.getManager();
-		if (this == TORCHVISION) {
-			// As torchvision's Normalize: (p − mean) / std, bit for bit.
-			NDArray mean = m.create(MEAN, new Shape(1, 3, 1, 1));
-			NDArray std = m.create(STD, new Shape(1, 3, 1, 1));
-			return pixels.sub(mean).div(std);
-		}
+		// As torchvision's Normalize: (p − mean) / std, bit for bit.
+		if (this == TORCHVISION) return pixels.sub(channels(m, MEAN)).div(channels(
+			m, STD));
 		NDArray ordered = bgr ? pixels.flip(1) : pixels;
-		return ordered.mul(m.create(scale, new Shape(1, 3, 1, 1))).add(m.create(
-			offset, new Shape(1, 3, 1, 1)));
+		return ordered.mul(channels(m, scale)).add(channels(m, offset));
 	}
 
 	/** The RGB pixels (in [0, 1] where the input is in range) of an input. */
 	public NDArray toPixels(NDArray input) {
 		NDManager m = input.getManager();
-		if (this == TORCHVISION) {
-			NDArray mean = m.create(MEAN, new Shape(1, 3, 1, 1));
-			NDArray std = m.create(STD, new Shape(1, 3, 1, 1));
-			return input.mul(std).add(mean);
-		}
-		NDArray p = input.sub(m.create(offset, new Shape(1, 3, 1, 1))).div(m.create(
-			scale, new Shape(1, 3, 1, 1)));
+		if (this == TORCHVISION) return input.mul(channels(m, STD)).add(channels(m,
+			MEAN));
+		NDArray p = input.sub(channels(m, offset)).div(channels(m, scale));
 		return bgr ? p.flip(1) : p;
+	}
+
+	/** One value per channel, shaped to broadcast over 1×3×H×W. */
+	private static NDArray channels(NDManager m, float[] values) {
+		return m.create(values, new Shape(1, 3, 1, 1));
 	}
 
 	/**

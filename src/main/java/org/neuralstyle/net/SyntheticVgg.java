@@ -20,15 +20,13 @@
 
 package org.neuralstyle.net;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
 import org.neuralstyle.checkpoint.CheckpointException;
 import org.neuralstyle.checkpoint.StateDict;
+import org.neuralstyle.checkpoint.TensorIndex;
 import org.neuralstyle.checkpoint.TensorInfo;
 
 /**
@@ -49,7 +47,7 @@ public final class SyntheticVgg implements StateDict {
 	public static final List<Object> VGG16 = List.of(64, 64, "M", 128, 128, "M",
 		256, 256, 256, "M", 512, 512, 512, "M", 512, 512, 512, "M");
 
-	private final Map<String, TensorInfo> infos = new LinkedHashMap<>();
+	private final TensorIndex infos = new TensorIndex("the synthetic VGG");
 	private final long seed;
 
 	public SyntheticVgg(List<Object> config, long seed) {
@@ -61,10 +59,10 @@ public final class SyntheticVgg implements StateDict {
 				continue;
 			}
 			int out = (Integer) o;
-			infos.put("features." + index + ".weight", new TensorInfo("features." +
-				index + ".weight", "float32", new long[] { out, in, 3, 3 }));
-			infos.put("features." + index + ".bias", new TensorInfo("features." +
-				index + ".bias", "float32", new long[] { out }));
+			infos.add(new TensorInfo("features." + index + ".weight", "float32",
+				new long[] { out, in, 3, 3 }));
+			infos.add(new TensorInfo("features." + index + ".bias", "float32",
+				new long[] { out }));
 			index += 2;
 			in = out;
 		}
@@ -72,15 +70,12 @@ public final class SyntheticVgg implements StateDict {
 
 	@Override
 	public Set<String> names() {
-		return Collections.unmodifiableSet(infos.keySet());
+		return infos.names();
 	}
 
 	@Override
 	public TensorInfo info(String name) throws CheckpointException {
-		TensorInfo i = infos.get(name);
-		if (i == null) throw new CheckpointException("No tensor " + name +
-			" in the synthetic VGG");
-		return i;
+		return infos.info(name);
 	}
 
 	@Override
