@@ -33,7 +33,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A Keras weights file in HDF5 (Keras' legacy {@code save_weights} format,
@@ -56,7 +55,7 @@ import java.util.Set;
  * reads the metadata and checks that every dataset's bytes lie inside the file,
  * so a truncated download fails here.
  */
-public final class KerasWeights implements StateDict {
+public final class KerasWeights extends TensorIndex.Indexed {
 
 	/** The first 8 bytes of an HDF5 file. */
 	static final byte[] SIGNATURE = { (byte) 0x89, 'H', 'D', 'F', '\r', '\n',
@@ -64,16 +63,15 @@ public final class KerasWeights implements StateDict {
 
 	private final Path file;
 	private final HdfFile hdf;
-	private final TensorIndex infos;
 	private final Map<String, Dataset> datasets;
 	private final Map<String, String> kerasNames;
 
 	private KerasWeights(Path file, HdfFile hdf, TensorIndex infos,
 		Map<String, Dataset> datasets, Map<String, String> kerasNames)
 	{
+		super(infos);
 		this.file = file;
 		this.hdf = hdf;
-		this.infos = infos;
 		this.datasets = datasets;
 		this.kerasNames = kerasNames;
 	}
@@ -230,16 +228,6 @@ public final class KerasWeights implements StateDict {
 			if (t.getMessage() != null && !t.getMessage().isBlank()) return t
 				.getMessage();
 		return e.getClass().getSimpleName();
-	}
-
-	@Override
-	public Set<String> names() {
-		return infos.names();
-	}
-
-	@Override
-	public TensorInfo info(String name) throws CheckpointException {
-		return infos.info(name);
 	}
 
 	/**

@@ -27,10 +27,31 @@ import java.util.Set;
 
 /**
  * The tensors of a state dict that knows every name and shape when it opens
- * (one read from a file's index, or one generated), in the order it lists them:
- * what {@link StateDict#names} and {@link StateDict#info} answer.
+ * (one read from a file's index, or one generated), in the order it lists them.
+ * Such a state dict extends {@link Indexed}, which answers
+ * {@link StateDict#names} and {@link StateDict#info} from it.
  */
 public final class TensorIndex {
+
+	/** A state dict whose names and shapes are its {@link TensorIndex}. */
+	public abstract static class Indexed implements StateDict {
+
+		private final TensorIndex index;
+
+		protected Indexed(TensorIndex index) {
+			this.index = index;
+		}
+
+		@Override
+		public final Set<String> names() {
+			return index.names();
+		}
+
+		@Override
+		public final TensorInfo info(String name) throws CheckpointException {
+			return index.info(name);
+		}
+	}
 
 	private final Map<String, TensorInfo> infos = new LinkedHashMap<>();
 	private final String source;

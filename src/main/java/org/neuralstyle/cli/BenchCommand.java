@@ -172,9 +172,8 @@ final class BenchCommand {
 			description = "Run each size again in fp32 and print the PSNR of the result against fp32's: the quality cost of a reduced precision.")
 		boolean compareFp32;
 
-		@Option(names = "--profile",
-			description = "Also print where the time goes (libtorch's profiler over one iteration), the CPU time split into user and system, and the page faults per iteration.")
-		boolean profile;
+		@Mixin
+		ProfileOption profiling;
 
 		@Override
 		public Integer call() throws Exception {
@@ -183,8 +182,8 @@ final class BenchCommand {
 			System.out.printf(Locale.ROOT,
 				"device %s; GEMM 2048x2048 float32: %.1f GFLOP/s%n", dev, gflops);
 			System.out.println(BenchCommand.setup());
-			double gemmPerCpuSecond = profile ? gemmFlopsPerCpuSecond(dev, 2048)
-				: Double.NaN;
+			double gemmPerCpuSecond = profiling.profile ? gemmFlopsPerCpuSecond(dev,
+				2048) : Double.NaN;
 			StyleTransferSettings s = new StyleTransferSettings();
 			s.iterations = iterations;
 			s.optimizer = OptimizerKind.fromName(optimizer);
@@ -196,7 +195,7 @@ final class BenchCommand {
 			{
 				for (int size : sizes) {
 					s.maxSize = size;
-					IterationClock timer = new IterationClock(profile);
+					IterationClock timer = new IterationClock(profiling.profile);
 					// Tiles as a run would choose them (automatic: only when the image
 					// does not fit).
 					RunEstimate estimate = RunEstimate.of(stylizer.layout(), s, size,
@@ -235,7 +234,7 @@ final class BenchCommand {
 							"  after %d iterations, %s against fp32: PSNR %.1f dB%n",
 							iterations, s.precision, psnr(result, reference));
 					}
-					if (profile) System.out.print("  " + cpuRatio(timer.clock
+					if (profiling.profile) System.out.print("  " + cpuRatio(timer.clock
 						.cpuSecondsPerStep(), flops, gemmPerCpuSecond, "iteration") + System
 							.lineSeparator() + timer.clock.profileLines());
 				}

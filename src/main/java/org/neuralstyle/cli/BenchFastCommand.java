@@ -65,9 +65,8 @@ final class BenchFastCommand implements Callable<Integer> {
 		description = "Stylize once more in fp32 and print the PSNR of this precision's image against fp32's.")
 	boolean compareFp32;
 
-	@Option(names = "--profile",
-		description = "Also print where the time goes (libtorch's profiler over one more image), the CPU time split into user and system, and the page faults per image.")
-	boolean profile;
+	@Mixin
+	ProfileOption profiling;
 
 	@Override
 	public Integer call() throws Exception {
@@ -76,8 +75,8 @@ final class BenchFastCommand implements Callable<Integer> {
 		System.out.printf(Locale.ROOT,
 			"device %s; GEMM 2048x2048 float32: %.1f GFLOP/s%n", dev, gflops);
 		System.out.println(BenchCommand.setup());
-		double gemmPerCpuSecond = profile ? BenchCommand.gemmFlopsPerCpuSecond(dev,
-			2048) : Double.NaN;
+		double gemmPerCpuSecond = profiling.profile ? BenchCommand
+			.gemmFlopsPerCpuSecond(dev, 2048) : Double.NaN;
 		try (StateDict weights = TransformerWeights.pytorchDefault(1);
 				TransformerNet net = TransformerNet.load(weights, dev))
 		{
@@ -112,7 +111,7 @@ final class BenchFastCommand implements Callable<Integer> {
 					System.out.printf(Locale.ROOT, "  %s against fp32: PSNR %.1f dB%n",
 						precision.precision, BenchCommand.psnr(result, reference));
 				}
-				if (profile) {
+				if (profiling.profile) {
 					System.out.println("  " + BenchCommand.cpuRatio(cpuSeconds, flops,
 						gemmPerCpuSecond, "image"));
 					System.out.println("  " + cpu);

@@ -78,9 +78,8 @@ final class BenchTrainCommand implements Callable<Integer> {
 	@Mixin
 	DeviceOption device;
 
-	@Option(names = "--profile",
-		description = "Also print where the time goes (libtorch's profiler over the second step), the CPU time split into user and system, and the page faults per step.")
-	boolean profile;
+	@Mixin
+	ProfileOption profiling;
 
 	@Override
 	public Integer call() throws Exception {
@@ -91,8 +90,8 @@ final class BenchTrainCommand implements Callable<Integer> {
 		System.out.printf(Locale.ROOT,
 			"device %s; GEMM 2048x2048 float32: %.1f GFLOP/s%n", dev, gflops);
 		System.out.println(BenchCommand.setup());
-		double gemmPerCpuSecond = profile ? BenchCommand.gemmFlopsPerCpuSecond(dev,
-			2048) : Double.NaN;
+		double gemmPerCpuSecond = profiling.profile ? BenchCommand
+			.gemmFlopsPerCpuSecond(dev, 2048) : Double.NaN;
 		FastTrainingSettings s = new FastTrainingSettings();
 		s.imageSize = imageSize;
 		s.batchSize = batchSize;
@@ -103,7 +102,7 @@ final class BenchTrainCommand implements Callable<Integer> {
 				ImageFiles.write(BenchCommand.noise(imageSize + 64, imageSize, i),
 					folder.resolve("picture" + i + ".png"));
 			TrainingImages pictures = TrainingImages.in(folder, ImageFiles::read);
-			StepTimer timer = new StepTimer(profile);
+			StepTimer timer = new StepTimer(profiling.profile);
 			try (SyntheticVgg vgg = new SyntheticVgg(SyntheticVgg.VGG16, 1);
 					FastTrainer trainer = new FastTrainer(vgg, dev))
 			{
@@ -120,9 +119,9 @@ final class BenchTrainCommand implements Callable<Integer> {
 				System.out.printf(Locale.ROOT,
 					"2 epochs of COCO train2014 (%d pictures) = %d steps: %s at this speed%n",
 					COCO_TRAIN2014, cocoSteps, TimeLeft.words(perStep * cocoSteps));
-				if (profile) System.out.print("  " + BenchCommand.cpuRatio(timer.clock
-					.cpuSecondsPerStep(), flops, gemmPerCpuSecond, "step") + System
-						.lineSeparator() + timer.clock.profileLines());
+				if (profiling.profile) System.out.print("  " + BenchCommand.cpuRatio(
+					timer.clock.cpuSecondsPerStep(), flops, gemmPerCpuSecond, "step") +
+					System.lineSeparator() + timer.clock.profileLines());
 			}
 		}
 		finally {

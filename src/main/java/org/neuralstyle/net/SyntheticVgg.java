@@ -22,10 +22,8 @@ package org.neuralstyle.net;
 
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 
 import org.neuralstyle.checkpoint.CheckpointException;
-import org.neuralstyle.checkpoint.StateDict;
 import org.neuralstyle.checkpoint.TensorIndex;
 import org.neuralstyle.checkpoint.TensorInfo;
 
@@ -35,7 +33,7 @@ import org.neuralstyle.checkpoint.TensorInfo;
  * real VGG19 without its 548 MB file, and tests use small ones. It is never a
  * substitute for trained weights: a stylization with it means nothing.
  */
-public final class SyntheticVgg implements StateDict {
+public final class SyntheticVgg extends TensorIndex.Indexed {
 
 	/**
 	 * torchvision's configuration "E" (VGG19): channels per convolution, "M" for
@@ -47,11 +45,16 @@ public final class SyntheticVgg implements StateDict {
 	public static final List<Object> VGG16 = List.of(64, 64, "M", 128, 128, "M",
 		256, 256, 256, "M", 512, 512, 512, "M", 512, 512, 512, "M");
 
-	private final TensorIndex infos = new TensorIndex("the synthetic VGG");
 	private final long seed;
 
 	public SyntheticVgg(List<Object> config, long seed) {
+		super(index(config));
 		this.seed = seed;
+	}
+
+	/** torchvision's names and shapes of the configuration's convolutions. */
+	private static TensorIndex index(List<Object> config) {
+		TensorIndex infos = new TensorIndex("the synthetic VGG");
 		int index = 0, in = 3;
 		for (Object o : config) {
 			if ("M".equals(o)) {
@@ -66,16 +69,7 @@ public final class SyntheticVgg implements StateDict {
 			index += 2;
 			in = out;
 		}
-	}
-
-	@Override
-	public Set<String> names() {
-		return infos.names();
-	}
-
-	@Override
-	public TensorInfo info(String name) throws CheckpointException {
-		return infos.info(name);
+		return infos;
 	}
 
 	@Override
