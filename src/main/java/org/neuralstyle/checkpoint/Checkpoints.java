@@ -72,8 +72,7 @@ public final class Checkpoints {
 		if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 &&
 			head[3] == 4) return CheckpointFormat.PYTORCH_ZIP;
 		// A pickle of protocol 2 to 5 starts with PROTO n; legacy files begin with
-		// the pickled magic
-		// number, which the legacy reader checks.
+		// the pickled magic number, which the legacy reader checks.
 		if (head.length >= 2 && (head[0] & 0xff) == 0x80 && head[1] >= 2 &&
 			head[1] <= 5) return CheckpointFormat.PYTORCH_LEGACY;
 		if (head.length == 9 && head[8] == '{') {

@@ -151,8 +151,8 @@ final class RestrictedUnpickler extends Unpickler {
 		}
 		catch (RuntimeException e) {
 			// PickleException, ArithmeticException and the like a malformed pickle
-			// provokes. Their
-			// messages are ours or Pyrolite's and never print the pickle's objects.
+			// provokes. Their messages are ours or Pyrolite's and never print the
+			// pickle's objects.
 			throw Checkpoints.damaged(file, "its index is malformed: " + e
 				.getMessage(), e);
 		}
@@ -236,8 +236,8 @@ final class RestrictedUnpickler extends Unpickler {
 	private static void checkTree(Object root) {
 		Map<Object, Boolean> done = new IdentityHashMap<>();
 		Map<Object, Boolean> onPath = new IdentityHashMap<>();
-		Deque<Object[]> path = new ArrayDeque<>(); // {container, iterator over its
-																								// children}
+		// {container, iterator over its children}
+		Deque<Object[]> path = new ArrayDeque<>();
 		if (!isContainer(root)) return;
 		path.push(new Object[] { root, children(root).iterator() });
 		onPath.put(root, true);
@@ -305,8 +305,8 @@ final class RestrictedUnpickler extends Unpickler {
 				stack.add(resolve(module, name));
 			}
 			// Objects made from a class given by name, or from the extension
-			// registry: never part
-			// of a state dict, and the way around the GLOBAL check.
+			// registry: never part of a state dict, and the way around the GLOBAL
+			// check.
 			case Opcodes.INST, Opcodes.OBJ, Opcodes.EXT1, Opcodes.EXT2,
 					Opcodes.EXT4 -> throw refused("an object built by opcode " + key);
 			case Opcodes.BUILD -> build();
@@ -328,8 +328,7 @@ final class RestrictedUnpickler extends Unpickler {
 				asMap(stack.peek()).put(checkedKey(dictKey), value);
 			}
 			// Pyrolite builds sets as HashSets, hashing every element; a state dict
-			// has no sets, and
-			// a list holds the same elements without hashing them.
+			// has no sets, and a list holds the same elements without hashing them.
 			case Opcodes.EMPTY_SET -> stack.add(new ArrayList<>());
 			case Opcodes.FROZENSET -> stack.add(new ArrayList<>(stack
 				.pop_all_since_marker()));

@@ -103,9 +103,8 @@ final class SafetensorsFile implements StateDict {
 		Map<String, Entry> entries = new LinkedHashMap<>();
 		Map<String, String> metadata = new LinkedHashMap<>();
 		// Read as a stream, not as a tree: Gson's tree parser recurses once per
-		// nesting level, so a
-		// header of 100000 nested arrays overflows the stack. The structure is
-		// known and shallow.
+		// nesting level, so a header of 100000 nested arrays overflows the stack.
+		// The structure is known and shallow.
 		try (JsonReader json = new JsonReader(new StringReader(text))) {
 			json.beginObject();
 			while (json.hasNext()) {

@@ -79,8 +79,7 @@ record StoredTensor(String storageKey, DType dtype, long offset, long[] shape,
 			return out;
 		}
 		// Walk the multi-index like an odometer, tracking the element's position in
-		// the
-		// span.
+		// the span.
 		long[] index = new long[shape.length];
 		long at = 0;
 		for (int i = 0; i < out.length; i++) {

@@ -226,9 +226,8 @@ final class ImageFiles {
 		String format = format(file);
 		AtomicFiles.Writer writer = temporary -> {
 			// Encoded here rather than by ImageJ's FileSaver, which reports a failed
-			// write (a full
-			// disk) in a dialog or on the console and returns false, losing the
-			// reason.
+			// write (a full disk) in a dialog or on the console and returns false,
+			// losing the reason.
 			try {
 				Files.createFile(temporary);
 				encode(rgb, width, height, format, temporary);
@@ -238,9 +237,8 @@ final class ImageFiles {
 			}
 			catch (IOException e) {
 				// A stream says only "No space left on device" or "File too large"
-				// (ImageIO: "I/O error
-				// writing PNG file!", with that as the cause): name the file and the
-				// reason.
+				// (ImageIO: "I/O error writing PNG file!", with that as the cause):
+				// name the file and the reason.
 				Throwable reason = e;
 				while (reason.getCause() instanceof IOException cause)
 					reason = cause;
@@ -272,9 +270,8 @@ final class ImageFiles {
 			rgb.length), width, height, width, model.getMasks(), null);
 		BufferedImage image = new BufferedImage(model, raster, false, null);
 		// Straight to the file: ImageIO on an OutputStream caches in a temporary
-		// file and adds a
-		// shutdown hook for it, which fails when the result is written during a
-		// shutdown (SIGTERM).
+		// file and adds a shutdown hook for it, which fails when the result is
+		// written during a shutdown (SIGTERM).
 		try (ImageOutputStream stream = new FileImageOutputStream(file.toFile())) {
 			if (format.equals("png")) {
 				if (!ImageIO.write(image, "png", stream)) throw new IOException(

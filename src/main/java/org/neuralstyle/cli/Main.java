@@ -72,16 +72,14 @@ public final class Main {
 		// line.
 		System.setProperty("java.awt.headless", "true");
 		// DJL logs through SLF4J: only its warnings, on stderr, one short line
-		// each, unless asked
-		// (--verbose, or -D on the java command line).
+		// each, unless asked (--verbose, or -D on the java command line).
 		if (System.getProperty(LOG_LEVEL) == null) System.setProperty(LOG_LEVEL,
 			"warn");
 		System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
 		System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
 		// DJL asks the CUDA runtime for GPUs even to load the CPU build, and warns
-		// when a CUDA runtime
-		// without a usable driver answers: noise on every run. 'engine' tells the
-		// whole GPU story.
+		// when a CUDA runtime without a usable driver answers: noise on every run.
+		// 'engine' tells the whole GPU story.
 		System.setProperty(CUDA_PROBE_LOG_LEVEL, "error");
 		CommandLine cl = new CommandLine(new Main());
 		cl.setExecutionStrategy(parsed -> {

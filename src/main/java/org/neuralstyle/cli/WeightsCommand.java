@@ -195,8 +195,9 @@ final class WeightsCommand {
 				return true;
 			}
 			catch (IOException e) {
-				return false; // not a zip, or one damaged beyond reading:
-											// Verification's problem stands
+				// not a zip, or one damaged beyond reading: Verification's problem
+				// stands
+				return false;
 			}
 		}
 	}

@@ -404,8 +404,7 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 			if (progress != null && stack != null) ResultFile.save(stack, progress,
 				"progress");
 			// Shown already in a window; otherwise (batch mode, headless) an output
-			// like the result,
-			// so a macro can save or montage it.
+			// like the result, so a macro can save or montage it.
 			if (!windows) progress_stack = stack;
 			for (String warning : warnings)
 				warn(warning);

@@ -114,8 +114,7 @@ public final class AtomicFiles {
 			}
 			catch (FileSystemException e) {
 				// "No space left on device" about a hidden temporary file would send
-				// the user looking
-				// for a file they never named.
+				// the user looking for a file they never named.
 				throw new IOException("Could not write " + target + ": " + (e
 					.getReason() != null ? e.getReason() : e.getClass().getSimpleName()),
 					e);

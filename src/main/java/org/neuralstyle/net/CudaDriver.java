@@ -50,8 +50,8 @@ final class CudaDriver {
 	 */
 	static OptionalInt version() {
 		String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-		if (os.contains("mac")) return OptionalInt.empty(); // no CUDA on macOS for
-																												// years
+		// no CUDA on macOS for years
+		if (os.contains("mac")) return OptionalInt.empty();
 		try {
 			Api api = Native.load(os.contains("win") ? "nvcuda" : "cuda", Api.class);
 			int[] version = new int[1];

@@ -219,9 +219,8 @@ public final class Adam implements Optimizer {
 					".");
 		}
 		// Not NDArray.set: DJL's native set uses a guard that PyTorch deprecated,
-		// and PyTorch prints a
-		// warning about it that users read as an error. A new array, copied
-		// natively, replaces the handle.
+		// and PyTorch prints a warning about it that users read as an error. A new
+		// array, copied natively, replaces the handle.
 		replace(firstMoment, state.firstMoment());
 		replace(secondMoment, state.secondMoment());
 		steps = state.steps();

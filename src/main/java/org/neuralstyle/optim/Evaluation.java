@@ -63,10 +63,8 @@ public record Evaluation(float loss, NDArray gradient) {
 					"could use it; leave closing the gradient to the optimizer.");
 		}
 		if (gradient == parameters) {
-			parameters.attach(owner); // the
-																// constructor
-																// detached
-																// it
+			// The constructor detached it.
+			parameters.attach(owner);
 			throw new IllegalStateException(
 				"The objective returned the parameter array as its " +
 					"gradient; return a separate array, e.g. leaf.getGradient().duplicate().");

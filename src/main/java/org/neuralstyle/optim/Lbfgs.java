@@ -70,12 +70,12 @@ public final class Lbfgs implements Optimizer {
 	// State carried across steps, named after torch's state dict entries.
 	private NDArray direction; // d
 	private float stepLength; // t
-	private final List<NDArray> gradientChanges = new ArrayList<>(); // old_dirs
-																																		// (y)
-	private final List<NDArray> parameterChanges = new ArrayList<>(); // old_stps
-																																		// (s)
-	private final List<Float> curvatureInverses = new ArrayList<>(); // ro = 1 /
-																																		// (y . s)
+	// old_dirs (y)
+	private final List<NDArray> gradientChanges = new ArrayList<>();
+	// old_stps (s)
+	private final List<NDArray> parameterChanges = new ArrayList<>();
+	// ro = 1 / (y . s)
+	private final List<Float> curvatureInverses = new ArrayList<>();
 	private final float[] alphas; // al
 	private float hessianDiagonal = 1; // H_diag
 	private NDArray previousGradient; // prev_flat_grad
@@ -248,8 +248,7 @@ public final class Lbfgs implements Optimizer {
 			else if (nIter != maxIterations) {
 				ArrayMath.addScaled(x, direction, stepLength);
 				// torch does not evaluate after the last update of a step: the next
-				// step's first
-				// evaluation happens there.
+				// step's first evaluation happens there.
 				Evaluation next = objective.evaluate(x);
 				grad = next.claimGradient(x, manager);
 				loss = next.loss();

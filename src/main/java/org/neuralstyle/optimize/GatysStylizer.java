@@ -261,8 +261,8 @@ public final class GatysStylizer implements AutoCloseable {
 			listener::cancelled); NDManager run = manager.newSubManager())
 		{
 			// Cancelled while waiting (!turn.held()): the loop's first evaluation
-			// sees the same cancel
-			// and ends the run with the starting image, before it records anything.
+			// sees the same cancel and ends the run with the starting image, before
+			// it records anything.
 			if (sizes.size() == 1) {
 				StylizationListener.Scale only = new StylizationListener.Scale(1, 1,
 					work.width(), work.height(), s.iterations);
@@ -276,8 +276,8 @@ public final class GatysStylizer implements AutoCloseable {
 					prior);
 			}
 			// Coarse to fine: each scale has its own targets (content and style at
-			// its size) and
-			// optimizer, and starts from the previous scale's result, upsampled.
+			// its size) and optimizer, and starts from the previous scale's result,
+			// upsampled.
 			RgbImage previous = null;
 			int offset = 0;
 			for (int k = 0; k < sizes.size(); k++) {
@@ -864,9 +864,9 @@ public final class GatysStylizer implements AutoCloseable {
 							evaluations == s.learningRateDecayAt)
 						{
 							// CS231n's code makes a new optimizer with the later rate here:
-							// its state starts afresh.
-							// Started from a copy owned by the loop's manager: the old
-							// optimizer's manager, which holds x, closes with it.
+							// its state starts afresh. Started from a copy owned by the
+							// loop's manager: the old optimizer's manager, which holds x,
+							// closes with it.
 							Optimizer next;
 							try (NDArray current = x.duplicate()) {
 								current.attach(initial.getManager());
@@ -915,9 +915,8 @@ public final class GatysStylizer implements AutoCloseable {
 			int iteration = offset + evaluations;
 			if (!last() && outcome != StylizationResult.Outcome.CANCELLED) {
 				// The end of a coarser scale: its image at its own size, for the next
-				// scale to start
-				// from; the next scale's first evaluation reports the losses, a
-				// snapshot shows it.
+				// scale to start from; the next scale's first evaluation reports the
+				// losses, a snapshot shows it.
 				RgbImage raw = raw(x);
 				if (s.snapshotEvery > 0) listener.snapshot(iteration, f.losses(x),
 					shown(raw), scale);
@@ -951,10 +950,9 @@ public final class GatysStylizer implements AutoCloseable {
 			if (listener.cancelled()) throw new Stop(
 				StylizationResult.Outcome.CANCELLED);
 			// A scale of several ends at its share exactly, inside an L-BFGS step if
-			// need be (its
-			// state is dropped with the scale), so the shares add up to the
-			// iterations asked for. A
-			// one-scale run completes its last step, as it always did.
+			// need be (its state is dropped with the scale), so the shares add up to
+			// the iterations asked for. A one-scale run completes its last step, as
+			// it always did.
 			if (scale.count() > 1 && evaluations >= scale.iterations())
 				throw new Stop(StylizationResult.Outcome.COMPLETED);
 			int iteration = offset + evaluations;
@@ -968,8 +966,8 @@ public final class GatysStylizer implements AutoCloseable {
 				throw new Stop(StylizationResult.Outcome.DIVERGED);
 			}
 			// A native copy: copyTo would go through a Java direct buffer, freed only
-			// when the
-			// collector runs, and native memory would grow with the iterations.
+			// when the collector runs, and native memory would grow with the
+			// iterations.
 			lastGood.intern(params.duplicate());
 			lastGoodIteration = iteration;
 			lastLosses = g.losses();

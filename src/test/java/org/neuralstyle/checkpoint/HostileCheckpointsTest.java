@@ -178,8 +178,8 @@ class HostileCheckpointsTest {
 				false).op('s').string("extra").op(0x8f).op(']');
 		for (int i = 0; i < 40; i++)
 			p.put(0).op('0', '(').get(0).get(0).op('l');
-		p.put(1).op('0', '(').get(1).op(0x90, 's'); // the top list into the set
-																								// (ADDITEMS), then SETITEM
+		// the top list into the set (ADDITEMS), then SETITEM
+		p.put(1).op('0', '(').get(1).op(0x90, 's');
 		Path file = HostileFiles.zip(here.resolve("set.pth"), p.stop(), Map.of("0",
 			HostileFiles.floats(1, 2, 3, 4)));
 		assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {

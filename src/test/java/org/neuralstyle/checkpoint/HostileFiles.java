@@ -334,8 +334,8 @@ public final class HostileFiles {
 	{
 		byte[] head = start.stop();
 		byte[] bytes = new byte[Math.max(size, head.length)];
-		System.arraycopy(head, 0, bytes, 0, head.length - 1); // without STOP: the
-																													// lie is all there is
+		// without STOP: the lie is all there is
+		System.arraycopy(head, 0, bytes, 0, head.length - 1);
 		Files.write(file, bytes);
 		return file;
 	}

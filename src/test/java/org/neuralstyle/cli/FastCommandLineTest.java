@@ -77,10 +77,9 @@ class FastCommandLineTest {
 		assertEquals(36, result.getWidth());
 		assertEquals(28, result.getHeight());
 		// The output is the network's output for the input (36×28 fits one run and
-		// needs no
-		// padding), not a copy: to within the 8-bit rounding of the PNG written.
-		// Measured: at most
-		// 0.500 of a level; the input itself is 88 levels away on average.
+		// needs no padding), not a copy: to within the 8-bit rounding of the PNG
+		// written. Measured: at most 0.500 of a level; the input itself is 88
+		// levels away on average.
 		float[] written = ImageFiles.read(out).planes(), input = ImageFiles.read(in)
 			.planes();
 		float[] network;

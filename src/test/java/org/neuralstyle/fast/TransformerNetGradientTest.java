@@ -66,10 +66,9 @@ class TransformerNetGradientTest {
 		List<String> wrong = new ArrayList<>();
 		for (String name : TransformerNetLayout.parameterShapes().keySet()) {
 			// A bias whose every path leads into an InstanceNorm cancels out (the
-			// convolutions' before
-			// their norm, and the residual blocks' last shift, which the next norms
-			// remove): its
-			// gradient is 0 up to rounding, nothing to compare.
+			// convolutions' before their norm, and the residual blocks' last shift,
+			// which the next norms remove): its gradient is 0 up to rounding, nothing
+			// to compare.
 			if (name.endsWith(".conv2d.bias") && !name.startsWith("deconv3.") || name
 				.matches("res\\d\\.in2\\.bias")) continue;
 			long[] range = TransformerWeights.range(name);

@@ -76,8 +76,7 @@ public final class RecorderProbe {
 		}
 		Thread clicker = new Thread(() -> {
 			// Generous: on a loaded machine ImageJ, the preset dialog and the
-			// command's
-			// start can take minutes before this dialog shows.
+			// command's start can take minutes before this dialog shows.
 			long deadline = System.currentTimeMillis() + 180_000;
 			while (System.currentTimeMillis() < deadline) {
 				for (Window w : Window.getWindows()) {

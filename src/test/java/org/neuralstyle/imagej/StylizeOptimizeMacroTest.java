@@ -161,8 +161,8 @@ class StylizeOptimizeMacroTest {
 		while (key.find())
 			keys.add(key.group(1));
 		// The advanced options were not asked for: their defaults are used, and not
-		// recorded.
-		// The preset is asked first, in its own dialog, so it is recorded first.
+		// recorded. The preset is asked first, in its own dialog, so it is recorded
+		// first.
 		List<String> expected = new ArrayList<>(List.of("preset"));
 		CommandParameters.of(StylizeOptimizeCommand.class).stream().filter(p -> !p
 			.advanced() && !p.key().equals("preset")).map(CommandParameter::key)
@@ -184,11 +184,9 @@ class StylizeOptimizeMacroTest {
 			throws Exception
 	{
 		// The check of issue 9: two images opened, the progress stack is the
-		// macro's to save or montage.
-		// With Adam: L-BFGS (the default) finishes its first step of 20 evaluations
-		// whatever
-		// 'iterations' says, as PyTorch's does, which gives 11 slices (measured),
-		// not 3-4.
+		// macro's to save or montage. With Adam: L-BFGS (the default) finishes its
+		// first step of 20 evaluations whatever 'iterations' says, as PyTorch's
+		// does, which gives 11 slices (measured), not 3-4.
 		Path content = dir.resolve("cells.png");
 		new FileSaver(TestImages.rgb(96, 96, 5)).saveAsPng(content.toString());
 		byte[] before = Files.readAllBytes(content);
@@ -491,10 +489,9 @@ class StylizeOptimizeMacroTest {
 		throws Exception
 	{
 		// As a user installs it: ImageJ started from ij.jar alone; our jar in
-		// plugins/ (its name has an
-		// underscore), the libraries in plugins/jars/. ImageJ then loads them with
-		// its own plugin class
-		// loader, which is not the threads' context class loader that DJL searches.
+		// plugins/ (its name has an underscore), the libraries in plugins/jars/.
+		// ImageJ then loads them with its own plugin class loader, which is not the
+		// threads' context class loader that DJL searches.
 		Path ijJar = Path.of(IJ.class.getProtectionDomain().getCodeSource()
 			.getLocation().toURI());
 		PlainImageJ imagej = new PlainImageJ(dir.resolve("imagej")).withClassPath(

@@ -39,8 +39,9 @@ public final class AdamRestoreProbe {
 			Adam.State saved = new Adam.State(new float[] { 1, 2, 3, 4, 5, 6 },
 				new float[] { 6, 5, 4, 3, 2, 1 }, 7);
 			adam.restore(saved);
-			System.gc(); // the restored moments must not live in Java buffers the
-										// collector may free
+			// the restored moments must not live in Java buffers the collector may
+			// free
+			System.gc();
 			Adam.State back = adam.state();
 			boolean same = Arrays.equals(saved.firstMoment(), back.firstMoment()) &&
 				Arrays.equals(saved.secondMoment(), back.secondMoment()) && back

@@ -181,8 +181,8 @@ class GatysStylizerTest {
 	@Test
 	void divergenceStopsWithAMessageAndKeepsTheLastGoodImage() throws Exception {
 		StyleTransferSettings s = settings(20);
-		s.styleWeight = 1e38; // the loss fits in float32, its gradient overflows to
-													// infinity
+		// the loss fits in float32, its gradient overflows to infinity
+		s.styleWeight = 1e38;
 		StylizationResult r = stylizer.run(CONTENT, style(), s, new Recorder());
 		assertEquals(StylizationResult.Outcome.DIVERGED, r.outcome());
 		assertTrue(r.message().contains("diverged"), r.message());

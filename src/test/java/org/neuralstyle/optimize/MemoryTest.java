@@ -54,8 +54,7 @@ class MemoryTest {
 	void open() {
 		manager = NDManager.newBaseManager();
 		// Rosenbrock from 0 in 50 dimensions is far from done after 25 steps, so
-		// the history
-		// keeps turning over.
+		// the history keeps turning over.
 		start = manager.zeros(new Shape(50));
 	}
 

@@ -110,8 +110,7 @@ class RunEstimateTest {
 		TileGrid grid = TileGrid.of(used, 2048, 2048, tile);
 		assertEquals(grid.tiles().size(), e.tiles());
 		// The tiles' windows overlap: more FLOPs than the whole image at once, and
-		// the evaluation
-		// holds one window, not the image.
+		// the evaluation holds one window, not the image.
 		assertTrue(e.evaluationFlops() > RunEstimate.evaluationFlops(layout, adam(0,
 			1), true, 2048, 2048));
 		double flops = 0;

@@ -72,8 +72,8 @@ class UpdateSiteLayoutTest {
 	@Test
 	void pomScijavaManagesWhatFijiShips() {
 		// The libraries issue 9 names, and ImageJ and SciJava themselves: if these
-		// were missing, the
-		// POM was misread and the layout check would let second copies through.
+		// were missing, the POM was misread and the layout check would let second
+		// copies through.
 		for (String ga : List.of("com.google.code.gson:gson",
 			"net.java.dev.jna:jna", "org.apache.commons:commons-compress",
 			"org.scijava:scijava-common", "net.imagej:ij", "org.slf4j:slf4j-api",

@@ -199,8 +199,7 @@ class DownloaderTest {
 		assertTrue(message.contains(model.url().toString()), message);
 		assertTrue(message.contains(model.fileName()), message);
 		// What to do is each front end's to say (the command line's --weights means
-		// nothing in Fiji):
-		// the exception carries what they need.
+		// nothing in Fiji): the exception carries what they need.
 		assertFalse(message.contains("--weights") || message.contains(
 			"weights import"), message);
 		assertEquals(model, e.model());

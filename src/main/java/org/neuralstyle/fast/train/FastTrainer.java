@@ -407,9 +407,8 @@ public final class FastTrainer implements AutoCloseable {
 		FastTrainingListener listener) throws IOException
 	{
 		// The optimizer file first: a crash between the two leaves weights whose
-		// step the moments do not match,
-		// which resuming detects, never moments paired with older weights that look
-		// current.
+		// step the moments do not match, which resuming detects, never moments
+		// paired with older weights that look current.
 		Adam.State state = adam.state();
 		TransformerWeights weights = weights(adam, step, total, images, styleName,
 			settings, "checkpoint");

@@ -95,8 +95,7 @@ public final class TrainingProgress implements FastTrainingListener {
 	@Override
 	public boolean cancelled() {
 		// The interrupt is taken (cleared), not only seen: saving the model writes
-		// through a
-		// FileChannel, which an interrupted thread cannot use.
+		// through a FileChannel, which an interrupted thread cannot use.
 		return stop.requested();
 	}
 

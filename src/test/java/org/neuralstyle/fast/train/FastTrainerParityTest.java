@@ -94,11 +94,9 @@ class FastTrainerParityTest {
 		JsonArray losses = expected.getAsJsonArray("steps");
 		for (int i = 0; i < 3; i++) {
 			// The first losses are of the same weights; later ones differ as far as
-			// rounding moved the
-			// updates, so they check the gradients' directions. Measured relative
-			// differences: 7.2e-7
-			// at step 1, 2.8e-5 at most after; the bounds leave about 7 times that
-			// for other CPUs.
+			// rounding moved the updates, so they check the gradients' directions.
+			// Measured relative differences: 7.2e-7 at step 1, 2.8e-5 at most after;
+			// the bounds leave about 7 times that for other CPUs.
 			double tolerance = i == 0 ? 1e-5 : 2e-4;
 			JsonObject step = losses.get(i).getAsJsonObject();
 			assertEquals(step.get("content").getAsDouble(), steps.get(i).content(),
@@ -127,23 +125,19 @@ class FastTrainerParityTest {
 			double change = Math.sqrt(sum), pytorch = tensor.getValue().getAsDouble();
 			if (cancelledByInstanceNorm(name)) {
 				// Its gradient is rounding noise, whose signs Adam turns into full
-				// steps either way: the
-				// norms differ from PyTorch's by up to 4.8%. Only the size of those
-				// steps can be compared.
+				// steps either way: the norms differ from PyTorch's by up to 4.8%. Only
+				// the size of those steps can be compared.
 				assertTrue(change <= 3 * settings.learningRate * Math.sqrt(
 					before.length) * 1.01, name + " moved " + change);
 				continue;
 			}
 			// Measured relative differences: 4.6e-6 at most for the weights of
-			// convolutions, 3.6e-5 for
-			// the InstanceNorm scales and shifts (short vectors, where one element's
-			// rounding shows
-			// more). The bounds leave about 10 times that for other CPUs. The fixture
-			// holds the norms,
-			// not the weights, so a wrong sign in the gradient of a few elements
-			// would go unseen here;
-			// the losses of steps 2 and 3 above are what see the gradients'
-			// directions.
+			// convolutions, 3.6e-5 for the InstanceNorm scales and shifts (short
+			// vectors, where one element's rounding shows more). The bounds leave
+			// about 10 times that for other CPUs. The fixture holds the norms, not
+			// the weights, so a wrong sign in the gradient of a few elements would go
+			// unseen here; the losses of steps 2 and 3 above are what see the
+			// gradients' directions.
 			assertEquals(pytorch, change, (before.length > 1000 ? 5e-5 : 4e-4) *
 				pytorch, "change of " + name + " after 3 steps");
 		}
