@@ -192,30 +192,7 @@ public final class GatysStylizer implements AutoCloseable {
 	{
 		s.validate();
 		s = forTheseWeights(s);
-		if (!regions.isEmpty() && !styles.isEmpty())
-			throw new IllegalArgumentException(
-				"Give the styles either as one blend or one per region, not both");
-		for (Region r : regions)
-			if (r.mask().width() != content.width() || r.mask().height() != content
-				.height()) throw new IllegalArgumentException(String.format(Locale.ROOT,
-					"The regions are %d×%d pixels but the content image is %d×%d: give regions of the content's size.",
-					r.mask().width(), r.mask().height(), content.width(), content
-						.height()));
-		if (!regions.isEmpty() && regions.stream().allMatch(r -> r.mask()
-			.area() == 0)) throw new IllegalArgumentException(
-				"The regions are all empty: give at least one region some pixels.");
-		if (styles.isEmpty() && regions.isEmpty() && s.effectiveStyleWeight() > 0)
-			throw new IllegalArgumentException("Give at least one style image");
-		for (Style st : styles)
-			if (!(st.weight() >= 0) || Double.isInfinite(st.weight()))
-				throw new IllegalArgumentException(
-					"Style blend weights must be finite numbers >= 0 (got " + st
-						.weight() + ")");
-		double blendSum = styles.stream().mapToDouble(Style::weight).sum();
-		if (!styles.isEmpty() && !(blendSum > 0))
-			throw new IllegalArgumentException(
-				"The style blend weights add up to 0: give at least one a positive weight");
-
+		double blendSum = checkedBlendSum(content, styles, regions, s);
 		RgbImage colourSource = workingContent(content, s.maxSize);
 		RgbImage work = s.luminanceOnly() ? Luminance.gray(colourSource)
 			: colourSource;
@@ -237,20 +214,7 @@ public final class GatysStylizer implements AutoCloseable {
 			s.minSize);
 		int[] shares = iterationShares(s.iterations, s.scales);
 		requireSmallestScale(sizes.get(0), work, s, deepest(allLayers));
-		// The style images are used at the smallest scale's style size too: check
-		// them there.
-		int smallestSide = Math.max(sizes.get(0)[0], sizes.get(0)[1]);
-		if (styled) for (Style st : used) {
-			if (st.weight() == 0) continue;
-			int[] size = Resampling.fitLongSide(st.image().width(), st.image()
-				.height(), styleLongSide(smallestSide, s));
-			requireSize("the style image", st.image(), size[0], size[1], deepest(
-				s.styleLayers.keySet()), String.format(Locale.ROOT,
-					" (its long side is made the content's times the style scale, %s%s)",
-					(float) s.styleScale, sizes.size() == 1 ? ""
-						: ", at the smallest scale"),
-				"use a larger style scale or a style image with less unequal sides");
-		}
+		if (styled) requireStyleSizes(used, sizes, s);
 		FeatureNetwork net = network(deepest(allLayers), s);
 		// Guided Gram matrices follow VGG's poolings and the tutorial's losses.
 		if (!regions.isEmpty() && (!(net instanceof Vgg) || !s.tutorialLossForms()))
@@ -562,6 +526,62 @@ public final class GatysStylizer implements AutoCloseable {
 			targets.put(layer, weighted);
 		}
 		else sum.addi(weighted);
+	}
+
+	/**
+	 * Checks the content, styles and regions against each other and the settings,
+	 * before anything is computed; the sum of the style blend weights.
+	 */
+	private static double checkedBlendSum(RgbImage content, List<Style> styles,
+		List<Region> regions, StyleTransferSettings s)
+	{
+		if (!regions.isEmpty() && !styles.isEmpty())
+			throw new IllegalArgumentException(
+				"Give the styles either as one blend or one per region, not both");
+		for (Region r : regions)
+			if (r.mask().width() != content.width() || r.mask().height() != content
+				.height()) throw new IllegalArgumentException(String.format(Locale.ROOT,
+					"The regions are %d×%d pixels but the content image is %d×%d: give regions of the content's size.",
+					r.mask().width(), r.mask().height(), content.width(), content
+						.height()));
+		if (!regions.isEmpty() && regions.stream().allMatch(r -> r.mask()
+			.area() == 0)) throw new IllegalArgumentException(
+				"The regions are all empty: give at least one region some pixels.");
+		if (styles.isEmpty() && regions.isEmpty() && s.effectiveStyleWeight() > 0)
+			throw new IllegalArgumentException("Give at least one style image");
+		for (Style st : styles)
+			if (!(st.weight() >= 0) || Double.isInfinite(st.weight()))
+				throw new IllegalArgumentException(
+					"Style blend weights must be finite numbers >= 0 (got " + st
+						.weight() + ")");
+		double blendSum = styles.stream().mapToDouble(Style::weight).sum();
+		if (!styles.isEmpty() && !(blendSum > 0))
+			throw new IllegalArgumentException(
+				"The style blend weights add up to 0: give at least one a positive weight");
+		return blendSum;
+	}
+
+	/**
+	 * Checks that every style image is large enough for the style layers at the
+	 * smallest scale's style size.
+	 */
+	private void requireStyleSizes(List<Style> used, List<int[]> sizes,
+		StyleTransferSettings s)
+	{
+		// The style images are used at the smallest scale's style size too: check
+		// them there.
+		int smallestSide = Math.max(sizes.get(0)[0], sizes.get(0)[1]);
+		for (Style st : used) {
+			if (st.weight() == 0) continue;
+			int[] size = Resampling.fitLongSide(st.image().width(), st.image()
+				.height(), styleLongSide(smallestSide, s));
+			requireSize("the style image", st.image(), size[0], size[1], deepest(
+				s.styleLayers.keySet()), String.format(Locale.ROOT,
+					" (its long side is made the content's times the style scale, %s%s)",
+					(float) s.styleScale, sizes.size() == 1 ? ""
+						: ", at the smallest scale"),
+				"use a larger style scale or a style image with less unequal sides");
+		}
 	}
 
 	/**
