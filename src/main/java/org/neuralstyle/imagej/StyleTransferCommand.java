@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.scijava.command.ContextCommand;
 import org.neuralstyle.imagej.ij1.OwnClassLoader;
+import org.neuralstyle.tensor.NativeMemory;
 import org.neuralstyle.net.CudaBuildChoice;
 import org.neuralstyle.net.EngineUnavailableException;
 
@@ -147,6 +148,11 @@ abstract class StyleTransferCommand extends ContextCommand {
 		}
 		catch (Exception e) {
 			throw new IllegalStateException(title() + " failed: " + e, e);
+		}
+		finally {
+			// Fiji lives on after the command: the run's peak goes back to the
+			// system.
+			NativeMemory.trim();
 		}
 	}
 }

@@ -45,8 +45,7 @@ public final class GramMatrix {
 		if (s.length != 4 || s[0] != 1) throw new IllegalArgumentException(
 			"Expected a 1xCxHxW feature map, got " + features.getShape());
 		long c = s[1], hw = s[2] * s[3];
-		NDArray f = features.reshape(c, hw);
-		NDArray gram = f.matMul(f.transpose());
+		NDArray gram = product(features.reshape(c, hw), null);
 		return normalization == LossForms.GramNormalization.CHW ? Scalars.dividedBy(
 			gram, (float) (c * hw)) : gram;
 	}
@@ -69,9 +68,30 @@ public final class GramMatrix {
 		if (s.length != 4 || s[0] != 1) throw new IllegalArgumentException(
 			"Expected a 1xCxHxW feature map, got " + features.getShape());
 		long c = s[1], hw = s[2] * s[3];
-		NDArray f = features.reshape(c, hw);
-		return Scalars.dividedBy(f.mul(mask.reshape(1, hw)).matMul(f.transpose()),
-			(float) (c * area));
+		return Scalars.dividedBy(product(features.reshape(c, hw), mask.reshape(1,
+			hw)), (float) (c * area));
+	}
+
+	/**
+	 * (F∘m)·Fᵀ for a C×N matrix F and weights m per position (1×N; null: all 1),
+	 * with one C×N matrix product fewer in the backward pass. Autograd
+	 * differentiates both factors of F·Fᵀ: two C×N products. Here the right
+	 * factor is held constant, P = (F∘m)·F̄ᵀ, so autograd differentiates the left
+	 * one only, which gives half the gradient; the result 2P − P̄ has P's value
+	 * to the bit (2P − P is exact in floating point) and doubles the gradient
+	 * back, on C×C arrays only. The gradient is then 2·(∂L/∂G)·(F∘m), the whole
+	 * gradient for any loss whose ∂L/∂G is symmetric, as every loss of a Gram
+	 * matrix here is (a function of G and of symmetric targets).
+	 */
+	public static NDArray product(NDArray f, NDArray weights) {
+		NDArray constant = f.stopGradient();
+		NDArray left = weights == null ? f : f.mul(weights);
+		try (NDArray half = left.matMul(constant.transpose());
+				NDArray twice = Scalars.times(half, 2f);
+				NDArray fixed = half.stopGradient())
+		{
+			return twice.sub(fixed);
+		}
 	}
 
 	/**

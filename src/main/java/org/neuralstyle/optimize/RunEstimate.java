@@ -338,7 +338,10 @@ public final class RunEstimate {
 	 * FLOPs of one evaluation at {@code h × w}: the forward pass to the deepest
 	 * loss layer, the backward pass to the image (input gradients only, about the
 	 * forward's cost; no weight gradients), and the Gram matrices of the style
-	 * layers with their gradients.
+	 * layers with their gradients, counted as autograd computes F·Fᵀ: three C×HW
+	 * products (the engine needs two, see
+	 * {@link org.neuralstyle.loss.GramMatrix#product}; the benchmarks' floor
+	 * stays that of the standard computation).
 	 */
 	public static double evaluationFlops(List<VggLayer> layout,
 		StyleTransferSettings s, boolean styled, int h, int w)

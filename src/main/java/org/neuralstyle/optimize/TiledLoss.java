@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.neuralstyle.loss.GramMatrix;
 import org.neuralstyle.loss.GuidedStyleLoss;
 import org.neuralstyle.net.Vgg;
 import org.neuralstyle.net.VggLayer;
@@ -278,9 +279,8 @@ final class TiledLoss implements ImageLoss {
 	{
 		NDArray core = core(grid, layers, t, layer, windowFeatures);
 		NDArray f = core.reshape(core.getShape().get(1), -1);
-		if (mask == null) return f.matMul(f.transpose());
-		return f.mul(coreOfMap(grid, layers, t, layer, mask).reshape(1, -1)).matMul(
-			f.transpose());
+		return GramMatrix.product(f, mask == null ? null : coreOfMap(grid, layers,
+			t, layer, mask).reshape(1, -1));
 	}
 
 	/** The tile's core in a whole-image map of a layer (1×C×h×w). */

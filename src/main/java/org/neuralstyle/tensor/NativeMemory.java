@@ -40,9 +40,13 @@ import com.sun.jna.Platform;
  * ({@code madvise}), so a fault maps 2 MB instead of 4 KiB. libtorch reads the
  * variable once, at its first allocation: it must be set before the engine
  * creates any array, and a value the user set is kept.</li>
- * <li>glibc's {@code mallopt}: the mmap threshold at its largest (32 MB on
- * 64-bit glibc) and a trim threshold of 1 GB, so blocks up to 32 MB are reused
- * from the heap instead of being mapped and zeroed again.</li>
+ * <li>glibc's {@code mallopt}: no mmap for large blocks ({@code M_MMAP_MAX} 0;
+ * the mmap threshold cannot rise above 32 MB, and a 1024² map of 32 channels is
+ * 128 MB) and a trim threshold of 1 GB, so blocks of every size are reused from
+ * the heap instead of being mapped and zeroed again. Measured: a fast 1024²
+ * image 27 % faster (3.80 and 3.55 s against 2.70 and 2.65 s), for 0.23 GB more
+ * peak memory. {@link #trim} gives the free heap back after a run; a
+ * {@code MALLOC_MMAP_MAX_} the user set is kept.</li>
  * <li>{@code OMP_WAIT_POLICY=PASSIVE}: libtorch's OpenMP threads sleep at the
  * end of a parallel region instead of spinning. On a machine shared with other
  * work (Fiji itself, other programs, a busy build machine) a spinning thread
@@ -55,8 +59,12 @@ import com.sun.jna.Platform;
  */
 public final class NativeMemory {
 
-	/** glibc's {@code M_TRIM_THRESHOLD} and {@code M_MMAP_THRESHOLD}. */
-	private static final int M_TRIM_THRESHOLD = -1, M_MMAP_THRESHOLD = -3;
+	/**
+	 * glibc's {@code M_TRIM_THRESHOLD}, {@code M_MMAP_THRESHOLD} and
+	 * {@code M_MMAP_MAX}.
+	 */
+	private static final int M_TRIM_THRESHOLD = -1, M_MMAP_THRESHOLD = -3,
+			M_MMAP_MAX = -4;
 	/** The largest mmap threshold glibc accepts on 64-bit systems. */
 	private static final int MMAP_THRESHOLD_MAX = 32 << 20;
 	private static final int TRIM_THRESHOLD = 1 << 30;
@@ -71,7 +79,11 @@ public final class NativeMemory {
 		int setenv(String name, String value, int overwrite);
 
 		int mallopt(int parameter, int value);
+
+		int malloc_trim(long pad);
 	}
+
+	private static C c;
 
 	/**
 	 * Applies the settings once per process (later calls only return what was
@@ -81,20 +93,39 @@ public final class NativeMemory {
 		if (state != null) return state;
 		if (!Platform.isLinux()) return state = "default allocator (not Linux)";
 		try {
-			C c = Native.load("c", C.class);
+			c = Native.load("c", C.class);
 			c.setenv("THP_MEM_ALLOC_ENABLE", "1", 0);
 			c.setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
 			boolean tuned = c.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_MAX) == 1 && c
 				.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD) == 1;
+			boolean heapOnly = System.getenv("MALLOC_MMAP_MAX_") == null && c.mallopt(
+				M_MMAP_MAX, 0) == 1;
 			boolean huge = !"0".equals(System.getenv("THP_MEM_ALLOC_ENABLE"));
 			return state = (huge ? "huge pages for large tensors"
-				: "no huge pages (THP_MEM_ALLOC_ENABLE=0)") + (tuned
-					? ", glibc mmap threshold 32 MB" : "") + "; OpenMP threads wait " +
+				: "no huge pages (THP_MEM_ALLOC_ENABLE=0)") + (heapOnly
+					? ", glibc heap for every block, freed blocks reused" : tuned
+						? ", glibc mmap threshold 32 MB" : "") + "; OpenMP threads wait " +
 				System.getenv().getOrDefault("OMP_WAIT_POLICY", "passively");
 		}
 		catch (LinkageError | RuntimeException e) {
 			// musl or another C library without these: the defaults serve.
 			return state = "default allocator (" + e.getClass().getSimpleName() + ")";
+		}
+	}
+
+	/**
+	 * Gives the free parts of the C heap back to the system
+	 * ({@code malloc_trim}): call after a run, so that a long-lived process
+	 * (Fiji) does not keep the run's peak. Does nothing before {@link #prepare}
+	 * or off glibc.
+	 */
+	public static synchronized void trim() {
+		if (c == null) return;
+		try {
+			c.malloc_trim(0);
+		}
+		catch (LinkageError | RuntimeException e) {
+			// Not glibc after all: nothing to give back this way.
 		}
 	}
 }
