@@ -83,31 +83,82 @@ public final class Blending {
 	public static int[] regions(int[] content, List<int[]> styled,
 		List<Mask> masks, double strength, double feather)
 	{
-		requireStrength(strength);
-		if (styled.size() != masks.size()) throw new IllegalArgumentException(styled
-			.size() + " outputs for " + masks.size() + " regions");
+		float[][] w = feathered(content.length, styled.size(), masks, strength,
+			feather);
 		int n = content.length;
+		int[] out = new int[n];
+		double[] share = new double[w.length + 1];
+		for (int i = 0; i < n; i++) {
+			shares(w, i, strength, share);
+			double[] rgb = new double[3];
+			add(rgb, content[i], share[0]);
+			for (int k = 0; k < w.length; k++)
+				add(rgb, styled.get(k)[i], share[k + 1]);
+			out[i] = pack(rgb);
+		}
+		return out;
+	}
+
+	/**
+	 * {@link #regions(int[], List, List, double, double)} for planar pictures (of
+	 * the content's size), without rounding to 8 bits: for images of more than 8
+	 * bits, whose content must come back as it was where no region is.
+	 */
+	public static RgbImage regions(RgbImage content, List<RgbImage> styled,
+		List<Mask> masks, double strength, double feather)
+	{
+		int n = content.width() * content.height();
+		float[][] w = feathered(n, styled.size(), masks, strength, feather);
+		for (RgbImage s : styled)
+			if (s.width() != content.width() || s.height() != content.height())
+				throw new IllegalArgumentException(
+					"A stylized picture is not the content's size");
+		float[] c = content.planes(), out = new float[c.length];
+		double[] share = new double[w.length + 1];
+		for (int i = 0; i < n; i++) {
+			shares(w, i, strength, share);
+			for (int ch = 0; ch < 3; ch++) {
+				int at = ch * n + i;
+				double v = share[0] * c[at];
+				for (int k = 0; k < w.length; k++)
+					if (share[k + 1] != 0) v += share[k + 1] * styled.get(k).planes()[at];
+				out[at] = (float) v;
+			}
+		}
+		return new RgbImage(content.width(), content.height(), out);
+	}
+
+	/** The regions' feathered masks, checked against the pictures. */
+	private static float[][] feathered(int pixels, int outputs, List<Mask> masks,
+		double strength, double feather)
+	{
+		requireStrength(strength);
+		if (outputs != masks.size()) throw new IllegalArgumentException(outputs +
+			" outputs for " + masks.size() + " regions");
 		float[][] w = new float[masks.size()][];
 		for (int k = 0; k < w.length; k++) {
-			if (masks.get(k).weights().length != n)
+			if (masks.get(k).weights().length != pixels)
 				throw new IllegalArgumentException(
 					"A region's mask is not the picture's size");
 			w[k] = masks.get(k).feathered(feather).weights();
 		}
-		int[] out = new int[n];
-		for (int i = 0; i < n; i++) {
-			double total = 0;
-			for (float[] m : w)
-				total += m[i];
-			double scale = total > 1 ? 1 / total : 1;
-			double[] rgb = new double[3];
-			double rest = 1 - strength * total * scale;
-			add(rgb, content[i], rest);
-			for (int k = 0; k < w.length; k++)
-				add(rgb, styled.get(k)[i], strength * w[k][i] * scale);
-			out[i] = pack(rgb);
-		}
-		return out;
+		return w;
+	}
+
+	/**
+	 * Pixel i's shares: {@code share[0]} the content's, {@code share[k + 1]}
+	 * region k's output's; they add up to 1.
+	 */
+	private static void shares(float[][] w, int i, double strength,
+		double[] share)
+	{
+		double total = 0;
+		for (float[] m : w)
+			total += m[i];
+		double scale = total > 1 ? 1 / total : 1;
+		share[0] = 1 - strength * total * scale;
+		for (int k = 0; k < w.length; k++)
+			share[k + 1] = strength * w[k][i] * scale;
 	}
 
 	private static void add(double[] rgb, int packed, double weight) {

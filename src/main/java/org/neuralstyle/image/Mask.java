@@ -21,6 +21,7 @@
 package org.neuralstyle.image;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A soft region of a picture: one weight in [0,1] per pixel, row-major (a
@@ -65,6 +66,28 @@ public final class Mask {
 		float[] w = new float[width * height];
 		Arrays.fill(w, 1f);
 		return new Mask(width, height, w);
+	}
+
+	/**
+	 * The pixels no mask covers: one minus the largest weight there. For the
+	 * masks of labels 1, 2… this is label 0; for selections, the area outside
+	 * them all.
+	 */
+	public static Mask outside(List<Mask> masks) {
+		if (masks.isEmpty()) throw new IllegalArgumentException(
+			"No masks to take the outside of");
+		Mask first = masks.get(0);
+		float[] w = new float[first.weights.length];
+		Arrays.fill(w, 1f);
+		for (Mask m : masks) {
+			if (m.width != first.width || m.height != first.height)
+				throw new IllegalArgumentException("The masks differ in size: " +
+					first.width + "x" + first.height + " and " + m.width + "x" +
+					m.height);
+			for (int i = 0; i < w.length; i++)
+				w[i] = Math.min(w[i], 1f - m.weights[i]);
+		}
+		return new Mask(first.width, first.height, w);
 	}
 
 	public int width() {

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.neuralstyle.image.Mask;
+import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.imagefile.LabelImages;
 import org.neuralstyle.imagej.ij1.CommandParameter;
 
@@ -47,18 +48,20 @@ final class ContentRegions {
 	/**
 	 * The masks named by {@code regions} ({@link CommandParameter#ROI_MANAGER} or
 	 * an open label image's title), for {@code content}.
+	 *
+	 * @param perRegion what each region takes ("style", "model"), for the advice
 	 */
-	static List<Mask> of(String regions, ImagePlus content) {
+	static List<Mask> of(String regions, ImagePlus content, String perRegion) {
 		int w = content.getWidth(), h = content.getHeight();
 		if (regions.equals(CommandParameter.ROI_MANAGER)) return fromRoiManager(w,
-			h);
+			h, perRegion);
 		ImagePlus labels = WindowManager.getImage(regions);
 		if (labels == null) throw new IllegalArgumentException(
 			"There is no image called '" + regions +
 				"' for 'regions': give [ROI Manager] or the title of an open label image.");
 		if (labels.getWidth() != w || labels.getHeight() != h)
 			throw new IllegalArgumentException(String.format(Locale.ROOT,
-				"The label image '%s' is %d×%d but the content is %d×%d: give a label image of the content's size.",
+				"The label image '%s' is %d×%d but the image to stylize is %d×%d: give a label image of its size.",
 				regions, labels.getWidth(), labels.getHeight(), w, h));
 		int[] values = LabelImages.labels(labels, "The label image '" + regions +
 			"'");
@@ -72,7 +75,7 @@ final class ContentRegions {
 	 * The masks cropped to the rectangle a selection's stylization works in (its
 	 * bounds within the image).
 	 */
-	static List<Mask> cropped(List<Mask> masks, Rectangle r) {
+	private static List<Mask> cropped(List<Mask> masks, Rectangle r) {
 		List<Mask> out = new ArrayList<>();
 		for (Mask m : masks) {
 			if (r.x == 0 && r.y == 0 && r.width == m.width() && r.height == m
@@ -90,11 +93,28 @@ final class ContentRegions {
 		return out;
 	}
 
-	private static List<Mask> fromRoiManager(int w, int h) {
+	/**
+	 * The masks cropped to {@code picture}, the part of {@code image} a plane's
+	 * stylization gets: the selection's bounds within the image, or the whole
+	 * image.
+	 */
+	static List<Mask> croppedTo(List<Mask> masks, ImagePlus image,
+		RgbImage picture)
+	{
+		Rectangle all = new Rectangle(0, 0, image.getWidth(), image.getHeight());
+		Rectangle bounds = image.getRoi() == null ? all : image.getRoi().getBounds()
+			.intersection(all);
+		if (bounds.width != picture.width() || bounds.height != picture.height())
+			bounds = all;
+		return cropped(masks, bounds);
+	}
+
+	private static List<Mask> fromRoiManager(int w, int h, String perRegion) {
 		RoiManager manager = RoiManager.getInstance2();
 		Roi[] rois = manager == null ? new Roi[0] : manager.getRoisAsArray();
 		if (rois.length == 0) throw new IllegalArgumentException(
-			"regions=[ROI Manager] but the ROI Manager is empty: add a ROI for each region (ROI i takes style i).");
+			"regions=[ROI Manager] but the ROI Manager is empty: add a ROI for each region (ROI i takes " +
+				perRegion + " i).");
 		List<Mask> masks = new ArrayList<>();
 		for (Roi roi : rois)
 			masks.add(ofRoi(roi, w, h));

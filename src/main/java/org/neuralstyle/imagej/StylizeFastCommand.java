@@ -25,6 +25,8 @@ import ai.djl.ndarray.types.DataType;
 import ij.ImagePlus;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import org.neuralstyle.fast.Blending;
@@ -43,7 +45,9 @@ import org.neuralstyle.imagej.planes.PlaneStylizer;
 import org.neuralstyle.imagej.planes.ProgressReporter;
 import org.neuralstyle.imagej.planes.SequenceAxis;
 import org.neuralstyle.flow.TemporalBlend;
+import org.neuralstyle.image.Mask;
 import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.imagej.ij1.CommandParameter;
 import org.neuralstyle.imagej.planes.Scope;
 import org.neuralstyle.imagej.planes.StackStylizing;
 import org.neuralstyle.imagej.planes.StylizingResult;
@@ -80,6 +84,30 @@ public class StylizeFastCommand extends StyleTransferCommand {
 		style = FileWidget.OPEN_STYLE,
 		description = "A fast model file (.pth, .safetensors); when given, it is used instead of 'model'.")
 	private File model_file;
+
+	@Parameter(label = "Regions", required = false,
+		style = CommandParameter.REGIONS_STYLE,
+		description = "A model per region: [ROI Manager] (ROI i takes model i) or the title of a label image " +
+			"(label k takes model k; 0 keeps the image). The models are 'model' (or 'model_file'), 'model_2'...; " +
+			"empty: one model everywhere.")
+	private String regions = "";
+
+	@Parameter(label = "Second model", required = false,
+		description = "With 'regions': the model of region 2, a name or a model file, as 'model'.")
+	private String model_2 = "";
+
+	@Parameter(label = "Third model", required = false,
+		description = "With 'regions': the model of region 3.")
+	private String model_3 = "";
+
+	@Parameter(label = "Fourth model", required = false,
+		description = "With 'regions': the model of region 4.")
+	private String model_4 = "";
+
+	@Parameter(label = "Feather", min = "0",
+		description = "With 'regions': the standard deviation in pixels of the Gaussian that softens the regions' edges " +
+			"so neighbouring models meet without a seam; 0: hard edges.")
+	private double feather = Blending.DEFAULT_FEATHER;
 
 	@Parameter(label = "Scope", choices = { Scope.CURRENT_PLANE_LABEL,
 		Scope.ALL_PLANES_LABEL })
@@ -135,10 +163,23 @@ public class StylizeFastCommand extends StyleTransferCommand {
 		FastStylizer.check(tile);
 		if (!(strength >= 0 && strength <= 1)) throw new IllegalArgumentException(
 			"'strength' must be between 0 and 1, not " + strength + ".");
-		Path file = FastModelSource.standard(TITLE).find(model, model_file);
-		try (TransformerNet net = TransformerNet.load(file, dev)) {
-			net.convolutionsIn(convolutions);
-			FastStylizer stylizer = new FastStylizer(net, tile);
+		String r = CommandParameter.imageTitle(regions);
+		List<String> more = moreModels(!r.isEmpty());
+		List<Mask> regionMasks = r.isEmpty() ? null : regionMasks(r, 1 + more
+			.size());
+		FastModelSource source = FastModelSource.standard(TITLE);
+		List<Path> files = new ArrayList<>(List.of(source.find(model, model_file)));
+		for (String name : more)
+			files.add(source.find(name, null));
+		List<TransformerNet> nets = new ArrayList<>();
+		try {
+			List<FastStylizer> stylizers = new ArrayList<>();
+			for (Path file : files) {
+				TransformerNet net = TransformerNet.load(file, dev);
+				nets.add(net);
+				net.convolutionsIn(convolutions);
+				stylizers.add(new FastStylizer(net, tile));
+			}
 			StatusBarProgress progress = new StatusBarProgress(TITLE);
 			TemporalBlend blend = temporal_smoothing == TemporalBlend.NONE ? null
 				: new TemporalBlend(temporal_smoothing);
@@ -146,15 +187,33 @@ public class StylizeFastCommand extends StyleTransferCommand {
 
 				@Override
 				public RgbImage stylize(RgbImage picture, ProgressReporter reporter) {
-					RgbImage out = stylizer.stylize(picture, (done, total) -> {
+					RgbImage out;
+					if (regionMasks == null) out = run(stylizers.get(0), picture,
+						reporter);
+					else {
+						List<RgbImage> outputs = new ArrayList<>();
+						for (FastStylizer stylizer : stylizers)
+							outputs.add(run(stylizer, picture, reporter));
+						// At full strength here: the strength is applied below, after the
+						// smoothing, as for one model (the blend is linear, so this is the
+						// same as blending the regions at that strength).
+						out = Blending.regions(picture, outputs, ContentRegions.croppedTo(
+							regionMasks, image, picture), 1, feather);
+					}
+					RgbImage smoothed = blend == null ? out : blend.next(picture, out);
+					return Blending.withContent(picture, smoothed, strength);
+				}
+
+				private RgbImage run(FastStylizer stylizer, RgbImage picture,
+					ProgressReporter reporter)
+				{
+					return stylizer.stylize(picture, (done, total) -> {
 						// Escape stops within the plane too; the plane is then left as it
 						// was.
 						if (reporter.isCancelled()) throw new CancellationException(
 							"Stylization cancelled");
 						if (total > 1) progress.planeSteps(done, total, "tile");
 					});
-					RgbImage smoothed = blend == null ? out : blend.next(picture, out);
-					return Blending.withContent(picture, smoothed, strength);
 				}
 
 				@Override
@@ -164,25 +223,86 @@ public class StylizeFastCommand extends StyleTransferCommand {
 			};
 			StylizingResult run = StackStylizing.run(image, planes, axis, network,
 				progress);
-			describe(run.image(), run, file);
+			describe(run.image(), run, files, regionMasks != null);
 			if (blend != null && blend.flicker().pairs() > 0) ImagePlanes.appendInfo(
 				run.image(), TITLE + ": " + blend.flicker().summary());
 			result = run.image();
 		}
+		finally {
+			for (TransformerNet net : nets)
+				net.close();
+		}
+	}
+
+	/** The keys of the models after the first, in region order. */
+	private String[][] moreModelKeys() {
+		return new String[][] { { "model_2", model_2 }, { "model_3", model_3 }, {
+			"model_4", model_4 } };
+	}
+
+	/**
+	 * 'model_2'... as given, in order: only with regions, and without a gap (a
+	 * model's region is its place in the list).
+	 */
+	private List<String> moreModels(boolean withRegions) {
+		List<String> names = new ArrayList<>();
+		String gap = null;
+		for (String[] keyName : moreModelKeys()) {
+			String name = keyName[1] == null ? "" : keyName[1].trim();
+			if (name.isEmpty()) {
+				if (gap == null) gap = keyName[0];
+				continue;
+			}
+			if (!withRegions) throw new IllegalArgumentException("'" + keyName[0] +
+				"' is given but 'regions' is empty: more models go with regions " +
+				"([ROI Manager] or a label image), one per region; or leave " +
+				keyName[0] + " empty.");
+			if (gap != null) throw new IllegalArgumentException("'" + keyName[0] +
+				"' is given but '" + gap +
+				"' is empty: give the models in order, one per region.");
+			names.add(name);
+		}
+		return names;
+	}
+
+	/** The masks of 'regions', checked against the number of models. */
+	private List<Mask> regionMasks(String r, int modelCount) {
+		if (!(feather >= 0)) throw new IllegalArgumentException(
+			"'feather' must be a number of pixels, 0 or more, not " + feather + ".");
+		List<Mask> masks = ContentRegions.of(r, image, "model");
+		if (masks.size() != modelCount) throw new IllegalArgumentException(String
+			.format(Locale.ROOT,
+				"'regions' has %d region%s but %d model%s given (model, model_2...): give one model per region, in order.",
+				masks.size(), masks.size() == 1 ? "" : "s", modelCount, modelCount == 1
+					? " is" : "s are"));
+		return masks;
 	}
 
 	/**
 	 * Notes in the result's Info how it was made, so a saved result can be
 	 * reproduced.
 	 */
-	private void describe(ImagePlus stylized, StylizingResult run, Path file) {
+	private void describe(ImagePlus stylized, StylizingResult run,
+		List<Path> files, boolean withRegions)
+	{
+		StringBuilder models = new StringBuilder(model_file != null
+			? "model_file=[" + model_file + "]" : "model=[" + model.trim() + "] (" +
+				files.get(0) + ")");
+		if (withRegions) {
+			models.append(" regions=[").append(CommandParameter.imageTitle(regions))
+				.append(']');
+			String[][] more = moreModelKeys();
+			for (int k = 1; k < files.size(); k++)
+				models.append(' ').append(more[k - 1][0]).append("=[").append(more[k -
+					1][1].trim()).append("] (").append(files.get(k)).append(')');
+			models.append(" feather=").append(feather);
+		}
 		String note = String.format(Locale.ROOT,
 			"%s: %s scope=[%s] device=%s tile=%d strength=%s precision=%s%s; %d of %d planes stylized",
-			TITLE, model_file != null ? "model_file=[" + model_file + "]"
-				: "model=[" + model.trim() + "] (" + file + ")", scope, device, tile,
-			strength, precision, temporal_smoothing == TemporalBlend.NONE ? ""
-				: " temporal_smoothing=" + temporal_smoothing + " temporal_axis=" +
-					temporal_axis, run.stylized(), run.total());
+			TITLE, models, scope, device, tile, strength, precision,
+			temporal_smoothing == TemporalBlend.NONE ? "" : " temporal_smoothing=" +
+				temporal_smoothing + " temporal_axis=" + temporal_axis, run.stylized(),
+			run.total());
 		ImagePlanes.appendInfo(stylized, note);
 	}
 }

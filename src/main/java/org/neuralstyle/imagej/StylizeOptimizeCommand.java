@@ -24,7 +24,6 @@ import ai.djl.Device;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
-import java.awt.Rectangle;
 import java.io.File;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
@@ -117,7 +116,8 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 	@Parameter(label = "Regions", required = false,
 		style = CommandParameter.REGIONS_STYLE,
 		description = "A style per region: [ROI Manager] (ROI i takes style i) or the title of a label image " +
-			"(label k takes style k; 0 keeps the content). The styles are 'style', 'style_2'...; empty: one style everywhere.")
+			"(label k takes style k; 0 keeps the content, or takes 'background_style'). The styles are 'style', 'style_2'...; " +
+			"empty: one style everywhere.")
 	private String regions = "";
 
 	@Parameter(label = "Iterations", min = "1",
@@ -235,6 +235,12 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		description = "Optional: a fourth style image, by title.")
 	private String style_4 = "";
 
+	@Parameter(label = "Background style image", required = false,
+		style = CommandParameter.IMAGE_TITLE_STYLE,
+		description = "Optional, with 'regions': the style of label 0, or of what lies outside every ROI, by title " +
+			"(or an image file); empty: the content is kept there.")
+	private String background_style = "";
+
 	@Parameter(label = "Style blend weights", required = false,
 		description = "Blend weights of the style images in order, e.g. 1,0.5; empty: equal.")
 	private String style_weights = "";
@@ -341,7 +347,16 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		if (trace != null) ResultFile.checkNew(trace, "trace");
 		Device dev = Devices.parse(device);
 		List<GatysStylizer.Style> styles = styles();
-		List<Mask> regionMasks = regionMasks(styles.size());
+		ImagePlus background = openImage("background_style", background_style);
+		List<Mask> regionMasks = regionMasks(styles.size(), background != null);
+		// The styles of the regions, in the masks' order: the background's last.
+		List<GatysStylizer.Style> regionStyles = new ArrayList<>(styles);
+		if (background != null) {
+			regionStyles.add(new GatysStylizer.Style(ImageConversion.displayedPlane(
+				background), 1));
+			styleMasks.add(ContentRegions.ofRoi(background.getRoi(), background
+				.getWidth(), background.getHeight()));
+		}
 		List<String> warnings = new ArrayList<>();
 		String base = StackStylizing.baseTitle(content.getTitle());
 		boolean windows = Gui.canShowWindows();
@@ -362,6 +377,8 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 					.toString()).put("weights", RunTrace.file(weightsFile));
 			runTrace.settings(settings);
 			if (regionMasks != null) runTrace.put("regions", regions);
+			if (background != null) runTrace.put("backgroundStyle", background
+				.getTitle());
 			estimate(stylizer, settings, styles, dev);
 			tracker = new OptimizationProgress(TITLE, settings.iterations,
 				progressStack);
@@ -375,7 +392,7 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 				{
 					StylizationResult r = regionMasks == null ? sequence.next(picture,
 						listener) : stylizer.run(picture, List.of(), regionsOf(regionMasks,
-							styles, picture), settings, listener);
+							regionStyles, picture), settings, listener);
 					runTrace.result(r);
 					tracker.show(TITLE + ": " + r.message());
 					if (r.outcome() == StylizationResult.Outcome.DIVERGED) warnings.add(r
@@ -414,17 +431,23 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 
 	/**
 	 * The masks of 'regions' (null when empty), checked against the number of
-	 * styles.
+	 * styles; with a background style, the area outside them all is the last.
 	 */
-	private List<Mask> regionMasks(int styleCount) {
+	private List<Mask> regionMasks(int styleCount, boolean background) {
 		String r = CommandParameter.imageTitle(regions);
-		if (r.isEmpty()) return null;
-		List<Mask> masks = ContentRegions.of(r, content);
+		if (r.isEmpty()) {
+			if (background) throw new IllegalArgumentException(
+				"'background_style' is the style outside the regions, but 'regions' is empty: give regions " +
+					"([ROI Manager] or a label image), or leave background_style empty.");
+			return null;
+		}
+		List<Mask> masks = new ArrayList<>(ContentRegions.of(r, content, "style"));
 		if (masks.size() != styleCount) throw new IllegalArgumentException(String
 			.format(Locale.ROOT,
 				"'regions' has %d region%s but %d style image%s given (style, style_2...): give one style per region, in order.",
 				masks.size(), masks.size() == 1 ? "" : "s", styleCount, styleCount == 1
 					? " is" : "s are"));
+		if (background) masks.add(Mask.outside(masks));
 		return masks;
 	}
 
@@ -435,13 +458,7 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 	private List<GatysStylizer.Region> regionsOf(List<Mask> masks,
 		List<GatysStylizer.Style> styles, RgbImage picture)
 	{
-		Rectangle all = new Rectangle(0, 0, content.getWidth(), content
-			.getHeight());
-		Rectangle bounds = content.getRoi() == null ? all : content.getRoi()
-			.getBounds().intersection(all);
-		if (bounds.width != picture.width() || bounds.height != picture.height())
-			bounds = all;
-		List<Mask> cropped = ContentRegions.cropped(masks, bounds);
+		List<Mask> cropped = ContentRegions.croppedTo(masks, content, picture);
 		List<GatysStylizer.Region> out = new ArrayList<>();
 		for (int k = 0; k < cropped.size(); k++)
 			out.add(new GatysStylizer.Region(cropped.get(k), styles.get(k), styleMasks
@@ -726,6 +743,9 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 			if (!t.isEmpty()) more.append(' ').append(keyTitle[0]).append("=[")
 				.append(t).append(']');
 		}
+		String background = CommandParameter.imageTitle(background_style);
+		if (!background.isEmpty()) more.append(" background_style=[").append(
+			background).append(']');
 		if (style_weights != null && !style_weights.isBlank()) more.append(
 			" style_weights=[").append(style_weights.trim()).append(']');
 		more.append(String.format(Locale.ROOT,

@@ -28,6 +28,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.neuralstyle.image.Mask;
+import org.neuralstyle.image.RgbImage;
 
 /** Strength and region blending of fast models' outputs, by hand. */
 class BlendingTest {
@@ -64,6 +65,47 @@ class BlendingTest {
 		out = Blending.regions(content, List.of(new int[] { RED, RED, RED },
 			new int[] { BLUE, BLUE, BLUE }), List.of(a, b), 0.5, 0);
 		assertEquals(0xffb23232, out[0]);
+	}
+
+	@Test
+	void
+		planarPicturesBlendAsPackedOnesAndKeepTheContentExactlyWhereNoRegionIs()
+	{
+		int w = 24;
+		float[] left = new float[w], middle = new float[w];
+		for (int x = 0; x < w; x++)
+			(x < 8 ? left : x < 16 ? middle : new float[w])[x] = 1;
+		List<Mask> masks = List.of(new Mask(w, 1, left), new Mask(w, 1, middle));
+		int[] content = new int[w], red = new int[w], blue = new int[w];
+		java.util.Arrays.fill(content, GREY);
+		java.util.Arrays.fill(red, RED);
+		java.util.Arrays.fill(blue, BLUE);
+		int[] packed = Blending.regions(content, List.of(red, blue), masks, 0.8,
+			1.5);
+		RgbImage planar = Blending.regions(planar(content), List.of(planar(red),
+			planar(blue)), masks, 0.8, 1.5);
+		for (int x = 0; x < w; x++)
+			for (int c = 0; c < 3; c++)
+				assertEquals((packed[x] >> (16 - 8 * c)) & 0xff, planar.get(c, x, 0) *
+					255, 0.5, "column " + x + ", channel " + c);
+		// Finer than 8 bits (a 16-bit image's grey), far from both regions: kept.
+		RgbImage fine = new RgbImage(w, 1, new float[3 * w]);
+		java.util.Arrays.fill(fine.planes(), 0.123456f);
+		RgbImage kept = Blending.regions(fine, List.of(planar(red), planar(blue)),
+			masks, 1, 1.5);
+		assertEquals(0.123456f, kept.get(1, w - 1, 0));
+		assertThrows(IllegalArgumentException.class, () -> Blending.regions(fine,
+			List.of(planar(red)), masks, 1, 0));
+	}
+
+	/** Packed RGB as planar values in [0,1]. */
+	private static RgbImage planar(int[] packed) {
+		int n = packed.length;
+		float[] p = new float[3 * n];
+		for (int i = 0; i < n; i++)
+			for (int c = 0; c < 3; c++)
+				p[c * n + i] = ((packed[i] >> (16 - 8 * c)) & 0xff) / 255f;
+		return new RgbImage(n, 1, p);
 	}
 
 	@Test

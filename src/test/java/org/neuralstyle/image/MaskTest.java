@@ -25,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 /** Masks: from labels, pooled to a layer's size, feathered. */
@@ -64,6 +66,23 @@ class MaskTest {
 		assertEquals(0f, soft.weights()[39], 1e-6f);
 		assertEquals(0.5f, (soft.weights()[19] + soft.weights()[20]) / 2, 1e-3f);
 		assertTrue(soft.weights()[19] < 1 && soft.weights()[20] > 0);
+	}
+
+	@Test
+	void
+		theOutsideOfTheLabelsMasksIsLabelZeroAndOfOverlappingSelectionsWhatNoneCovers()
+	{
+		int[] labels = { 0, 1, 2, 0, 2, 1 };
+		Mask outside = Mask.outside(List.of(Mask.ofLabel(labels, 3, 2, 1), Mask
+			.ofLabel(labels, 3, 2, 2)));
+		assertArrayEquals(Mask.ofLabel(labels, 3, 2, 0).weights(), outside
+			.weights());
+		Mask a = new Mask(2, 2, new float[] { 1, 1, 0, 0 }), b = new Mask(2, 2,
+			new float[] { 0, 1, 0.25f, 0 });
+		assertArrayEquals(new float[] { 0, 0, 0.75f, 1 }, Mask.outside(List.of(a,
+			b)).weights());
+		assertThrows(IllegalArgumentException.class, () -> Mask.outside(List.of(a,
+			Mask.full(3, 2))));
 	}
 
 	@Test

@@ -31,7 +31,9 @@ import ij.CompositeImage;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.gui.OvalRoi;
+import ij.process.ByteProcessor;
 import ij.process.ImageProcessor;
+import java.awt.Rectangle;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -46,9 +48,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuralstyle.fast.Blending;
 import org.neuralstyle.fast.FastModelLibrary;
 import org.neuralstyle.fast.FastModels;
 import org.neuralstyle.fast.FastStylizer;
+import org.neuralstyle.fast.TransformerWeights;
 import org.neuralstyle.weights.Downloader;
 import org.neuralstyle.weights.ModelRegistry;
 import org.neuralstyle.testing.HostileImages;
@@ -140,19 +144,151 @@ class StylizeFastCommandTest {
 	@Test
 	void parametersAreTheMacroKeys() {
 		List<CommandParameter> ps = CommandParameters.of(StylizeFastCommand.class);
-		assertEquals(List.of("image", "model", "model_file", "scope", "device",
-			"tile", "strength", "temporal_smoothing", "temporal_axis", "precision"),
-			ps.stream().map(CommandParameter::key).toList());
-		assertEquals(1.0, ps.get(6).defaultValue());
+		assertEquals(List.of("image", "model", "model_file", "regions", "model_2",
+			"model_3", "model_4", "feather", "scope", "device", "tile", "strength",
+			"temporal_smoothing", "temporal_axis", "precision"), ps.stream().map(
+				CommandParameter::key).toList());
 		Map<String, Object> defaults = new HashMap<>();
+		Map<String, CommandParameter> byKey = new HashMap<>();
 		ps.forEach(p -> defaults.put(p.key(), p.defaultValue()));
+		ps.forEach(p -> byKey.put(p.key(), p));
+		assertEquals(1.0, defaults.get("strength"));
 		assertEquals("candy", defaults.get("model"));
 		assertNull(defaults.get("model_file"));
+		assertEquals("", defaults.get("regions"));
+		assertEquals(CommandParameter.Kind.REGIONS, byKey.get("regions").kind());
+		for (String key : List.of("model_2", "model_3", "model_4"))
+			assertEquals("", defaults.get(key), key);
+		assertEquals(Blending.DEFAULT_FEATHER, defaults.get("feather"));
 		assertEquals("Current plane", defaults.get("scope"));
 		assertEquals("auto", defaults.get("device"));
 		assertEquals(FastStylizer.DEFAULT_TILE_SIZE, defaults.get("tile"));
-		assertEquals(List.of(Scope.labels()), ps.get(3).choices());
-		assertEquals(List.of("auto", "cpu", "gpu"), ps.get(4).choices());
+		assertEquals(List.of(Scope.labels()), byKey.get("scope").choices());
+		assertEquals(List.of("auto", "cpu", "gpu"), byKey.get("device").choices());
+	}
+
+	/**
+	 * Three bands: label 1 on the left third, 0 (the input) in the middle, 2 on
+	 * the right.
+	 */
+	private static ImagePlus threeBands(String title, int w, int h) {
+		return TestImages.bands(title, w, h, 1, 0, 2);
+	}
+
+	/** The colour at (x, y), without the alpha byte the test images leave 0. */
+	private static int rgb(ImageProcessor ip, int x, int y) {
+		return ip.get(x, y) & 0xffffff;
+	}
+
+	/** The largest difference of one channel at (x, y), in levels. */
+	private static int channelDifference(ImageProcessor a, ImageProcessor b,
+		int x, int y)
+	{
+		int p = a.get(x, y), q = b.get(x, y), worst = 0;
+		for (int shift = 0; shift < 24; shift += 8)
+			worst = Math.max(worst, Math.abs((p >> shift & 0xff) - (q >> shift &
+				0xff)));
+		return worst;
+	}
+
+	@Test
+	void eachRegionTakesItsModelAndLabelZeroKeepsTheInput(@TempDir Path dir)
+		throws Exception
+	{
+		// A second, different network: pytorch/examples' initialization, seed 7.
+		Path second = dir.resolve("second.safetensors");
+		TransformerWeights.pytorchDefault(7).write(second);
+		int w = 72, h = 32;
+		ImagePlus image = TestImages.rgb(w, h, 21);
+		ImagePlus labels = threeBands("bands", w, h);
+		// The truth: each model alone on the whole image.
+		ImageProcessor first = harness.result(inputs(image)).getProcessor(), other =
+			harness.result(inputs(image, "model_file", second.toFile()))
+				.getProcessor();
+
+		ImagePlus both = TestImages.whileOpen(() -> harness.result(inputs(image,
+			"regions", "bands", "model_2", second.toString(), "feather", 2.0)),
+			labels);
+
+		ImageProcessor out = both.getProcessor(), in = image.getProcessor();
+		int modelsDiffer = 0;
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++) {
+				// Farther than 3 standard deviations of the feather from a band's edge.
+				int band = x / (w / 3), inBand = x % (w / 3);
+				if (inBand < 6 && band > 0 || inBand >= w / 3 - 6 && band < 2) continue;
+				String at = " at " + x + "," + y;
+				if (band == 0) assertTrue(channelDifference(first, out, x, y) <= 1,
+					"region 1 is the first model's" + at);
+				if (band == 1) assertEquals(rgb(in, x, y), rgb(out, x, y),
+					"label 0 is the input" + at);
+				if (band == 2) assertTrue(channelDifference(other, out, x, y) <= 1,
+					"region 2 is the second model's" + at);
+				if (band != 1 && channelDifference(first, other, x, y) > 8)
+					modelsDiffer++;
+			}
+		assertTrue(modelsDiffer > w * h / 3, "the two models give different " +
+			"pictures, so the regions tell them apart: " + modelsDiffer);
+		assertTrue(both.getInfoProperty().contains("model_file=[" + fastModel +
+			"] regions=[bands] model_2=[" + second + "] (" + second +
+			") feather=2.0 scope=[Current plane]"), both.getInfoProperty());
+
+		// Inside a selection the regions stay where they are in the image.
+		image.setRoi(new Rectangle(10, 4, 56, 24));
+		ImageProcessor firstInside = harness.result(inputs(image)).getProcessor(),
+				otherInside = harness.result(inputs(image, "model_file", second
+					.toFile())).getProcessor();
+		ImageProcessor selected = TestImages.whileOpen(() -> harness.result(inputs(
+			image, "regions", "bands", "model_2", second.toString(), "feather", 0.0)),
+			labels).getProcessor();
+		for (int y = 4; y < 28; y++) {
+			for (int x = 10; x < 24; x++)
+				assertEquals(rgb(firstInside, x, y), rgb(selected, x, y), x + "," + y);
+			for (int x = 24; x < 48; x++)
+				assertEquals(rgb(in, x, y), rgb(selected, x, y), x + "," + y);
+			for (int x = 48; x < 66; x++)
+				assertEquals(rgb(otherInside, x, y), rgb(selected, x, y), x + "," + y);
+		}
+		assertEquals(rgb(in, 2, 2), rgb(selected, 2, 2), "outside the selection");
+	}
+
+	@Test
+	void modelsAndRegionsThatDoNotPairUpEndInOneMessageSayingWhatToDo()
+		throws Exception
+	{
+		ImagePlus image = TestImages.rgb(72, 32, 3);
+		ImagePlus bands = threeBands("bands", 72, 32), small = threeBands("small",
+			30, 32), empty = new ImagePlus("empty", new ByteProcessor(72, 32));
+		String path = fastModel.toString();
+		TestImages.whileOpen(() -> {
+			assertEquals(
+				"'regions' has 2 regions but 1 model is given (model, model_2...): give one model per region, in order.",
+				harness.failure(inputs(image, "regions", "bands")));
+			assertEquals(
+				"'regions' has 2 regions but 3 models are given (model, model_2...): give one model per region, in order.",
+				harness.failure(inputs(image, "regions", "bands", "model_2", path,
+					"model_3", path)));
+			assertEquals(
+				"'model_3' is given but 'model_2' is empty: give the models in order, one per region.",
+				harness.failure(inputs(image, "regions", "bands", "model_3", path)));
+			assertEquals(
+				"The label image 'small' is 30×32 but the image to stylize is 72×32: give a label image of its size.",
+				harness.failure(inputs(image, "regions", "small", "model_2", path)));
+			assertEquals(
+				"The label image 'empty' has only background (0): paint region k with the value k.",
+				harness.failure(inputs(image, "regions", "empty")));
+			assertEquals("'feather' must be a number of pixels, 0 or more, not -1.0.",
+				harness.failure(inputs(image, "regions", "bands", "model_2", path,
+					"feather", -1.0)));
+			return null;
+		}, bands, small, empty);
+		assertEquals(
+			"'model_2' is given but 'regions' is empty: more models go with regions ([ROI Manager] or a label image), " +
+				"one per region; or leave model_2 empty.", harness.failure(inputs(image,
+					"model_2", path)));
+		assertEquals(
+			"There is no image called 'bands' for 'regions': give [ROI Manager] or the title of an open label image.",
+			harness.failure(inputs(image, "regions", "bands", "model_2", path)));
 	}
 
 	@Test

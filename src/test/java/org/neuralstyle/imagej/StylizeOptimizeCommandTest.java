@@ -142,16 +142,16 @@ class StylizeOptimizeCommandTest {
 			"tile", "init", "preserve_colors", "color_mode", "strength",
 			"snapshot_every", "network", "device", "weights", "scope",
 			"temporal_weight", "output", "progress", "trace", "style_2", "style_3",
-			"style_4", "style_weights", "style_scale", "content_layers",
-			"style_layers", "init_file", "seed", "pooling", "learning_rate", "scales",
-			"temporal_axis", "min_size", "precision"), ps.stream().map(
-				CommandParameter::key).toList());
+			"style_4", "background_style", "style_weights", "style_scale",
+			"content_layers", "style_layers", "init_file", "seed", "pooling",
+			"learning_rate", "scales", "temporal_axis", "min_size", "precision"), ps
+				.stream().map(CommandParameter::key).toList());
 		// ImageJ 1.x asks for the rarely changed ones in a second dialog.
-		assertEquals(List.of("style_2", "style_3", "style_4", "style_weights",
-			"style_scale", "content_layers", "style_layers", "init_file", "seed",
-			"pooling", "learning_rate", "scales", "temporal_axis", "min_size",
-			"precision"), ps.stream().filter(CommandParameter::advanced).map(
-				CommandParameter::key).toList());
+		assertEquals(List.of("style_2", "style_3", "style_4", "background_style",
+			"style_weights", "style_scale", "content_layers", "style_layers",
+			"init_file", "seed", "pooling", "learning_rate", "scales",
+			"temporal_axis", "min_size", "precision"), ps.stream().filter(
+				CommandParameter::advanced).map(CommandParameter::key).toList());
 		StyleTransferSettings engine = new StyleTransferSettings();
 		Map<String, Object> defaults = new HashMap<>();
 		ps.forEach(p -> defaults.put(p.key(), p.defaultValue()));
@@ -183,6 +183,9 @@ class StylizeOptimizeCommandTest {
 		assertEquals("", defaults.get("style_2"));
 		assertEquals(CommandParameter.Kind.IMAGE_TITLE, parameter(ps, "style_2")
 			.kind());
+		assertEquals("", defaults.get("background_style"));
+		assertEquals(CommandParameter.Kind.IMAGE_TITLE, parameter(ps,
+			"background_style").kind());
 		assertEquals("", defaults.get("style_weights"));
 		assertEquals(engine.styleScale, defaults.get("style_scale"));
 		assertEquals(engine.contentLayers, StyleTransferSettings.parseLayers(
@@ -453,6 +456,62 @@ class StylizeOptimizeCommandTest {
 					"style_3", "nothing.png")));
 		assertEquals(0, differingPixels(one.getProcessor(), harness.result(inputs(
 			content, style(), "style_4", "*None*")).getProcessor()));
+	}
+
+	@Test
+	void aBackgroundStyleStylizesLabelZeroWhichOtherwiseKeepsTheContent()
+		throws Exception
+	{
+		ImagePlus content = TestImages.rgb(32, 24, 6);
+		// Label 1 on the left half, 0 on the right.
+		ImagePlus halves = TestImages.bands("halves", 32, 24, 1, 0);
+		ImagePlus dots = TestImages.rgb(20, 16, 5);
+		dots.setTitle("dots");
+
+		ImageProcessor kept = TestImages.whileOpen(() -> harness.result(inputs(
+			content, style(), "regions", "halves")), halves).getProcessor();
+		ImagePlus styled = TestImages.whileOpen(() -> harness.result(inputs(content,
+			style(), "regions", "halves", "background_style", "dots")), halves, dots);
+
+		int changed = 0;
+		for (int y = 0; y < 24; y++)
+			for (int x = 16; x < 32; x++)
+				if (kept.get(x, y) != styled.getProcessor().get(x, y)) changed++;
+		assertTrue(changed > 16 * 24 / 2, "label 0 takes the background style: " +
+			changed + " of " + 16 * 24 + " pixels changed");
+		assertTrue(styled.getInfoProperty().contains(
+			"regions=[halves] network=vgg19") && styled.getInfoProperty().contains(
+				" background_style=[dots] "), styled.getInfoProperty());
+		assertTrue(styled.getInfoProperty().contains(
+			"\"backgroundStyle\": \"dots\""), styled.getInfoProperty());
+	}
+
+	@Test
+	void aBackgroundStyleWithoutRegionsOrImageEndsInOneMessage()
+		throws Exception
+	{
+		ImagePlus content = TestImages.rgb(32, 24, 6);
+		ImagePlus dots = TestImages.rgb(20, 16, 5);
+		dots.setTitle("dots");
+		ImagePlus halves = TestImages.bands("halves", 32, 24, 1, 2);
+		TestImages.whileOpen(() -> {
+			assertEquals(
+				"'background_style' is the style outside the regions, but 'regions' is empty: give regions " +
+					"([ROI Manager] or a label image), or leave background_style empty.",
+				harness.failure(inputs(content, style(), "background_style", "dots")));
+			assertEquals(
+				"There is no image called 'nothing.png' for 'background_style': open it first, or give the title " +
+					"of an open image or the path of an image file.", harness.failure(
+						inputs(content, style(), "regions", "halves", "background_style",
+							"nothing.png")));
+			// The background is no region of its own: two labels still want two
+			// styles.
+			assertEquals(
+				"'regions' has 2 regions but 1 style image is given (style, style_2...): give one style per region, in order.",
+				harness.failure(inputs(content, style(), "regions", "halves",
+					"background_style", "dots")));
+			return null;
+		}, halves, dots);
 	}
 
 	@Test

@@ -273,6 +273,42 @@ class StylizeOptimizeMacroTest {
 			"style_2=[dots.png] style_weights=[1,0.25]"), b.getInfoProperty());
 	}
 
+	@Test
+	void theRecorderWritesTheRegionsAndTheBackgroundStyle() throws Exception {
+		Path content = dir.resolve("cells.png"), background = dir.resolve(
+			"dots.png");
+		new FileSaver(TestImages.rgb(40, 32, 5)).saveAsPng(content.toString());
+		new FileSaver(TestImages.rgb(24, 24, 77)).saveAsPng(background.toString());
+		String probe = RecorderProbe.class.getName();
+		PlainImageJ.Outcome run = imagej().runMacro(macro("open(" + quoted(
+			content) + ");", "open(" + quoted(BRICK) + ");", "open(" + quoted(
+				background) + ");",
+			// Label 1 on the left half, 0 on the right.
+			"newImage(\"halves\", \"8-bit black\", 40, 32, 1);",
+			"makeRectangle(0, 0, 20, 32); run(\"Set...\", \"value=1\"); run(\"Select None\");",
+			"call(\"" + probe + ".start\");", "call(\"" + probe +
+				".answer\", \"Stylize (optimize): preset\", \"\");", "call(\"" + probe +
+					".answer\", \"Stylize (optimize)\", \"content=cells.png;style=brick.png;regions=halves;iterations=3;" +
+					"optimizer=adam;max_size=40;snapshot_every=0;weights=" + TINY_VGG +
+					";Advanced options (second dialog)=true\");", "call(\"" + probe +
+						".answer\", \"Stylize (optimize): advanced options\", \"background_style=dots.png\");",
+			"selectImage(\"cells.png\");", "run(\"Stylize (optimize)\");",
+			"print(\"result: \" + getTitle());", "lines = split(call(\"" + probe +
+				".text\"), \"\\n\");", "line = \"\";",
+			"for (i = 0; i < lines.length; i++) if (indexOf(lines[i], \"Stylize (optimize)\") >= 0) line = lines[i];",
+			"print(\"recorded: \" + line);"), "", TIMEOUT);
+
+		assertFalse(run.timedOut(), run.output());
+		assertTrue(run.output().contains("result: cells stylized"), run.output());
+		Matcher recorded = Pattern.compile(
+			"recorded: run\\(\"Stylize \\(optimize\\)\", \"(.*)\"\\);").matcher(run
+				.output());
+		assertTrue(recorded.find(), run.output());
+		String options = recorded.group(1);
+		assertTrue(options.contains("regions=halves") && options.contains(
+			"background_style=dots.png"), options);
+	}
+
 	/**
 	 * Runs Stylize (optimize) through the ImageJ 1.x bridge with macro options,
 	 * as a macro's run() would.

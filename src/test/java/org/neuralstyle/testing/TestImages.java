@@ -24,11 +24,14 @@ import ij.CompositeImage;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.macro.Interpreter;
+import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
 import ij.process.LUT;
 import java.awt.Color;
 import java.util.Random;
+import java.util.concurrent.Callable;
 
 /**
  * Small ImageJ images of every kind scientists open, with known pixels, for the
@@ -47,6 +50,41 @@ public final class TestImages {
 			b[i] = (byte) ((i * 7) % 256);
 		}
 		return new LUT(r, g, b);
+	}
+
+	/**
+	 * An 8-bit label image of vertical bands of equal width, left to right with
+	 * these labels (the last band takes what the division leaves).
+	 */
+	public static ImagePlus bands(String title, int width, int height,
+		int... labels)
+	{
+		ByteProcessor ip = new ByteProcessor(width, height);
+		int band = width / labels.length;
+		for (int i = 0; i < width * height; i++)
+			ip.set(i, labels[Math.min(labels.length - 1, i % width / band)]);
+		return new ImagePlus(title, ip);
+	}
+
+	/**
+	 * Runs {@code action} with these images open as a macro's batch-mode images
+	 * (what the commands find by title without a display), closed after.
+	 */
+	public static <T> T whileOpen(Callable<T> action, ImagePlus... images)
+		throws Exception
+	{
+		boolean batch = Interpreter.batchMode;
+		Interpreter.batchMode = true;
+		for (ImagePlus image : images)
+			Interpreter.addBatchModeImage(image);
+		try {
+			return action.call();
+		}
+		finally {
+			for (ImagePlus image : images)
+				Interpreter.removeBatchModeImage(image);
+			Interpreter.batchMode = batch;
+		}
 	}
 
 	public static ImagePlus rgb(int width, int height, long seed) {
