@@ -43,22 +43,24 @@ class Fire(nn.Module):
                           self.expand3x3_activation(self.expand3x3(x))], 1)
 
 
-def squeezenet1_1_features(c, s):
-    """torchvision's squeezenet1_1 features with first width c and squeeze widths s[0..3]."""
+def squeezenet1_1_features(c, s, e=2):
+    """torchvision's squeezenet1_1 features with first width c, squeeze widths s[0..3] and each
+    expand layer e times its squeeze width. squeezenet1_1_features(64, [16, 32, 48, 64], 4) is
+    torchvision's SqueezeNet 1.1 at its real size."""
     return nn.Sequential(
         nn.Conv2d(3, c, kernel_size=3, stride=2),
         nn.ReLU(inplace=True),
         nn.MaxPool2d(kernel_size=3, stride=2, ceil_mode=True),
-        Fire(c, s[0], 2 * s[0], 2 * s[0]),
-        Fire(4 * s[0], s[0], 2 * s[0], 2 * s[0]),
+        Fire(c, s[0], e * s[0], e * s[0]),
+        Fire(2 * e * s[0], s[0], e * s[0], e * s[0]),
         nn.MaxPool2d(kernel_size=3, stride=2, ceil_mode=True),
-        Fire(4 * s[0], s[1], 2 * s[1], 2 * s[1]),
-        Fire(4 * s[1], s[1], 2 * s[1], 2 * s[1]),
+        Fire(2 * e * s[0], s[1], e * s[1], e * s[1]),
+        Fire(2 * e * s[1], s[1], e * s[1], e * s[1]),
         nn.MaxPool2d(kernel_size=3, stride=2, ceil_mode=True),
-        Fire(4 * s[1], s[2], 2 * s[2], 2 * s[2]),
-        Fire(4 * s[2], s[2], 2 * s[2], 2 * s[2]),
-        Fire(4 * s[2], s[3], 2 * s[3], 2 * s[3]),
-        Fire(4 * s[3], s[3], 2 * s[3], 2 * s[3]),
+        Fire(2 * e * s[1], s[2], e * s[2], e * s[2]),
+        Fire(2 * e * s[2], s[2], e * s[2], e * s[2]),
+        Fire(2 * e * s[2], s[3], e * s[3], e * s[3]),
+        Fire(2 * e * s[3], s[3], e * s[3], e * s[3]),
     )
 
 

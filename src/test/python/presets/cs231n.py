@@ -37,6 +37,9 @@ SQUEEZE = os.path.join(HERE, "..", "resources", "fixtures", "squeezenet", "tiny_
 OUT = os.path.join(HERE, "..", "resources", "fixtures", "presets")
 SQUEEZENET_MEAN = torch.tensor([0.485, 0.456, 0.406])
 SQUEEZENET_STD = torch.tensor([0.229, 0.224, 0.225])
+# The layers and weights of the assignment's "The Scream" example.
+SCREAM = dict(content_layer=3, content_weight=6e-2, style_layers=(1, 4, 6, 7),
+              style_weights=(300000, 1000, 15, 3), tv_weight=2e-2)
 
 
 def extract_features(x, cnn):
@@ -134,8 +137,7 @@ def main():
 
     content = torch.rand(3, 40, 48)
     style = torch.rand(3, 44, 48)
-    args = dict(content_layer=3, content_weight=6e-2, style_layers=(1, 4, 6, 7),
-                style_weights=(300000, 1000, 15, 3), tv_weight=2e-2)
+    args = SCREAM
 
     c, s, t = [], [], []
     result = style_transfer(cnn, content, style, iterations=30,
