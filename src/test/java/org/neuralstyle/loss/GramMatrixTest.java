@@ -33,6 +33,7 @@ import ai.djl.training.GradientCollector;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.neuralstyle.tensor.Scalars;
 
 /**
  * The Gram matrix's product with one factor held constant: the same value to
@@ -75,7 +76,7 @@ class GramMatrixTest {
 			try (GradientCollector collector = Engine.getInstance()
 				.newGradientCollector())
 			{
-				NDArray f = leaf.mul(1.5f).reshape(C, N);
+				NDArray f = Scalars.times(leaf, 1.5f).reshape(C, N);
 				NDArray g = GramMatrix.product(f, weights);
 				gram = g.toFloatArray();
 				collector.backward(g.sub(nd.create(t, new Shape(C, C))).square().sum());
