@@ -99,6 +99,7 @@ final class BenchFastCommand implements Callable<Integer> {
 				String cpu = ProcessTimes.since(before, repeat, "image");
 				double cpuSeconds = ProcessTimes.cpuSecondsSince(before) / repeat;
 				double flops = forwardFlops(size, size);
+				gflops = BenchCommand.bestGemm(dev, gflops);
 				double floor = flops / (gflops * 1e9);
 				System.out.printf(Locale.ROOT,
 					"fast %dx%d: %.2f images/s (%.3f s/image), %.1f GFLOP/image, floor %.3f s, ratio %.2fx, peak resident memory %s%n",

@@ -110,6 +110,7 @@ final class BenchTrainCommand implements Callable<Integer> {
 					"noise", s, folder.resolve("model.safetensors"), null, timer);
 				double perStep = timer.clock.secondsPerStep();
 				double flops = stepFlops(Vgg.layout(vgg), imageSize, batchSize);
+				gflops = BenchCommand.bestGemm(dev, gflops);
 				double floor = flops / (gflops * 1e9);
 				System.out.printf(Locale.ROOT,
 					"train %dx%d batch %d: %.2f s/step, %.0f GFLOP/step, floor %.2f s (FLOPs / GEMM throughput), ratio %.2fx%n",
