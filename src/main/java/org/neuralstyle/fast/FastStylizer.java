@@ -26,6 +26,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import org.neuralstyle.tensor.NoGradient;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.net.Devices;
 import org.neuralstyle.tensor.Scalars;
@@ -198,7 +199,10 @@ public final class FastStylizer {
 					"×" + TransformerNet.MIN_SIZE + " pixels; this one is " + width +
 					"×" + height);
 		int side = tileFor(width, height);
-		try (NDManager manager = NDManager.newBaseManager(net.device())) {
+		// Inference: nothing to differentiate, whichever thread this runs on.
+		try (NoGradient inference = NoGradient.enter();
+				NDManager manager = NDManager.newBaseManager(net.device()))
+		{
 			if (side == ONE_PIECE) {
 				sink.put(0, 0, width, height, whole(manager, content));
 				listener.tileDone(1, 1);
