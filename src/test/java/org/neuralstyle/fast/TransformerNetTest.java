@@ -32,12 +32,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import ai.djl.engine.Engine;
+import ai.djl.training.GradientCollector;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neuralstyle.checkpoint.CheckpointException;
 import org.neuralstyle.checkpoint.Checkpoints;
 import org.neuralstyle.checkpoint.StateDict;
+import org.neuralstyle.tensor.NoGradient;
 import org.neuralstyle.testing.MapStateDict;
 
 /**
@@ -90,6 +94,28 @@ class TransformerNetTest {
 			// any layout error.
 			assertTrue(worst <= 1e-4 * largest, "largest difference " + worst +
 				" for outputs up to " + largest);
+		}
+	}
+
+	/**
+	 * Without gradients the network pads in one copy and upsamples with
+	 * libtorch's upsample_nearest2d; while gradients are recorded it concatenates
+	 * and repeats, which autograd follows. Both give the same output to the bit,
+	 * odd sizes included.
+	 */
+	@Test
+	void inferenceAndTrainingComputeTheSameOutput() throws Exception {
+		try (NDManager manager = NDManager.newBaseManager()) {
+			NDArray input = manager.create(FastFixtures.floats("input_37x45.f32"),
+				new Shape(1, 3, 37, 45));
+			float[] inference, recorded;
+			try (NoGradient off = NoGradient.enter()) {
+				inference = net.forward(input).toFloatArray();
+			}
+			try (GradientCollector on = Engine.getInstance().newGradientCollector()) {
+				recorded = net.forward(input).toFloatArray();
+			}
+			assertArrayEquals(recorded, inference, 0f);
 		}
 	}
 
