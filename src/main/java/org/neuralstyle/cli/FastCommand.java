@@ -147,7 +147,13 @@ final class FastCommand implements Callable<Integer> {
 				stylizers.add(new FastStylizer(net, tile));
 			}
 			this.stylizers = stylizers;
-			return folder ? folder() : file(input, output);
+			// From here a first Ctrl-C (or a shutdown) stops after the current image
+			// or slice and writes what is done.
+			try (Interruption stop = Interruption.install("image", 300)) {
+				interruption = stop;
+				int code = folder ? folder() : file(input, output);
+				return stop.requested() ? ExitCodes.INTERRUPTED : code;
+			}
 		}
 		finally {
 			for (TransformerNet net : nets)
@@ -157,6 +163,8 @@ final class FastCommand implements Callable<Integer> {
 
 	/** One per --model, in order. */
 	private List<FastStylizer> stylizers;
+	/** Asked between images and slices whether to stop. */
+	private Interruption interruption;
 	/** The masks of --regions' labels 1, 2... (null without regions). */
 	private List<Mask> regionMasks;
 
@@ -225,11 +233,21 @@ final class FastCommand implements Callable<Integer> {
 						.getHeight(), rgb))));
 				writer.append(rgb, label == null ? "slice " + i : label);
 				System.err.printf(Locale.ROOT, "slice %d of %d%n", i, stack.getSize());
+				if (stopRequested() && i < stack.getSize()) {
+					System.err.printf(Locale.ROOT,
+						"Stopped after slice %d of %d: the stack holds the slices done.%n",
+						i, stack.getSize());
+					break;
+				}
 			}
 			writer.publish(run.overwrite);
 		}
 		if (blend != null) System.err.println(out.getFileName() + ": " + blend
 			.flicker().summary());
+	}
+
+	private boolean stopRequested() {
+		return interruption != null && interruption.requested();
 	}
 
 	/**
@@ -279,6 +297,12 @@ final class FastCommand implements Callable<Integer> {
 		int failed = 0, skipped = 0, done = 0;
 		try (RunProgress bar = RunProgress.start("images", files.size())) {
 			for (Path f : files) {
+				if (stopRequested()) {
+					System.err.printf(Locale.ROOT,
+						"Stopped: %d of %d images done; run again to do the rest.%n", done,
+						files.size());
+					break;
+				}
 				bar.update(done++, f.getFileName().toString());
 				Path out = output.resolve(outputName(f, false));
 				// An animated GIF becomes a TIFF stack; done already if either result

@@ -288,6 +288,58 @@ class DataLossTest {
 		stopWith("-TERM", 143);
 	}
 
+	@Test
+	void ctrlCDuringAFastStackWritesTheSlicesDone() throws Exception {
+		stopFastStackWith("-INT", ExitCodes.INTERRUPTED);
+	}
+
+	@Test
+	void aTerminatedFastStackStillWritesTheSlicesDone() throws Exception {
+		stopFastStackWith("-TERM", 143);
+	}
+
+	/**
+	 * A stack too long to finish before the signal: the run stops after the slice
+	 * it is on and publishes the stack of the slices done.
+	 */
+	private void stopFastStackWith(String signal, int exitCode) throws Exception {
+		assumeTrue(new File("/bin/kill").canExecute() || new File("/usr/bin/kill")
+			.canExecute(), "kill");
+		int slices = 500;
+		ImageStack stack = new ImageStack(96, 96);
+		java.util.Random r = new java.util.Random(5);
+		for (int i = 0; i < slices; i++) {
+			int[] rgb = new int[96 * 96];
+			for (int k = 0; k < rgb.length; k++)
+				rgb[k] = r.nextInt(1 << 24);
+			stack.addSlice("t" + i, new ij.process.ColorProcessor(96, 96, rgb));
+		}
+		Path input = dir.resolve("long.tif");
+		IJ.saveAsTiff(new ImagePlus("long", stack), input.toString());
+		Path output = dir.resolve("styled.tif");
+		Path log = dir.resolve("fast-log");
+		Process p = cli(null, List.of("fast", "--model", FastCommandLineTest.MODEL,
+			"--input", input.toString(), "--output", output.toString()))
+			.redirectError(log.toFile()).start();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+		while (p.isAlive() && System.nanoTime() < deadline && !(Files.exists(log) &&
+			Files.readString(log).contains("slice 3 of")))
+			Thread.sleep(20);
+		assertTrue(p.isAlive(), Files.readString(log));
+		new ProcessBuilder("kill", signal, Long.toString(p.pid())).start()
+			.waitFor();
+		assertTrue(p.waitFor(30, TimeUnit.SECONDS), "exited within 30 s of " +
+			signal);
+		String text = Files.readString(log);
+		assertEquals(exitCode, p.exitValue(), text);
+		assertTrue(text.contains("Stopped after slice"), text);
+		int written = IJ.openImage(output.toString()).getStackSize();
+		assertTrue(written >= 3 && written < slices, written + " slices: " + text);
+		assertEquals("t0", IJ.openImage(output.toString()).getStack().getSliceLabel(
+			1));
+		assertFalse(text.contains("\tat "), text);
+	}
+
 	private void stopWith(String signal, int exitCode) throws Exception {
 		assumeTrue(new File("/bin/kill").canExecute() || new File("/usr/bin/kill")
 			.canExecute(), "kill");
