@@ -221,7 +221,7 @@ final class OptimizeCommand implements Callable<Integer> {
 
 	@Option(names = "--regions", paramLabel = "LABELS.tif",
 		description = "A label image of the content's size: label k takes the k-th --style, 0 keeps the content " +
-			"(or takes --background-style).")
+			"(or takes --background-style). Every slice of a stack takes the same regions.")
 	Path regions;
 
 	@Option(names = "--style-mask", paramLabel = "FILE",
@@ -300,9 +300,11 @@ final class OptimizeCommand implements Callable<Integer> {
 			"note: --temporal-weight ties the slices of a stack together; " +
 				content + " is a single image, so it has no effect");
 
-		if (planes > 1 && regions != null) throw new IllegalArgumentException(
-			content + " has " + planes +
-				" slices: --regions fits one image; stylize the slices one by one or without regions");
+		// Each slice takes the same regions; the temporal loss does not know
+		// regions yet.
+		if (planes > 1 && regions != null && s.temporalWeight > 0)
+			throw new IllegalArgumentException(
+				"--regions and --temporal-weight do not go together yet: give --temporal-weight 0 or leave out --regions");
 		Path weightsFile = PretrainedWeights.standard(
 			PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(network,
 				System.err)).vggFile(network, weights);
@@ -317,8 +319,8 @@ final class OptimizeCommand implements Callable<Integer> {
 					s, contentImage, styleImages, dev), planes, runTrace))
 		{
 			if (planes > 1) {
-				int code = stack(stylizer, contentFile.getStack(), styleImages, s,
-					listener);
+				int code = stack(stylizer, contentFile.getStack(), styleImages,
+					regionList, s, listener);
 				if (runTrace != null) {
 					runTrace.put("slices", planes);
 					runTrace.put("output", output.toAbsolutePath().toString());
@@ -355,8 +357,8 @@ final class OptimizeCommand implements Callable<Integer> {
 	 * goes on; the exit code says so.
 	 */
 	private int stack(GatysStylizer stylizer, ImageStack planes,
-		List<GatysStylizer.Style> styles, StyleTransferSettings s,
-		ProgressLog listener) throws IOException
+		List<GatysStylizer.Style> styles, List<GatysStylizer.Region> regions,
+		StyleTransferSettings s, ProgressLog listener) throws IOException
 	{
 		int n = planes.getSize(), code = ExitCodes.OK;
 		PlaneSequence sequence = new PlaneSequence(stylizer, styles, s);
@@ -366,8 +368,11 @@ final class OptimizeCommand implements Callable<Integer> {
 				String label = planes.getSliceLabel(i) == null || planes.getSliceLabel(
 					i).isEmpty() ? "slice " + i : planes.getSliceLabel(i);
 				listener.planeStarted(i, n, label);
-				StylizationResult r = sequence.next(ImageFiles.toRgb(planes
-					.getProcessor(i)), listener);
+				RgbImage plane = ImageFiles.toRgb(planes.getProcessor(i));
+				// With regions every slice is stylized on its own, with the same
+				// regions.
+				StylizationResult r = regions.isEmpty() ? sequence.next(plane, listener)
+					: stylizer.run(plane, List.of(), regions, s, listener);
 				if (writer == null) writer = new TiffStackWriter(output
 					.toAbsolutePath(), r.image().width(), r.image().height());
 				writer.append(ImageFiles.packed(r.image()), label);
@@ -391,7 +396,8 @@ final class OptimizeCommand implements Callable<Integer> {
 			if (writer != null) writer.close();
 		}
 		System.err.println("Wrote " + output + " (" + writer.slices() + " of " + n +
-			" slices); " + sequence.flicker().summary());
+			" slices)" + (regions.isEmpty() ? "; " + sequence.flicker().summary()
+				: ""));
 		return code;
 	}
 

@@ -29,6 +29,7 @@ import com.google.gson.JsonParser;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.ImageStack;
 import ij.process.ByteProcessor;
 
 import java.io.ByteArrayOutputStream;
@@ -146,6 +147,36 @@ class RegionsCommandLineTest {
 			assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(
 				".part")), "no temporary file is left");
 		}
+	}
+
+	@Test
+	void everySliceOfAStackTakesTheSameRegions() throws Exception {
+		ImagePlus grey = IJ.openImage(content.toString());
+		ImageStack stack = new ImageStack(grey.getWidth(), grey.getHeight());
+		stack.addSlice("t1", grey.getProcessor().duplicate());
+		stack.addSlice("t2", grey.getProcessor().duplicate());
+		Path input = dir.resolve("two.tif"), output = dir.resolve("two-styled.tif");
+		IJ.saveAsTiff(new ImagePlus("two", stack), input.toString());
+		int rc = Main.run("optimize", "--content", input.toString(), "--style", red
+			.toString(), "--style", blue.toString(), "--regions", labels.toString(),
+			"--weights", weights.toString(), "--iterations", "60", "--line-search",
+			"none", "--output", output.toString());
+		assertEquals(0, rc, err());
+		ImagePlus result = IJ.openImage(output.toString());
+		assertEquals(2, result.getStackSize());
+		for (int i = 1; i <= 2; i++) {
+			assertEquals("t" + i, result.getStack().getSliceLabel(i));
+			RegionsTest.assertRedLeftBlueRight(ImageFiles.toRgb(result.getStack()
+				.getProcessor(i)), "slice " + i);
+		}
+
+		rc = Main.run("optimize", "--content", input.toString(), "--style", red
+			.toString(), "--style", blue.toString(), "--regions", labels.toString(),
+			"--weights", weights.toString(), "--temporal-weight", "100", "--output",
+			dir.resolve("never.tif").toString());
+		assertEquals(ExitCodes.USAGE, rc);
+		assertTrue(err().contains("do not go together yet"), err());
+		assertFalse(Files.exists(dir.resolve("never.tif")));
 	}
 
 	@Test
