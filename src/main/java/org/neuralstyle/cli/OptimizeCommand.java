@@ -300,11 +300,6 @@ final class OptimizeCommand implements Callable<Integer> {
 			"note: --temporal-weight ties the slices of a stack together; " +
 				content + " is a single image, so it has no effect");
 
-		// Each slice takes the same regions; the temporal loss does not know
-		// regions yet.
-		if (planes > 1 && regions != null && s.temporalWeight > 0)
-			throw new IllegalArgumentException(
-				"--regions and --temporal-weight do not go together yet: give --temporal-weight 0 or leave out --regions");
 		Path weightsFile = PretrainedWeights.standard(
 			PretrainedWeights.Consent.ALWAYS, new ConsoleProgress(network,
 				System.err)).vggFile(network, weights);
@@ -361,7 +356,9 @@ final class OptimizeCommand implements Callable<Integer> {
 		StyleTransferSettings s, ProgressLog listener) throws IOException
 	{
 		int n = planes.getSize(), code = ExitCodes.OK;
-		PlaneSequence sequence = new PlaneSequence(stylizer, styles, s);
+		// With regions the styles are the regions' (each slice takes the same).
+		PlaneSequence sequence = new PlaneSequence(stylizer, regions.isEmpty()
+			? styles : List.of(), s);
 		TiffStackWriter writer = null;
 		try {
 			for (int i = 1; i <= n; i++) {
@@ -369,10 +366,7 @@ final class OptimizeCommand implements Callable<Integer> {
 					i).isEmpty() ? "slice " + i : planes.getSliceLabel(i);
 				listener.planeStarted(i, n, label);
 				RgbImage plane = ImageFiles.toRgb(planes.getProcessor(i));
-				// With regions every slice is stylized on its own, with the same
-				// regions.
-				StylizationResult r = regions.isEmpty() ? sequence.next(plane, listener)
-					: stylizer.run(plane, List.of(), regions, s, listener);
+				StylizationResult r = sequence.next(plane, regions, listener);
 				if (writer == null) writer = new TiffStackWriter(output
 					.toAbsolutePath(), r.image().width(), r.image().height());
 				writer.append(ImageFiles.packed(r.image()), label);
@@ -396,8 +390,7 @@ final class OptimizeCommand implements Callable<Integer> {
 			if (writer != null) writer.close();
 		}
 		System.err.println("Wrote " + output + " (" + writer.slices() + " of " + n +
-			" slices)" + (regions.isEmpty() ? "; " + sequence.flicker().summary()
-				: ""));
+			" slices); " + sequence.flicker().summary());
 		return code;
 	}
 

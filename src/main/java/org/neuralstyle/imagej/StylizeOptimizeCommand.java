@@ -362,9 +362,6 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 		boolean windows = Gui.canShowWindows();
 		progressStack = settings.snapshotEvery > 0 ? new ProgressStack(base +
 			" progress", windows) : null;
-		if (regionMasks != null && settings.temporalWeight > 0)
-			throw new IllegalArgumentException(
-				"'regions' and 'temporal_weight' do not go together yet: set temporal_weight=0 or leave regions empty.");
 		Path weightsFile = NetworkWeights.standard(TITLE).file(effectiveNetwork(),
 			weights);
 		try (StateDict sd = Checkpoints.open(weightsFile);
@@ -383,16 +380,18 @@ public class StylizeOptimizeCommand extends StyleTransferCommand {
 			tracker = new OptimizationProgress(TITLE, settings.iterations,
 				progressStack);
 			StylizationListener listener = traced(tracker.listener(), runTrace);
-			PlaneSequence sequence = new PlaneSequence(stylizer, styles, settings);
+			// With regions the styles are the regions'.
+			PlaneSequence sequence = new PlaneSequence(stylizer, regionMasks == null
+				? styles : List.of(), settings);
 			PlaneStylizer optimization = new PlaneStylizer() {
 
 				@Override
 				public RgbImage stylize(RgbImage picture, ProgressReporter reporter)
 					throws java.io.IOException
 				{
-					StylizationResult r = regionMasks == null ? sequence.next(picture,
-						listener) : stylizer.run(picture, List.of(), regionsOf(regionMasks,
-							regionStyles, picture), settings, listener);
+					StylizationResult r = sequence.next(picture, regionMasks == null
+						? List.of() : regionsOf(regionMasks, regionStyles, picture),
+						listener);
 					runTrace.result(r);
 					tracker.show(TITLE + ": " + r.message());
 					if (r.outcome() == StylizationResult.Outcome.DIVERGED) warnings.add(r

@@ -186,7 +186,12 @@ public final class GatysStylizer implements AutoCloseable {
 		return run(content, styles, List.of(), s, listener, prior);
 	}
 
-	private StylizationResult run(RgbImage content, List<Style> styles,
+	/**
+	 * The run every public one is: a blend of {@code styles} or a style per
+	 * region, from the content or (with a prior) from the previous plane's
+	 * result, with the temporal loss wrapped around whichever loss that is.
+	 */
+	StylizationResult run(RgbImage content, List<Style> styles,
 		List<Region> regions, StyleTransferSettings s, StylizationListener listener,
 		TemporalPrior prior) throws IOException
 	{

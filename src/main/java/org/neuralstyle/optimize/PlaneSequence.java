@@ -57,6 +57,18 @@ public final class PlaneSequence {
 	public StylizationResult next(RgbImage content, StylizationListener listener)
 		throws IOException
 	{
+		return next(content, List.of(), listener);
+	}
+
+	/**
+	 * Stylizes the next plane with a style per region (the sequence's styles are
+	 * then empty); the temporal loss ties the whole image to the previous result
+	 * as without regions.
+	 */
+	public StylizationResult next(RgbImage content,
+		List<GatysStylizer.Region> regions, StylizationListener listener)
+		throws IOException
+	{
 		RgbImage work = GatysStylizer.workingContent(content, settings.maxSize);
 		Alignment alignment = previousContent != null && previousContent
 			.width() == work.width() && previousContent.height() == work.height()
@@ -64,8 +76,8 @@ public final class PlaneSequence {
 		TemporalPrior prior = alignment != null && settings.temporalWeight > 0
 			? new TemporalPrior(alignment.warp(previousResult), alignment.weights(),
 				settings.temporalWeight) : null;
-		StylizationResult r = stylizer.run(content, styles, settings, listener,
-			prior);
+		StylizationResult r = stylizer.run(content, styles, regions, settings,
+			listener, prior);
 		if (alignment != null) flicker.add(alignment, previousResult, r.image(),
 			previousContent, work);
 		previousContent = work;

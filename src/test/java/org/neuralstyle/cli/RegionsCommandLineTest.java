@@ -170,13 +170,20 @@ class RegionsCommandLineTest {
 				.getProcessor(i)), "slice " + i);
 		}
 
+		// With the temporal loss: the second slice starts from the first's result
+		// and is tied to it, its regions as before.
+		Path tied = dir.resolve("two-tied.tif");
 		rc = Main.run("optimize", "--content", input.toString(), "--style", red
 			.toString(), "--style", blue.toString(), "--regions", labels.toString(),
-			"--weights", weights.toString(), "--temporal-weight", "100", "--output",
-			dir.resolve("never.tif").toString());
-		assertEquals(ExitCodes.USAGE, rc);
-		assertTrue(err().contains("do not go together yet"), err());
-		assertFalse(Files.exists(dir.resolve("never.tif")));
+			"--weights", weights.toString(), "--iterations", "60", "--line-search",
+			"none", "--temporal-weight", "100", "--output", tied.toString());
+		assertEquals(0, rc, err());
+		assertTrue(err().contains("flicker"), err());
+		ImagePlus tiedResult = IJ.openImage(tied.toString());
+		assertEquals(2, tiedResult.getStackSize());
+		for (int i = 1; i <= 2; i++)
+			RegionsTest.assertRedLeftBlueRight(ImageFiles.toRgb(tiedResult.getStack()
+				.getProcessor(i)), "slice " + i + " with the temporal loss");
 	}
 
 	@Test
