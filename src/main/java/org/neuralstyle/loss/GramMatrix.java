@@ -92,6 +92,11 @@ public final class GramMatrix {
 		{
 			return twice.sub(fixed);
 		}
+		finally {
+			// The weighted copy is the product's input only: autograd keeps the
+			// constant factor it needs by itself.
+			if (left != f) left.close();
+		}
 	}
 
 	/**

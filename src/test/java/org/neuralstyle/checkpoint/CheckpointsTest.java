@@ -32,7 +32,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -187,15 +186,7 @@ class CheckpointsTest {
 			whole.length - 1));
 		for (int cut = 1; cut < whole.length; cut += 97)
 			cuts.add(cut);
-		for (int cut : cuts) {
-			Path file = Files.write(tmp.resolve("cut-" + cut + "-" + fixture), Arrays
-				.copyOf(whole, cut));
-			CheckpointException e = assertThrows(CheckpointException.class,
-				() -> Checkpoints.open(file).close(), "cut at " + cut);
-			assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
-			assertTrue(e.getMessage().contains("Re-download it or pass another file"),
-				cut + ": " + e.getMessage());
-		}
+		Fixtures.assertCutsRefused(Fixtures.file(fixture), cuts, tmp);
 	}
 
 	@Test

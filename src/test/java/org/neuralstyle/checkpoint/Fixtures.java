@@ -20,11 +20,15 @@
 
 package org.neuralstyle.checkpoint;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -82,5 +86,25 @@ public final class Fixtures {
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * Every prefix of {@code source} at the given lengths, written into
+	 * {@code folder}, is refused when opened with the one "damaged file" message,
+	 * which names the file.
+	 */
+	static void assertCutsRefused(Path source, Iterable<Integer> cuts,
+		Path folder) throws IOException
+	{
+		byte[] whole = Files.readAllBytes(source);
+		for (int cut : cuts) {
+			Path file = Files.write(folder.resolve("cut-" + cut + "-" + source
+				.getFileName()), Arrays.copyOf(whole, cut));
+			CheckpointException e = assertThrows(CheckpointException.class,
+				() -> Checkpoints.open(file).close(), "cut at " + cut);
+			assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+			assertTrue(e.getMessage().contains("Re-download it or pass another file"),
+				cut + ": " + e.getMessage());
+		}
 	}
 }

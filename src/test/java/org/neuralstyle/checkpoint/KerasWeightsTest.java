@@ -33,7 +33,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -109,17 +108,8 @@ class KerasWeightsTest {
 	void truncatedFilesFailWithOneMessageWhenOpened() throws IOException {
 		Path fixture = DIR.resolve("tiny_keras_vgg.h5");
 		byte[] whole = Files.readAllBytes(fixture);
-		for (int cut : new int[] { 8, 100, 2000, whole.length / 2, whole.length -
-			1 })
-		{
-			Path file = Files.write(tmp.resolve("cut-" + cut + ".h5"), Arrays.copyOf(
-				whole, cut));
-			CheckpointException e = assertThrows(CheckpointException.class,
-				() -> Checkpoints.open(file).close(), "cut at " + cut);
-			assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
-			assertTrue(e.getMessage().contains("Re-download it or pass another file"),
-				cut + ": " + e.getMessage());
-		}
+		Fixtures.assertCutsRefused(fixture, List.of(8, 100, 2000, whole.length / 2,
+			whole.length - 1), tmp);
 	}
 
 	@Test

@@ -30,16 +30,13 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.io.FileSaver;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuralstyle.testing.ConsoleCapture;
 
 /**
  * {@code optimize} on a multi-slice TIFF: every slice is stylized, into a stack
@@ -50,27 +47,11 @@ class OptimizeStackCommandTest {
 	@TempDir
 	Path dir;
 
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-	private PrintStream oldErr;
-	private PrintStream oldOut;
-
-	@BeforeEach
-	void capture() {
-		oldErr = System.err;
-		oldOut = System.out;
-		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-		System.setOut(new PrintStream(new ByteArrayOutputStream(), true,
-			StandardCharsets.UTF_8));
-	}
-
-	@AfterEach
-	void restore() {
-		System.setErr(oldErr);
-		System.setOut(oldOut);
-	}
+	@RegisterExtension
+	final ConsoleCapture console = new ConsoleCapture();
 
 	private String err() {
-		return err.toString(StandardCharsets.UTF_8);
+		return console.err();
 	}
 
 	@Test

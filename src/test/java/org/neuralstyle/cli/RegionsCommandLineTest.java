@@ -32,18 +32,15 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.process.ByteProcessor;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuralstyle.testing.ConsoleCapture;
 import org.neuralstyle.checkpoint.SafetensorsWriter;
 import org.neuralstyle.net.EngineReport;
 import org.neuralstyle.optimize.RegionsTest;
@@ -60,8 +57,8 @@ class RegionsCommandLineTest {
 	static Path dir;
 	static Path weights, content, red, blue, labels;
 
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-	private PrintStream oldErr, oldOut;
+	@RegisterExtension
+	final ConsoleCapture console = new ConsoleCapture();
 
 	@BeforeAll
 	static void files() throws Exception {
@@ -86,23 +83,8 @@ class RegionsCommandLineTest {
 		IJ.saveAsTiff(new ImagePlus("labels", ip), labels.toString());
 	}
 
-	@BeforeEach
-	void capture() {
-		oldErr = System.err;
-		oldOut = System.out;
-		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-		System.setOut(new PrintStream(new ByteArrayOutputStream(), true,
-			StandardCharsets.UTF_8));
-	}
-
-	@AfterEach
-	void restore() {
-		System.setErr(oldErr);
-		System.setOut(oldOut);
-	}
-
 	private String err() {
-		return err.toString(StandardCharsets.UTF_8);
+		return console.err();
 	}
 
 	@Test

@@ -22,6 +22,7 @@ package org.neuralstyle.imagej;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import ai.djl.util.Utils;
+
 import org.junit.jupiter.api.Assertions;
+import org.neuralstyle.imagej.ij1.SciJavaCommandPlugIn;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -80,6 +84,30 @@ final class PlainImageJ {
 	PlainImageJ withJvmOption(String option) {
 		jvmOptions.add(option);
 		return this;
+	}
+
+	/**
+	 * Installs this project's plugins.config as plugins/Neural_Style.jar, its
+	 * classes coming from the class path.
+	 */
+	PlainImageJ withOurPlugins() throws IOException {
+		try (InputStream in = SciJavaCommandPlugIn.class.getResourceAsStream(
+			"/plugins.config"))
+		{
+			writeConfigJar(plugins().resolve("Neural_Style.jar"), new String(in
+				.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		return this;
+	}
+
+	/**
+	 * DJL offline, PyTorch's native libraries where this JVM found them (the
+	 * ImageJ process has its own home), and its own weights cache.
+	 */
+	PlainImageJ offline(Path weightsCache) {
+		return withJvmOption("-Dai.djl.offline=true").withJvmOption(
+			"-DENGINE_CACHE_DIR=" + Utils.getEngineCacheDir()).withJvmOption(
+				"-Dneuralstyle.cache=" + weightsCache);
 	}
 
 	/**

@@ -23,7 +23,6 @@ package org.neuralstyle.imagej;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.util.Utils;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.io.FileSaver;
@@ -31,8 +30,6 @@ import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.checkpoint.SafetensorsWriter;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.imagefile.RgbPixels;
-import org.neuralstyle.imagej.ij1.SciJavaCommandPlugIn;
 import org.neuralstyle.optimize.RegionsTest;
 import org.neuralstyle.weights.Sha256;
 
@@ -65,21 +61,12 @@ class RegionsMacroTest {
 	}
 
 	private PlainImageJ imagej() throws IOException {
-		PlainImageJ imagej = new PlainImageJ(dir.resolve("imagej")).withJvmOption(
-			"-Dai.djl.offline=true")
+		return new PlainImageJ(dir.resolve("imagej")).offline(dir.resolve(
+			"weights-cache"))
 			// One PyTorch thread, as the build's own tests: tiny tensors on busy
 			// cores.
 			.withJvmOption("-Dai.djl.pytorch.num_threads=1").withJvmOption(
-				"-Dai.djl.pytorch.num_interop_threads=1").withJvmOption(
-					"-DENGINE_CACHE_DIR=" + Utils.getEngineCacheDir()).withJvmOption(
-						"-Dneuralstyle.cache=" + dir.resolve("weights-cache"));
-		try (InputStream in = SciJavaCommandPlugIn.class.getResourceAsStream(
-			"/plugins.config"))
-		{
-			PlainImageJ.writeConfigJar(imagej.plugins().resolve("Neural_Style.jar"),
-				new String(in.readAllBytes(), StandardCharsets.UTF_8));
-		}
-		return imagej;
+				"-Dai.djl.pytorch.num_interop_threads=1").withOurPlugins();
 	}
 
 	private static String quoted(Object path) {

@@ -28,8 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.IJ;
 import ij.ImagePlus;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +37,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.fast.TransformerWeights;
-import org.neuralstyle.imagej.ij1.SciJavaCommandPlugIn;
 
 /**
  * "Stylize (fast model)" in a real ImageJ 1.x, from the project's
@@ -55,14 +52,7 @@ class StylizeFastMacroTest {
 	}
 
 	private static PlainImageJ imagej(Path dir) throws Exception {
-		PlainImageJ imagej = new PlainImageJ(dir);
-		try (InputStream in = SciJavaCommandPlugIn.class.getResourceAsStream(
-			"/plugins.config"))
-		{
-			PlainImageJ.writeConfigJar(imagej.plugins().resolve("Neural_Style.jar"),
-				new String(in.readAllBytes(), StandardCharsets.UTF_8));
-		}
-		return imagej;
+		return new PlainImageJ(dir).withOurPlugins();
 	}
 
 	@Test

@@ -32,7 +32,6 @@ import ij.io.FileSaver;
 import ij.process.ColorProcessor;
 import ij.process.ShortProcessor;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,19 +77,8 @@ class StylizeOptimizeMacroTest {
 	 * empty weights cache.
 	 */
 	private PlainImageJ imagej() throws IOException {
-		PlainImageJ imagej = new PlainImageJ(dir.resolve("imagej")).withJvmOption(
-			"-Dai.djl.offline=true")
-			// The ImageJ process has its own home: PyTorch's native libraries are
-			// where this JVM found them.
-			.withJvmOption("-DENGINE_CACHE_DIR=" + Utils.getEngineCacheDir())
-			.withJvmOption("-Dneuralstyle.cache=" + dir.resolve("weights-cache"));
-		try (InputStream in = SciJavaCommandPlugIn.class.getResourceAsStream(
-			"/plugins.config"))
-		{
-			PlainImageJ.writeConfigJar(imagej.plugins().resolve("Neural_Style.jar"),
-				new String(in.readAllBytes(), StandardCharsets.UTF_8));
-		}
-		return imagej;
+		return new PlainImageJ(dir.resolve("imagej")).offline(dir.resolve(
+			"weights-cache")).withOurPlugins();
 	}
 
 	private static String macro(String... lines) {
