@@ -71,9 +71,10 @@ final class BenchCommand {
 	 */
 	static String setup() {
 		return String.format(Locale.ROOT,
-			"libtorch threads: %d intra-op, %d inter-op; memory: %s",
+			"libtorch threads: %d intra-op, %d inter-op; memory: %s; %s",
 			ai.djl.pytorch.jni.JniUtils.getNumThreads(), ai.djl.pytorch.jni.JniUtils
-				.getNumInteropThreads(), org.neuralstyle.tensor.NativeMemory.prepare());
+				.getNumInteropThreads(), org.neuralstyle.tensor.NativeMemory.prepare(),
+			org.neuralstyle.tensor.MainArena.describe());
 	}
 
 	/**

@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.scijava.command.ContextCommand;
 import org.neuralstyle.imagej.ij1.OwnClassLoader;
+import org.neuralstyle.tensor.MainArena;
 import org.neuralstyle.tensor.NativeMemory;
 import org.neuralstyle.net.CudaBuildChoice;
 import org.neuralstyle.net.EngineUnavailableException;
@@ -116,7 +117,12 @@ abstract class StyleTransferCommand extends ContextCommand {
 	private void runHere() {
 		try {
 			chooseBuild();
-			execute();
+			// On the thread whose large blocks glibc reuses instead of mapping them
+			// anew (MainArena).
+			MainArena.call(() -> {
+				execute();
+				return null;
+			});
 		}
 		catch (CancellationException declined) {
 			// The user said no (e.g. to a download): nothing to report.
