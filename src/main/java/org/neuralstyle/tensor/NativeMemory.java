@@ -55,7 +55,10 @@ import com.sun.jna.Platform;
  * libtorch is loaded, so it applies only when this runs before the engine
  * starts; a value the user set is kept.</li>
  * </ul>
- * Elsewhere than Linux with glibc this does nothing.
+ * Elsewhere than Linux with glibc this does nothing. {@code M_MMAP_MAX} binds
+ * glibc's main arena only: threads' own arenas still map blocks larger than
+ * their 64 MB heaps, which is why the engine runs on a thread of the main arena
+ * ({@link MainArena}).
  */
 public final class NativeMemory {
 
