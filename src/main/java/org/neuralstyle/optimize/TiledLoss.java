@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.neuralstyle.tensor.NativeMemory;
 import org.neuralstyle.loss.GramMatrix;
 import org.neuralstyle.loss.GuidedStyleLoss;
 import org.neuralstyle.net.Vgg;
@@ -140,6 +141,7 @@ final class TiledLoss implements ImageLoss {
 					gradient.set(window, gradient.get(window).add(leaf.getGradient()));
 				}
 			}
+			NativeMemory.trim();
 			NDArray flat = gradient.reshape(x.getShape());
 			flat.attach(home);
 			return new GatysStylizer.Graded(measured.losses(), flat);
@@ -182,6 +184,10 @@ final class TiledLoss implements ImageLoss {
 				}
 			}
 		}
+		// The heap keeps freed blocks for the next tile (MainArena); between the
+		// passes, with their different arrays, it gives them back, or the holes
+		// add up (4096²: 6.4 GB peak instead of 5.5 GB).
+		NativeMemory.trim();
 		double content = 0;
 		for (Map.Entry<String, Float> layer : contentLayers.entrySet())
 			content += layer.getValue() * contentSums.get(layer.getKey()) /
@@ -390,6 +396,7 @@ final class TiledLoss implements ImageLoss {
 				visitor.visit(t, net.features(window, wanted));
 			}
 		}
+		NativeMemory.trim();
 	}
 
 	/**

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
@@ -95,11 +96,17 @@ public final class MainArena {
 		Worker w = worker();
 		if (w == null || Thread.currentThread() == w || !busy.compareAndSet(false,
 			true)) return work.run();
-		boolean interrupted = false;
+		// A stop asked before the work starts is passed on when it starts; one
+		// asked while it runs, at once. Each side writes its flag before reading
+		// the other's, so one of them always sees the stop.
+		AtomicBoolean stop = new AtomicBoolean(Thread.interrupted());
+		AtomicReference<Thread> runner = new AtomicReference<>();
 		try {
 			ClassLoader loader = Thread.currentThread().getContextClassLoader();
 			FutureTask<T> task = new FutureTask<>(() -> {
 				Thread self = Thread.currentThread();
+				runner.set(self);
+				if (stop.get()) self.interrupt();
 				ClassLoader own = self.getContextClassLoader();
 				self.setContextClassLoader(loader);
 				try {
@@ -115,8 +122,7 @@ public final class MainArena {
 					break;
 				}
 				catch (InterruptedException e) {
-					// Not started yet: nothing to stop, hand it over all the same.
-					interrupted = true;
+					stop.set(true);
 				}
 			}
 			while (true) {
@@ -124,8 +130,9 @@ public final class MainArena {
 					return task.get();
 				}
 				catch (InterruptedException e) {
-					interrupted = true;
-					w.interrupt();
+					stop.set(true);
+					Thread r = runner.get();
+					if (r != null) r.interrupt();
 				}
 				catch (ExecutionException e) {
 					Throwable cause = e.getCause();
@@ -137,7 +144,7 @@ public final class MainArena {
 		}
 		finally {
 			busy.set(false);
-			if (interrupted) Thread.currentThread().interrupt();
+			if (stop.get()) Thread.currentThread().interrupt();
 		}
 	}
 

@@ -133,6 +133,22 @@ class MainArenaTest {
 	}
 
 	@Test
+	void aStopAskedBeforeTheWorkStartsReachesIt() {
+		Thread.currentThread().interrupt();
+		try {
+			assertTrue(MainArena.call(() -> Thread.currentThread().isInterrupted()),
+				"the work starts interrupted");
+			assertTrue(Thread.currentThread().isInterrupted(),
+				"the caller keeps its interrupt");
+		}
+		finally {
+			Thread.interrupted();
+		}
+		assertFalse(MainArena.call(() -> Thread.currentThread().isInterrupted()),
+			"the next run starts without it");
+	}
+
+	@Test
 	void aSecondRunAtTheSameTimeRunsOnItsOwnThread() throws Exception {
 		CountDownLatch firstRunning = new CountDownLatch(1), release =
 			new CountDownLatch(1);
