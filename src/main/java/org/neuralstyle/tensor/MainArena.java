@@ -29,7 +29,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
@@ -89,24 +88,21 @@ public final class MainArena {
 	 * The caller's context class loader goes with the work (DJL finds its engine
 	 * through it). An interrupt of the caller is passed on to the work, and the
 	 * caller still waits until the work has ended, so that a stopped run's result
-	 * is written before this returns.
+	 * is written before this returns; the caller's interrupt flag ends as the
+	 * work's did.
 	 */
 	@SuppressWarnings("unchecked")
 	public static <T, E extends Exception> T call(Work<T, E> work) throws E {
 		Worker w = worker();
 		if (w == null || Thread.currentThread() == w || !busy.compareAndSet(false,
 			true)) return work.run();
-		// A stop asked before the work starts is passed on when it starts; one
-		// asked while it runs, at once. Each side writes its flag before reading
-		// the other's, so one of them always sees the stop.
-		AtomicBoolean stop = new AtomicBoolean(Thread.interrupted());
-		AtomicReference<Thread> runner = new AtomicReference<>();
+		Interrupts interrupts = new Interrupts();
+		if (Thread.interrupted()) interrupts.interrupt();
 		try {
 			ClassLoader loader = Thread.currentThread().getContextClassLoader();
 			FutureTask<T> task = new FutureTask<>(() -> {
 				Thread self = Thread.currentThread();
-				runner.set(self);
-				if (stop.get()) self.interrupt();
+				interrupts.started(self);
 				ClassLoader own = self.getContextClassLoader();
 				self.setContextClassLoader(loader);
 				try {
@@ -114,6 +110,7 @@ public final class MainArena {
 				}
 				finally {
 					self.setContextClassLoader(own);
+					interrupts.ended();
 				}
 			});
 			while (true) {
@@ -122,7 +119,7 @@ public final class MainArena {
 					break;
 				}
 				catch (InterruptedException e) {
-					stop.set(true);
+					interrupts.interrupt();
 				}
 			}
 			while (true) {
@@ -130,9 +127,7 @@ public final class MainArena {
 					return task.get();
 				}
 				catch (InterruptedException e) {
-					stop.set(true);
-					Thread r = runner.get();
-					if (r != null) r.interrupt();
+					interrupts.interrupt();
 				}
 				catch (ExecutionException e) {
 					Throwable cause = e.getCause();
@@ -144,7 +139,42 @@ public final class MainArena {
 		}
 		finally {
 			busy.set(false);
-			if (stop.get()) Thread.currentThread().interrupt();
+			if (interrupts.left()) Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * One call's interrupt status, kept as if the caller and the work were one
+	 * thread: an interrupt before the work starts is set when it starts, one
+	 * while it runs goes to it at once, one after it ended stays with the caller,
+	 * and the caller ends with the flag the work ended with (a run that took the
+	 * stop and cleared it, to write what it has, does not leave the caller
+	 * interrupted: Fiji then still shows the result).
+	 */
+	private static final class Interrupts {
+
+		private Thread runner;
+		private boolean pending, done, left;
+
+		synchronized void started(Thread self) {
+			runner = self;
+			if (pending) self.interrupt();
+		}
+
+		synchronized void ended() {
+			done = true;
+			runner = null;
+			left = Thread.interrupted();
+		}
+
+		synchronized void interrupt() {
+			if (done) left = true;
+			else if (runner != null) runner.interrupt();
+			else pending = true;
+		}
+
+		synchronized boolean left() {
+			return left;
 		}
 	}
 

@@ -128,8 +128,31 @@ class MainArenaTest {
 		assertFalse(caller.isAlive());
 		assertEquals(Boolean.TRUE, wrapUpSeenByCaller.get(),
 			"call returned only after the work had ended");
-		assertTrue(callerStillInterrupted.get(), "the caller keeps its interrupt");
+		assertFalse(callerStillInterrupted.get(),
+			"the work took the stop (and cleared it): so does the caller");
 		assertEquals(7, MainArena.call(() -> 7), "the next run goes through");
+	}
+
+	@Test
+	void anInterruptTheWorkLeavesSetStaysWithTheCaller() throws Exception {
+		CountDownLatch started = new CountDownLatch(1);
+		AtomicBoolean callerInterrupted = new AtomicBoolean();
+		Thread caller = new Thread(() -> {
+			MainArena.call(() -> {
+				started.countDown();
+				while (!Thread.currentThread().isInterrupted())
+					Thread.onSpinWait();
+				return null;
+			});
+			callerInterrupted.set(Thread.currentThread().isInterrupted());
+		});
+		caller.start();
+		assertTrue(started.await(10, TimeUnit.SECONDS));
+		caller.interrupt();
+		caller.join(10_000);
+		assertFalse(caller.isAlive());
+		assertTrue(callerInterrupted.get(),
+			"the work saw the stop and left it set: so does the caller");
 	}
 
 	@Test
