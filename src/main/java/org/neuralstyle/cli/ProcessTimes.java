@@ -105,8 +105,10 @@ final class ProcessTimes {
 		double system = (end.systemSeconds - start.systemSeconds) / n;
 		long faults = (end.minorFaults - start.minorFaults) / n;
 		return String.format(Locale.ROOT,
-			"per %s: wall %.3f s, CPU user %.3f s, system %.3f s (%.0f%% of CPU time), %d minor page faults (%.2f GB of freshly zeroed 4 KiB pages)",
+			// No bytes from the fault count: with transparent huge pages a fault
+			// maps 4 KiB or 2 MB, and the count does not say which.
+			"per %s: wall %.3f s, CPU user %.3f s, system %.3f s (%.0f%% of CPU time), %d minor page faults",
 			unit, wall, user, system, 100 * system / Math.max(1e-9, user + system),
-			faults, faults * 4096.0 / 1e9);
+			faults);
 	}
 }
