@@ -28,11 +28,10 @@ import ai.djl.engine.EngineException;
 
 import org.neuralstyle.net.CudaBuildChoice;
 import org.neuralstyle.net.EngineUnavailableException;
+import org.neuralstyle.tensor.MainArena;
 import org.neuralstyle.weights.KnownModel;
 import org.neuralstyle.weights.ModelKind;
 import org.neuralstyle.weights.WeightsUnavailableException;
-
-import org.neuralstyle.tensor.MainArena;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

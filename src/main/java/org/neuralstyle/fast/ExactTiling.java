@@ -28,8 +28,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
-import org.neuralstyle.tensor.NativeMemory;
 import org.neuralstyle.fast.CellGrid.Tile;
+import org.neuralstyle.tensor.NativeMemory;
 import org.neuralstyle.tensor.Scalars;
 
 /**

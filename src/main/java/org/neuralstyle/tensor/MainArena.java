@@ -203,17 +203,24 @@ public final class MainArena {
 			for (int i = 1; i <= MAX_PROBES; i++) {
 				Worker w = new Worker();
 				w.start();
+				// Kept alive while probing: an ended thread's arena goes to the next.
+				tried.add(w);
 				if (w.onMainArena()) {
+					tried.remove(w);
 					state = "engine thread on glibc's main arena (" + i + (i == 1
 						? " thread" : " threads") + " tried)";
 					return w;
 				}
-				// Kept alive while probing: an ended thread's arena goes to the next.
-				tried.add(w);
 			}
 			state =
 				"engine on the caller's thread (no thread on glibc's main arena in " +
 					MAX_PROBES + " tried)";
+			return null;
+		}
+		catch (InterruptedException e) {
+			// The caller was stopped while looking: look again at the next call.
+			Thread.currentThread().interrupt();
+			probed = false;
 			return null;
 		}
 		catch (LinkageError | RuntimeException e) {
@@ -285,15 +292,11 @@ public final class MainArena {
 		}
 
 		/** Whether this thread's allocations come from the main arena. */
-		boolean onMainArena() {
+		boolean onMainArena() throws InterruptedException {
 			FutureTask<Boolean> probe = new FutureTask<>(MainArena::thisThreadOnIt);
+			tasks.put(probe);
 			try {
-				tasks.put(probe);
 				return probe.get();
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				return false;
 			}
 			catch (ExecutionException e) {
 				return false;

@@ -99,60 +99,61 @@ class MainArenaTest {
 
 	@Test
 	void anInterruptStopsTheWorkAndTheCallerWaitsForItsEnd() throws Exception {
-		CountDownLatch started = new CountDownLatch(1);
 		AtomicBoolean wrapUpDone = new AtomicBoolean();
-		AtomicBoolean callerStillInterrupted = new AtomicBoolean();
 		AtomicReference<Boolean> wrapUpSeenByCaller = new AtomicReference<>();
-		Thread caller = new Thread(() -> {
-			MainArena.call(() -> {
-				started.countDown();
-				try {
-					Thread.sleep(60_000);
-				}
-				catch (InterruptedException stop) {
-					// Like a run that writes what it has: takes a while after the stop.
-					long end = System.nanoTime() + 200_000_000L;
-					while (System.nanoTime() < end)
-						Thread.onSpinWait();
-					wrapUpDone.set(true);
-				}
-				return null;
-			});
-			wrapUpSeenByCaller.set(wrapUpDone.get());
-			callerStillInterrupted.set(Thread.currentThread().isInterrupted());
-		});
-		caller.start();
-		assertTrue(started.await(10, TimeUnit.SECONDS));
-		caller.interrupt();
-		caller.join(10_000);
-		assertFalse(caller.isAlive());
+		boolean callerInterrupted = interruptWhileRunning(() -> {
+			try {
+				Thread.sleep(60_000);
+			}
+			catch (InterruptedException stop) {
+				// Like a run that writes what it has: takes a while after the stop.
+				long end = System.nanoTime() + 200_000_000L;
+				while (System.nanoTime() < end)
+					Thread.onSpinWait();
+				wrapUpDone.set(true);
+			}
+		}, () -> wrapUpSeenByCaller.set(wrapUpDone.get()));
 		assertEquals(Boolean.TRUE, wrapUpSeenByCaller.get(),
 			"call returned only after the work had ended");
-		assertFalse(callerStillInterrupted.get(),
+		assertFalse(callerInterrupted,
 			"the work took the stop (and cleared it): so does the caller");
 		assertEquals(7, MainArena.call(() -> 7), "the next run goes through");
 	}
 
 	@Test
 	void anInterruptTheWorkLeavesSetStaysWithTheCaller() throws Exception {
+		assertTrue(interruptWhileRunning(() -> {
+			while (!Thread.currentThread().isInterrupted())
+				Thread.onSpinWait();
+		}, () -> {}), "the work saw the stop and left it set: so does the caller");
+	}
+
+	/**
+	 * Runs {@code work} through {@link MainArena#call} on a new thread,
+	 * interrupts that thread once the work has started, runs {@code afterCall} on
+	 * it when the call has returned, and returns whether it was still interrupted
+	 * then.
+	 */
+	private static boolean interruptWhileRunning(Runnable work,
+		Runnable afterCall) throws InterruptedException
+	{
 		CountDownLatch started = new CountDownLatch(1);
-		AtomicBoolean callerInterrupted = new AtomicBoolean();
+		AtomicBoolean interrupted = new AtomicBoolean();
 		Thread caller = new Thread(() -> {
 			MainArena.call(() -> {
 				started.countDown();
-				while (!Thread.currentThread().isInterrupted())
-					Thread.onSpinWait();
+				work.run();
 				return null;
 			});
-			callerInterrupted.set(Thread.currentThread().isInterrupted());
+			afterCall.run();
+			interrupted.set(Thread.currentThread().isInterrupted());
 		});
 		caller.start();
 		assertTrue(started.await(10, TimeUnit.SECONDS));
 		caller.interrupt();
 		caller.join(10_000);
 		assertFalse(caller.isAlive());
-		assertTrue(callerInterrupted.get(),
-			"the work saw the stop and left it set: so does the caller");
+		return interrupted.get();
 	}
 
 	@Test
